@@ -1,0 +1,2 @@
+/** Public entry point of @konstruktor/designer (built by its own issue). */
+export {};

@@ -1,0 +1,103 @@
+import { Router } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { Type } from '@sinclair/typebox';
+import type { DataSource } from 'typeorm';
+import type { Api } from '../http/api.js';
+import { HttpProblem, problems } from '../http/problem.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import type { TermsService } from '../terms/terms-service.js';
+import type { RuntimeConfig } from '../config.js';
+import type { AuthContext } from './auth-context.js';
+import { verifyPassword } from './passwords.js';
+import type { Representations } from './representations.js';
+import type { SessionStore } from './sessions.js';
+import { UserEntity } from './user.entity.js';
+import { MeView, representationView, userView } from './user-view.js';
+
+export interface SessionRouterDeps {
+  api: Api;
+  db: DataSource;
+  sessions: SessionStore;
+  audit: AuditLog;
+  terms: TermsService;
+  representations: Representations;
+  config: Pick<RuntimeConfig, 'loginRateLimit'>;
+}
+
+const Credentials = Type.Object({
+  username: Type.String({ minLength: 1, maxLength: 100 }),
+  password: Type.String({ minLength: 1, maxLength: 200 }),
+}, { additionalProperties: false });
+
+/** Log in and out with a local account; who am I; accept the terms of use. */
+export function sessionRouter({ api, db, sessions, audit, terms, representations, config }: SessionRouterDeps): Router {
+  const router = Router();
+
+  // Counts failed logins per client address; a success does not count.
+  const loginLimiter = rateLimit({
+    windowMs: config.loginRateLimit.windowSeconds * 1000,
+    limit: config.loginRateLimit.max,
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, _res, next, options) => next(problems.tooManyRequests(Math.ceil(options.windowMs / 1000))),
+  });
+
+  const me = async (auth: AuthContext): Promise<MeView> => ({
+    user: await userView(db, auth.user),
+    representations: (await representations.active(auth.user.id)).map(representationView),
+    terms: await terms.acceptedCurrent(auth.user.id).then(({ version, accepted }) => ({ currentVersion: version, accepted })),
+    csrfToken: auth.session.csrfToken,
+  });
+
+  api.publicRoute(router, {
+    method: 'post', path: '/api/session', tag: 'session', access: 'public',
+    summary: 'Log in with a local account; sets the session cookie and returns the CSRF token',
+    body: Credentials, response: MeView, errors: [401, 429], before: [loginLimiter],
+  }, async ({ body, res }) => {
+    const user = await db.getRepository(UserEntity).findOneBy({ username: body.username });
+    const valid = await verifyPassword(user?.passwordHash ?? null, body.password);
+    if (!user || !valid || user.disabledAt) {
+      await audit.recordAlone({ actorId: null, action: 'session.login-failed', objectType: 'user', objectId: user?.id ?? 'unknown', details: { method: 'password' } });
+      throw new HttpProblem(401, 'invalid-credentials', 'Wrong username or password');
+    }
+    const { token, session } = await sessions.create(user.id, 'password');
+    await audit.recordAlone({ actorId: user.id, action: 'session.login', objectType: 'user', objectId: user.id, details: { method: 'password' } });
+    sessions.setCookie(res, token);
+    return me({ user, session, via: 'cookie' });
+  });
+
+  api.route(router, {
+    method: 'delete', path: '/api/session', tag: 'session', access: 'authenticated', status: 204,
+    summary: 'Log out: ends the session',
+  }, async ({ auth, res }) => {
+    await sessions.revoke(auth.session);
+    await audit.recordAlone({ actorId: auth.user.id, action: 'session.logout', objectType: 'user', objectId: auth.user.id });
+    sessions.clearCookie(res);
+  });
+
+  api.route(router, {
+    method: 'get', path: '/api/me', tag: 'session', access: 'authenticated', response: MeView,
+    summary: 'The logged-in user: roles, agency, representations in force, whether the current terms are accepted',
+  }, ({ auth }) => me(auth));
+
+  api.route(router, {
+    method: 'post', path: '/api/me/terms/:version/accept', tag: 'session', access: 'authenticated', status: 204,
+    summary: 'Accept the terms of use now in effect',
+    params: Type.Object({ version: Type.Integer({ minimum: 1, maximum: 1_000_000 }) }),
+    errors: [404, 409],
+  }, async ({ auth, params }) => {
+    await terms.accept(auth.user.id, params.version);
+  });
+
+  api.publicRoute(router, {
+    method: 'get', path: '/api/terms/current', tag: 'session', access: 'public',
+    summary: 'The terms of use now in effect', errors: [404],
+  }, async () => {
+    const current = await terms.current();
+    if (!current) throw problems.notFound('terms of use', 'current');
+    return { version: current.version, title: current.title, body: current.body, effectiveFrom: current.effectiveFrom.toISOString() };
+  });
+
+  return router;
+}

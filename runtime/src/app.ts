@@ -1,0 +1,104 @@
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { RuntimeConfig } from './config.js';
+import { Api } from './http/api.js';
+import { errorHandler, notFoundHandler } from './http/error-handler.js';
+import { AuditLog } from './audit/audit-log.js';
+import { auditRouter } from './audit/audit-router.js';
+import { SessionStore } from './accounts/sessions.js';
+import { sessionRouter } from './accounts/session-router.js';
+import { Representations } from './accounts/representations.js';
+import { representationsRouter } from './accounts/representations-router.js';
+import { TermsService } from './terms/terms-service.js';
+import { Catalogue } from './catalogue/catalogue.js';
+import { servicesRouter } from './catalogue/services-router.js';
+import { Applications, type ApplicationProcessing } from './applications/applications.js';
+import { applicationsRouter } from './applications/applications-router.js';
+import { Tasks } from './tasks/tasks.js';
+import { tasksRouter } from './tasks/tasks-router.js';
+import { reviewTaskKind, reviewTaskProcessing } from './tasks/review-task.js';
+import { databaseReadiness, healthRouter, type ReadinessCheck } from './health/health-router.js';
+
+/** The runtime's services, wired once; routers and tests reach them here. */
+export interface Services {
+  db: DataSource;
+  audit: AuditLog;
+  sessions: SessionStore;
+  terms: TermsService;
+  representations: Representations;
+  catalogue: Catalogue;
+  applications: Applications;
+  tasks: Tasks;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export function createServices(db: DataSource, config: RuntimeConfig, processing?: (tasks: Tasks) => ApplicationProcessing): Services {
+  const audit = new AuditLog(db);
+  const terms = new TermsService(db, audit);
+  const representations = new Representations(db, audit);
+  const catalogue = new Catalogue(db, audit);
+  const tasks = new Tasks(db, audit);
+  tasks.register(reviewTaskKind());
+  const applications = new Applications(db, {
+    audit, catalogue, terms, representations, processing: (processing ?? reviewTaskProcessing)(tasks),
+  });
+  const sessions = new SessionStore(db, config.sessionTtlSeconds, config.publicUrl.startsWith('https:'));
+  return { db, audit, sessions, terms, representations, catalogue, applications, tasks };
+}
+
+export interface AppOptions {
+  config: RuntimeConfig;
+  services: Services;
+  logger: Logger;
+  readiness?: ReadinessCheck[];
+  /** Routers added by other parts (OIDC login, engine, web apps), mounted before the 404 handler. */
+  extraRouters?: ((api: Api) => express.Router)[];
+}
+
+export function createApp({ config, services, logger, readiness = [], extraRouters = [] }: AppOptions): Express {
+  const app = express();
+  const api = new Api();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxyHops);
+  app.use(pinoHttp({
+    logger,
+    genReqId: (req, res) => {
+      const given = req.headers['x-request-id'];
+      const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+      res.setHeader('X-Request-Id', id);
+      return id;
+    },
+    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    serializers: {
+      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  }));
+  app.use(helmet());
+  app.use(services.sessions.authenticate());
+
+  const deps = { api, ...services };
+  app.use(healthRouter({ api, checks: [databaseReadiness(services.db), ...readiness] }));
+  app.use(sessionRouter({ ...deps, config }));
+  app.use(representationsRouter(deps));
+  app.use(servicesRouter(deps));
+  app.use(applicationsRouter(deps));
+  app.use(tasksRouter(deps));
+  app.use(auditRouter(deps));
+  for (const router of extraRouters) app.use(router(api));
+
+  const openApi = api.openApiDocument({
+    title: 'Konstruktor runtime API',
+    version: '1.0.0',
+    description: 'Catalogue, applications, tasks, accounts and audit of the Konstruktor e-services platform.',
+  });
+  app.get('/api/openapi.json', (_req, res) => { res.json(openApi); });
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,27 @@
+import { EntitySchema } from 'typeorm';
+import type { ApplicationStatus } from './application.entity.js';
+
+/** One entry of an application's status timeline, as the applicant sees it in "My orders". */
+export interface ApplicationEvent {
+  id: string;
+  applicationId: string;
+  at: Date;
+  kind: 'submitted' | 'task-created' | 'task-claimed' | 'task-completed' | 'status-changed';
+  status: ApplicationStatus;
+  actorId: string | null;
+  details: Record<string, unknown>;
+}
+
+export const ApplicationEventEntity = new EntitySchema<ApplicationEvent>({
+  name: 'ApplicationEvent',
+  tableName: 'application_event',
+  columns: {
+    id: { type: 'uuid', primary: true, generated: 'uuid' },
+    applicationId: { type: 'uuid', name: 'application_id' },
+    at: { type: 'timestamptz', createDate: true },
+    kind: { type: 'text' },
+    status: { type: 'text' },
+    actorId: { type: 'uuid', name: 'actor_id', nullable: true },
+    details: { type: 'jsonb' },
+  },
+});

@@ -1,0 +1,77 @@
+import { Router } from 'express';
+import { Type } from '@sinclair/typebox';
+import type { Api } from '../http/api.js';
+import { Code, Page, Uuid } from '../common/schemas.js';
+import type { Applications } from './applications.js';
+import type { Application } from './application.entity.js';
+
+const ApplicationSummary = Type.Object({
+  id: Type.String(),
+  number: Type.String(),
+  service: Type.String(),
+  status: Type.String(),
+  onBehalfOf: Type.Union([Type.String(), Type.Null()]),
+  submittedAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+});
+
+const TimelineEntry = Type.Object({
+  at: Type.String({ format: 'date-time' }),
+  kind: Type.String(),
+  status: Type.String(),
+  details: Type.Record(Type.String(), Type.Unknown()),
+});
+
+const summary = (a: Application, service: string) => ({
+  id: a.id, number: a.number, service, status: a.status, onBehalfOf: a.onBehalfOf,
+  submittedAt: a.submittedAt.toISOString(), updatedAt: a.updatedAt.toISOString(),
+});
+
+/** Ordering a service and following it in "My orders". */
+export function applicationsRouter({ api, applications }: { api: Api; applications: Applications }): Router {
+  const router = Router();
+
+  api.route(router, {
+    method: 'post', path: '/api/applications', tag: 'applications', access: ['citizen'], status: 201,
+    summary: 'Order a service: submit its start form data (pressing Submit counts as signing)',
+    body: Type.Object({
+      service: Code,
+      data: Type.Record(Type.String({ maxLength: 200 }), Type.Unknown(), { maxProperties: 1000 }),
+      onBehalfOf: Type.Optional(Type.String({ pattern: '^[0-9A-Za-z-]{1,32}$', description: 'registration code of a legal entity you represent' })),
+    }, { additionalProperties: false }),
+    bodyLimit: '1mb', errors: [404, 409, 422],
+    response: Type.Object({ id: Type.String(), number: Type.String(), status: Type.String() }),
+  }, async ({ body, auth, res }) => {
+    const application = await applications.submit(auth.user, body);
+    res.location(`/api/applications/${application.id}`);
+    return { id: application.id, number: application.number, status: application.status };
+  });
+
+  api.route(router, {
+    method: 'get', path: '/api/applications', tag: 'applications', access: ['citizen', 'official'],
+    summary: "Applications I may see: a citizen's own and his represented entities'; an official's agency's",
+    query: Page,
+    response: Type.Object({ items: Type.Array(ApplicationSummary), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() }),
+  }, async ({ query, auth }) => {
+    const limit = query.limit ?? 20;
+    const offset = query.offset ?? 0;
+    const page = await applications.list(auth.user, limit, offset);
+    return { items: page.items.map((a) => summary(a, a.serviceCode)), total: page.total, limit, offset };
+  });
+
+  api.route(router, {
+    method: 'get', path: '/api/applications/:id', tag: 'applications', access: ['citizen', 'official'],
+    summary: 'One application with its data and status timeline',
+    params: Type.Object({ id: Uuid }), errors: [404],
+    response: Type.Composite([ApplicationSummary, Type.Object({ data: Type.Unknown(), timeline: Type.Array(TimelineEntry) })]),
+  }, async ({ params, auth }) => {
+    const { application, serviceCode, timeline } = await applications.get(auth.user, params.id);
+    return {
+      ...summary(application, serviceCode),
+      data: application.data,
+      timeline: timeline.map((e) => ({ at: e.at.toISOString(), kind: e.kind, status: e.status, details: e.details })),
+    };
+  });
+
+  return router;
+}

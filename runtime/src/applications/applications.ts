@@ -1,0 +1,107 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Representations } from '../accounts/representations.js';
+import type { User } from '../accounts/user.entity.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import type { Catalogue } from '../catalogue/catalogue.js';
+import { ServiceEntity } from '../catalogue/service.entity.js';
+import { problems } from '../http/problem.js';
+import type { TermsService } from '../terms/terms-service.js';
+import { ApplicationEventEntity, type ApplicationEvent } from './application-event.entity.js';
+import { ApplicationEntity, type Application } from './application.entity.js';
+import { addTimelineEvent } from './timeline.js';
+
+/**
+ * What happens to an application once it is stored, inside the same transaction: the engine
+ * starts the service's process; without an engine, a review task goes to the provider agency.
+ */
+export interface ApplicationProcessing {
+  started(application: Application, manager: EntityManager): Promise<void>;
+}
+
+export interface NewApplication {
+  service: string;
+  data: Record<string, unknown>;
+  onBehalfOf?: string;
+}
+
+export interface ApplicationPage {
+  items: (Application & { serviceCode: string; serviceTitle: Record<string, string> })[];
+  total: number;
+}
+
+/** Submitting applications and reading them back, with the ownership rules of "My orders". */
+export class Applications {
+  constructor(
+    private readonly db: DataSource,
+    private readonly deps: { audit: AuditLog; catalogue: Catalogue; terms: TermsService; representations: Representations; processing: ApplicationProcessing },
+  ) {}
+
+  async submit(applicant: User, input: NewApplication): Promise<Application> {
+    await this.deps.terms.requireAccepted(applicant.id);
+    if (input.onBehalfOf !== undefined && !(await this.deps.representations.activeEntityCodes(applicant.id)).includes(input.onBehalfOf)) {
+      throw problems.forbidden(`You do not currently represent "${input.onBehalfOf}"`);
+    }
+    const { service, version } = await this.deps.catalogue.orderable(input.service);
+    return this.db.transaction(async (manager) => {
+      const application = await manager.getRepository(ApplicationEntity).save({
+        serviceId: service.id, serviceVersionId: version.id, applicantId: applicant.id,
+        onBehalfOf: input.onBehalfOf ?? null, data: input.data, status: 'submitted',
+      });
+      await addTimelineEvent(manager, application, 'submitted', applicant.id, { serviceVersion: version.version });
+      await this.deps.audit.record(manager, {
+        actorId: applicant.id, action: 'application.submitted', objectType: 'application', objectId: application.id,
+        after: application.data, details: { service: service.code, version: version.version, onBehalfOf: application.onBehalfOf },
+      });
+      await this.deps.processing.started(application, manager);
+      return application;
+    });
+  }
+
+  /** Applications `viewer` may see, newest first. */
+  async list(viewer: User, limit: number, offset: number): Promise<ApplicationPage> {
+    const query = this.db.getRepository(ApplicationEntity).createQueryBuilder('a')
+      .innerJoin('Service', 's', 's.id = a.serviceId')
+      .addSelect(['s.code', 's.title']);
+    await this.restrictToVisible(query, viewer);
+    const [raw, total] = await Promise.all([
+      query.clone().orderBy('a.submittedAt', 'DESC').addOrderBy('a.id', 'DESC').limit(limit).offset(offset).getRawAndEntities(),
+      query.clone().getCount(),
+    ]);
+    const items = raw.entities.map((application, i) => ({
+      ...application, serviceCode: raw.raw[i].s_code as string, serviceTitle: raw.raw[i].s_title as Record<string, string>,
+    }));
+    return { items, total };
+  }
+
+  /** One application with its timeline, or 404 when it is not the viewer's to see. */
+  async get(viewer: User, id: string): Promise<{ application: Application; serviceCode: string; timeline: ApplicationEvent[] }> {
+    const query = this.db.getRepository(ApplicationEntity).createQueryBuilder('a').where('a.id = :id', { id });
+    await this.restrictToVisible(query, viewer);
+    const application = await query.getOne();
+    if (!application) throw problems.notFound('application', id);
+    const [service, timeline] = await Promise.all([
+      this.db.getRepository(ServiceEntity).findOneByOrFail({ id: application.serviceId }),
+      this.db.getRepository(ApplicationEventEntity).find({ where: { applicationId: id }, order: { at: 'ASC' } }),
+    ]);
+    return { application, serviceCode: service.code, timeline };
+  }
+
+  /**
+   * Citizens: their own applications, and those of entities they represent right now.
+   * Officials: applications for their agency's services. Nobody else sees applications.
+   */
+  private async restrictToVisible(query: ReturnType<typeof this.db.createQueryBuilder>, viewer: User): Promise<void> {
+    const clauses: string[] = [];
+    if (viewer.roles.includes('citizen')) {
+      const entities = await this.deps.representations.activeEntityCodes(viewer.id);
+      clauses.push('(a.applicantId = :viewerId AND a.onBehalfOf IS NULL)');
+      if (entities.length) clauses.push('a.onBehalfOf = ANY(:entities)');
+      query.setParameters({ viewerId: viewer.id, entities });
+    }
+    if (viewer.roles.includes('official') && viewer.agencyId) {
+      clauses.push('a.serviceId IN (SELECT id FROM service WHERE provider_agency_id = :agencyId)');
+      query.setParameter('agencyId', viewer.agencyId);
+    }
+    query.andWhere(clauses.length ? `(${clauses.join(' OR ')})` : 'FALSE');
+  }
+}

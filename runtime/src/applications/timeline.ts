@@ -1,0 +1,12 @@
+import type { EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { ApplicationEventEntity, type ApplicationEvent } from './application-event.entity.js';
+import type { Application } from './application.entity.js';
+
+/** Appends a step to an application's status timeline, within the caller's transaction. */
+export async function addTimelineEvent(
+  manager: EntityManager, application: Application, kind: ApplicationEvent['kind'], actorId: string | null, details: Record<string, unknown> = {},
+): Promise<void> {
+  const event: Omit<ApplicationEvent, 'id' | 'at'> = { applicationId: application.id, kind, status: application.status, actorId, details };
+  await manager.getRepository(ApplicationEventEntity).insert(event as QueryDeepPartialEntity<ApplicationEvent>);
+}

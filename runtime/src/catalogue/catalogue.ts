@@ -1,0 +1,146 @@
+import { type DataSource } from 'typeorm';
+import { AgencyEntity, type Agency } from '../accounts/agency.entity.js';
+import type { User } from '../accounts/user.entity.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import { problems } from '../http/problem.js';
+import type { ServicePackage } from './package-reader.js';
+import type { ServiceCard } from './service-card.js';
+import { ServiceVersionEntity, type ServiceVersion } from './service-version.entity.js';
+import { ServiceEntity, type Service } from './service.entity.js';
+
+export interface CatalogueFilter {
+  audience?: string;
+  provider?: string;
+  q?: string;
+  lifeEvent?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Called when a version is published, inside its transaction (the engine deploys here). */
+export type PublishHook = (version: ServiceVersion, service: Service) => Promise<void>;
+
+function cardColumns(card: ServiceCard): Pick<Service, 'title' | 'summary' | 'legalBasis' | 'audience' | 'price' | 'interactivityLevel' | 'onlineOrder' | 'lifeEvents'> {
+  return {
+    title: card.title, summary: card.summary ?? null, legalBasis: card.legalBasis ?? null, audience: card.audience,
+    price: card.price, interactivityLevel: card.interactivityLevel, onlineOrder: card.onlineOrder, lifeEvents: card.lifeEvents ?? [],
+  };
+}
+
+/** The service catalogue: importing packages as draft versions, publishing, searching. */
+export class Catalogue {
+  private readonly publishHooks: PublishHook[] = [];
+
+  constructor(private readonly db: DataSource, private readonly audit: AuditLog) {}
+
+  onPublish(hook: PublishHook): void {
+    this.publishHooks.push(hook);
+  }
+
+  /** Imports a package as a new draft version. `actor` must work for the provider agency. */
+  async importPackage(actor: User, pkg: ServicePackage): Promise<{ service: Service; version: ServiceVersion }> {
+    return this.db.transaction(async (manager) => {
+      const agency = await manager.getRepository(AgencyEntity).findOneBy({ code: pkg.card.provider });
+      if (!agency) throw problems.unprocessable(`service.yaml names provider "${pkg.card.provider}", which is not a registered agency`, [{ in: 'body', path: '/files/service.yaml/provider', message: 'is not a registered agency' }]);
+      if (agency.id !== actor.agencyId) throw problems.forbidden(`You may import packages only for your own agency, not for "${agency.code}"`);
+      const services = manager.getRepository(ServiceEntity);
+      let service = await services.findOne({ where: { code: pkg.card.code }, lock: { mode: 'pessimistic_write' } });
+      if (service && service.providerAgencyId !== agency.id) throw problems.conflict(`Service "${pkg.card.code}" belongs to another agency`);
+      if (!service) {
+        service = await services.save({ code: pkg.card.code, providerAgencyId: agency.id, publishedVersionId: null, ...cardColumns(pkg.card) });
+      } else if (!service.publishedVersionId) {
+        // Until something is published, the card shown to the agency is the newest draft's.
+        service = await services.save({ ...service, ...cardColumns(pkg.card) });
+      }
+      const versions = manager.getRepository(ServiceVersionEntity);
+      if (await versions.existsBy({ serviceId: service.id, version: pkg.card.version })) {
+        throw problems.conflict(`Service "${pkg.card.code}" already has version ${pkg.card.version}; raise the version in service.yaml`);
+      }
+      const version = await versions.save({
+        serviceId: service.id, version: pkg.card.version, state: 'draft', card: pkg.card, files: pkg.files, checksum: pkg.checksum,
+        createdBy: actor.id, publishedBy: null, publishedAt: null, retiredAt: null,
+      });
+      await this.audit.record(manager, {
+        actorId: actor.id, action: 'service-version.imported', objectType: 'service', objectId: service.code,
+        after: { checksum: pkg.checksum }, details: { version: version.version, files: Object.keys(pkg.files).length },
+      });
+      return { service, version };
+    });
+  }
+
+  /** Publishes a draft or testing version; the version published before it is retired. */
+  async publish(actor: User, code: string, versionName: string): Promise<ServiceVersion> {
+    return this.db.transaction(async (manager) => {
+      const services = manager.getRepository(ServiceEntity);
+      const service = await services.findOne({ where: { code }, lock: { mode: 'pessimistic_write' } });
+      if (!service || !this.isStaffOf(actor, service)) throw problems.notFound('service', code);
+      if (!actor.roles.includes('analyst')) throw problems.forbidden('Only analysts of the provider agency publish services');
+      const versions = manager.getRepository(ServiceVersionEntity);
+      const version = await versions.findOneBy({ serviceId: service.id, version: versionName });
+      if (!version) throw problems.notFound('service version', `${code}@${versionName}`);
+      if (version.state !== 'draft' && version.state !== 'testing') throw problems.conflict(`Version ${versionName} is ${version.state}; only draft or testing versions can be published`);
+      const previous = service.publishedVersionId ? await versions.findOneBy({ id: service.publishedVersionId }) : null;
+      if (previous) await versions.save({ ...previous, state: 'retired', retiredAt: new Date() });
+      const published = await versions.save({ ...version, state: 'published', publishedBy: actor.id, publishedAt: new Date() });
+      const updated = await services.save({ ...service, ...cardColumns(version.card), publishedVersionId: published.id });
+      for (const hook of this.publishHooks) await hook(published, updated);
+      await this.audit.record(manager, {
+        actorId: actor.id, action: 'service-version.published', objectType: 'service', objectId: code,
+        before: { publishedVersion: previous?.version ?? null }, after: { publishedVersion: published.version, checksum: published.checksum },
+        details: { version: published.version, retired: previous?.version ?? null },
+      });
+      return published;
+    });
+  }
+
+  /** Published services matching the filter, newest first. */
+  async search(filter: CatalogueFilter): Promise<{ items: (Service & { provider: Agency })[]; total: number }> {
+    const query = this.db.getRepository(ServiceEntity).createQueryBuilder('s')
+      .innerJoinAndMapOne('s.provider', 'Agency', 'a', 'a.id = s.providerAgencyId')
+      .where('s.publishedVersionId IS NOT NULL');
+    if (filter.audience) query.andWhere(':audience = ANY(s.audience)', { audience: filter.audience });
+    if (filter.provider) query.andWhere('a.code = :provider', { provider: filter.provider });
+    if (filter.lifeEvent) query.andWhere(':lifeEvent = ANY(s.lifeEvents)', { lifeEvent: filter.lifeEvent });
+    if (filter.q) {
+      const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.andWhere(`(s.code ILIKE :pattern OR s.title::text ILIKE :pattern OR coalesce(s.summary::text, '') ILIKE :pattern)`, { pattern });
+    }
+    const [items, total] = await query.orderBy('s.updatedAt', 'DESC').addOrderBy('s.code').take(filter.limit).skip(filter.offset).getManyAndCount();
+    return { items: items as (Service & { provider: Agency })[], total };
+  }
+
+  /** A service as `viewer` may see it: published ones for everybody, drafts for its agency's staff. */
+  async find(code: string, viewer: User | undefined): Promise<{ service: Service; provider: Agency; versions: ServiceVersion[] | null }> {
+    const service = await this.db.getRepository(ServiceEntity).findOneBy({ code });
+    const staff = service !== null && viewer !== undefined && this.isStaffOf(viewer, service);
+    if (!service || (!service.publishedVersionId && !staff)) throw problems.notFound('service', code);
+    const provider = await this.db.getRepository(AgencyEntity).findOneByOrFail({ id: service.providerAgencyId });
+    const versions = staff
+      ? await this.db.getRepository(ServiceVersionEntity).find({ where: { serviceId: service.id }, order: { createdAt: 'DESC' } })
+      : null;
+    return { service, provider, versions };
+  }
+
+  /** A version's full package, for the provider agency's staff. */
+  async packageOf(code: string, versionName: string, viewer: User): Promise<ServiceVersion> {
+    const service = await this.db.getRepository(ServiceEntity).findOneBy({ code });
+    if (!service || !this.isStaffOf(viewer, service)) throw problems.notFound('service', code);
+    const version = await this.db.getRepository(ServiceVersionEntity).findOneBy({ serviceId: service.id, version: versionName });
+    if (!version) throw problems.notFound('service version', `${code}@${versionName}`);
+    return version;
+  }
+
+  /** The published version new applications are made against. */
+  async orderable(code: string): Promise<{ service: Service; version: ServiceVersion }> {
+    const service = await this.db.getRepository(ServiceEntity).findOneBy({ code });
+    if (!service?.publishedVersionId) throw problems.notFound('service', code);
+    if (!service.onlineOrder) throw problems.conflict(`Service "${code}" cannot be ordered online`);
+    const version = await this.db.getRepository(ServiceVersionEntity).findOneByOrFail({ id: service.publishedVersionId });
+    return { service, version };
+  }
+
+  /** Analysts, developers and officials of the provider agency work on its services. */
+  private isStaffOf(user: User, service: Service): boolean {
+    return user.agencyId === service.providerAgencyId && user.roles.some((role) => role === 'analyst' || role === 'developer' || role === 'official');
+  }
+}

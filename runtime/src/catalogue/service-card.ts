@@ -1,0 +1,29 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Code, LocalizedText } from '../common/schemas.js';
+
+/** service.yaml of a service package (../shared/spec/service-package.md). */
+export const ServiceCard = Type.Object(
+  {
+    code: Code,
+    version: Type.String({ pattern: '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?$', description: 'semantic version' }),
+    title: LocalizedText,
+    summary: Type.Optional(LocalizedText),
+    provider: Code,
+    legalBasis: Type.Optional(Type.String({ maxLength: 2000 })),
+    audience: Type.Array(Type.Union([Type.Literal('citizens'), Type.Literal('businesses'), Type.Literal('public-sector')]), { minItems: 1, uniqueItems: true }),
+    price: Type.Union([
+      Type.Literal('free'),
+      Type.Object({ amount: Type.String({ pattern: '^\\d{1,9}(\\.\\d{2})?$' }), currency: Type.Literal('EUR') }, { additionalProperties: false }),
+    ]),
+    interactivityLevel: Type.Integer({ minimum: 1, maximum: 5 }),
+    onlineOrder: Type.Boolean(),
+    process: Type.Optional(Type.Object({ file: Type.String(), processId: Type.String() }, { additionalProperties: false })),
+    startForm: Type.Optional(Type.String()),
+    dataStructure: Type.Optional(Type.String()),
+    lifeEvents: Type.Optional(Type.Array(Code, { uniqueItems: true })),
+    retention: Type.Optional(Type.Object({ applications: Type.Optional(Type.String()), documents: Type.Optional(Type.String()) }, { additionalProperties: false })),
+    connectors: Type.Optional(Type.Record(Type.String(), Type.Record(Type.String(), Type.Unknown()))),
+  },
+  { additionalProperties: false },
+);
+export type ServiceCard = Static<typeof ServiceCard>;

@@ -1,0 +1,115 @@
+import { Router } from 'express';
+import { Type } from '@sinclair/typebox';
+import type { Agency } from '../accounts/agency.entity.js';
+import type { Api } from '../http/api.js';
+import { Code, LocalizedText, Page } from '../common/schemas.js';
+import { readServicePackage, PACKAGE_LIMITS } from './package-reader.js';
+import type { Catalogue } from './catalogue.js';
+import type { ServiceVersion } from './service-version.entity.js';
+import type { Service } from './service.entity.js';
+
+const Version = Type.String({ pattern: '^[0-9A-Za-z.+-]{1,64}$', description: 'a version such as 1.2.0' });
+
+const ServiceView = Type.Object({
+  code: Type.String(),
+  title: LocalizedText,
+  summary: Type.Union([LocalizedText, Type.Null()]),
+  provider: Type.Object({ code: Type.String(), name: LocalizedText }),
+  legalBasis: Type.Union([Type.String(), Type.Null()]),
+  audience: Type.Array(Type.String()),
+  price: Type.Unknown(),
+  interactivityLevel: Type.Integer(),
+  onlineOrder: Type.Boolean(),
+  lifeEvents: Type.Array(Type.String()),
+  published: Type.Boolean(),
+});
+
+const VersionView = Type.Object({
+  version: Type.String(),
+  state: Type.String(),
+  checksum: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+  publishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  retiredAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+
+const PackageUpload = Type.Union([
+  Type.Object({
+    files: Type.Record(Type.String({ maxLength: PACKAGE_LIMITS.pathLength }), Type.Union([
+      Type.String(),
+      Type.Object({ base64: Type.String({ contentEncoding: 'base64' }) }, { additionalProperties: false }),
+    ]), { maxProperties: PACKAGE_LIMITS.files }),
+  }, { additionalProperties: false }),
+  Type.Object({ zip: Type.String({ description: 'the package folder as a zip archive, base64' }) }, { additionalProperties: false }),
+]);
+
+function serviceView(service: Service, provider: Agency) {
+  return {
+    code: service.code, title: service.title, summary: service.summary, provider: { code: provider.code, name: provider.name },
+    legalBasis: service.legalBasis, audience: service.audience, price: service.price, interactivityLevel: service.interactivityLevel,
+    onlineOrder: service.onlineOrder, lifeEvents: service.lifeEvents, published: service.publishedVersionId !== null,
+  };
+}
+
+function versionView(version: ServiceVersion) {
+  return {
+    version: version.version, state: version.state, checksum: version.checksum, createdAt: version.createdAt.toISOString(),
+    publishedAt: version.publishedAt?.toISOString() ?? null, retiredAt: version.retiredAt?.toISOString() ?? null,
+  };
+}
+
+/** The catalogue for everybody; package import and publishing for the provider's analysts. */
+export function servicesRouter({ api, catalogue }: { api: Api; catalogue: Catalogue }): Router {
+  const router = Router();
+
+  api.publicRoute(router, {
+    method: 'get', path: '/api/services', tag: 'catalogue', access: 'public',
+    summary: 'Search the catalogue of published services',
+    query: Type.Composite([Type.Object({
+      audience: Type.Optional(Type.Union([Type.Literal('citizens'), Type.Literal('businesses'), Type.Literal('public-sector')])),
+      provider: Type.Optional(Code),
+      q: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+      lifeEvent: Type.Optional(Code),
+    }), Page], { additionalProperties: false }),
+    response: Type.Object({ items: Type.Array(ServiceView), total: Type.Integer() }),
+  }, async ({ query }) => {
+    const { items, total } = await catalogue.search({ ...query, limit: query.limit ?? 20, offset: query.offset ?? 0 });
+    return { items: items.map((s) => serviceView(s, s.provider)), total };
+  });
+
+  api.publicRoute(router, {
+    method: 'get', path: '/api/services/:code', tag: 'catalogue', access: 'public',
+    summary: "A service's catalogue card; the provider agency's staff also see its versions",
+    params: Type.Object({ code: Code }), errors: [404],
+    response: Type.Composite([ServiceView, Type.Object({ versions: Type.Optional(Type.Array(VersionView)) })]),
+  }, async ({ params, auth }) => {
+    const { service, provider, versions } = await catalogue.find(params.code, auth?.user);
+    return { ...serviceView(service, provider), ...(versions ? { versions: versions.map(versionView) } : {}) };
+  });
+
+  api.route(router, {
+    method: 'get', path: '/api/services/:code/versions/:version', tag: 'catalogue', access: ['analyst', 'developer', 'official'],
+    summary: 'One version of a service with its whole package (provider agency staff)',
+    params: Type.Object({ code: Code, version: Version }), errors: [404],
+  }, async ({ params, auth }) => {
+    const version = await catalogue.packageOf(params.code, params.version, auth.user);
+    return { ...versionView(version), card: version.card, files: version.files };
+  });
+
+  api.route(router, {
+    method: 'post', path: '/api/service-packages', tag: 'catalogue', access: ['analyst'], status: 201,
+    summary: 'Import a service package as a new draft version', body: PackageUpload, bodyLimit: '8mb', errors: [409, 422],
+    response: Type.Object({ code: Type.String(), version: Type.String(), state: Type.String(), checksum: Type.String() }),
+  }, async ({ body, auth }) => {
+    const { service, version } = await catalogue.importPackage(auth.user, readServicePackage(body));
+    return { code: service.code, version: version.version, state: version.state, checksum: version.checksum };
+  });
+
+  api.route(router, {
+    method: 'post', path: '/api/services/:code/versions/:version/publish', tag: 'catalogue', access: ['analyst'],
+    summary: 'Publish a version; the one published before it is retired (running cases stay on it)',
+    params: Type.Object({ code: Code, version: Version }), errors: [404, 409], response: VersionView,
+  }, async ({ params, auth }) => versionView(await catalogue.publish(auth.user, params.code, params.version)));
+
+  return router;
+}

@@ -1,0 +1,29 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+/** Schemas shared by several resources. They are inlined wherever used, in validation and in the OpenAPI document alike. */
+
+export const Language = Type.Union([Type.Literal('lt'), Type.Literal('lv'), Type.Literal('en')]);
+export type Language = Static<typeof Language>;
+
+/** Text in one or more of the platform languages, e.g. { lt: "Leidimas", en: "Permit" }. */
+export const LocalizedText = Type.Object(
+  { lt: Type.Optional(Type.String({ maxLength: 2000 })), lv: Type.Optional(Type.String({ maxLength: 2000 })), en: Type.Optional(Type.String({ maxLength: 2000 })) },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type LocalizedText = Static<typeof LocalizedText>;
+
+export const Uuid = Type.String({ format: 'uuid' });
+
+export const Role = Type.Union([
+  Type.Literal('analyst'), Type.Literal('developer'), Type.Literal('official'), Type.Literal('administrator'), Type.Literal('citizen'),
+]);
+export type Role = Static<typeof Role>;
+export const ROLES: readonly Role[] = ['analyst', 'developer', 'official', 'administrator', 'citizen'];
+
+/** Codes of agencies, services, life events: stable ids in URLs and packages. */
+export const Code = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$', description: 'lower-case letters, digits and dashes' });
+
+export const Page = Type.Object({
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
+}, { additionalProperties: false });

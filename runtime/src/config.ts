@@ -1,0 +1,97 @@
+import path from 'node:path';
+
+/** Everything the runtime reads from its environment, parsed once at start. */
+export interface RuntimeConfig {
+  port: number;
+  host: string;
+  /** Folder of the embedded database and stored files. `memory` keeps everything in memory (tests). */
+  dataDir: string;
+  /** PostgreSQL server; when absent the embedded PGlite database under dataDir is used. */
+  databaseUrl: string | undefined;
+  /** Public base URL of this runtime, used for redirects (OIDC) and secure cookies. */
+  publicUrl: string;
+  logLevel: string;
+  /** Proxy hops in front of the runtime whose X-Forwarded-For is trusted (0 = none). */
+  trustProxyHops: number;
+  sessionTtlSeconds: number;
+  loginRateLimit: { max: number; windowSeconds: number };
+  demo: { seed: boolean; password: string | undefined };
+  /** Folder searched for service packages to import at start. */
+  examplesDir: string | undefined;
+  oidc: OidcConfig | undefined;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  scope: string;
+  /** Claim carrying the national personal code. */
+  personalCodeClaim: string;
+  /** Plain-HTTP issuer is allowed only on loopback (tests, local sandboxes). */
+  allowInsecureLoopback: boolean;
+}
+
+export class ConfigError extends Error {}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function databaseUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL is not a valid URL (expected postgres://user:password@host:5432/database)');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://, got "${url.protocol}//"`);
+  }
+  if (url.pathname.length <= 1) throw new ConfigError('DATABASE_URL names no database (add /<database> after the host)');
+  return raw;
+}
+
+function oidc(env: NodeJS.ProcessEnv): OidcConfig | undefined {
+  if (!env.OIDC_ISSUER) return undefined;
+  const missing = ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'].filter((name) => !env[name]);
+  if (missing.length) throw new ConfigError(`OIDC_ISSUER is set but ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not`);
+  return {
+    issuer: env.OIDC_ISSUER,
+    clientId: env.OIDC_CLIENT_ID!,
+    clientSecret: env.OIDC_CLIENT_SECRET!,
+    scope: env.OIDC_SCOPE || 'openid profile',
+    personalCodeClaim: env.OIDC_PERSONAL_CODE_CLAIM || 'personal_code',
+    allowInsecureLoopback: env.OIDC_ALLOW_INSECURE_LOOPBACK === 'true',
+  };
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const host = env.HOST || '127.0.0.1';
+  const dataDir = env.DATA_DIR === 'memory' ? 'memory' : path.resolve(env.DATA_DIR || 'data');
+  return {
+    port,
+    host,
+    dataDir,
+    databaseUrl: databaseUrl(env.DATABASE_URL),
+    publicUrl: (env.PUBLIC_URL || `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`).replace(/\/$/, ''),
+    logLevel: env.LOG_LEVEL || 'info',
+    trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
+    sessionTtlSeconds: integer(env, 'SESSION_TTL_SECONDS', 8 * 3600, 60),
+    loginRateLimit: {
+      max: integer(env, 'LOGIN_RATE_LIMIT', 10, 1),
+      windowSeconds: integer(env, 'LOGIN_RATE_WINDOW_SECONDS', 15 * 60, 1),
+    },
+    demo: { seed: env.SEED_DEMO !== 'false', password: env.DEMO_PASSWORD || undefined },
+    examplesDir: env.EXAMPLES_DIR === 'none' ? undefined : path.resolve(env.EXAMPLES_DIR || 'examples'),
+    oidc: oidc(env),
+  };
+}

@@ -1,0 +1,23 @@
+import { AgencyEntity } from '../accounts/agency.entity.js';
+import { OidcLoginEntity } from '../accounts/oidc-login.entity.js';
+import { RepresentationEntity } from '../accounts/representation.entity.js';
+import { SessionEntity } from '../accounts/session.entity.js';
+import { UserEntity } from '../accounts/user.entity.js';
+import { ApplicationEventEntity } from '../applications/application-event.entity.js';
+import { ApplicationEntity } from '../applications/application.entity.js';
+import { AuditEventEntity } from '../audit/audit-event.entity.js';
+import { ServiceVersionEntity } from '../catalogue/service-version.entity.js';
+import { ServiceEntity } from '../catalogue/service.entity.js';
+import { DocumentEntity } from '../documents/document.entity.js';
+import { TaskEntity } from '../tasks/task.entity.js';
+import { TermsAcceptanceEntity, TermsOfUseEntity } from '../terms/terms.entity.js';
+import { InitialSchema1763740800000 } from './migrations/1763740800000-initial-schema.js';
+
+export const entities = [
+  AgencyEntity, UserEntity, RepresentationEntity, SessionEntity, OidcLoginEntity,
+  ServiceEntity, ServiceVersionEntity, ApplicationEntity, ApplicationEventEntity,
+  TaskEntity, DocumentEntity, AuditEventEntity, TermsOfUseEntity, TermsAcceptanceEntity,
+];
+
+/** In order; startup runs the pending ones. Never `synchronize`. */
+export const migrations = [InitialSchema1763740800000];

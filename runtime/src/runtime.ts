@@ -1,0 +1,49 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { pino, type Logger } from 'pino';
+import type { RuntimeConfig } from './config.js';
+import { openDatabase, type Database } from './db/database.js';
+import { createApp, createServices, type AppOptions, type Services } from './app.js';
+import { oidcRouter } from './accounts/oidc-router.js';
+
+export interface Runtime {
+  url: string;
+  server: Server;
+  database: Database;
+  services: Services;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+/** Secrets that may pass through a log call; pino replaces them before writing. */
+export const LOG_REDACTIONS = ['password', '*.password', 'passwordHash', '*.passwordHash', 'token', '*.token', 'csrfToken', '*.csrfToken', 'req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'];
+
+export function createLogger(config: Pick<RuntimeConfig, 'logLevel'>, destination?: NodeJS.WritableStream): Logger {
+  return pino({ level: config.logLevel, redact: { paths: LOG_REDACTIONS, censor: '[redacted]' } }, destination ?? process.stdout);
+}
+
+/** Opens the database (running migrations), wires the services and listens. */
+export async function startRuntime(config: RuntimeConfig, options: { logger?: Logger; extraRouters?: AppOptions['extraRouters'] } = {}): Promise<Runtime> {
+  const logger = options.logger ?? createLogger(config);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const services = createServices(database.dataSource, config);
+  const app = createApp({
+    config, services, logger,
+    extraRouters: [...(config.oidc ? [(api: Parameters<typeof oidcRouter>[0]['api']) => oidcRouter({ api, config, oidc: config.oidc!, services, logger })] : []), ...(options.extraRouters ?? [])],
+  });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = app.listen(config.port, config.host, () => resolve(listening)).once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const purge = setInterval(() => { services.sessions.purgeExpired().catch((err: unknown) => logger.warn({ err }, 'session purge failed')); }, 10 * 60_000).unref();
+  return {
+    url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
+    server, database, services, logger,
+    async close() {
+      clearInterval(purge);
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { EntitySchema } from 'typeorm';
+import type { LocalizedText } from '../common/schemas.js';
+
+export type TaskState = 'open' | 'completed' | 'cancelled';
+
+/** Work for an official of an agency: review an application, decide, sign. */
+export interface Task {
+  id: string;
+  applicationId: string | null;
+  agencyId: string;
+  /** What kind of work this is; decides which result the task accepts. */
+  kind: string;
+  name: LocalizedText;
+  /** Officials who may take the task; empty means every official of the agency. */
+  candidateGroups: string[];
+  assigneeId: string | null;
+  state: TaskState;
+  formKey: string | null;
+  dueAt: Date | null;
+  createdAt: Date;
+  completedAt: Date | null;
+  completedBy: string | null;
+  result: Record<string, unknown> | null;
+}
+
+export const TaskEntity = new EntitySchema<Task>({
+  name: 'Task',
+  tableName: 'task',
+  columns: {
+    id: { type: 'uuid', primary: true, generated: 'uuid' },
+    applicationId: { type: 'uuid', name: 'application_id', nullable: true },
+    agencyId: { type: 'uuid', name: 'agency_id' },
+    kind: { type: 'text' },
+    name: { type: 'jsonb' },
+    candidateGroups: { type: 'text', array: true, name: 'candidate_groups' },
+    assigneeId: { type: 'uuid', name: 'assignee_id', nullable: true },
+    state: { type: 'text' },
+    formKey: { type: 'text', name: 'form_key', nullable: true },
+    dueAt: { type: 'timestamptz', name: 'due_at', nullable: true },
+    createdAt: { type: 'timestamptz', name: 'created_at', createDate: true },
+    completedAt: { type: 'timestamptz', name: 'completed_at', nullable: true },
+    completedBy: { type: 'uuid', name: 'completed_by', nullable: true },
+    result: { type: 'jsonb', nullable: true },
+  },
+});
