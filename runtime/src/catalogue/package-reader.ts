@@ -110,7 +110,13 @@ function readCard(file: PackageFile | undefined): ServiceCard {
     const [first] = document.errors;
     fail('/files/service.yaml', `is not valid YAML: ${first!.message.split('\n')[0]}${first!.linePos ? ` (line ${first!.linePos[0].line})` : ''}`);
   }
-  const card: unknown = document.toJS({ maxAliasCount: 50 });
+  let card: unknown;
+  try {
+    card = document.toJS({ maxAliasCount: 50 });
+  } catch (error) {
+    // e.g. aliases nested to expand exponentially ("billion laughs")
+    fail('/files/service.yaml', `cannot be read: ${(error as Error).message}`);
+  }
   const errors: FieldError[] = validateCard(card).map((e) => ({ ...e, path: `/files/service.yaml${e.path}` }));
   if (errors.length) throw problems.unprocessable(`service.yaml is not a valid catalogue card: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, errors);
   return card as ServiceCard;

@@ -5,6 +5,10 @@ import { seedDemo } from '../../src/demo/seed.js';
 import { ApiClient } from './api-client.js';
 import { createTestDatabase } from './test-database.js';
 import { servicePackage } from './fixtures.js';
+import { AgencyEntity } from '../../src/accounts/agency.entity.js';
+import { UserEntity, type User } from '../../src/accounts/user.entity.js';
+import { hashPassword } from '../../src/accounts/passwords.js';
+import type { Role } from '../../src/common/schemas.js';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
@@ -79,4 +83,14 @@ export async function citizen(t: TestRuntime, username = 'citizen'): Promise<Api
   const accepted = await client.post('/api/me/terms/1/accept');
   if (accepted.status !== 204) throw new Error(`terms not accepted: ${JSON.stringify(accepted.body)}`);
   return client;
+}
+
+/** Adds an account beside the demo ones (e.g. an official of another agency). */
+export async function createUser(t: TestRuntime, spec: { username: string; roles: Role[]; agency?: string; groups?: string[]; personalCode?: string }): Promise<User> {
+  const db = t.runtime.database.dataSource;
+  const agency = spec.agency ? await db.getRepository(AgencyEntity).findOneByOrFail({ code: spec.agency }) : null;
+  return db.getRepository(UserEntity).save({
+    username: spec.username, displayName: spec.username, email: null, personalCode: spec.personalCode ?? null, oidcSubject: null,
+    passwordHash: await hashPassword(TEST_PASSWORD), roles: spec.roles, agencyId: agency?.id ?? null, groups: spec.groups ?? [], disabledAt: null,
+  });
 }
