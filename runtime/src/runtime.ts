@@ -35,15 +35,19 @@ export async function startRuntime(config: RuntimeConfig, options: { logger?: Lo
     const listening = app.listen(config.port, config.host, () => resolve(listening)).once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
+  let closing: Promise<void> | undefined;
   const purge = setInterval(() => { services.sessions.purgeExpired().catch((err: unknown) => logger.warn({ err }, 'session purge failed')); }, 10 * 60_000).unref();
   return {
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
     server, database, services, logger,
-    async close() {
-      clearInterval(purge);
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await database.close();
+    close() {
+      closing ??= (async () => {
+        clearInterval(purge);
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await database.close();
+      })();
+      return closing;
     },
   };
 }

@@ -13,8 +13,8 @@ export function digest(value: unknown): string {
 }
 
 /** The hash of one event: its own fields and the hash of the event before it. */
-export function eventHash(event: Omit<AuditEvent, 'hash'>): string {
-  const { prevHash, ...fields } = event;
+export function eventHash(event: Omit<AuditEvent, 'hash'> & { hash?: string }): string {
+  const { prevHash, hash: _stored, ...fields } = event;
   return sha256(`${prevHash}\n${canonicalize({ ...fields, at: fields.at.toISOString() })}`);
 }
 

@@ -54,7 +54,7 @@ export class AuditLog {
   }
 
   /** Walks the whole chain in batches; returns every problem found (none = intact). */
-  async verify(batchSize = 5000): Promise<{ events: number; problems: ChainProblem[] }> {
+  async verify(batchSize = 5000): Promise<{ events: number; problems: ChainProblem[]; head: { seq: string; hash: string } | null }> {
     const repository = this.db.getRepository(AuditEventEntity);
     let position = { seq: 0n, hash: GENESIS_HASH };
     const problems: ChainProblem[] = [];
@@ -69,6 +69,6 @@ export class AuditLog {
       position = checked.last;
       events += batch.length;
     }
-    return { events, problems };
+    return { events, problems, head: events ? { seq: position.seq.toString(), hash: position.hash } : null };
   }
 }

@@ -64,12 +64,16 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     const reason = error instanceof Error ? error.message : String(error);
     throw new DatabaseUnavailableError(`cannot open the database at ${description}: ${reason}`, { cause: error });
   }
+  let closing: Promise<void> | undefined;
   return {
     dataSource,
     description,
-    async close() {
-      await dataSource.destroy();
-      await embedded?.stop();
+    close() {
+      closing ??= (async () => {
+        await dataSource.destroy();
+        await embedded?.stop();
+      })();
+      return closing;
     },
   };
 }

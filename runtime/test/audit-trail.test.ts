@@ -1,0 +1,82 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { citizen, publishService, startTestRuntime, type TestRuntime } from './support/harness.js';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** Runs `npm run audit:verify` against the test's database; returns exit code and output. */
+async function auditVerify(env: Record<string, string>): Promise<{ code: number; output: string }> {
+  try {
+    const { stdout } = await run('npm', ['run', '--silent', 'audit:verify'], { cwd: ROOT, env: { ...process.env, ...env } });
+    return { code: 0, output: stdout };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, output: failed.stdout + failed.stderr };
+  }
+}
+
+describe('audit trail', () => {
+  let t: TestRuntime;
+  let dataDir: string;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'konstruktor-audit-'));
+    t = await startTestRuntime(process.env.DATABASE_URL ? {} : { dataDir });
+    env = t.runtime.database.description.startsWith('PostgreSQL')
+      ? { DATABASE_URL: (t.runtime.database.dataSource.options as { url: string }).url }
+      : { DATA_DIR: dataDir, DATABASE_URL: '' };
+    const service = await publishService(t);
+    const jonas = await citizen(t);
+    for (let i = 0; i < 3; i += 1) await jonas.post('/api/applications', { service, data: { i } });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await fs.rm(dataDir, { recursive: true, force: true });
+  });
+
+  const db = () => t.runtime.database.dataSource;
+
+  it('records who did what to which object, readable by administrators', async () => {
+    const events = (await (await t.as('administrator')).get('/api/audit?object=application&limit=100')).body.items;
+    expect(events.filter((e: { action: string }) => e.action === 'application.submitted')).toHaveLength(3);
+    const [submitted] = events;
+    expect(submitted).toMatchObject({ objectType: 'application', actorId: expect.any(String), afterDigest: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const one = await (await t.as('administrator')).get(`/api/audit?object=application:${submitted.objectId}`);
+    expect(one.body.items.every((e: { objectId: string }) => e.objectId === submitted.objectId)).toBe(true);
+  });
+
+  it('refuses updates and deletes of audit rows by the application', async () => {
+    await expect(db().query(`UPDATE audit_event SET action = 'nothing' WHERE seq = 1`)).rejects.toThrow(/append-only/);
+    await expect(db().query('DELETE FROM audit_event WHERE seq = 1')).rejects.toThrow(/append-only/);
+  });
+
+  it('verifies an intact chain, then detects an edited and a deleted row with npm run audit:verify', async () => {
+    const { events, problems } = await t.runtime.services.audit.verify();
+    expect(problems).toEqual([]);
+    expect(events).toBeGreaterThan(5);
+
+    // Tampering needs the table owner to switch the guard off first, as an intruder with DBA rights would.
+    await db().query('ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_delete');
+    await db().query(`UPDATE audit_event SET details = '{"service":"forged"}' WHERE seq = 3`);
+    await db().query('DELETE FROM audit_event WHERE seq = 5');
+    await db().query('ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update_delete');
+
+    const found = await t.runtime.services.audit.verify();
+    expect(found.problems).toEqual(expect.arrayContaining([
+      { seq: '3', problem: expect.stringContaining('changed') },
+      { seq: '6', problem: expect.stringContaining('missing') },
+    ]));
+
+    if (env.DATA_DIR) await t.runtime.close(); // the embedded database has one user at a time
+    const cli = await auditVerify(env);
+    expect(cli.code).toBe(1);
+    expect(cli.output).toContain('audit trail BROKEN');
+    expect(cli.output).toMatch(/seq 3: content was changed/);
+    expect(cli.output).toMatch(/seq 6: .*missing/);
+  });
+});

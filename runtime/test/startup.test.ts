@@ -1,0 +1,97 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+import { ApiClient } from './support/api-client.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** `npm start` as a newcomer runs it; resolves when it printed `until` or exited. */
+function npmStart(env: Record<string, string>, until: RegExp) {
+  const child = spawn('npm', ['start'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const ready = new Promise<{ output: string; code: number | null }>((resolve) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (until.test(output)) resolve({ output, code: null });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => resolve({ output, code }));
+  });
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  };
+  return { ready, stop };
+}
+
+describe('configuration', () => {
+  it('names the variable that is wrong', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x@h/db' })).toThrow(new ConfigError('DATABASE_URL must start with postgres:// or postgresql://, got "mysql://"'));
+    expect(() => loadConfig({ DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL is not a valid URL/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432' })).toThrow(/DATABASE_URL names no database/);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT must be a whole number/);
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://eid.example' })).toThrow(/OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are not/);
+  });
+});
+
+describe('npm start', () => {
+  const dirs: string[] = [];
+  afterAll(async () => { await Promise.all(dirs.map((dir) => fs.rm(dir, { recursive: true, force: true }))); });
+
+  it('fails fast with a clear message when the database server cannot be reached, without printing the password', async () => {
+    const started = Date.now();
+    const { ready } = npmStart({ DATABASE_URL: 'postgres://konstruktor:s3cret-pw@127.0.0.1:1/konstruktor' }, /$^/);
+    const { output, code } = await ready;
+    expect(code).toBe(1);
+    expect(output).toContain('Konstruktor cannot start: cannot open the database at PostgreSQL postgres://konstruktor:***@127.0.0.1:1/konstruktor');
+    expect(output).toContain('ECONNREFUSED');
+    expect(output).not.toContain('s3cret-pw');
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+
+  it('serves the product on the embedded defaults, prints URLs and demo logins, and keeps data across restarts', async () => {
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'konstruktor-start-'));
+    dirs.push(dataDir);
+    const port = await freePort();
+    const env = { PORT: String(port), DATA_DIR: dataDir, DEMO_PASSWORD: 'demo-pass-123', LOG_LEVEL: 'warn' };
+    const first = npmStart(env, /example services.*\n|demo password.*\n[\s\S]*log in with.*\n/);
+    const { output } = await first.ready;
+    expect(output).toContain(`Konstruktor runtime http://127.0.0.1:${port}`);
+    expect(output).toMatch(/demo logins\s+analyst, developer, official, administrator, citizen, citizen2/);
+    expect(output).toMatch(/demo password\s+demo-pass-123/);
+
+    const url = `http://127.0.0.1:${port}`;
+    const jonas = await new ApiClient(url).login('citizen', 'demo-pass-123');
+    expect((await jonas.post('/api/me/terms/1/accept')).status).toBe(204);
+    const catalogue = await jonas.get('/api/services');
+    expect(catalogue.body.items.map((s: { code: string }) => s.code)).toContain('street-trading-permit');
+    const order = await jonas.post('/api/applications', { service: 'street-trading-permit', data: { place: 'Rotušės a. 1' } });
+    expect(order.status).toBe(201);
+    await first.stop();
+
+    const second = npmStart(env, /log in with.*\n/);
+    await second.ready;
+    try {
+      const again = await new ApiClient(url).login('citizen', 'demo-pass-123');
+      expect((await again.get(`/api/applications/${order.body.id}`)).body).toMatchObject({ status: 'submitted', data: { place: 'Rotušės a. 1' } });
+      expect((await again.get('/api/me')).body.terms.accepted).toBe(true);
+    } finally {
+      await second.stop();
+    }
+  });
+});
