@@ -22,6 +22,7 @@ import { Tasks } from './tasks/tasks.js';
 import { tasksRouter } from './tasks/tasks-router.js';
 import { reviewTaskKind, reviewTaskProcessing } from './tasks/review-task.js';
 import { databaseReadiness, healthRouter, type ReadinessCheck } from './health/health-router.js';
+import { Documents } from './documents/documents.js';
 
 /** The runtime's services, wired once; routers and tests reach them here. */
 export interface Services {
@@ -33,6 +34,7 @@ export interface Services {
   catalogue: Catalogue;
   applications: Applications;
   tasks: Tasks;
+  documents: Documents;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -48,7 +50,7 @@ export function createServices(db: DataSource, config: RuntimeConfig, processing
     audit, catalogue, terms, representations, processing: (processing ?? reviewTaskProcessing)(tasks),
   });
   const sessions = new SessionStore(db, config.sessionTtlSeconds, config.publicUrl.startsWith('https:'));
-  return { db, audit, sessions, terms, representations, catalogue, applications, tasks };
+  return { db, audit, sessions, terms, representations, catalogue, applications, tasks, documents: new Documents(db) };
 }
 
 export interface AppOptions {
