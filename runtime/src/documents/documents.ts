@@ -14,7 +14,7 @@ export class Documents {
   constructor(private readonly db: DataSource) {}
 
   async store(manager: EntityManager, values: Pick<Document, 'applicationId' | 'ownerId' | 'filename' | 'mediaType'> & { content: Buffer }): Promise<Omit<Document, 'content'>> {
-    const { content, ...saved } = await manager.getRepository(DocumentEntity).save({ ...values, size: values.content.length, sha256: sha256(values.content) });
+    const { content: _bytes, ...saved } = await manager.getRepository(DocumentEntity).save({ ...values, size: values.content.length, sha256: sha256(values.content) });
     return saved;
   }
 
