@@ -1,2 +1,2 @@
-/** Public entry point of @konstruktor/engine-adapter (built by its own issue). */
-export {};
+/** Public entry point of @konstruktor/engine-adapter. */
+export * from './contract.js';
