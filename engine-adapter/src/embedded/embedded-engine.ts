@@ -1,0 +1,276 @@
+import {
+  EngineError, type ActivateJobsRequest, type CreateInstanceRequest, type Deployment, type ElementInstance, type EngineAdapter, type FailJobRequest,
+  type Incident, type InstanceInfo, type InstanceRef, type Job, type PublishMessageRequest, type Resource, type ThrowErrorRequest, type UserTask,
+  type UserTaskFilter, type VariableRecord, type Variables,
+} from '../contract.js';
+import { Commands } from './commands.js';
+import { Definitions } from './definitions.js';
+import { compileBpmn } from './model/compile.js';
+import type { ProcessModel } from './model/types.js';
+import { Processor } from './processor/processor.js';
+import { scheduleTimer } from './processor/timers.js';
+import { EngineState } from './state/engine-state.js';
+import type { ElementInstanceRecord, InstanceRecord } from './state/records.js';
+import type { EngineStore } from './store/store.js';
+
+/** Wall-clock time plus an offset that advanceTime moves forward. */
+export class EngineClock {
+  private offset = 0;
+  now = (): number => Date.now() + this.offset;
+  advance(ms: number): void {
+    this.offset += ms;
+  }
+}
+
+interface Queued {
+  run: () => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const BATCH = 1000;
+
+/**
+ * The embedded engine. Commands queue up and run one after another on the in-memory state;
+ * each batch of commands is then written to the store in one transaction before any caller
+ * hears back (group commit), so an acknowledged command survives a crash.
+ */
+export class EmbeddedEngine implements EngineAdapter {
+  readonly name = 'embedded' as const;
+  private readonly state = new EngineState();
+  private readonly definitions = new Definitions();
+  private readonly processor: Processor;
+  private readonly commands: Commands;
+  private readonly queue: Queued[] = [];
+  private draining = false;
+  private timerHandle: NodeJS.Timeout | undefined;
+  private failure: Error | undefined;
+  private closed = false;
+
+  private constructor(private readonly store: EngineStore, readonly clock: EngineClock) {
+    this.processor = new Processor(this.state, this.definitions, clock.now);
+    this.commands = new Commands(this.processor);
+  }
+
+  /** Loads the committed state and resumes timers, leases and subscriptions where they were. */
+  static async start(store: EngineStore, clock = new EngineClock()): Promise<EmbeddedEngine> {
+    const engine = new EmbeddedEngine(store, clock);
+    await store.load(engine.state);
+    for (const record of [...engine.state.definitions.values()].sort((a, b) => a.version - b.version)) {
+      const models = await compileBpmn(record.xml, record.resourceName);
+      engine.definitions.add(record, models.find((m) => m.processId === record.processId)!);
+    }
+    engine.processor.reindex();
+    engine.scheduleTimers();
+    return engine;
+  }
+
+  // ---------------------------------------------------------------- command queue
+
+  private execute<T>(run: () => T): Promise<T> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.closed) return Promise.reject(new EngineError('the engine is closed', 'UNAVAILABLE'));
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ run, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.draining) {
+        this.draining = true;
+        setImmediate(() => void this.drainQueue());
+      }
+    });
+  }
+
+  private async drainQueue(): Promise<void> {
+    while (this.queue.length) {
+      const batch = this.queue.splice(0, BATCH);
+      const results = batch.map((item) => {
+        try {
+          return { ok: true as const, value: item.run() };
+        } catch (error) {
+          return { ok: false as const, error };
+        }
+      });
+      try {
+        await this.store.flush(this.state);
+      } catch (error) {
+        // The in-memory state is ahead of the database now: stop; a restart reloads what was committed.
+        this.failure = new EngineError(`the engine stopped: its state could not be saved (${(error as Error).message})`, 'UNAVAILABLE');
+        for (const item of [...batch, ...this.queue.splice(0)]) item.reject(this.failure);
+        break;
+      }
+      batch.forEach((item, i) => {
+        const result = results[i]!;
+        if (result.ok) item.resolve(result.value);
+        else item.reject(result.error);
+      });
+    }
+    this.draining = false;
+    this.scheduleTimers();
+  }
+
+  /** Wakes up when the next timer is due (real time; advanceTime fires them at once). */
+  private scheduleTimers(): void {
+    clearTimeout(this.timerHandle);
+    if (this.closed || this.failure) return;
+    let next = Infinity;
+    for (const timer of this.state.timers.values()) next = Math.min(next, timer.dueDate);
+    if (next === Infinity) return;
+    const delay = Math.min(Math.max(next - this.clock.now(), 0), 2 ** 31 - 1);
+    this.timerHandle = setTimeout(() => void this.execute(() => this.commands.fireDueTimers(this.clock.now())).catch(() => undefined), delay);
+    this.timerHandle.unref();
+  }
+
+  // ---------------------------------------------------------------- deployment
+
+  async deploy(resources: Resource[]): Promise<Deployment> {
+    const compiled: { resource: Resource; models: ProcessModel[] }[] = [];
+    for (const resource of resources) {
+      if (resource.name.endsWith('.bpmn')) compiled.push({ resource, models: await compileBpmn(resource.content, resource.name) });
+      else if (resource.name.endsWith('.form')) {
+        try {
+          JSON.parse(resource.content);
+        } catch {
+          throw new EngineError(`'${resource.name}' is not a valid form (not JSON)`);
+        }
+      } else throw new EngineError(`'${resource.name}': only .bpmn and .form resources can be deployed`);
+    }
+    return this.execute(() => {
+      const deploymentKey = this.state.newKey();
+      const processes = compiled.flatMap(({ resource, models }) => models.map((model) => {
+        const latest = this.definitions.latestOf(model.processId);
+        // Deploying the same process again changes nothing, as in Zeebe.
+        if (latest && latest.xml === resource.content) return { processId: latest.processId, version: latest.version, processDefinitionKey: latest.key, resourceName: latest.resourceName };
+        const record = this.state.definitions.put({
+          key: this.state.newKey(), processId: model.processId, version: (latest?.version ?? 0) + 1, resourceName: resource.name,
+          xml: resource.content, deployedAt: this.clock.now(),
+        });
+        this.definitions.add(record, model);
+        this.replaceStartTimers(record.key, model, latest?.key);
+        return { processId: record.processId, version: record.version, processDefinitionKey: record.key, resourceName: record.resourceName };
+      }));
+      return { key: deploymentKey, processes };
+    });
+  }
+
+  /** Timer start events belong to the newest version only. */
+  private replaceStartTimers(definitionKey: string, model: ProcessModel, previousKey: string | undefined): void {
+    for (const timer of [...this.state.timers.values()]) {
+      if (timer.instanceKey === null && timer.processDefinitionKey === previousKey) this.state.timers.delete(timer.key);
+    }
+    for (const id of model.eventStarts) {
+      const start = model.elements.get(id)!;
+      if (start.event !== 'timer' || !start.timer) continue;
+      const schedule = scheduleTimer(start.timer, {}, this.clock.now());
+      if (!schedule.ok) throw new EngineError(`element '${id}': ${schedule.message}`);
+      this.state.timers.put({ key: this.state.newKey(), instanceKey: null, elementInstanceKey: null, elementId: id, processDefinitionKey: definitionKey, ...schedule.value });
+    }
+  }
+
+  // ---------------------------------------------------------------- commands
+
+  createInstance(request: CreateInstanceRequest): Promise<InstanceRef> {
+    return this.execute(() => this.commands.createInstance(request));
+  }
+  cancelInstance(instanceKey: string): Promise<void> {
+    return this.execute(() => this.commands.cancelInstance(instanceKey));
+  }
+  publishMessage(request: PublishMessageRequest): Promise<{ messageKey: string }> {
+    return this.execute(() => {
+      this.commands.expireMessages(this.clock.now());
+      return this.commands.publishMessage(request);
+    });
+  }
+  setVariables(scopeKey: string, variables: Variables, options: { local?: boolean } = {}): Promise<void> {
+    return this.execute(() => this.commands.setVariables(scopeKey, variables, options.local === true));
+  }
+  activateJobs(request: ActivateJobsRequest): Promise<Job[]> {
+    return this.execute(() => this.commands.activateJobs(request));
+  }
+  completeJob(jobKey: string, variables?: Variables): Promise<void> {
+    return this.execute(() => this.commands.completeJob(jobKey, variables));
+  }
+  failJob(jobKey: string, request: FailJobRequest): Promise<void> {
+    return this.execute(() => this.commands.failJob(jobKey, request));
+  }
+  throwError(jobKey: string, request: ThrowErrorRequest): Promise<void> {
+    return this.execute(() => this.commands.throwError(jobKey, request));
+  }
+  updateJobRetries(jobKey: string, retries: number): Promise<void> {
+    return this.execute(() => this.commands.updateJobRetries(jobKey, retries));
+  }
+  assignUserTask(userTaskKey: string, assignee: string | null): Promise<void> {
+    return this.execute(() => this.commands.assignUserTask(userTaskKey, assignee));
+  }
+  completeUserTask(userTaskKey: string, variables?: Variables): Promise<void> {
+    return this.execute(() => this.commands.completeUserTask(userTaskKey, variables));
+  }
+  resolveIncident(incidentKey: string): Promise<void> {
+    return this.execute(() => this.commands.resolveIncident(incidentKey));
+  }
+  async advanceTime(ms: number): Promise<void> {
+    if (!(ms >= 0)) throw new EngineError('advanceTime needs a duration of zero or more milliseconds');
+    await this.execute(() => {
+      this.clock.advance(ms);
+      this.commands.expireMessages(this.clock.now());
+      this.commands.fireDueTimers(this.clock.now());
+    });
+  }
+
+  // ---------------------------------------------------------------- queries (history)
+
+  async userTasks(filter: UserTaskFilter): Promise<UserTask[]> {
+    return [...this.state.userTasks.values()]
+      .filter((t) => (!filter.instanceKey || t.instanceKey === filter.instanceKey) && (!filter.elementId || t.elementId === filter.elementId)
+        && (!filter.state || t.state === filter.state) && (!filter.assignee || t.assignee === filter.assignee)
+        && (!filter.candidateGroup || t.candidateGroups.includes(filter.candidateGroup)))
+      .map((t) => ({ ...t, creationDate: iso(t.creationDate)! }));
+  }
+
+  async incidents(filter: { instanceKey?: string; state?: Incident['state'] }): Promise<Incident[]> {
+    return [...this.state.incidents.values()]
+      .filter((i) => (!filter.instanceKey || i.instanceKey === filter.instanceKey) && (!filter.state || i.state === filter.state))
+      .map(({ key, instanceKey, elementId, elementInstanceKey, errorType, errorMessage, jobKey, state }) => ({ key, instanceKey, elementId, elementInstanceKey, errorType, errorMessage, jobKey, state }));
+  }
+
+  async instance(instanceKey: string): Promise<InstanceInfo | null> {
+    const instance = this.state.instances.get(instanceKey);
+    return instance ? this.instanceInfo(instance) : null;
+  }
+
+  async childInstances(instanceKey: string): Promise<InstanceInfo[]> {
+    return [...this.state.instances.values()].filter((i) => i.parentInstanceKey === instanceKey).map((i) => this.instanceInfo(i));
+  }
+
+  async elementInstances(instanceKey: string): Promise<ElementInstance[]> {
+    return [...this.state.elements.values()].filter((e) => e.instanceKey === instanceKey).map((e) => this.elementInfo(e));
+  }
+
+  async variables(instanceKey: string, scopeKey?: string): Promise<VariableRecord[]> {
+    const records: VariableRecord[] = [];
+    for (const [key, scope] of this.state.variables.scopes) {
+      if (scope.instanceKey !== instanceKey || (scopeKey && key !== scopeKey)) continue;
+      for (const [name, value] of scope.values) records.push({ name, value, scopeKey: key });
+    }
+    return records;
+  }
+
+  private instanceInfo(i: InstanceRecord): InstanceInfo {
+    return {
+      instanceKey: i.key, processId: i.processId, version: i.version, state: i.state, parentInstanceKey: i.parentInstanceKey,
+      parentElementInstanceKey: i.parentElementInstanceKey, startDate: iso(i.startDate)!, endDate: iso(i.endDate),
+    };
+  }
+
+  private elementInfo(e: ElementInstanceRecord): ElementInstance {
+    const state = e.state === 'COMPLETED' || e.state === 'TERMINATED' ? e.state : 'ACTIVE';
+    return { key: e.key, instanceKey: e.instanceKey, elementId: e.elementId, type: e.type, state, startDate: iso(e.startDate)!, endDate: iso(e.endDate) };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    while (this.draining) await new Promise((resolve) => setImmediate(resolve));
+    this.closed = true;
+    clearTimeout(this.timerHandle);
+    await this.store.close();
+  }
+}
