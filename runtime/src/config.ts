@@ -59,10 +59,31 @@ function databaseUrl(raw: string | undefined): string | undefined {
   return raw;
 }
 
+/**
+ * The external base URL, normalised as a browser would (lower-case host, no default port), because
+ * the OIDC redirect URI built from it must be the same string in every request to the provider.
+ */
+function publicUrl(raw: string | undefined, host: string, port: number): string {
+  if (raw === undefined || raw === '') return `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL is not a valid URL (expected e.g. https://portal.example or https://example.gov/portal), got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`PUBLIC_URL must start with http:// or https://, got "${url.protocol}//"`);
+  if (url.search || url.hash || url.username || url.password) throw new ConfigError('PUBLIC_URL must not contain credentials, a query or a fragment');
+  return url.href.replace(/\/$/, '');
+}
+
 function oidc(env: NodeJS.ProcessEnv): OidcConfig | undefined {
   if (!env.OIDC_ISSUER) return undefined;
   const missing = ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'].filter((name) => !env[name]);
   if (missing.length) throw new ConfigError(`OIDC_ISSUER is set but ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not`);
+  // A typo here would otherwise surface only as "the eID gateway does not answer" at every login.
+  if (!URL.canParse(env.OIDC_ISSUER) || !/^https?:$/.test(new URL(env.OIDC_ISSUER).protocol)) {
+    throw new ConfigError(`OIDC_ISSUER must be an http(s) URL (e.g. https://eid.example/oidc), got "${env.OIDC_ISSUER}"`);
+  }
   return {
     issuer: env.OIDC_ISSUER,
     clientId: env.OIDC_CLIENT_ID!,
@@ -82,7 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     host,
     dataDir,
     databaseUrl: databaseUrl(env.DATABASE_URL),
-    publicUrl: (env.PUBLIC_URL || `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`).replace(/\/$/, ''),
+    publicUrl: publicUrl(env.PUBLIC_URL, host, port),
     logLevel: env.LOG_LEVEL || 'info',
     trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
     sessionTtlSeconds: integer(env, 'SESSION_TTL_SECONDS', 8 * 3600, 60),

@@ -74,15 +74,21 @@ export function oidcRouter({ api, config, oidc: settings, services, logger }: {
     }, { additionalProperties: false }),
     errors: [401],
   }, async ({ query, req, res }) => {
-    // Single use: the login is deleted whether or not the exchange succeeds.
+    // Single use: the login is deleted whether or not the exchange succeeds. Of two callbacks
+    // racing with the same state only the one whose delete removed the row may go on.
     const logins = services.db.getRepository(OidcLoginEntity);
     const login = await logins.findOneBy({ state: query.state });
-    if (login) await logins.delete({ state: login.state });
-    if (!login || login.expiresAt.getTime() < Date.now()) throw new HttpProblem(401, 'oidc-login-unknown', 'This login attempt is unknown or expired', 'Start the login again');
+    const taken = login ? (await logins.delete({ state: login.state })).affected === 1 : false;
+    if (!login || !taken || login.expiresAt.getTime() < Date.now()) throw new HttpProblem(401, 'oidc-login-unknown', 'This login attempt is unknown or expired', 'Start the login again');
     if (query.error) throw new HttpProblem(401, 'oidc-login-refused', 'The eID gateway refused the login', query.error_description ?? query.error);
+    // openid-client sends this URL without its query as the token request's redirect_uri, which the
+    // provider matches against the authorization request's: rebuild it from PUBLIC_URL, not from the
+    // request path, which a reverse proxy publishing the portal under a path prefix has shortened.
+    const currentUrl = new URL(redirectUri);
+    currentUrl.search = new URL(req.originalUrl, redirectUri).search;
     let claims: oidc.IDToken;
     try {
-      const tokens = await oidc.authorizationCodeGrant(await provider(), new URL(req.originalUrl, config.publicUrl), {
+      const tokens = await oidc.authorizationCodeGrant(await provider(), currentUrl, {
         pkceCodeVerifier: login.codeVerifier, expectedState: login.state, expectedNonce: login.nonce, idTokenExpected: true,
       });
       claims = tokens.claims()!;
