@@ -190,7 +190,7 @@ describe('login through an OpenID Connect provider', () => {
 
   it('sends the citizen to the provider with PKCE (S256), state and nonce', async () => {
     const authorization = await startLogin(t);
-    const discovery = await (await fetch(`${op.issuer}/.well-known/openid-configuration`)).json();
+    const discovery = (await (await fetch(`${op.issuer}/.well-known/openid-configuration`)).json()) as { authorization_endpoint: string };
     expect(`${authorization.origin}${authorization.pathname}`).toBe(discovery.authorization_endpoint);
     const params = authorization.searchParams;
     expect(Object.fromEntries(params)).toMatchObject({
