@@ -38,6 +38,12 @@ export interface Services {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+const SECRET_QUERY = /([?&](?:code|state|session_state|id_token|access_token|token)=)[^&#]*/gi;
+
+/** Request URLs as logged: one-time codes and tokens in the query are blanked. */
+export function redactQuery(url: string): string {
+  return url.replace(SECRET_QUERY, '$1[redacted]');
+}
 
 export function createServices(db: DataSource, config: RuntimeConfig, processing?: (tasks: Tasks) => ApplicationProcessing): Services {
   const audit = new AuditLog(db);
@@ -77,7 +83,7 @@ export function createApp({ config, services, logger, readiness = [], extraRoute
     },
     customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     serializers: {
-      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactQuery(req.url) }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   }));

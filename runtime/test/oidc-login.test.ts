@@ -322,6 +322,9 @@ describe('login through an OpenID Connect provider', () => {
     const logs = t.logs.join('');
     expect(logs).not.toContain(CLIENT_SECRET);
     expect(logs).not.toMatch(/konstruktor_session=[\w-]{20}/);
+    // One-time authorization codes and states from the callback URL are blanked in request logs.
+    expect(logs).toContain('/api/session/oidc/callback?');
+    expect(logs).not.toMatch(/[?&](code|state)=(?!\[redacted\])/);
   });
 });
 

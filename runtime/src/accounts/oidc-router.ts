@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Router } from 'express';
 import { Type } from '@sinclair/typebox';
 import * as oidc from 'openid-client';
@@ -120,7 +121,8 @@ async function provisionCitizen(services: Services, settings: OidcConfig, claims
   }
   return services.db.transaction(async (manager) => {
     const created = await manager.getRepository(UserEntity).save({
-      username: `eid-${claims.sub}`.slice(0, 100), displayName: name, email: typeof claims.email === 'string' ? claims.email : null,
+      // The same `sub` can come from two issuers: name the account after both.
+      username: `eid-${createHash('sha256').update(subject).digest('hex').slice(0, 16)}`, displayName: name, email: typeof claims.email === 'string' ? claims.email : null,
       personalCode, oidcSubject: subject, passwordHash: null, roles: ['citizen'], agencyId: null, groups: [], disabledAt: null,
     });
     await services.audit.record(manager, { actorId: created.id, action: 'user.created', objectType: 'user', objectId: created.id, details: { via: 'oidc', issuer: claims.iss } });
