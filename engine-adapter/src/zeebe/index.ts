@@ -1,0 +1,3 @@
+/** The Zeebe backend of the EngineAdapter. */
+export { ZeebeEngine } from './zeebe-engine.js';
+export { zeebeOptionsFromEnv, type ZeebeOptions } from './options.js';
