@@ -1,19 +1,26 @@
 import { EmbeddedEngine, EngineClock } from './embedded-engine.js';
 import { PgStore, poolClient, ENGINE_SCHEMA, type SqlClient } from './store/pg-store.js';
-import { MemoryStore } from './store/store.js';
+import { openPglite } from './store/pglite-client.js';
+import { MemoryStore, type EngineStore } from './store/store.js';
 
 export { EmbeddedEngine, EngineClock, PgStore, MemoryStore, poolClient, ENGINE_SCHEMA, type SqlClient };
 
-/**
- * An embedded engine: durable in PostgreSQL when a URL (or client) is given, in memory otherwise.
- * ENGINE_DATABASE_URL / DATABASE_URL are read when nothing is passed.
- */
-export async function createEmbeddedEngine(options: { databaseUrl?: string; sql?: SqlClient; clock?: EngineClock } = {}): Promise<EmbeddedEngine> {
-  const url = options.databaseUrl ?? process.env.ENGINE_DATABASE_URL;
-  let store;
-  if (options.sql) {
-    await options.sql.query(ENGINE_SCHEMA);
-    store = new PgStore(options.sql);
-  } else store = url ? await PgStore.connect(url) : new MemoryStore();
+export interface EmbeddedEngineOptions {
+  /** A PostgreSQL server (the engine keeps its two tables there). */
+  databaseUrl?: string;
+  /** Else an embedded PostgreSQL (PGlite) in this folder; `memory` keeps nothing. */
+  dataDir?: string;
+  clock?: EngineClock;
+}
+
+/** An embedded engine, durable in PostgreSQL or PGlite; in memory when neither is given. */
+export async function createEmbeddedEngine(options: EmbeddedEngineOptions = {}): Promise<EmbeddedEngine> {
+  let store: EngineStore;
+  if (options.databaseUrl) store = await PgStore.connect(options.databaseUrl);
+  else if (options.dataDir && options.dataDir !== 'memory') {
+    const { client, close } = await openPglite(options.dataDir);
+    await client.query(ENGINE_SCHEMA);
+    store = new PgStore(client, close);
+  } else store = new MemoryStore();
   return EmbeddedEngine.start(store, options.clock);
 }

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEmbeddedEngine, type EmbeddedEngine } from '../../src/embedded/index.js';
 
@@ -53,5 +56,29 @@ describe('embedded engine basics', () => {
     await expect(engine.deploy([{ name: 'bad.bpmn', content: bpmn('<bpmn:startEvent id="s" /><bpmn:serviceTask id="t" />') }]))
       .rejects.toThrow("element 't': a service task needs zeebe:taskDefinition with a type");
     await expect(engine.deploy([{ name: 'bad.bpmn', content: '<not-bpmn' }])).rejects.toThrow(/not valid BPMN XML/);
+  });
+
+  it('keeps instances, jobs and messages in its PGlite folder across a restart', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'konstruktor-engine-'));
+    try {
+      engine = await createEmbeddedEngine({ dataDir });
+      await engine.deploy([{ name: 'order.bpmn', content: reference }]);
+      const { instanceKey } = await engine.createInstance({ processId: 'order', variables: { orderId: 'B-7', amount: 3 } });
+      await engine.publishMessage({ name: 'paid', correlationKey: 'B-7', timeToLive: 60_000, variables: { early: true } });
+      await engine.close();
+
+      engine = await createEmbeddedEngine({ dataDir });
+      const [job] = await engine.activateJobs({ type: 'check', worker: 'w', maxJobs: 1, timeout: 1000 });
+      expect(job).toMatchObject({ instanceKey, variables: { orderId: 'B-7' } });
+      await engine.completeJob(job!.key, { amount: 20 });
+      const [task] = await engine.userTasks({ instanceKey, state: 'CREATED' });
+      await engine.completeUserTask(task!.key);
+      // The buffered message was kept too: the catch event takes it at once.
+      expect(await engine.instance(instanceKey)).toMatchObject({ state: 'COMPLETED' });
+      expect((await engine.variables(instanceKey)).find((v) => v.name === 'early')?.value).toBe(true);
+    } finally {
+      await engine.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -48,11 +48,11 @@ export const ENGINE_SCHEMA = `
 
 /** Durable engine state in PostgreSQL (or PGlite): one transaction per flushed batch of commands. */
 export class PgStore implements EngineStore {
-  constructor(private readonly sql: SqlClient, private readonly ownsPool?: pg.Pool) {}
+  constructor(private readonly sql: SqlClient, private readonly onClose?: () => Promise<void>) {}
 
   static async connect(url: string): Promise<PgStore> {
     const pool = new pg.Pool({ connectionString: url, max: 2 });
-    const store = new PgStore(poolClient(pool), pool);
+    const store = new PgStore(poolClient(pool), () => pool.end());
     await store.sql.query(ENGINE_SCHEMA);
     return store;
   }
@@ -118,6 +118,6 @@ export class PgStore implements EngineStore {
   }
 
   async close(): Promise<void> {
-    await this.ownsPool?.end();
+    await this.onClose?.();
   }
 }
