@@ -1,11 +1,9 @@
-// TEMPORARY local shim for smoke-testing the processor; the FEEL module replaces it.
-import { evaluate } from 'feelin';
-export const isExpression = (value: string) => value.startsWith('=');
-export function evaluateExpression(expression: string, context: Record<string, unknown>): { ok: true; value: unknown } | { ok: false; message: string } {
-  try {
-    const { value } = evaluate(expression, context);
-    return { ok: true, value: value === undefined ? null : value };
-  } catch (error) {
-    return { ok: false, message: `failed to evaluate expression '${expression}': ${(error as Error).message}` };
-  }
-}
+/** FEEL for the embedded engine: Zeebe's evaluation rules, messages and variable forms on top of feelin. */
+export {
+  evaluateCondition, evaluateCorrelationKey, evaluateExpression, evaluateInteger, evaluateList, evaluateString,
+  evaluateStringList, isExpression, parseError, type FeelOptions, type FeelResult,
+} from './feel.js';
+export { evaluateDateTime, evaluateDuration, evaluateTimeCycle } from './timers.js';
+export {
+  addDuration, intervalDueDate, nextCycleDueDate, toVariableValue, type DateTimeValue, type Interval, type TimeCycle,
+} from './temporal.js';
