@@ -62,6 +62,17 @@ describe('evaluateExpression', () => {
     expect(value('[1, 2, 3][5]')).toBe(null);
   });
 
+  it('applies filters that are function calls or comparisons to each item, like FEEL-Scala', () => {
+    expect(value('[1, 2, 3, 4][even(item)]')).toEqual([2, 4]);
+    expect(value('people[starts with(name, "A")].name', { people: [{ name: 'Ada' }, { name: 'Bob' }, { name: 'Alan' }] })).toEqual(['Ada', 'Alan']);
+    expect(value('[1, 2, 3][(item > 1)]')).toEqual([2, 3]);
+    expect(value('[{a: 1}, {a: 5}][a > 2 and a < 10]')).toEqual([{ a: 5 }]);
+    expect(value('[1, 2, 3][item = 2]')).toEqual([2]);
+    expect(value('list[i]', { list: ['a', 'b', 'c'], i: 2 })).toBe('b');
+    expect(value('list[1 + 1]', { list: ['a', 'b', 'c'] })).toBe('b');
+    expect(value('list[true]', { list: ['a', 'b'] })).toEqual(['a', 'b']);
+  });
+
   it('reads names that need backticks', () => {
     expect(value('`order-id` + 1', { 'order-id': 41 })).toBe(42);
   });
@@ -178,6 +189,58 @@ describe('null handling (Camunda 8.3+: missing data is null, with warnings)', ()
 
   it('keeps a variable that is null apart from a missing one', () => {
     expect(evaluateExpression('x', { x: null })).toEqual({ ok: true, value: null, warnings: [] });
+  });
+});
+
+describe('ordering comparisons (FEEL-Scala: mixed types are not comparable)', () => {
+  it('orders numbers, strings and temporal values', () => {
+    expect(value('1 < 2 and 2 <= 2 and 3 > 2 and 3 >= 4')).toBe(false);
+    expect(value('"a" < "b"')).toBe(true);
+    expect(value('date("2020-01-01") < date("2020-02-01")')).toBe(true);
+    expect(value('@"2020-01-01T10:00:00+01:00" < @"2020-01-01T09:30:00Z"')).toBe(true);
+    expect(value('time("10:00:00") >= time("09:00:00")')).toBe(true);
+    expect(value('duration("P1D") > duration("PT1H")')).toBe(true);
+    expect(value('duration("P1Y") > duration("P11M")')).toBe(true);
+    expect(value('[1, 5, 10][item > 3]')).toEqual([5, 10]);
+    expect(value('order.items[price >= 10].sku', { order: { items: [{ sku: 'a', price: 5 }, { sku: 'b', price: 10 }] } })).toEqual(['b']);
+    expect(value('if count(xs) > 2 then "many" else "few"', { xs: [1, 2, 3] })).toBe('many');
+    expect(value('{ big: n > 10, list: [n < 1] }', { n: 11 })).toEqual({ big: true, list: [false] });
+    expect(value('(1 < 2) = true')).toBe(true);
+    expect(value('5 in < 10')).toBe(true);
+    expect(value('1 < 2 // a comment with > in it')).toBe(true);
+  });
+
+  it('keeps the rest of the expression intact around rewritten comparisons', () => {
+    expect(value('[1, 2, 3][item > count([1])]')).toEqual([2, 3]);
+    expect(value('for x in [1, 5] return x > 2')).toEqual([false, true]);
+    expect(value('if a > 1 then (b < 2) else c >= 3', { a: 0, b: 1, c: 3 })).toBe(true);
+    expect(value('count(items) > count', { count: 1, items: [1, 2] })).toBe(true);
+    expect(value('get value({"x>y": 1}, "x>y") + 1')).toBe(2);
+    expect(value('"a>b" = "a>b"')).toBe(true);
+    expect(value('x between 1 and 3 and not(x > 2)', { x: 2 })).toBe(true);
+    expect(value('-1 < -0.5')).toBe(true);
+  });
+
+  it('filters large lists quickly', () => {
+    const items = Array.from({ length: 20_000 }, (_, i) => ({ id: i, price: i % 100 }));
+    const started = performance.now();
+    expect((value('items[price > 97]', { items }) as unknown[]).length).toBe(400);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it('gives null with a NOT_COMPARABLE warning for mixed types', () => {
+    expect(evaluateExpression('"99" >= 100', {})).toEqual({ ok: true, value: null, warnings: ['[NOT_COMPARABLE] Can\'t compare \'"99"\' with \'100\''] });
+    expect(value('true < 1')).toBe(null);
+    expect(value('date("2020-01-01") < date and time("2020-01-01T10:00:00")')).toBe(null);
+    expect(value('@"2020-01-01T10:00:00" < @"2020-01-01T10:00:00Z"')).toBe(null);
+    expect(value('duration("P1Y") > duration("PT1H")')).toBe(null);
+    expect(evaluateExpression('x > 5', {})).toEqual({ ok: true, value: null, warnings: ["[NO_VARIABLE_FOUND] No variable found with name 'x'"] });
+  });
+
+  it('turns a mistyped condition into the incident the Camunda docs show', () => {
+    expect(message(evaluateCondition('=orderValue >= 100', { orderValue: '99' }))).toBe(
+      "Expected result of the expression 'orderValue >= 100' to be 'BOOLEAN', but was 'NULL'. The evaluation reported the following warnings:\n"
+      + "[NOT_COMPARABLE] Can't compare '\"99\"' with '100'");
   });
 });
 

@@ -5,8 +5,9 @@
  * Behaviour follows the Camunda 8 FEEL docs; invalid arguments give null, as FEEL does.
  */
 import { randomUUID } from 'node:crypto';
-import { dateAndTime, evaluate, FeelDate, FeelDateTime, FeelDuration, isRange, parseDate } from 'feelin';
+import { dateAndTime, evaluate, FeelDate, FeelDateTime, FeelDuration, FeelTime, isRange, parseDate } from 'feelin';
 import { rangeFunctions } from './ranges.js';
+import { COMPARE } from './rewrite.js';
 import { toJsonValue } from './temporal.js';
 
 /** A function as feelin calls it: positional arguments, parameter names (for named calls) in `$args`. */
@@ -188,13 +189,48 @@ export const staticBuiltins: Record<string, FeelFunctionValue> = {
   ...Object.fromEntries(Object.entries(rangeFunctions).map(([name, { params, body }]) => [name, fn(params, body)])),
 };
 
-/** Thrown-free assert: the failure is recorded and the evaluation reports it afterwards (with its warnings). */
-export interface EvaluationScope { assertFailure: string | null }
+/**
+ * What built-ins report back to the evaluation: a failed assert (recorded rather than thrown, so
+ * the evaluation can report it with its warnings) and warnings of their own.
+ */
+export interface EvaluationScope { assertFailure: string | null; warnings: string[] }
+
+const describe = (value: unknown): string => {
+  const json = toJsonValue(value);
+  return typeof value === 'string' || (typeof json === 'object' && json !== null) ? JSON.stringify(json) : String(json);
+};
+
+/** Whether FEEL-Scala orders these two values: same type (and both local or both zoned). */
+function comparable(a: unknown, b: unknown): boolean {
+  if (typeof a === 'number' || typeof a === 'string') return typeof a === typeof b;
+  if (a instanceof FeelDuration) return b instanceof FeelDuration && a.yearsMonths === b.yearsMonths;
+  if (a instanceof FeelDate) return b instanceof FeelDate;
+  if (a instanceof FeelDateTime) return b instanceof FeelDateTime && (a.zone === null) === (b.zone === null);
+  if (a instanceof FeelTime) return b instanceof FeelTime && (a.zone === null) === (b.zone === null);
+  return false;
+}
+
+/** `a < b` and friends as FEEL-Scala: null for null, null with NOT_COMPARABLE for mixed types. */
+function compare(scope: EvaluationScope, a: unknown, operator: unknown, b: unknown): boolean | null {
+  if (a === null || a === undefined || b === null || b === undefined) return null;
+  if (!comparable(a, b)) {
+    scope.warnings.push(`[NOT_COMPARABLE] Can't compare '${describe(a)}' with '${describe(b)}'`);
+    return null;
+  }
+  if (typeof a === 'number' || typeof a === 'string') {
+    const [x, y] = [a, b as typeof a];
+    return operator === '<' ? x < y : operator === '<=' ? x <= y : operator === '>' ? x > y : x >= y;
+  }
+  // Temporal values: feelin knows how to order them.
+  const result = evaluate(`a ${String(operator)} b`, { a, b }).value;
+  return typeof result === 'boolean' ? result : null;
+}
 
 /** The built-ins for one evaluation: assert reports into the scope, now() / today() read the engine clock. */
 export function builtinsFor(scope: EvaluationScope, now?: number): Record<string, FeelFunctionValue> {
   const functions: Record<string, FeelFunctionValue> = {
     ...staticBuiltins,
+    [COMPARE]: fn(['a', 'operator', 'b'], (a: unknown, operator: unknown, b: unknown) => compare(scope, a, operator, b)),
     assert: fn(['value', 'condition', 'cause'], (value: unknown, condition: unknown, cause?: unknown) => {
       if (condition === true) return value;
       scope.assertFailure ??= isString(cause) ? cause : 'The condition is not fulfilled';

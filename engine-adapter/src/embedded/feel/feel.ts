@@ -13,6 +13,7 @@
  */
 import { evaluate, FeelDate, FeelDateTime, FeelDuration, parseExpression, SyntaxError as FeelSyntaxError, type Warning } from 'feelin';
 import { builtinsFor, type EvaluationScope, type FeelFunctionValue } from './builtins.js';
+import { ALIAS_PREFIX, rewrite } from './rewrite.js';
 import { toVariableValue } from './temporal.js';
 
 export type FeelResult<T = unknown> = { ok: true; value: T; warnings?: string[] } | { ok: false; message: string };
@@ -45,7 +46,7 @@ export function evaluateExpression(expression: string, context: Variables, optio
 export function parseError(expression: string): string | undefined {
   const text = withoutPrefix(expression);
   let broken = false;
-  parseExpression(text, builtinsFor({ assertFailure: null }), 'camunda').iterate({
+  parseExpression(text, builtinsFor({ assertFailure: null, warnings: [] }), 'camunda').iterate({
     enter: (node) => {
       broken ||= node.type.isError;
       return !broken;
@@ -58,12 +59,14 @@ export function parseError(expression: string): string | undefined {
 }
 
 export function evaluateRaw(expression: string, variables: Variables, options: FeelOptions = {}): RawResult {
-  const scope: EvaluationScope = { assertFailure: null };
+  const scope: EvaluationScope = { assertFailure: null, warnings: [] };
   const functions = builtinsFor(scope, options.now);
   try {
-    const { text, aliases } = callBuiltinsPastVariables(expression, variables, functions);
+    const shadowed = new Set(Object.keys(variables).filter((name) => builtinFunction(name, functions) !== undefined));
+    const { text, aliased } = rewrite(expression, { ...functions, ...variables }, shadowed);
+    const aliases = Object.fromEntries(aliased.map((name) => [ALIAS_PREFIX + name, builtinFunction(name, functions)]));
     const result = evaluate(text, { ...functions, ...variables, ...aliases }, 'camunda');
-    const warnings = result.warnings.map(formatWarning);
+    const warnings = [...result.warnings.map(formatWarning), ...scope.warnings];
     if (scope.assertFailure !== null) {
       return failure(`Assertion failure on evaluate the expression '${expression}': ${scope.assertFailure}`,
         [...warnings, `[ASSERT_FAILURE] ${scope.assertFailure}`]);
@@ -83,9 +86,9 @@ function formatWarning(warning: Warning): string {
   return `[${warning.type}] ${message}`;
 }
 
-const ALIAS_PREFIX = 'feel built-in ';
 const feelinBuiltins = new Map<string, unknown>();
 
+/** The built-in function of that name, ours or feelin's; undefined if there is none. */
 function builtinFunction(name: string, functions: Record<string, FeelFunctionValue>): unknown {
   if (Object.hasOwn(functions, name)) return functions[name];
   if (name.includes('`')) return undefined;
@@ -95,35 +98,6 @@ function builtinFunction(name: string, functions: Record<string, FeelFunctionVal
     feelinBuiltins.set(name, typeof value === 'function' ? value : undefined);
   }
   return feelinBuiltins.get(name);
-}
-
-/**
- * Zeebe keeps variables and functions apart: a variable `count` or `date` does not hide count()
- * or date(). feelin looks both up in one context, where the variable would win. So when a
- * variable shares a built-in's name, calls to that name are pointed at an alias of the built-in
- * (found with feelin's own parser). Known gap: a FEEL-local function of that name (a context
- * entry or parameter) is then bypassed too.
- */
-function callBuiltinsPastVariables(expression: string, variables: Variables, functions: Record<string, FeelFunctionValue>) {
-  const shadowed = new Set(Object.keys(variables).filter((name) => builtinFunction(name, functions) !== undefined));
-  if (shadowed.size === 0) return { text: expression, aliases: {} };
-  const edits: Array<{ from: number; to: number; name: string }> = [];
-  parseExpression(expression, { ...functions, ...variables }, 'camunda').iterate({
-    enter: (node) => {
-      if (node.name !== 'FunctionInvocation') return;
-      const callee = node.node.firstChild;
-      if (callee?.name !== 'VariableName') return;
-      const name = expression.slice(callee.from, callee.to).replaceAll('`', '').replace(/\s+/g, ' ').trim();
-      if (shadowed.has(name)) edits.push({ from: callee.from, to: callee.to, name });
-    },
-  });
-  let text = expression;
-  const aliases: Variables = {};
-  for (const edit of edits.sort((a, b) => b.from - a.from)) {
-    text = `${text.slice(0, edit.from)}\`${ALIAS_PREFIX}${edit.name}\`${text.slice(edit.to)}`;
-    aliases[ALIAS_PREFIX + edit.name] = builtinFunction(edit.name, functions);
-  }
-  return { text, aliases };
 }
 
 /** Zeebe's ResultType names of a raw value, used in its type error messages. */
