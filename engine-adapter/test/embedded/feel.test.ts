@@ -154,6 +154,21 @@ describe('evaluateExpression', () => {
     expect(value('string join(list, ",")', { list: ['a', 'b'], 'string join': 'shadow' })).toBe('a,b');
   });
 
+  it('accepts any variable names, including ones FEEL cannot spell', () => {
+    const names = { a: 1, 'odd\nname': 2, 'with `tick`': 4, '': 5, ...JSON.parse('{"__proto__": 3, "count": 6}') };
+    expect(value('a + 1', names)).toBe(2);
+  });
+
+  it('calls built-ins by Camunda\'s parameter names', () => {
+    expect(value('abs(number: -1)')).toBe(1);
+    expect(value('append(list: [1], items: [2, 3])')).toEqual([1, 2, 3]);
+    expect(value('sublist(list: [1, 2, 3], start position: 2)')).toEqual([2, 3]);
+    expect(value('get entries(context: {a: 1})')).toEqual([{ key: 'a', value: 1 }]);
+    expect(value('includes(range: [1..5], point: 3)')).toBe(true);
+    expect(value('before(point1: 1, point2: 2)')).toBe(true);
+    expect(value('string join(list: ["a", "b"], delimiter: "-")')).toBe('a-b');
+  });
+
   it('uses the engine clock for now() and today()', () => {
     const now = Date.UTC(2026, 10, 21, 10, 15, 30);
     const at = (expression: string) => evaluateExpression(expression, {}, { now });

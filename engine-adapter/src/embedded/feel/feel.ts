@@ -93,7 +93,12 @@ function builtinFunction(name: string, functions: Record<string, FeelFunctionVal
   if (Object.hasOwn(functions, name)) return functions[name];
   if (name.includes('`')) return undefined;
   if (!feelinBuiltins.has(name)) {
-    const value = evaluate(`\`${name}\``, {}, 'camunda').value;
+    let value: unknown;
+    try {
+      value = evaluate(`\`${name}\``, {}, 'camunda').value;
+    } catch {
+      value = undefined; // not even a name FEEL can spell
+    }
     if (feelinBuiltins.size > 10_000) feelinBuiltins.clear();
     feelinBuiltins.set(name, typeof value === 'function' ? value : undefined);
   }
