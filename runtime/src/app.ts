@@ -23,6 +23,10 @@ import { tasksRouter } from './tasks/tasks-router.js';
 import { reviewTaskKind, reviewTaskProcessing } from './tasks/review-task.js';
 import { databaseReadiness, healthRouter, type ReadinessCheck } from './health/health-router.js';
 import { Documents } from './documents/documents.js';
+import type { EngineAdapter } from '@konstruktor/engine-adapter';
+import { deployServiceProcess } from './process/process-deployer.js';
+import { processApplications } from './process/process-applications.js';
+import { userTaskKind } from './process/user-task-kind.js';
 
 /** The runtime's services, wired once; routers and tests reach them here. */
 export interface Services {
@@ -45,16 +49,21 @@ export function redactQuery(url: string): string {
   return url.replace(SECRET_QUERY, '$1[redacted]');
 }
 
-export function createServices(db: DataSource, config: RuntimeConfig, processing?: (tasks: Tasks) => ApplicationProcessing): Services {
+/** Wires the services; with an engine, published processes run in it and their user tasks reach the inbox. */
+export function createServices(db: DataSource, config: RuntimeConfig, engine?: EngineAdapter): Services {
   const audit = new AuditLog(db);
   const terms = new TermsService(db, audit);
   const representations = new Representations(db, audit);
   const catalogue = new Catalogue(db, audit);
   const tasks = new Tasks(db, audit);
   tasks.register(reviewTaskKind());
-  const applications = new Applications(db, {
-    audit, catalogue, terms, representations, processing: (processing ?? reviewTaskProcessing)(tasks),
-  });
+  let processing: ApplicationProcessing = reviewTaskProcessing(tasks);
+  if (engine) {
+    catalogue.useDeployer((version) => deployServiceProcess(engine, version));
+    tasks.register(userTaskKind(engine));
+    processing = processApplications(engine, processing);
+  }
+  const applications = new Applications(db, { audit, catalogue, terms, representations, processing, ...(engine ? { engine } : {}) });
   const sessions = new SessionStore(db, config.sessionTtlSeconds, config.publicUrl.startsWith('https:'));
   return { db, audit, sessions, terms, representations, catalogue, applications, tasks, documents: new Documents(db) };
 }

@@ -19,6 +19,10 @@ export interface RuntimeConfig {
   /** Folder searched for service packages to import at start. */
   examplesDir: string | undefined;
   oidc: OidcConfig | undefined;
+  /** Which workflow engine runs the services' processes (ENGINE=embedded|zeebe). */
+  engine: 'embedded' | 'zeebe';
+  /** How often engine user tasks and instance ends are brought into the inbox and "My orders" (ms). */
+  engineSyncMs: number;
 }
 
 export interface OidcConfig {
@@ -94,6 +98,12 @@ function oidc(env: NodeJS.ProcessEnv): OidcConfig | undefined {
   };
 }
 
+function engineKind(raw: string | undefined): 'embedded' | 'zeebe' {
+  if (!raw || raw === 'embedded') return 'embedded';
+  if (raw === 'zeebe') return 'zeebe';
+  throw new ConfigError(`ENGINE must be embedded or zeebe, got "${raw}"`);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const host = env.HOST || '127.0.0.1';
@@ -114,5 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     demo: { seed: env.SEED_DEMO !== 'false', password: env.DEMO_PASSWORD || undefined },
     examplesDir: env.EXAMPLES_DIR === 'none' ? undefined : path.resolve(env.EXAMPLES_DIR || 'examples'),
     oidc: oidc(env),
+    engine: engineKind(env.ENGINE),
+    engineSyncMs: integer(env, 'ENGINE_SYNC_MS', 500, 50, 60_000),
   };
 }

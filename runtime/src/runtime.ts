@@ -5,12 +5,17 @@ import type { RuntimeConfig } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { createApp, createServices, type AppOptions, type Services } from './app.js';
 import { oidcRouter } from './accounts/oidc-router.js';
+import type { EngineAdapter } from '@konstruktor/engine-adapter';
+import { engineReadiness, openEngine } from './process/engine-host.js';
+import { EngineInbox } from './process/engine-inbox.js';
 
 export interface Runtime {
   url: string;
   server: Server;
   database: Database;
   services: Services;
+  engine: EngineAdapter;
+  inbox: EngineInbox;
   logger: Logger;
   close(): Promise<void>;
 }
@@ -26,9 +31,15 @@ export function createLogger(config: Pick<RuntimeConfig, 'logLevel'>, destinatio
 export async function startRuntime(config: RuntimeConfig, options: { logger?: Logger; extraRouters?: AppOptions['extraRouters'] } = {}): Promise<Runtime> {
   const logger = options.logger ?? createLogger(config);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const services = createServices(database.dataSource, config);
+  const engine = await openEngine(config).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
+  const services = createServices(database.dataSource, config, engine);
+  const inbox = new EngineInbox(engine, database.dataSource, services.tasks, logger);
+  inbox.start(config.engineSyncMs);
   const app = createApp({
-    config, services, logger,
+    config, services, logger, readiness: [engineReadiness(engine)],
     extraRouters: [...(config.oidc ? [(api: Parameters<typeof oidcRouter>[0]['api']) => oidcRouter({ api, config, oidc: config.oidc!, services, logger })] : []), ...(options.extraRouters ?? [])],
   });
   const server = await new Promise<Server>((resolve, reject) => {
@@ -39,12 +50,14 @@ export async function startRuntime(config: RuntimeConfig, options: { logger?: Lo
   const purge = setInterval(() => { services.sessions.purgeExpired().catch((err: unknown) => logger.warn({ err }, 'session purge failed')); }, 10 * 60_000).unref();
   return {
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
-    server, database, services, logger,
+    server, database, services, engine, inbox, logger,
     close() {
       closing ??= (async () => {
         clearInterval(purge);
+        await inbox.stop();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await engine.close();
         await database.close();
       })();
       return closing;

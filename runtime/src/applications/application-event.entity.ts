@@ -6,7 +6,7 @@ export interface ApplicationEvent {
   id: string;
   applicationId: string;
   at: Date;
-  kind: 'submitted' | 'task-created' | 'task-claimed' | 'task-completed' | 'status-changed';
+  kind: 'submitted' | 'task-created' | 'task-claimed' | 'task-completed' | 'status-changed' | 'process-started';
   status: ApplicationStatus;
   actorId: string | null;
   details: Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { EntitySchema } from 'typeorm';
 
-export type ApplicationStatus = 'submitted' | 'in-review' | 'approved' | 'rejected' | 'cancelled';
+export type ApplicationStatus = 'submitted' | 'in-progress' | 'in-review' | 'approved' | 'rejected' | 'completed' | 'cancelled';
 
 /** One request for a service by one recipient (possibly for a legal entity he represents). */
 export interface Application {
@@ -14,6 +14,8 @@ export interface Application {
   onBehalfOf: string | null;
   data: Record<string, unknown>;
   status: ApplicationStatus;
+  /** The process instance working on it, when the service has a process. */
+  processInstanceKey: string | null;
   submittedAt: Date;
   updatedAt: Date;
 }
@@ -30,6 +32,7 @@ export const ApplicationEntity = new EntitySchema<Application>({
     onBehalfOf: { type: 'text', name: 'on_behalf_of', nullable: true },
     data: { type: 'jsonb' },
     status: { type: 'text' },
+    processInstanceKey: { type: 'text', name: 'process_instance_key', nullable: true },
     submittedAt: { type: 'timestamptz', name: 'submitted_at', createDate: true },
     updatedAt: { type: 'timestamptz', name: 'updated_at', updateDate: true },
   },

@@ -22,6 +22,15 @@ const TimelineEntry = Type.Object({
   details: Type.Record(Type.String(), Type.Unknown()),
 });
 
+/** A process step of the application, from the engine's history. */
+const Step = Type.Object({
+  elementId: Type.String(),
+  type: Type.String(),
+  state: Type.String(),
+  startedAt: Type.String({ format: 'date-time' }),
+  endedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+
 const summary = (a: Application, service: string) => ({
   id: a.id, number: a.number, service, status: a.status, onBehalfOf: a.onBehalfOf,
   submittedAt: a.submittedAt.toISOString(), updatedAt: a.updatedAt.toISOString(),
@@ -63,13 +72,14 @@ export function applicationsRouter({ api, applications }: { api: Api; applicatio
     method: 'get', path: '/api/applications/:id', tag: 'applications', access: ['citizen', 'official'],
     summary: 'One application with its data and status timeline',
     params: Type.Object({ id: Uuid }), errors: [404],
-    response: Type.Composite([ApplicationSummary, Type.Object({ data: Type.Unknown(), timeline: Type.Array(TimelineEntry) })]),
+    response: Type.Composite([ApplicationSummary, Type.Object({ data: Type.Unknown(), timeline: Type.Array(TimelineEntry), steps: Type.Array(Step) })]),
   }, async ({ params, auth }) => {
-    const { application, serviceCode, timeline } = await applications.get(auth.user, params.id);
+    const { application, serviceCode, timeline, steps } = await applications.get(auth.user, params.id);
     return {
       ...summary(application, serviceCode),
       data: application.data,
       timeline: timeline.map((e) => ({ at: e.at.toISOString(), kind: e.kind, status: e.status, details: e.details })),
+      steps: steps.map((s) => ({ elementId: s.elementId, type: s.type, state: s.state, startedAt: s.startDate, endedAt: s.endDate })),
     };
   });
 

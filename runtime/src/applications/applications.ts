@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { ElementInstance, EngineAdapter } from '@konstruktor/engine-adapter';
 import type { Representations } from '../accounts/representations.js';
 import type { User } from '../accounts/user.entity.js';
 import type { AuditLog } from '../audit/audit-log.js';
@@ -33,7 +34,11 @@ export interface ApplicationPage {
 export class Applications {
   constructor(
     private readonly db: DataSource,
-    private readonly deps: { audit: AuditLog; catalogue: Catalogue; terms: TermsService; representations: Representations; processing: ApplicationProcessing },
+    private readonly deps: {
+      audit: AuditLog; catalogue: Catalogue; terms: TermsService; representations: Representations; processing: ApplicationProcessing;
+      /** Where the steps of process-driven applications are read from. */
+      engine?: Pick<EngineAdapter, 'elementInstances'>;
+    },
   ) {}
 
   async submit(applicant: User, input: NewApplication): Promise<Application> {
@@ -74,7 +79,7 @@ export class Applications {
   }
 
   /** One application with its timeline, or 404 when it is not the viewer's to see. */
-  async get(viewer: User, id: string): Promise<{ application: Application; serviceCode: string; timeline: ApplicationEvent[] }> {
+  async get(viewer: User, id: string): Promise<{ application: Application; serviceCode: string; timeline: ApplicationEvent[]; steps: ElementInstance[] }> {
     const query = this.db.getRepository(ApplicationEntity).createQueryBuilder('a').where('a.id = :id', { id });
     await this.restrictToVisible(query, viewer);
     const application = await query.getOne();
@@ -83,7 +88,11 @@ export class Applications {
       this.db.getRepository(ServiceEntity).findOneByOrFail({ id: application.serviceId }),
       this.db.getRepository(ApplicationEventEntity).find({ where: { applicationId: id }, order: { at: 'ASC' } }),
     ]);
-    return { application, serviceCode: service.code, timeline };
+    // The process steps taken so far (not the process itself, nor its sequence flows).
+    const steps = application.processInstanceKey && this.deps.engine
+      ? (await this.deps.engine.elementInstances(application.processInstanceKey)).filter((e) => e.type !== 'PROCESS' && e.type !== 'SEQUENCE_FLOW')
+      : [];
+    return { application, serviceCode: service.code, timeline, steps };
   }
 
   /**

@@ -1,4 +1,4 @@
-import { type DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AgencyEntity, type Agency } from '../accounts/agency.entity.js';
 import type { User } from '../accounts/user.entity.js';
 import type { AuditLog } from '../audit/audit-log.js';
@@ -17,8 +17,8 @@ export interface CatalogueFilter {
   offset: number;
 }
 
-/** Called when a version is published, inside its transaction (the engine deploys here). */
-export type PublishHook = (version: ServiceVersion, service: Service) => Promise<void>;
+/** Deploys a version's process when it is published; returns what was deployed. */
+export type ProcessDeployer = (version: ServiceVersion) => Promise<ServiceVersion['processDefinition']>;
 
 function cardColumns(card: ServiceCard): Pick<Service, 'title' | 'summary' | 'legalBasis' | 'audience' | 'price' | 'interactivityLevel' | 'onlineOrder' | 'lifeEvents'> {
   return {
@@ -29,12 +29,12 @@ function cardColumns(card: ServiceCard): Pick<Service, 'title' | 'summary' | 'le
 
 /** The service catalogue: importing packages as draft versions, publishing, searching. */
 export class Catalogue {
-  private readonly publishHooks: PublishHook[] = [];
+  private deployer: ProcessDeployer | undefined;
 
   constructor(private readonly db: DataSource, private readonly audit: AuditLog) {}
 
-  onPublish(hook: PublishHook): void {
-    this.publishHooks.push(hook);
+  useDeployer(deployer: ProcessDeployer): void {
+    this.deployer = deployer;
   }
 
   /** Imports a package as a new draft version. `actor` must work for the provider agency. */
@@ -58,7 +58,7 @@ export class Catalogue {
       }
       const version = await versions.save({
         serviceId: service.id, version: pkg.card.version, state: 'draft', card: pkg.card, files: pkg.files, checksum: pkg.checksum,
-        createdBy: actor.id, publishedBy: null, publishedAt: null, retiredAt: null,
+        createdBy: actor.id, publishedBy: null, publishedAt: null, retiredAt: null, processDefinition: null,
       });
       await this.audit.record(manager, {
         actorId: actor.id, action: 'service-version.imported', objectType: 'service', objectId: service.code,
@@ -68,29 +68,38 @@ export class Catalogue {
     });
   }
 
-  /** Publishes a draft or testing version; the version published before it is retired. */
+  /**
+   * Publishes a draft or testing version; the version published before it is retired. The
+   * process is deployed first, outside the transaction: the engine has its own storage.
+   */
   async publish(actor: User, code: string, versionName: string): Promise<ServiceVersion> {
+    const candidate = await this.publishable(this.db.manager, actor, code, versionName);
+    const processDefinition = this.deployer ? await this.deployer(candidate.version) : null;
     return this.db.transaction(async (manager) => {
-      const services = manager.getRepository(ServiceEntity);
-      const service = await services.findOne({ where: { code }, lock: { mode: 'pessimistic_write' } });
-      if (!service || !this.isStaffOf(actor, service)) throw problems.notFound('service', code);
-      if (!actor.roles.includes('analyst')) throw problems.forbidden('Only analysts of the provider agency publish services');
+      const { service, version } = await this.publishable(manager, actor, code, versionName, true);
       const versions = manager.getRepository(ServiceVersionEntity);
-      const version = await versions.findOneBy({ serviceId: service.id, version: versionName });
-      if (!version) throw problems.notFound('service version', `${code}@${versionName}`);
-      if (version.state !== 'draft' && version.state !== 'testing') throw problems.conflict(`Version ${versionName} is ${version.state}; only draft or testing versions can be published`);
       const previous = service.publishedVersionId ? await versions.findOneBy({ id: service.publishedVersionId }) : null;
       if (previous) await versions.save({ ...previous, state: 'retired', retiredAt: new Date() });
-      const published = await versions.save({ ...version, state: 'published', publishedBy: actor.id, publishedAt: new Date() });
-      const updated = await services.save({ ...service, ...cardColumns(version.card), publishedVersionId: published.id });
-      for (const hook of this.publishHooks) await hook(published, updated);
+      const published = await versions.save({ ...version, state: 'published', publishedBy: actor.id, publishedAt: new Date(), processDefinition });
+      await manager.getRepository(ServiceEntity).save({ ...service, ...cardColumns(version.card), publishedVersionId: published.id });
       await this.audit.record(manager, {
         actorId: actor.id, action: 'service-version.published', objectType: 'service', objectId: code,
         before: { publishedVersion: previous?.version ?? null }, after: { publishedVersion: published.version, checksum: published.checksum },
-        details: { version: published.version, retired: previous?.version ?? null },
+        details: { version: published.version, retired: previous?.version ?? null, process: processDefinition },
       });
       return published;
     });
+  }
+
+  /** The service and version, if `actor` may publish it now (404 / 403 / 409 otherwise). */
+  private async publishable(manager: EntityManager, actor: User, code: string, versionName: string, lock = false): Promise<{ service: Service; version: ServiceVersion }> {
+    const service = await manager.getRepository(ServiceEntity).findOne({ where: { code }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!service || !this.isStaffOf(actor, service)) throw problems.notFound('service', code);
+    if (!actor.roles.includes('analyst')) throw problems.forbidden('Only analysts of the provider agency publish services');
+    const version = await manager.getRepository(ServiceVersionEntity).findOneBy({ serviceId: service.id, version: versionName });
+    if (!version) throw problems.notFound('service version', `${code}@${versionName}`);
+    if (version.state !== 'draft' && version.state !== 'testing') throw problems.conflict(`Version ${versionName} is ${version.state}; only draft or testing versions can be published`);
+    return { service, version };
   }
 
   /** Published services matching the filter, newest first. */

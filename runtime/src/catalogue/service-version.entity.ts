@@ -19,6 +19,8 @@ export interface ServiceVersion {
   publishedBy: string | null;
   publishedAt: Date | null;
   retiredAt: Date | null;
+  /** The engine's process definition deployed when this version was published. */
+  processDefinition: { processId: string; version: number; key: string } | null;
 }
 
 export interface PackageFile {
@@ -42,6 +44,7 @@ export const ServiceVersionEntity = new EntitySchema<ServiceVersion>({
     publishedBy: { type: 'uuid', name: 'published_by', nullable: true },
     publishedAt: { type: 'timestamptz', name: 'published_at', nullable: true },
     retiredAt: { type: 'timestamptz', name: 'retired_at', nullable: true },
+    processDefinition: { type: 'jsonb', name: 'process_definition', nullable: true },
   },
   uniques: [{ columns: ['serviceId', 'version'] }],
 });

@@ -12,6 +12,7 @@ import { DocumentEntity } from '../documents/document.entity.js';
 import { TaskEntity } from '../tasks/task.entity.js';
 import { TermsAcceptanceEntity, TermsOfUseEntity } from '../terms/terms.entity.js';
 import { InitialSchema1763740800000 } from './migrations/1763740800000-initial-schema.js';
+import { ProcessEngine1763827200000 } from './migrations/1763827200000-process-engine.js';
 
 export const entities = [
   AgencyEntity, UserEntity, RepresentationEntity, SessionEntity, OidcLoginEntity,
@@ -20,4 +21,4 @@ export const entities = [
 ];
 
 /** In order; startup runs the pending ones. Never `synchronize`. */
-export const migrations = [InitialSchema1763740800000];
+export const migrations = [InitialSchema1763740800000, ProcessEngine1763827200000];

@@ -21,6 +21,8 @@ export interface Task {
   completedAt: Date | null;
   completedBy: string | null;
   result: Record<string, unknown> | null;
+  /** The engine's user task this task mirrors, for tasks of service processes. */
+  engineKey: string | null;
 }
 
 export const TaskEntity = new EntitySchema<Task>({
@@ -41,5 +43,6 @@ export const TaskEntity = new EntitySchema<Task>({
     completedAt: { type: 'timestamptz', name: 'completed_at', nullable: true },
     completedBy: { type: 'uuid', name: 'completed_by', nullable: true },
     result: { type: 'jsonb', nullable: true },
+    engineKey: { type: 'text', name: 'engine_key', nullable: true, unique: true },
   },
 });

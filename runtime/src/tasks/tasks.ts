@@ -16,10 +16,10 @@ export class Tasks {
     this.kinds.set(kind.name, { kind: kind as unknown as TaskKind, validate: compileValidator(kind.resultSchema, 'body') });
   }
 
-  async create(manager: EntityManager, task: Pick<Task, 'applicationId' | 'agencyId' | 'kind' | 'name'> & Partial<Pick<Task, 'candidateGroups' | 'formKey' | 'dueAt'>>): Promise<Task> {
+  async create(manager: EntityManager, task: Pick<Task, 'applicationId' | 'agencyId' | 'kind' | 'name'> & Partial<Pick<Task, 'candidateGroups' | 'formKey' | 'dueAt' | 'engineKey'>>): Promise<Task> {
     if (!this.kinds.has(task.kind)) throw new Error(`unknown task kind "${task.kind}"`);
     return manager.getRepository(TaskEntity).save({
-      candidateGroups: [], formKey: null, dueAt: null, ...task,
+      candidateGroups: [], formKey: null, dueAt: null, engineKey: null, ...task,
       assigneeId: null, state: 'open', completedAt: null, completedBy: null, result: null,
     });
   }
