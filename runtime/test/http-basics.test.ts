@@ -18,7 +18,7 @@ describe('HTTP basics', () => {
 
   it('reports liveness and readiness', async () => {
     expect((await t.anonymous().get('/health/live')).body).toEqual({ status: 'up' });
-    expect((await t.anonymous().get('/health/ready')).body).toEqual({ status: 'up', components: { database: { status: 'up' }, 'engine (embedded)': { status: 'up' } } });
+    expect((await t.anonymous().get('/health/ready')).body).toEqual({ status: 'up', components: { database: { status: 'up' }, [`engine (${t.runtime.engine.name})`]: { status: 'up' } } });
   });
 
   it('tags every response with a request id, echoing a well-formed one', async () => {

@@ -3,6 +3,7 @@ import {
   type ThrowErrorRequest, type Variables,
 } from '../contract.js';
 import type { Processor } from './processor/processor.js';
+import { nextOccurrence } from './processor/timers.js';
 import type { JobRecord } from './state/records.js';
 
 const notFound = (what: string, key: string) => new EngineError(`Expected to find ${what} with key '${key}', but none found`, 'NOT_FOUND');
@@ -203,7 +204,7 @@ export class Commands {
       if (!this.state.timers.get(timer.key)) continue;
       if (timer.instanceKey === null) {
         this.state.timers.delete(timer.key);
-        if (timer.repetitions !== 0) this.state.timers.put({ ...timer, key: this.state.newKey(), dueDate: timer.dueDate + (timer.interval ?? 0), repetitions: timer.repetitions === -1 ? -1 : timer.repetitions - 1 });
+        if (timer.repetitions !== 0) this.state.timers.put({ ...timer, key: this.state.newKey(), dueDate: nextOccurrence(timer, now), repetitions: timer.repetitions === -1 ? -1 : timer.repetitions - 1 });
         this.p.startInstance(timer.processDefinitionKey, {}, { startEventId: timer.elementId, triggeredWith: {} });
       } else {
         this.p.trigger(timer, {});

@@ -31,7 +31,8 @@ export interface TestRuntime {
 export async function startTestRuntime(overrides: Partial<RuntimeConfig> = {}, env: NodeJS.ProcessEnv = {}): Promise<TestRuntime> {
   const database = await createTestDatabase();
   const config: RuntimeConfig = {
-    ...loadConfig({ PORT: '0', DATA_DIR: 'memory', LOG_LEVEL: 'info', EXAMPLES_DIR: 'none', ...env }),
+    // CI runs the suites again on Zeebe with ENGINE=zeebe (and its ZEEBE_* settings).
+    ...loadConfig({ PORT: '0', DATA_DIR: 'memory', LOG_LEVEL: 'info', EXAMPLES_DIR: 'none', ENGINE: process.env.ENGINE, ...env }),
     databaseUrl: database.url,
     ...overrides,
   };

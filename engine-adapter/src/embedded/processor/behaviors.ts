@@ -1,6 +1,7 @@
 import type { ElementModel, ElementType, FlowModel } from '../model/types.js';
 import type { ElementInstanceRecord } from '../state/records.js';
-import { evaluate, evaluateCondition, evaluateString, typeName } from './expressions.js';
+import { evaluateExpression } from '../feel/index.js';
+import { evaluate, evaluateCondition, evaluateInteger, evaluateList, evaluateString, evaluateStringList } from './expressions.js';
 import type { Processor } from './processor.js';
 
 /** What an element does once active (after input mappings and attached events). */
@@ -16,11 +17,11 @@ const catchEvent: Behavior = (p, element, model) => {
 
 const job: Behavior = (p, element, model) => {
   const context = p.vars.visible(element.key);
-  const type = evaluateString(model.job!.type, context, 'job type');
+  const type = evaluateString(model.job!.type, context);
   if (!type.ok) return p.raiseIncident(element, 'EXTRACT_VALUE_ERROR', type.message, 'activate');
-  const retries = evaluate(model.job!.retries, context);
-  const count = Number(retries.ok ? retries.value : NaN);
-  if (!Number.isInteger(count)) return p.raiseIncident(element, 'EXTRACT_VALUE_ERROR', `Expected retries '${model.job!.retries}' to be a whole number`, 'activate');
+  const retries = evaluateInteger(model.job!.retries, context);
+  if (!retries.ok) return p.raiseIncident(element, 'EXTRACT_VALUE_ERROR', retries.message, 'activate');
+  const count = retries.value;
   const instance = p.instanceOf(element);
   p.state.jobs.put({
     key: p.state.newKey(), type: type.value, instanceKey: element.instanceKey, processId: instance.processId, elementId: element.elementId,
@@ -31,16 +32,10 @@ const job: Behavior = (p, element, model) => {
 
 const script: Behavior = (p, element, model) => {
   if (!model.script) return job(p, element, model);
-  const result = evaluate(`=${model.script.expression.replace(/^=/, '')}`, p.vars.visible(element.key));
+  const result = evaluateExpression(model.script.expression, p.vars.visible(element.key));
   if (!result.ok) return p.raiseIncident(element, 'EXTRACT_VALUE_ERROR', result.message, 'activate');
   p.complete(element, { variables: { [model.script.resultVariable!]: result.value } });
 };
-
-function list(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map(String);
-  if (typeof value === 'string') return value.split(',').map((s) => s.trim()).filter(Boolean);
-  return [];
-}
 
 const userTask: Behavior = (p, element, model) => {
   const context = p.vars.visible(element.key);
@@ -49,15 +44,16 @@ const userTask: Behavior = (p, element, model) => {
   for (const field of ['assignee', 'candidateGroups', 'candidateUsers', 'dueDate', 'followUpDate', 'formKey'] as const) {
     const source = spec[field];
     if (source === undefined) continue;
-    const result = evaluate(source, context);
-    if (!result.ok) return p.raiseIncident(element, 'EXTRACT_VALUE_ERROR', `Failed to evaluate ${field} '${source}': ${result.message}`, 'activate');
+    // Candidate groups and users: a FEEL list, or comma-separated text.
+    const result = field === 'candidateGroups' || field === 'candidateUsers' ? evaluateStringList(source, context) : evaluate(source, context);
+    if (!result.ok) return p.raiseIncident(element, 'EXTRACT_VALUE_ERROR', result.message, 'activate');
     values[field] = result.value;
   }
   const instance = p.instanceOf(element);
   p.state.userTasks.put({
     key: p.state.newKey(), instanceKey: element.instanceKey, processId: instance.processId, elementId: element.elementId, elementInstanceKey: element.key,
     state: 'CREATED', assignee: typeof values.assignee === 'string' && values.assignee ? values.assignee : null,
-    candidateGroups: list(values.candidateGroups), candidateUsers: list(values.candidateUsers),
+    candidateGroups: (values.candidateGroups as string[] | undefined) ?? [], candidateUsers: (values.candidateUsers as string[] | undefined) ?? [],
     dueDate: values.dueDate ? String(values.dueDate) : null, followUpDate: values.followUpDate ? String(values.followUpDate) : null,
     formKey: values.formKey ? String(values.formKey) : null, creationDate: p.now(),
   });
@@ -131,7 +127,7 @@ const eventSubProcess: Behavior = (p, element, model) => {
 
 const callActivity: Behavior = (p, element, model) => {
   const context = p.vars.visible(element.key);
-  const processId = evaluateString(model.calledElement!.processId, context, 'called process id');
+  const processId = evaluateString(model.calledElement!.processId, context);
   if (!processId.ok) return p.raiseIncident(element, 'EXTRACT_VALUE_ERROR', processId.message, 'activate');
   const definition = p.definitions.latestOf(processId.value);
   if (!definition) {
@@ -145,11 +141,8 @@ const callActivity: Behavior = (p, element, model) => {
 
 const multiInstanceBody: Behavior = (p, element, model) => {
   const spec = model.multiInstance!;
-  const collection = evaluate(`=${spec.inputCollection.replace(/^=/, '')}`, p.vars.visible(element.key));
+  const collection = evaluateList(spec.inputCollection, p.vars.visible(element.key));
   if (!collection.ok) return p.raiseIncident(element, 'EXTRACT_VALUE_ERROR', collection.message, 'activate');
-  if (!Array.isArray(collection.value)) {
-    return p.raiseIncident(element, 'EXTRACT_VALUE_ERROR', `Expected result of the expression '${spec.inputCollection.replace(/^=/, '')}' to be 'ARRAY', but was '${typeName(collection.value)}'`, 'activate');
-  }
   const items = collection.value;
   element.loop = { items, started: 0, completed: 0, outputs: items.map(() => null) };
   p.state.elements.touch(element);

@@ -4,9 +4,10 @@ import type { ElementModel, FlowModel } from '../model/types.js';
 import type { EngineState } from '../state/engine-state.js';
 import type { ElementInstanceRecord, IncidentRetry, InstanceRecord, SubscriptionRecord, TimerRecord } from '../state/records.js';
 import { activateBehavior } from './behaviors.js';
-import { evaluate, evaluateMappings, evaluateString } from './expressions.js';
+import { evaluateExpression } from '../feel/index.js';
+import { evaluateCorrelationKey, evaluateMappings, evaluateString } from './expressions.js';
 import { reaches } from './reachability.js';
-import { scheduleTimer } from './timers.js';
+import { nextOccurrence, scheduleTimer } from './timers.js';
 import { VariableScopes } from './variables.js';
 
 /** A command that never settles (a modelled endless loop of immediate steps) is stopped here. */
@@ -154,7 +155,7 @@ export class Processor {
     }
 
     if (scope?.type === 'MULTI_INSTANCE_BODY' && model.multiInstance?.outputElement && scope.loop) {
-      const output = evaluate(`=${model.multiInstance.outputElement.replace(/^=/, '')}`, this.vars.visible(element.key));
+      const output = evaluateExpression(model.multiInstance.outputElement, this.vars.visible(element.key));
       if (!output.ok) return this.raiseIncident(element, 'EXTRACT_VALUE_ERROR', output.message, 'complete');
       scope.loop.outputs[element.loopCounter! - 1] = output.value;
     }
@@ -377,8 +378,8 @@ export class Processor {
       return true;
     }
     if (catchModel.message) {
-      const name = evaluateString(catchModel.message.name, context, 'message name');
-      const key = evaluateString(catchModel.message.correlationKey ?? '', context, 'correlation key');
+      const name = evaluateString(catchModel.message.name, context);
+      const key = evaluateCorrelationKey(catchModel.message.correlationKey ?? '', context);
       const failure = !name.ok ? name.message : !key.ok ? key.message : undefined;
       if (failure) {
         this.closeEventsHeldBy(holder.key);
@@ -465,7 +466,7 @@ export class Processor {
 
   private reschedule(timer: TimerRecord): void {
     this.state.timers.put({
-      ...timer, key: this.state.newKey(), dueDate: timer.dueDate + (timer.interval ?? 0), repetitions: timer.repetitions === -1 ? -1 : timer.repetitions - 1,
+      ...timer, key: this.state.newKey(), dueDate: nextOccurrence(timer, this.now()), repetitions: timer.repetitions === -1 ? -1 : timer.repetitions - 1,
     });
   }
 

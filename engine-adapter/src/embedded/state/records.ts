@@ -79,7 +79,8 @@ export interface TimerRecord {
   dueDate: number;
   /** Remaining repetitions of a cycle (-1: forever); 0 for a single shot. */
   repetitions: number;
-  interval: number | null;
+  /** Cycles: the ISO 8601 interval between occurrences. */
+  interval: { duration: string; start: number | null } | null;
 }
 
 export interface SubscriptionRecord {
