@@ -252,5 +252,7 @@ function checkElement(model: ElementModel, problems: DeployProblems, elements: M
     }
     if (model.outgoing.length < 2) problems.add(id, 'an event-based gateway needs at least two outgoing flows');
   }
-  if (model.message && !model.message.correlationKey && type !== 'START_EVENT') problems.add(id, 'the message needs a zeebe:subscription correlationKey');
+  const catching = type === 'INTERMEDIATE_CATCH_EVENT' || type === 'RECEIVE_TASK' || type === 'BOUNDARY_EVENT'
+    || (type === 'START_EVENT' && elements.get(model.scopeId)?.type === 'EVENT_SUB_PROCESS');
+  if (model.message && !model.message.correlationKey && catching) problems.add(id, 'the message needs a zeebe:subscription correlationKey');
 }

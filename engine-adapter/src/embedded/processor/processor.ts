@@ -424,11 +424,15 @@ export class Processor {
     if (!holder || holder.state !== 'ACTIVE') return;
     const instance = this.instanceOf(holder);
     const target = this.definitions.element(instance.processDefinitionKey, event.elementId);
-    const repeating = 'repetitions' in event && event.repetitions !== 0;
     const interrupting = 'interrupting' in event ? event.interrupting : target.interrupting !== false;
-    const keepOpen = !interrupting && (!('repetitions' in event) || repeating);
-    if (!keepOpen) ('repetitions' in event ? this.state.timers : this.state.subscriptions).delete(event.key);
-    if ('repetitions' in event && repeating) this.reschedule(event);
+    if ('repetitions' in event) {
+      // A timer fires once; a non-interrupting cycle schedules its next occurrence as a new timer.
+      this.state.timers.delete(event.key);
+      if (!interrupting && event.repetitions !== 0) this.reschedule(event);
+    } else if (interrupting) {
+      // A non-interrupting message subscription stays open for more messages.
+      this.state.subscriptions.delete(event.key);
+    }
 
     if (target.id === holder.elementId) {
       // the catch event or receive task itself
