@@ -1,4 +1,4 @@
-import type { IncidentErrorType, InstanceState, UserTaskState, Variables } from '../../contract.js';
+import type { Incident, InstanceState, UserTask, Variables } from '../../contract.js';
 import type { ElementType } from '../model/types.js';
 
 /** The engine's runtime state, as plain records (persisted as rows, see ../store). */
@@ -109,41 +109,14 @@ export interface MessageRecord {
   publishedAt: number;
 }
 
-export interface UserTaskRecord {
-  key: string;
-  instanceKey: string;
-  processId: string;
-  elementId: string;
-  elementInstanceKey: string;
-  state: UserTaskState;
-  assignee: string | null;
-  candidateGroups: string[];
-  candidateUsers: string[];
-  dueDate: string | null;
-  followUpDate: string | null;
-  formKey: string | null;
-  creationDate: number;
-}
+/** The contract's user task, with its creation time as a number. */
+export type UserTaskRecord = Omit<UserTask, 'creationDate'> & { creationDate: number };
 
 /** What to do again when the incident is resolved. */
 export type IncidentRetry = 'activate' | 'complete' | 'job' | 'open-events';
 
-export interface IncidentRecord {
-  key: string;
-  instanceKey: string;
-  elementId: string;
-  elementInstanceKey: string;
-  errorType: IncidentErrorType;
-  errorMessage: string;
-  jobKey: string | null;
-  state: 'ACTIVE' | 'RESOLVED';
+/** The contract's incident, plus how to retry on resolution. */
+export interface IncidentRecord extends Incident {
   retry: IncidentRetry;
   createdAt: number;
-}
-
-export interface VariableRow {
-  scopeKey: string;
-  instanceKey: string;
-  name: string;
-  value: unknown;
 }
