@@ -6,6 +6,9 @@ import type { Processor } from './processor/processor.js';
 import { nextOccurrence } from './processor/timers.js';
 import type { JobRecord } from './state/records.js';
 
+/** The element id Zeebe gives the incident of a job error that nothing catches. */
+const NO_CATCH_EVENT_FOUND = 'NO_CATCH_EVENT_FOUND';
+
 const notFound = (what: string, key: string) => new EngineError(`Expected to find ${what} with key '${key}', but none found`, 'NOT_FOUND');
 
 /**
@@ -143,7 +146,8 @@ export class Commands {
       job.state = 'ERROR_THROWN';
       job.errorMessage = request.errorMessage ?? null;
       this.state.jobs.touch(job);
-      this.p.raiseIncident(element, 'UNHANDLED_ERROR_EVENT', `Expected to throw an error event with the code '${request.errorCode}'${request.errorMessage ? ` with message '${request.errorMessage}'` : ''}, but it was not caught. No error events are available in the scope.`, 'job', job.key);
+      // Zeebe files this incident under a made-up element id, not the task's.
+      this.p.raiseIncident(element, 'UNHANDLED_ERROR_EVENT', `Expected to throw an error event with the code '${request.errorCode}'${request.errorMessage ? ` with message '${request.errorMessage}'` : ''}, but it was not caught. No error events are available in the scope.`, 'job', job.key, NO_CATCH_EVENT_FOUND);
     }
     this.p.drain();
   }

@@ -105,7 +105,11 @@ export class Processor {
     if (scope) this.childSet(scope.key).add(element.key);
     if (options.loopIndex !== undefined && scope?.loop && model.multiInstance) {
       // The inner instance sees its item and position as local variables.
+      // As in Zeebe, an outputElement that just names a variable makes that variable local to
+      // each inner instance, so what the instance produces stays there until it is collected.
+      const collected = /^=?\s*([A-Za-z_][\w]*)\s*$/.exec(model.multiInstance.outputElement ?? '')?.[1];
       this.vars.setLocal(element.key, {
+        ...(collected ? { [collected]: null } : {}),
         loopCounter: options.loopIndex + 1,
         ...(model.multiInstance.inputElement ? { [model.multiInstance.inputElement]: scope.loop.items[options.loopIndex] ?? null } : {}),
       });
@@ -317,9 +321,9 @@ export class Processor {
 
   // ---------------------------------------------------------------- incidents
 
-  raiseIncident(element: ElementInstanceRecord, errorType: IncidentErrorType, errorMessage: string, retry: IncidentRetry, jobKey: string | null = null): void {
+  raiseIncident(element: ElementInstanceRecord, errorType: IncidentErrorType, errorMessage: string, retry: IncidentRetry, jobKey: string | null = null, elementId = element.elementId): void {
     this.state.incidents.put({
-      key: this.state.newKey(), instanceKey: element.instanceKey, elementId: element.elementId, elementInstanceKey: element.key,
+      key: this.state.newKey(), instanceKey: element.instanceKey, elementId, elementInstanceKey: element.key,
       errorType, errorMessage, jobKey, state: 'ACTIVE', retry, createdAt: this.now(),
     });
   }
