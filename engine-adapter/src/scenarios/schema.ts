@@ -102,7 +102,7 @@ export function describeSchemaError(errors: ErrorObject[] | null | undefined, ro
   const at = root + error.instancePath.replace(/\//g, '.');
   if (error.keyword === 'additionalProperties') return `${at} has an unknown field '${String(error.params.additionalProperty)}'`;
   if (error.keyword === 'required') return `${at} needs the field '${String(error.params.missingProperty)}'`;
-  if (error.keyword === 'pattern' && error.schema === DURATION_PATTERN) return `${at} must be an ISO 8601 duration such as PT30S, PT1H or P2D (no years or months)`;
-  if (error.keyword === 'anyOf' && at.endsWith('.rejected')) return `${at} must be true or the text the refusal must contain`;
+  if (error.keyword === 'pattern' && error.params.pattern === DURATION_PATTERN) return `${at} must be an ISO 8601 duration such as PT30S, PT1H or P2D (no years or months)`;
+  if (at.endsWith('.rejected')) return `${at} must be true or the text the refusal must contain`;
   return `${at} ${error.message ?? 'is not valid'}`;
 }
