@@ -59,12 +59,16 @@ const userTask: Behavior = (p, element, model) => {
   });
 };
 
-/** Exclusive: the first flow whose condition holds, else the default. Inclusive: all that hold. */
+/**
+ * Exclusive: one flow whose condition holds, else the default; inclusive: all that hold. Zeebe
+ * (8.6, observed on the real broker) evaluates the conditions from the last flow in the XML to the
+ * first, so an exclusive gateway takes the *last* fulfilled one — the docs' "first" is not what it does.
+ */
 function chooseFlows(p: Processor, element: ElementInstanceRecord, model: ElementModel, all: boolean): FlowModel[] | undefined {
   if (model.outgoing.length === 1 && !model.outgoing[0]!.condition) return model.outgoing;
   const context = p.vars.visible(element.key);
   const chosen: FlowModel[] = [];
-  for (const flow of model.outgoing) {
+  for (const flow of [...model.outgoing].reverse()) {
     if (flow.id === model.defaultFlowId || !flow.condition) continue;
     const result = evaluateCondition(flow.condition, context);
     if (!result.ok) {
@@ -76,7 +80,7 @@ function chooseFlows(p: Processor, element: ElementInstanceRecord, model: Elemen
       if (!all) break;
     }
   }
-  if (chosen.length) return chosen;
+  if (chosen.length) return chosen.reverse();
   const fallback = model.outgoing.find((f) => f.id === model.defaultFlowId);
   if (fallback) return [fallback];
   p.raiseIncident(element, 'CONDITION_ERROR', `Expected at least one condition to evaluate to true, or to have a default flow`, 'activate');
