@@ -20,9 +20,9 @@ export const models: Record<string, Model> = {
       ...chain('taskA', 'endA'), ...chain('taskB', 'endB'), ...chain('fallback', 'endFallback'),
     ],
   },
-  'exclusive-first-match.bpmn': {
-    processId: 'exclusive-first-match', name: 'Exclusive gateway takes the first fulfilled condition',
-    nodes: [start('start'), xor('grade', { defaultTo: 'low' }), manual('high'), manual('medium'), manual('low'), end('endHigh'), end('endMedium'), end('endLow')],
+  'exclusive-one-flow.bpmn': {
+    processId: 'exclusive-one-flow', name: 'Exclusive gateway with two fulfilled conditions',
+    nodes: [start('start'), xor('grade', { defaultTo: 'low' }), service('high', 'graded'), service('medium', 'graded'), manual('low'), end('endHigh'), end('endMedium'), end('endLow')],
     flows: [
       ...chain('start', 'grade'),
       when('grade', 'high', '=score > 10'), when('grade', 'medium', '=score > 5'), { from: 'grade', to: 'low' },
