@@ -36,7 +36,6 @@ describe('conformance BPMN files', async () => {
     expect(xml).toContain('modeler:executionPlatform="Camunda Cloud"');
     expect(xml).toContain('modeler:executionPlatformVersion="8.8.0"');
 
-    /* eslint-disable @typescript-eslint/no-explicit-any -- moddle elements are untyped */
     const { rootElement, warnings } = (await moddle.fromXML(xml, 'bpmn:Definitions')) as { rootElement: any; warnings: unknown[] };
     expect(warnings).toEqual([]);
     const processes = rootElement.rootElements.filter((e: any) => e.$type === 'bpmn:Process');
