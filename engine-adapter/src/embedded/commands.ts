@@ -4,6 +4,7 @@ import {
 } from '../contract.js';
 import type { Processor } from './processor/processor.js';
 import { nextOccurrence } from './processor/timers.js';
+import { messageGroup } from './state/engine-state.js';
 import type { JobRecord } from './state/records.js';
 
 /** The element id Zeebe gives the incident of a job error that nothing catches. */
@@ -16,6 +17,9 @@ const notFound = (what: string, key: string) => new EngineError(`Expected to fin
  * changing anything; only then does it change state, and runs the processor to quiescence.
  */
 export class Commands {
+  /** No buffered message expires before this (0: not known yet, e.g. after loading). */
+  private nextMessageDeadline = 0;
+
   constructor(private readonly p: Processor) {}
 
   private get state() {
@@ -42,13 +46,12 @@ export class Commands {
   publishMessage(request: PublishMessageRequest): { messageKey: string } {
     const now = this.p.now();
     if (request.messageId) {
-      const duplicate = [...this.state.messages.values()].find((m) => m.messageId === request.messageId && m.name === request.name && m.correlationKey === request.correlationKey && m.deadline > now);
+      const duplicate = this.state.messagesByCorrelation.records(messageGroup(request.name, request.correlationKey)).find((m) => m.messageId === request.messageId && m.deadline > now);
       if (duplicate) throw new EngineError(`Expected to publish a new message with id '${request.messageId}', but a message with that id was already published`, 'ALREADY_EXISTS');
     }
     const variables = request.variables ?? {};
     const correlated = new Set<string>();
-    const matching = [...this.state.subscriptions.values()]
-      .filter((s) => s.messageName === request.name && s.correlationKey === request.correlationKey)
+    const matching = this.state.subscriptionsByMessage.records(messageGroup(request.name, request.correlationKey))
       .sort((a, b) => a.openedAt - b.openedAt);
     for (const subscription of matching) {
       // A message correlates at most once per process id.
@@ -66,6 +69,7 @@ export class Commands {
     }
     const key = this.state.newKey();
     if ((request.timeToLive ?? 0) > 0) {
+      this.nextMessageDeadline = Math.min(this.nextMessageDeadline, now + request.timeToLive!);
       this.state.messages.put({
         key, name: request.name, correlationKey: request.correlationKey, variables, deadline: now + request.timeToLive!,
         messageId: request.messageId ?? null, correlatedProcessIds: [...correlated], publishedAt: now,
@@ -85,9 +89,9 @@ export class Commands {
   activateJobs(request: ActivateJobsRequest): Job[] {
     const now = this.p.now();
     const jobs: Job[] = [];
-    for (const job of this.state.jobs.values()) {
+    for (const job of this.state.jobsByType.records(request.type)) {
       if (jobs.length >= request.maxJobs) break;
-      if (job.type !== request.type || !this.activatable(job, now)) continue;
+      if (!this.activatable(job, now)) continue;
       job.state = 'ACTIVATED';
       job.deadline = now + request.timeout;
       job.worker = request.worker;
@@ -220,6 +224,12 @@ export class Commands {
 
   /** Drops buffered messages whose time to live is over. */
   expireMessages(now: number): void {
-    for (const message of [...this.state.messages.values()]) if (message.deadline <= now) this.state.messages.delete(message.key);
+    // Every publish asks; go through the buffer only when its earliest deadline has passed.
+    if (now < this.nextMessageDeadline) return;
+    this.nextMessageDeadline = Infinity;
+    for (const message of [...this.state.messages.values()]) {
+      if (message.deadline <= now) this.state.messages.delete(message.key);
+      else this.nextMessageDeadline = Math.min(this.nextMessageDeadline, message.deadline);
+    }
   }
 }

@@ -1,7 +1,7 @@
 import { EngineError, type IncidentErrorType, type Variables } from '../../contract.js';
 import type { Definitions } from '../definitions.js';
 import type { ElementModel, FlowModel } from '../model/types.js';
-import type { EngineState } from '../state/engine-state.js';
+import { messageGroup, type EngineState } from '../state/engine-state.js';
 import type { ElementInstanceRecord, IncidentRetry, InstanceRecord, SubscriptionRecord, TimerRecord } from '../state/records.js';
 import { activateBehavior } from './behaviors.js';
 import { evaluateExpression } from '../feel/index.js';
@@ -177,8 +177,9 @@ export class Processor {
   terminate(element: ElementInstanceRecord): void {
     if (!this.isLive(element)) return;
     for (const child of this.activeChildren(element.key)) this.terminate(child);
-    for (const job of [...this.state.jobs.values()]) if (job.elementInstanceKey === element.key) this.state.jobs.delete(job.key);
-    for (const task of this.state.userTasks.values()) {
+    for (const job of this.state.jobsByElement.records(element.key)) this.state.jobs.delete(job.key);
+    // Only user task elements have tasks: don't go through every task ever created for the others.
+    for (const task of element.type === 'USER_TASK' ? this.state.userTasks.values() : []) {
       if (task.elementInstanceKey === element.key && task.state === 'CREATED') {
         task.state = 'CANCELED';
         this.state.userTasks.touch(task);
@@ -405,16 +406,16 @@ export class Processor {
   }
 
   closeEventsHeldBy(holderKey: string): void {
-    for (const timer of [...this.state.timers.values()]) if (timer.elementInstanceKey === holderKey) this.state.timers.delete(timer.key);
-    for (const sub of [...this.state.subscriptions.values()]) if (sub.elementInstanceKey === holderKey) this.state.subscriptions.delete(sub.key);
+    for (const timer of this.state.timersByHolder.records(holderKey)) this.state.timers.delete(timer.key);
+    for (const sub of this.state.subscriptionsByHolder.records(holderKey)) this.state.subscriptions.delete(sub.key);
   }
 
   /** A newly opened subscription takes the oldest buffered message meant for it. */
   private correlateBuffered(subscription: SubscriptionRecord): void {
     if (!this.state.subscriptions.get(subscription.key)) return;
     const now = this.now();
-    const message = [...this.state.messages.values()]
-      .filter((m) => m.name === subscription.messageName && m.correlationKey === subscription.correlationKey && m.deadline > now && !m.correlatedProcessIds.includes(subscription.processId))
+    const message = this.state.messagesByCorrelation.records(messageGroup(subscription.messageName, subscription.correlationKey))
+      .filter((m) => m.deadline > now && !m.correlatedProcessIds.includes(subscription.processId))
       .sort((a, b) => a.publishedAt - b.publishedAt)[0];
     if (!message) return;
     message.correlatedProcessIds.push(subscription.processId);

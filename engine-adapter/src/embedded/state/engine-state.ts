@@ -16,17 +16,60 @@ export interface TableRecords {
   incidents: IncidentRecord;
 }
 
+/**
+ * A table's records grouped by a value that never changes once the record is put (its element
+ * instance, its message name and correlation key, ...), so lookups need not scan the table.
+ */
+export class Index<R extends { key: string }> {
+  private readonly groups = new Map<string, Set<string>>();
+
+  constructor(private readonly rows: Map<string, R>, private readonly groupOf: (record: R) => string | null) {}
+
+  add(record: R): void {
+    const group = this.groupOf(record);
+    if (group === null) return;
+    let keys = this.groups.get(group);
+    if (!keys) this.groups.set(group, (keys = new Set()));
+    keys.add(record.key);
+  }
+
+  remove(record: R): void {
+    const group = this.groupOf(record);
+    const keys = group === null ? undefined : this.groups.get(group);
+    if (!keys) return;
+    keys.delete(record.key);
+    if (!keys.size) this.groups.delete(group!);
+  }
+
+  /** The group's records, oldest first; a copy, so callers may delete while going through it. */
+  records(group: string): R[] {
+    return [...(this.groups.get(group) ?? [])].map((key) => this.rows.get(key)!);
+  }
+}
+
 /** One table: records by key, and the keys changed (or deleted) since the last flush. */
 export class Table<R extends { key: string }> {
   readonly rows = new Map<string, R>();
   readonly dirty = new Set<string>();
+  private readonly indexes: Index<R>[] = [];
+
+  /** A lookup by a value that never changes once a record is put; put and delete keep it current. */
+  index(groupOf: (record: R) => string | null): Index<R> {
+    const index = new Index(this.rows, groupOf);
+    for (const record of this.rows.values()) index.add(record);
+    this.indexes.push(index);
+    return index;
+  }
 
   get(key: string): R | undefined {
     return this.rows.get(key);
   }
 
   put(record: R): R {
+    const previous = this.rows.get(record.key);
+    if (previous) for (const index of this.indexes) index.remove(previous);
     this.rows.set(record.key, record);
+    for (const index of this.indexes) index.add(record);
     this.dirty.add(record.key);
     return record;
   }
@@ -37,6 +80,8 @@ export class Table<R extends { key: string }> {
   }
 
   delete(key: string): void {
+    const previous = this.rows.get(key);
+    if (previous) for (const index of this.indexes) index.remove(previous);
     this.rows.delete(key);
     this.dirty.add(key);
   }
@@ -67,6 +112,9 @@ export class VariableTable {
   }
 }
 
+/** The group of messages and subscriptions that can meet: same name, same correlation key. */
+export const messageGroup = (name: string, correlationKey: string): string => `${name}\u0000${correlationKey}`;
+
 export class EngineState {
   readonly definitions = new Table<DefinitionRecord>();
   readonly instances = new Table<InstanceRecord>();
@@ -78,6 +126,13 @@ export class EngineState {
   readonly userTasks = new Table<UserTaskRecord>();
   readonly incidents = new Table<IncidentRecord>();
   readonly variables = new VariableTable();
+  // Lookups made on every step or message; without them each was a scan of the whole table.
+  readonly timersByHolder = this.timers.index((t) => t.elementInstanceKey);
+  readonly subscriptionsByHolder = this.subscriptions.index((s) => s.elementInstanceKey);
+  readonly subscriptionsByMessage = this.subscriptions.index((s) => messageGroup(s.messageName, s.correlationKey));
+  readonly messagesByCorrelation = this.messages.index((m) => messageGroup(m.name, m.correlationKey));
+  readonly jobsByType = this.jobs.index((j) => j.type);
+  readonly jobsByElement = this.jobs.index((j) => j.elementInstanceKey);
   /** Zeebe-like 64-bit keys, as decimal strings. */
   private nextKey = 2251799813685249n;
 

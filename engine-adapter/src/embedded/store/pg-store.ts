@@ -61,7 +61,7 @@ export class PgStore implements EngineStore {
     const { rows } = await this.sql.query('SELECT kind, key, data FROM engine_record');
     for (const row of rows) {
       const table = state.table(row.kind as (typeof TABLES)[number]);
-      table.rows.set(row.key as string, row.data as never);
+      table.put(row.data as never); // through put: the table's indexes learn the record too
       state.advanceKeysPast(row.key as string);
     }
     const variables = await this.sql.query('SELECT scope_key, instance_key, data FROM engine_variables');
