@@ -59,6 +59,8 @@ export function parseError(expression: string): string | undefined {
 }
 
 export function evaluateRaw(expression: string, variables: Variables, options: FeelOptions = {}): RawResult {
+  const quick = quickEvaluate(expression, variables);
+  if (quick) return quick;
   const scope: EvaluationScope = { assertFailure: null, warnings: [] };
   const functions = builtinsFor(scope, options.now);
   try {
@@ -77,6 +79,47 @@ export function evaluateRaw(expression: string, variables: Variables, options: F
     if (error instanceof FeelSyntaxError) return { ok: false, message: `failed to parse expression '${expression}': ${message}` };
     return { ok: false, message: `failed to evaluate expression '${expression}': ${message}` };
   }
+}
+
+// Most expressions in service models are a variable (`=orderId`, a correlation key) or a variable
+// compared with a literal (`=eligible = true`, a condition). feelin takes about a millisecond to
+// parse one (its parser goes through the names of every built-in function each time), so these
+// two shapes are answered here when the answer is plain: the variable exists and holds a value of
+// the literal's type. Anything else — a missing variable (a warning), mixed types (null and a
+// warning), any other syntax — takes the full path.
+const NAME = '[A-Za-z_][A-Za-z0-9_]*';
+const PLAIN_NAME = new RegExp(`^\\s*(${NAME})\\s*$`);
+const COMPARISON = new RegExp(`^\\s*(${NAME})\\s*(=|!=)\\s*(true|false|-?\\d+(?:\\.\\d+)?|"[^"\\\\]*")\\s*$`);
+const KEYWORDS = new Set(['null', 'true', 'false', 'not', 'and', 'or', 'for', 'in', 'return', 'if', 'then', 'else', 'some', 'every', 'satisfies', 'instance', 'of', 'function', 'between', 'external']);
+
+type Plain = string | number | boolean | null;
+
+function quickEvaluate(expression: string, variables: Variables): RawResult | undefined {
+  const name = PLAIN_NAME.exec(expression);
+  if (name) {
+    const value = plainVariable(variables, name[1]!);
+    return value === undefined ? undefined : { ok: true, value, warnings: [], expression };
+  }
+  const comparison = COMPARISON.exec(expression);
+  if (!comparison) return undefined;
+  const value = plainVariable(variables, comparison[1]!);
+  const literal = literalValue(comparison[3]!);
+  if (value === undefined || value === null || typeof value !== typeof literal) return undefined;
+  return { ok: true, value: (value === literal) === (comparison[2] === '='), warnings: [], expression };
+}
+
+/** The variable's value if it is text, a finite number, a boolean or null; undefined when absent or anything else. */
+function plainVariable(variables: Variables, name: string): Plain | undefined {
+  if (KEYWORDS.has(name) || !Object.hasOwn(variables, name)) return undefined;
+  const value = variables[name];
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+function literalValue(text: string): Exclude<Plain, null> {
+  if (text === 'true' || text === 'false') return text === 'true';
+  if (text.startsWith('"')) return text.slice(1, -1);
+  return Number(text);
 }
 
 /** feelin's warnings in FEEL-Scala's words where the two differ, as `[TYPE] message`. */
