@@ -11,6 +11,7 @@ import os from 'node:os';
 import { prepareRuntime, type BenchRuntime, type Target } from './bench-runtime.js';
 import { sessionHeaders, smokeTest } from './http-session.js';
 import { errorCount, runLoad, type LoadSpec } from './load.js';
+import { startBaselineServer } from './baseline.js';
 import { resultsTable, throughputRatios, type Row } from './report.js';
 
 function envInt(name: string, fallback: number): number {
@@ -29,9 +30,9 @@ const SETTINGS = {
   rateSeconds: envInt('BENCH_RATE_SECONDS', 20),
   maxSeconds: envInt('BENCH_MAX_SECONDS', 10),
   warmupSeconds: 3,
-  // A browser opens a handful of connections; a few keep the fixed-rate run close to real use.
-  rateConnections: 4,
-  maxConnections: 10,
+  // autocannon keeps one request in flight per connection, so 10 connections can hold 200 req/s
+  // exactly while latency stays under 50 ms (10 / 200 s): missing the rate means missing the target.
+  connections: 10,
 };
 
 interface Endpoint {
@@ -62,17 +63,33 @@ function endpoints(bench: BenchRuntime): Endpoint[] {
 /** Warm-up (JIT, pools, caches; counted for errors only), fixed rate, then unlimited. */
 async function measureEndpoint(bench: BenchRuntime, endpoint: Endpoint, warmupErrors: string[]): Promise<Row[]> {
   const label = `${bench.database} ${endpoint.name}`;
-  const rated = { ...endpoint.spec, connections: SETTINGS.rateConnections, rate: SETTINGS.rate };
+  const rated = { ...endpoint.spec, connections: SETTINGS.connections, rate: SETTINGS.rate };
   const warmup = await runLoad({ ...rated, seconds: SETTINGS.warmupSeconds });
   if (errorCount(warmup)) warmupErrors.push(`${label} warm-up: ${errorCount(warmup)} errors ${JSON.stringify(warmup.non2xx)}`);
   console.log(`  ${label}: ${SETTINGS.rate} req/s for ${SETTINGS.rateSeconds} s…`);
   const rate = await runLoad({ ...rated, seconds: SETTINGS.rateSeconds });
   console.log(`  ${label}: unlimited for ${SETTINGS.maxSeconds} s…`);
-  const max = await runLoad({ ...endpoint.spec, connections: SETTINGS.maxConnections, seconds: SETTINGS.maxSeconds });
+  const max = await runLoad({ ...endpoint.spec, connections: SETTINGS.connections, seconds: SETTINGS.maxSeconds });
   return [
     { database: bench.database, endpoint: endpoint.name, mode: 'rate', measurement: rate },
     { database: bench.database, endpoint: endpoint.name, mode: 'max', measurement: max },
   ];
+}
+
+/** The same load on a server that does no work: what the machine alone costs. */
+async function measureBaseline(): Promise<Row[]> {
+  const server = await startBaselineServer();
+  try {
+    const spec = { url: server.url, method: 'GET' as const, headers: {}, connections: SETTINGS.connections };
+    const rate = await runLoad({ ...spec, rate: SETTINGS.rate, seconds: 5 });
+    const max = await runLoad({ ...spec, seconds: 5 });
+    return [
+      { database: 'baseline', endpoint: 'GET bare node:http', mode: 'rate', measurement: rate },
+      { database: 'baseline', endpoint: 'GET bare node:http', mode: 'max', measurement: max },
+    ];
+  } finally {
+    await server.close();
+  }
 }
 
 async function benchTarget(target: Target, warmupErrors: string[]): Promise<Row[]> {
@@ -103,16 +120,17 @@ async function main(): Promise<number> {
   if (os.loadavg()[0]! > os.cpus().length / 2) console.log('  note: the machine is already busy; expect pessimistic figures');
   const postgres = postgresTarget();
   const targets: Target[] = [{ database: 'PGlite' }, ...(postgres ? [postgres] : [])];
-  const rows: Row[] = [];
+  const rows: Row[] = await measureBaseline();
   const warmupErrors: string[] = [];
   for (const target of targets) rows.push(...(await benchTarget(target, warmupErrors)));
 
-  console.log(`\nResults (${SETTINGS.rows.toLocaleString('en')} applications; fixed rate: ${SETTINGS.rateConnections} connections × ${SETTINGS.rateSeconds} s; max: ${SETTINGS.maxConnections} connections × ${SETTINGS.maxSeconds} s; load average at end ${loadAverage()})\n`);
+  console.log(`\nResults (${SETTINGS.rows.toLocaleString('en')} applications; ${SETTINGS.connections} connections; fixed rate ${SETTINGS.rateSeconds} s, max ${SETTINGS.maxSeconds} s; load average at end ${loadAverage()})\n`);
   console.log(resultsTable(rows, { rate: SETTINGS.rate, p99Ms: SETTINGS.p99Ms }));
-  console.log('\nCPU ms/req: CPU time of the bench process (runtime, embedded PGlite, load generator) per request;'
-    + '\n  the PostgreSQL server\'s own CPU is not in it. The fixed rate is autocannon\'s: each connection sends its'
-    + '\n  share of the second\'s requests back to back, so requests arrive in bursts of up to'
-    + ` ${SETTINGS.rateConnections} at once.\n`);
+  console.log('\nCPU ms/req: CPU time of the runtime\'s event-loop thread per request (embedded PGlite runs on it; the'
+    + '\n  PostgreSQL server and the load generator do not). 1000 / it is the most one event loop can serve per second.'
+    + '\nThe fixed rate is autocannon\'s: each connection sends its share of each second\'s requests back to'
+    + `\n  back, so requests arrive in bursts of up to ${SETTINGS.connections} at once.`
+    + '\nbaseline: a bare node:http server on the same machine, the floor under every figure.\n');
   for (const line of throughputRatios(rows)) console.log(line);
   if (!postgres) {
     console.log('PostgreSQL skipped: set BENCH_DATABASE_URL (or DATABASE_URL) to a server whose user may CREATE DATABASE, e.g.\n'

@@ -4,7 +4,7 @@ import type { DatabaseKind } from './bench-runtime.js';
 export type Mode = 'rate' | 'max';
 
 export interface Row {
-  database: DatabaseKind;
+  database: DatabaseKind | 'baseline';
   endpoint: string;
   mode: Mode;
   measurement: Measurement;
