@@ -21,29 +21,37 @@ export interface TableRecords {
  * instance, its message name and correlation key, ...), so lookups need not scan the table.
  */
 export class Index<R extends { key: string }> {
-  private readonly groups = new Map<string, Set<string>>();
+  /** A group of one (the usual case: one subscription per holder) is its key alone, not a Set: less memory per waiting instance. */
+  private readonly groups = new Map<string, string | Set<string>>();
 
   constructor(private readonly rows: Map<string, R>, private readonly groupOf: (record: R) => string | null) {}
 
   add(record: R): void {
     const group = this.groupOf(record);
     if (group === null) return;
-    let keys = this.groups.get(group);
-    if (!keys) this.groups.set(group, (keys = new Set()));
-    keys.add(record.key);
+    const keys = this.groups.get(group);
+    if (keys === undefined || keys === record.key) this.groups.set(group, record.key);
+    else if (typeof keys === 'string') this.groups.set(group, new Set([keys, record.key]));
+    else keys.add(record.key);
   }
 
   remove(record: R): void {
     const group = this.groupOf(record);
     const keys = group === null ? undefined : this.groups.get(group);
-    if (!keys) return;
+    if (keys === undefined) return;
+    if (typeof keys === 'string') {
+      if (keys === record.key) this.groups.delete(group!);
+      return;
+    }
     keys.delete(record.key);
-    if (!keys.size) this.groups.delete(group!);
+    if (keys.size === 1) this.groups.set(group!, keys.values().next().value!);
   }
 
   /** The group's records, oldest first; a copy, so callers may delete while going through it. */
   records(group: string): R[] {
-    return [...(this.groups.get(group) ?? [])].map((key) => this.rows.get(key)!);
+    const keys = this.groups.get(group);
+    if (keys === undefined) return [];
+    return typeof keys === 'string' ? [this.rows.get(keys)!] : [...keys].map((key) => this.rows.get(key)!);
   }
 }
 
