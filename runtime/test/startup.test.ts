@@ -93,5 +93,6 @@ describe('npm start', () => {
     } finally {
       await second.stop();
     }
-  });
+    // Two cold starts, each opening the runtime's and the engine's embedded databases.
+  }, 240_000);
 });
