@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { parse as parseCookies } from 'cookie';
-import { IsNull, LessThan, type DataSource } from 'typeorm';
+import { LessThan, type DataSource } from 'typeorm';
 import { SessionEntity, type Session } from './session.entity.js';
-import { UserEntity } from './user.entity.js';
+import type { User } from './user.entity.js';
 
 export const SESSION_COOKIE = 'konstruktor_session';
 
@@ -50,10 +50,15 @@ export class SessionStore {
     return async (req: Request, _res: Response, next: NextFunction) => {
       const token = req.headers.cookie ? parseCookies(req.headers.cookie)[SESSION_COOKIE] : undefined;
       if (!token) return next();
-      const session = await this.db.getRepository(SessionEntity).findOneBy({ tokenHash: sha256(token) });
-      if (!session || session.expiresAt.getTime() <= Date.now()) return next();
-      const user = await this.db.getRepository(UserEntity).findOneBy({ id: session.userId, disabledAt: IsNull() });
-      if (user) req.auth = { user, session, via: 'cookie' };
+      // One round trip for the session and its (enabled) user: this runs on every request.
+      const found = await this.db.getRepository(SessionEntity).createQueryBuilder('s')
+        .innerJoinAndMapOne('s.user', 'User', 'u', 'u.id = s.userId AND u.disabledAt IS NULL')
+        .where('s.tokenHash = :hash', { hash: sha256(token) }).andWhere('s.expiresAt > now()')
+        .getOne() as (Session & { user: User }) | null;
+      if (found) {
+        const { user, ...session } = found;
+        req.auth = { user, session, via: 'cookie' };
+      }
       next();
     };
   }

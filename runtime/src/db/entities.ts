@@ -13,6 +13,7 @@ import { TaskEntity } from '../tasks/task.entity.js';
 import { TermsAcceptanceEntity, TermsOfUseEntity } from '../terms/terms.entity.js';
 import { InitialSchema1763740800000 } from './migrations/1763740800000-initial-schema.js';
 import { ProcessEngine1763827200000 } from './migrations/1763827200000-process-engine.js';
+import { ApplicationOrderIndexes1763913600000 } from './migrations/1763913600000-application-order-indexes.js';
 
 export const entities = [
   AgencyEntity, UserEntity, RepresentationEntity, SessionEntity, OidcLoginEntity,
@@ -21,4 +22,4 @@ export const entities = [
 ];
 
 /** In order; startup runs the pending ones. Never `synchronize`. */
-export const migrations = [InitialSchema1763740800000, ProcessEngine1763827200000];
+export const migrations = [InitialSchema1763740800000, ProcessEngine1763827200000, ApplicationOrderIndexes1763913600000];

@@ -1,7 +1,7 @@
 import type { EngineAdapter } from '@konstruktor/engine-adapter';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
-import { In } from 'typeorm';
+import { In, IsNull, Not } from 'typeorm';
 import { ApplicationEntity, type Application } from '../applications/application.entity.js';
 import { addTimelineEvent } from '../applications/timeline.js';
 import { ServiceEntity } from '../catalogue/service.entity.js';
@@ -71,9 +71,10 @@ export class EngineInbox {
 
   private async settleEndedApplications(): Promise<void> {
     const running = await this.db.getRepository(ApplicationEntity).find({
-      where: { status: 'in-progress' }, order: { updatedAt: 'ASC' }, take: RUNNING_BATCH,
+      // Both conditions, so the partial index application_running answers it without a scan.
+      where: { status: 'in-progress', processInstanceKey: Not(IsNull()) }, order: { updatedAt: 'ASC' }, take: RUNNING_BATCH,
     });
-    for (const application of running.filter((a) => a.processInstanceKey)) {
+    for (const application of running) {
       const instance = await this.engine.instance(application.processInstanceKey!);
       if (!instance || instance.state === 'ACTIVE') continue;
       const status = instance.state === 'COMPLETED' ? 'completed' : 'cancelled';

@@ -14,11 +14,13 @@ export class TermsService {
     });
   }
 
+  /** The version in effect and whether the user accepted it, in one query (it runs on every order). */
   async acceptedCurrent(userId: string): Promise<{ version: number | null; accepted: boolean }> {
-    const current = await this.current();
-    if (!current) return { version: null, accepted: true };
-    const accepted = await this.db.getRepository(TermsAcceptanceEntity).existsBy({ userId, version: current.version });
-    return { version: current.version, accepted };
+    const [row] = (await this.db.query(
+      `SELECT t.version, EXISTS (SELECT 1 FROM terms_acceptance a WHERE a.user_id = $1 AND a.version = t.version) AS accepted
+         FROM terms_of_use t WHERE t.effective_from <= now() ORDER BY t.version DESC LIMIT 1`, [userId],
+    )) as { version: number; accepted: boolean }[];
+    return row ? { version: row.version, accepted: row.accepted } : { version: null, accepted: true };
   }
 
   /** Throws 403 terms-not-accepted unless the user accepted the terms now in effect. */
