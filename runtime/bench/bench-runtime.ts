@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { createServerDatabase } from '../test/support/test-database.js';
 import { loadConfig } from '../src/config.js';
 import { startRuntime, type Runtime } from '../src/runtime.js';
 import { seedDemo } from '../src/demo/seed.js';
@@ -29,24 +29,6 @@ export interface BenchRuntime {
 
 export const BENCH_SERVICE = 'bench-outdoor-trading';
 
-/** A database of its own on the server, dropped afterwards (as the tests do with DATABASE_URL). */
-async function createServerDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `konstruktor_bench_${randomBytes(6).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
-
 /** Undo steps run newest first, whether the bench finished or failed half-way through setup. */
 class Cleanup {
   private readonly steps: (() => Promise<unknown>)[] = [];
@@ -63,7 +45,7 @@ async function startOn(target: Target, cleanup: Cleanup): Promise<Runtime> {
   cleanup.add(() => fs.rm(dataDir, { recursive: true, force: true }));
   let databaseUrl: string | undefined;
   if (target.serverUrl) {
-    const database = await createServerDatabase(target.serverUrl);
+    const database = await createServerDatabase(target.serverUrl, 'konstruktor_bench');
     cleanup.add(() => database.drop());
     databaseUrl = database.url;
   }

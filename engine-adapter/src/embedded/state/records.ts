@@ -1,4 +1,4 @@
-import type { Incident, InstanceState, UserTask, Variables } from '../../contract.js';
+import type { Incident, InstanceState, Job, UserTask, Variables } from '../../contract.js';
 import type { ElementType } from '../model/types.js';
 
 /** The engine's runtime state, as plain records (persisted as rows, see ../store). */
@@ -51,20 +51,13 @@ export interface ElementInstanceRecord {
 
 export type JobState = 'ACTIVATABLE' | 'ACTIVATED' | 'FAILED' | 'ERROR_THROWN';
 
-export interface JobRecord {
-  key: string;
-  type: string;
-  instanceKey: string;
-  processId: string;
-  elementId: string;
-  elementInstanceKey: string;
-  retries: number;
+/** The contract's job (without the variables, read at activation), with its lifecycle. */
+export interface JobRecord extends Omit<Job, 'variables' | 'deadline'> {
   state: JobState;
   /** ACTIVATED: the lease ends then; FAILED with retries: activatable again from then. */
   deadline: number | null;
   worker: string | null;
   errorMessage: string | null;
-  customHeaders: Record<string, string>;
   createdAt: number;
 }
 
