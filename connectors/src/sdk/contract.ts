@@ -1,0 +1,100 @@
+/**
+ * The connector contract (../shared/ARCHITECTURE.md, "Connector"): what an agency developer
+ * writes (a ConnectorDefinition) and what the platform hands its handler (a ConnectorContext).
+ * The SDK (define-connector, worker, element templates) implements it; built-in connectors and
+ * agency packages only ever see these types.
+ */
+import type { EngineAdapter } from '@konstruktor/engine-adapter';
+
+/** A JSON Schema (2020-12) object; TypeBox schemas are JSON Schemas too. */
+export type JsonSchema = Record<string, unknown>;
+
+export type LocalizedText = string | { en: string; lt?: string; lv?: string };
+
+export interface ConnectorDefinition<Input = Record<string, unknown>, Output = Record<string, unknown>> {
+  /** Stable id, also the job type on the engine: `konstruktor:<area>:<name>`, e.g. `konstruktor:population:person`. */
+  id: string;
+  /** Bumped when the input or output changes incompatibly; part of the element template. */
+  version: number;
+  title: LocalizedText;
+  description?: LocalizedText;
+  /** Palette group in the designer, e.g. "State registers". */
+  category?: string;
+  /** What the analyst configures on the service task (validated before the handler runs). */
+  inputSchema: JsonSchema;
+  /** What the handler returns; becomes the job's result variables (through the result mapping). */
+  outputSchema: JsonSchema;
+  /** Names of the secrets the handler reads from context.secrets; their values are redacted from logs. */
+  secrets?: string[];
+  /** BPMN error codes the handler may throw as ConnectorError, documented in the template. */
+  errors?: { code: string; description: string }[];
+  /** The handler is aborted (context.signal) after this many ms; default 30 000. */
+  timeoutMs?: number;
+  /** Job retries in the element template; default 3. */
+  retries?: number;
+  handler(input: Input, context: ConnectorContext): Promise<Output>;
+}
+
+/** Thrown by a handler for a business outcome the process models (a BPMN error), not a technical failure. */
+export class ConnectorError extends Error {
+  constructor(readonly code: string, message: string, readonly variables: Record<string, unknown> = {}) {
+    super(message);
+    this.name = 'ConnectorError';
+  }
+}
+
+export interface ConnectorLogger {
+  debug(message: string, details?: Record<string, unknown>): void;
+  info(message: string, details?: Record<string, unknown>): void;
+  warn(message: string, details?: Record<string, unknown>): void;
+  error(message: string, details?: Record<string, unknown>): void;
+}
+
+export interface ConnectorContext {
+  /** Same for every attempt of one job: pass it to providers that deduplicate (payments, mail). */
+  idempotencyKey: string;
+  jobKey: string;
+  instanceKey: string;
+  processId: string;
+  elementId: string;
+  /** The application the instance runs for, when the runtime started it (variable `applicationId`). */
+  applicationId?: string;
+  /** Values of the definition's `secrets`, from the host's secret store; never logged. */
+  secrets: Record<string, string>;
+  /** Redacts every secret value and common secret-named fields before writing. */
+  logger: ConnectorLogger;
+  /** Aborted at the definition's timeout; pass it to fetch and other I/O. */
+  signal: AbortSignal;
+  services: PlatformServices;
+}
+
+/** What the hosting platform provides to connectors (the runtime in-process, or the standalone worker). */
+export interface PlatformServices {
+  documents: DocumentStore;
+  audit: AuditSink;
+  inbox: InboxSink;
+  engine: EngineAdapter;
+}
+
+export interface StoredDocument {
+  documentId: string;
+  filename: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+}
+
+export interface DocumentStore {
+  store(document: { filename: string; mediaType: string; content: Uint8Array; applicationId?: string }): Promise<StoredDocument>;
+  read(documentId: string): Promise<StoredDocument & { content: Uint8Array }>;
+}
+
+export interface AuditSink {
+  /** One entry of the platform's append-only audit trail. */
+  record(event: { action: string; objectType: string; objectId: string; details?: Record<string, unknown>; actor?: string }): Promise<void>;
+}
+
+export interface InboxSink {
+  /** A message in the citizen's portal inbox ("My messages"). */
+  send(message: { recipientPersonalCode: string; applicationId?: string; subject: string; body: string; locale?: string }): Promise<{ messageId: string }>;
+}
