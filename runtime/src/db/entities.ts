@@ -14,12 +14,17 @@ import { TermsAcceptanceEntity, TermsOfUseEntity } from '../terms/terms.entity.j
 import { InitialSchema1763740800000 } from './migrations/1763740800000-initial-schema.js';
 import { ProcessEngine1763827200000 } from './migrations/1763827200000-process-engine.js';
 import { ApplicationOrderIndexes1763913600000 } from './migrations/1763913600000-application-order-indexes.js';
+import { DraftEntity } from '../drafts/draft.entity.js';
+import { DraftsAndUploads1764000000000 } from './migrations/1764000000000-drafts-and-uploads.js';
 
 export const entities = [
   AgencyEntity, UserEntity, RepresentationEntity, SessionEntity, OidcLoginEntity,
   ServiceEntity, ServiceVersionEntity, ApplicationEntity, ApplicationEventEntity,
   TaskEntity, DocumentEntity, AuditEventEntity, TermsOfUseEntity, TermsAcceptanceEntity,
+  DraftEntity,
 ];
 
 /** In order; startup runs the pending ones. Never `synchronize`. */
-export const migrations = [InitialSchema1763740800000, ProcessEngine1763827200000, ApplicationOrderIndexes1763913600000];
+export const migrations = [InitialSchema1763740800000, ProcessEngine1763827200000, ApplicationOrderIndexes1763913600000,
+  DraftsAndUploads1764000000000,
+];
