@@ -1,6 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Code, LocalizedText } from '../common/schemas.js';
 
+/** An ISO 8601 duration such as P30D or PT12H (PostgreSQL reads it as an interval). */
+const IsoDuration = Type.String({ pattern: '^P(?!$)(\\d{1,4}Y)?(\\d{1,4}M)?(\\d{1,4}W)?(\\d{1,5}D)?(T(?=\\d)(\\d{1,6}H)?(\\d{1,6}M)?(\\d{1,8}S)?)?$', description: 'ISO 8601 duration, e.g. P30D' });
+
 /** service.yaml of a service package (../shared/spec/service-package.md). */
 export const ServiceCard = Type.Object(
   {
@@ -21,7 +24,12 @@ export const ServiceCard = Type.Object(
     startForm: Type.Optional(Type.String()),
     dataStructure: Type.Optional(Type.String()),
     lifeEvents: Type.Optional(Type.Array(Code, { uniqueItems: true })),
-    retention: Type.Optional(Type.Object({ applications: Type.Optional(Type.String()), documents: Type.Optional(Type.String()) }, { additionalProperties: false })),
+    retention: Type.Optional(Type.Object({
+      applications: Type.Optional(Type.String()),
+      documents: Type.Optional(Type.String()),
+      /** How long a citizen's saved draft is kept after its last save (default P30D). */
+      drafts: Type.Optional(IsoDuration),
+    }, { additionalProperties: false })),
     connectors: Type.Optional(Type.Record(Type.String(), Type.Record(Type.String(), Type.Unknown()))),
   },
   { additionalProperties: false },
