@@ -20,6 +20,11 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
+    // The citizen portal runs in the browser.
+    files: ['runtime/web/src/**'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     // Command-line entry points talk to a person on the terminal.
     files: ['**/src/main.ts', '**/src/cli/**', '**/bench/**', '.ci/**'],
     rules: { 'no-console': 'off' },

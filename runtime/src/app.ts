@@ -27,6 +27,7 @@ import type { EngineAdapter } from '@konstruktor/engine-adapter';
 import { deployServiceProcess } from './process/process-deployer.js';
 import { processApplications } from './process/process-applications.js';
 import { userTaskKind } from './process/user-task-kind.js';
+import { webRouter } from './web/web-router.js';
 
 /** The runtime's services, wired once; routers and tests reach them here. */
 export interface Services {
@@ -108,6 +109,7 @@ export function createApp({ config, services, logger, readiness = [], extraRoute
   app.use(tasksRouter(deps));
   app.use(auditRouter(deps));
   for (const router of extraRouters) app.use(router(api));
+  app.use(webRouter(config));
 
   const openApi = api.openApiDocument({
     title: 'Konstruktor runtime API',

@@ -2,10 +2,17 @@ import { ConfigError, loadConfig } from './config.js';
 import { DatabaseUnavailableError } from './db/database.js';
 import { startRuntime } from './runtime.js';
 import { DEMO_USERS, demoPassword, importExamplePackages, seedDemo } from './demo/seed.js';
+import { ensureWebBuild } from './web/web-build.js';
 
 /** `npm start`: the whole product on one machine, with demo data. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  // A fresh clone has no built portal; build it (a few seconds) rather than serve nothing.
+  // A failed build leaves the API running; the portal's pages then say it is not built.
+  await ensureWebBuild().then(
+    (result) => { if (result === 'built') console.log('Citizen portal built into runtime/web/dist'); },
+    (error: unknown) => { console.error(`The citizen portal could not be built: ${(error as Error).message}`); },
+  );
   const runtime = await startRuntime(config);
   const lines = [`Konstruktor runtime ${runtime.url}  (database: ${runtime.database.description})`];
   if (config.demo.seed) {
@@ -13,6 +20,7 @@ async function main(): Promise<void> {
     await seedDemo(runtime.database.dataSource, password);
     const imported = config.examplesDir ? await importExamplePackages(runtime.services, config.examplesDir, runtime.logger) : [];
     lines.push(
+      `  citizen portal   ${runtime.url}/`,
       `  API description  ${runtime.url}/api/openapi.json`,
       `  catalogue        ${runtime.url}/api/services`,
       `  health           ${runtime.url}/health/ready`,

@@ -1,0 +1,18 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+/** The citizen portal; `npm run build:web` writes runtime/web/dist, which the runtime serves. */
+export default defineConfig({
+  root: import.meta.dirname,
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // The runtime's CSP forbids inline scripts: no inlined module-preload helper or assets as data: scripts.
+    modulePreload: { polyfill: false },
+    assetsInlineLimit: 0,
+    chunkSizeWarningLimit: 2000,
+  },
+  logLevel: 'warn',
+});

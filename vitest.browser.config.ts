@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+/** `npm run test:browser`: the citizen portal in real Chromium against a real runtime (not part of `npm test`). */
+export default defineConfig({
+  test: {
+    include: ['runtime/test/browser/**/*.test.ts'],
+    globalSetup: ['runtime/test/browser/build-portal.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    pool: 'forks',
+    maxWorkers: 1,
+    passWithNoTests: false,
+  },
+});
