@@ -114,12 +114,8 @@ export async function startSandboxBank(options: SandboxBankOptions = {}): Promis
     for (let attempt = 1; attempt <= DELIVERY_ATTEMPTS; attempt += 1) {
       const timestamp = Math.floor(Date.now() / 1000);
       const headers = { 'content-type': 'application/json', [TIMESTAMP_HEADER]: String(timestamp), [SIGNATURE_HEADER]: signWebhook(webhookSecret, timestamp, rawBody) };
-      let status = 0;
-      try {
-        status = (await fetch(payment.notificationUrl, { method: 'POST', headers, body: rawBody, signal: AbortSignal.timeout(5000) })).status;
-      } catch {
-        status = 0;
-      }
+      const status = await fetch(payment.notificationUrl, { method: 'POST', headers, body: rawBody, signal: AbortSignal.timeout(5000) })
+        .then((response) => response.status, () => 0);
       deliveries.push({ event, url: payment.notificationUrl, rawBody, headers, status });
       // Delivered, or refused for good (4xx: the merchant will never accept this one).
       if (status >= 200 && status < 500) return;
