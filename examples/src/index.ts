@@ -1,2 +1,2 @@
 /** Public entry point of @konstruktor/examples (built by its own issue). */
-export {};
+export * from '../sandboxes/pki/index.js';

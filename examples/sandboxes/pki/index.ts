@@ -1,0 +1,2 @@
+/** Sandbox PKI: test CA, OCSP responder and RFC 3161 timestamping authority on loopback. */
+export * from './ca.js';
