@@ -1,2 +1,3 @@
-/** Public entry point of @konstruktor/connectors (built by its own issue). */
-export {};
+/** Public entry point of @konstruktor/connectors. */
+export * from './sdk/index.js';
+export { builtinConnectors } from './builtins.js';

@@ -1,0 +1,8 @@
+/**
+ * Every built-in connector, in palette order. Each area appends its definitions here
+ * (one import and one spread per area); the runtime and the standalone worker run this list.
+ */
+import type { AnyConnector } from './sdk/index.js';
+
+export const builtinConnectors: AnyConnector[] = [
+];

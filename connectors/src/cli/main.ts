@@ -1,0 +1,26 @@
+/**
+ * `npm run connectors -- <command> [args...]`: one dispatcher, one entry per command. Areas add
+ * their commands to `commands` (a module exporting `(args: string[]) => Promise<void>`).
+ */
+type Command = { summary: string; run(args: string[]): Promise<void> };
+
+const commands: Record<string, Command> = {
+  templates: { summary: '<dir> [--locale en|lt|lv]  write the element template of every built-in connector', run: async (args) => (await import('./templates.js')).main(args) },
+};
+
+function usage(): string {
+  const width = Math.max(...Object.keys(commands).map((name) => name.length));
+  return ['usage: npm run connectors -- <command> [args...]', '', ...Object.entries(commands).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`)].join('\n');
+}
+
+const [name, ...args] = process.argv.slice(2);
+const command = name ? commands[name] : undefined;
+if (!command) {
+  console.error(name && name !== 'help' && name !== '--help' ? `unknown command '${name}'\n\n${usage()}` : usage());
+  process.exitCode = name === 'help' || name === '--help' ? 0 : 2;
+} else {
+  command.run(args).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  });
+}
