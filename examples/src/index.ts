@@ -1,2 +1,3 @@
 /** Public entry point of @konstruktor/examples (built by its own issue). */
 export * from '../sandboxes/pki/index.js';
+export * from '../sandboxes/bank/index.js';
