@@ -7,3 +7,4 @@ export { createRedactor, isSecretFieldName, REDACTED } from './redact.js';
 export { secretsFromEnv, lookupSecret, type SecretSource } from './secrets.js';
 export { validateInput } from './validate.js';
 export { elementTemplate, localized, ELEMENT_TEMPLATE_SCHEMA, type ElementTemplate, type TemplateProperty, type Locale } from './element-template.js';
+export { serviceTaskBpmn, memoryPlatformServices, waitFor, type ServiceTaskProcessOptions } from './testing.js';

@@ -82,16 +82,18 @@ export function runConnectors(options: RunConnectorsOptions): ConnectorWorkerHan
       const value = lookupSecret(options.secrets, name);
       return value === undefined ? [] : [[name, value]];
     }));
-    const logger = redactingLogger(sink, secretValues, { connector: definition.id, jobKey: job.key, instanceKey: job.instanceKey, elementId: job.elementId });
     const { applicationId, ...variables } = job.variables;
-
     let input: unknown;
+    let unresolved: string | undefined;
     try {
       input = resolveSecretReferences(variables, options.secrets, secretValues);
     } catch (error) {
       if (!(error instanceof SecretReferenceError)) throw error;
-      return fail(error.message, 0);
+      unresolved = error.message;
     }
+    // Created once every secret value the job may carry is known.
+    const logger = redactingLogger(sink, secretValues, { connector: definition.id, jobKey: job.key, instanceKey: job.instanceKey, elementId: job.elementId });
+    if (unresolved) return fail(unresolved, 0);
     const checked = validateInput(definition.inputSchema, input);
     if (!checked.ok) return fail(createRedactor(secretValues).text(checked.message), 0);
 
