@@ -74,6 +74,8 @@ export interface PlatformServices {
   audit: AuditSink;
   inbox: InboxSink;
   engine: EngineAdapter;
+  /** Payment orders; present where the host runs the payments module (the runtime). */
+  payments?: PaymentService;
 }
 
 export interface StoredDocument {
@@ -97,4 +99,39 @@ export interface AuditSink {
 export interface InboxSink {
   /** A message in the citizen's portal inbox ("My messages"). */
   send(message: { recipientPersonalCode: string; applicationId?: string; subject: string; body: string; locale?: string }): Promise<{ messageId: string }>;
+}
+
+export interface PaymentOrderRequest {
+  /** Same key -> the same order, and no second payment at the provider (pass context.idempotencyKey). */
+  idempotencyKey: string;
+  applicationId?: string;
+  /** Prepayment before processing, or postpayment (an invoice after the decision). */
+  kind: 'prepayment' | 'postpayment';
+  /** In cents. */
+  amountCents: number;
+  /** ISO 4217, EUR by default. */
+  currency?: string;
+  description: string;
+  payer?: { name?: string | null; personalCode?: string | null };
+  /** YYYY-MM-DD. */
+  dueDate?: string;
+  /** Where the provider sends the payer back; the application in "My orders" by default. */
+  returnUrl?: string;
+}
+
+export interface PaymentOrderRef {
+  orderId: string;
+  /** ISO 11649 creditor reference. */
+  reference: string;
+  kind: 'prepayment' | 'postpayment';
+  amountCents: number;
+  currency: string;
+  status: 'created' | 'pending' | 'failed' | 'paid' | 'expired' | 'cancelled';
+  /** The provider's payment page the payer is sent to. */
+  redirectUrl: string | null;
+}
+
+export interface PaymentService {
+  createOrder(order: PaymentOrderRequest): Promise<PaymentOrderRef>;
+  order(orderId: string): Promise<PaymentOrderRef | null>;
 }
