@@ -1,0 +1,34 @@
+/**
+ * Every sandbox on loopback, for `npm start`, tests and demos: one call starts them all and
+ * returns their handles and the connector secrets that point the connectors at them. Each
+ * sandbox area adds its own start here (one field on the result, one line in close).
+ */
+import { createTestPki, type TestPki } from './pki/index.js';
+import { startRegisters, type SandboxRegisters } from './registers/index.js';
+
+export interface SandboxOptions {
+  /** The test CA the sandboxes' certificates come from; a fresh in-memory one when absent. */
+  pki?: TestPki;
+  host?: string;
+}
+
+export interface Sandboxes {
+  pki: TestPki;
+  registers: SandboxRegisters;
+  /** Secrets for the built-in connectors, merged from every sandbox. */
+  connectorSecrets: Record<string, string>;
+  close(): Promise<void>;
+}
+
+export async function startSandboxes(options: SandboxOptions = {}): Promise<Sandboxes> {
+  const pki = options.pki ?? (await createTestPki());
+  const registers = await startRegisters({ pki, host: options.host });
+  return {
+    pki,
+    registers,
+    connectorSecrets: { ...registers.connectorSecrets },
+    async close() {
+      await registers.close();
+    },
+  };
+}
