@@ -3,8 +3,8 @@
  * (one import and one spread per area); the runtime and the standalone worker run this list.
  */
 import type { AnyConnector } from './sdk/index.js';
-import { registerConnectors } from './registers/index.js';
+import { httpConnector } from './http/index.js';
 
 export const builtinConnectors: AnyConnector[] = [
-  ...registerConnectors,
+  httpConnector,
 ];

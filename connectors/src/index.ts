@@ -1,4 +1,4 @@
 /** Public entry point of @konstruktor/connectors. */
 export * from './sdk/index.js';
 export { builtinConnectors } from './builtins.js';
-export * from './registers/index.js';
+export * from './http/index.js';

@@ -27,6 +27,8 @@ export interface TemplateProperty {
   group?: string;
   choices?: { name: string; value: string }[];
   constraints?: { notEmpty?: boolean; pattern?: { value: string; message: string } };
+  /** Shown only when the sibling field has one of these values (from `x-when` in the input schema). */
+  condition?: { property: string; oneOf: string[] };
   binding: Binding;
 }
 
@@ -71,7 +73,11 @@ function inputProperties(name: string, schema: JsonSchema, required: boolean, gr
   const nested = schema.properties as Record<string, JsonSchema> | undefined;
   if (schema.type === 'object' && nested && Object.keys(nested).length > 0 && schema['x-feel'] !== 'required') {
     const requiredInner = new Set((schema.required as string[] | undefined) ?? []);
-    return Object.entries(nested).flatMap(([key, inner]) => inputProperties(`${name}.${key}`, inner, required && requiredInner.has(key), group, locale));
+    return Object.entries(nested).flatMap(([key, inner]) => inputProperties(`${name}.${key}`, inner, required && requiredInner.has(key), group, locale).map((property) => {
+      // `x-when: { type: ['basic'] }`: only relevant when the sibling field `type` is basic.
+      const [sibling, values] = Object.entries((inner['x-when'] as Record<string, string[]> | undefined) ?? {})[0] ?? [];
+      return sibling && values ? { ...property, condition: { property: `${name}.${sibling}`, oneOf: values } } : property;
+    }));
   }
   const property: TemplateProperty = {
     id: name,
@@ -113,7 +119,11 @@ function inputProperties(name: string, schema: JsonSchema, required: boolean, gr
       if (schema.default !== undefined) property.value = feelLiteral(schema.default);
   }
   if (required && (property.type === 'String' || property.type === 'Text')) property.constraints = { ...property.constraints, notEmpty: true };
-  if (!required) property.optional = true;
+  if (!required) {
+    property.optional = true;
+    // The schema wants an optional field's constraints to say explicitly that it may be empty.
+    if (property.constraints) property.constraints.notEmpty = false;
+  }
   return [property];
 }
 

@@ -1,0 +1,2 @@
+/** The HTTP/REST connector. */
+export { httpConnector, mappedErrorCode, type HttpInput, type HttpOutput } from './http-connector.js';
