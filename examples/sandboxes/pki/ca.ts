@@ -254,6 +254,8 @@ async function issueCertificate(issuer: CaKeyPair, request: IssueRequest): Promi
     ];
     extensions.push(new x509.SubjectAlternativeNameExtension(names));
   }
+  // id-pkix-ocsp-nocheck: relying parties need not ask about the responder's own certificate (RFC 6960 4.2.2.2.1).
+  if (request.usage === 'ocsp') extensions.push(new x509.Extension('1.3.6.1.5.5.7.48.1.5', false, new Uint8Array([0x05, 0x00])));
   if (request.ocspUrl && request.usage !== 'ocsp') {
     extensions.push(new x509.AuthorityInfoAccessExtension({ ocsp: request.ocspUrl }));
   }
@@ -269,10 +271,10 @@ async function issueCertificate(issuer: CaKeyPair, request: IssueRequest): Promi
     signingAlgorithm: KEY_ALGORITHM,
     extensions,
   });
-  const certPem = certificate.toString('pem');
+  const certPem = certificate.toString('pem') + '\n';
   return {
     certPem,
-    chainPem: `${certPem}\n${issuer.certPem}`,
+    chainPem: `${certPem}${issuer.certPem}`,
     keyPem: await exportPrivateKeyPem(keys.privateKey),
     serialNumber: normalizeSerial(certificate.serialNumber),
     certificate,
@@ -281,7 +283,7 @@ async function issueCertificate(issuer: CaKeyPair, request: IssueRequest): Promi
 }
 
 async function caKeyPair(certificate: x509.X509Certificate, privateKey: CryptoKey): Promise<CaKeyPair> {
-  return { certPem: certificate.toString('pem'), keyPem: await exportPrivateKeyPem(privateKey), certificate, privateKey };
+  return { certPem: certificate.toString('pem') + '\n', keyPem: await exportPrivateKeyPem(privateKey), certificate, privateKey };
 }
 
 interface StoredState {

@@ -1,0 +1,7 @@
+/** E-signing: RemoteSigner, CMS/PAdES, ASiC-E/XAdES, timestamps, OCSP and verification. */
+export * from './engine.js';
+export * from './remote-signer.js';
+export * from './cms.js';
+export * from './chain.js';
+export * from './ocsp.js';
+export * from './tsp.js';

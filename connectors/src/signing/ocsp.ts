@@ -1,0 +1,94 @@
+/** Revocation status over OCSP (RFC 6960): the URL from the certificate's AIA, a signed answer from the CA's responder. */
+import type * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import { extendedKeyUsages } from './chain.js';
+import './engine.js';
+
+const ID_AD_OCSP = '1.3.6.1.5.5.7.48.1';
+const ID_PKIX_OCSP_BASIC = '1.3.6.1.5.5.7.48.1.1';
+const ID_KP_OCSP_SIGNING = '1.3.6.1.5.5.7.3.9';
+
+export interface OcspCheck {
+  status: 'good' | 'revoked' | 'unknown' | 'error';
+  message: string;
+  revokedAt?: Date;
+  producedAt?: Date;
+}
+
+/** The OCSP responder URL of a certificate's Authority Information Access extension. */
+export function ocspUrlOf(certificate: pkijs.Certificate): string | undefined {
+  const aia = certificate.extensions?.find((e) => e.extnID === '1.3.6.1.5.5.7.1.1');
+  const access = (aia?.parsedValue as pkijs.InfoAccess | undefined)?.accessDescriptions ?? [];
+  const ocsp = access.find((a) => a.accessMethod === ID_AD_OCSP && a.accessLocation.type === 6);
+  return ocsp ? String(ocsp.accessLocation.value) : undefined;
+}
+
+export async function checkOcsp(
+  certificate: pkijs.Certificate,
+  issuer: pkijs.Certificate,
+  trusted: pkijs.Certificate[],
+  options: { url?: string; signal?: AbortSignal } = {},
+): Promise<OcspCheck> {
+  const url = options.url ?? ocspUrlOf(certificate);
+  if (!url) return { status: 'error', message: 'certificate names no OCSP responder (no AIA extension)' };
+  const request = new pkijs.OCSPRequest();
+  await request.createForCertificate(certificate, { hashAlgorithm: 'SHA-256', issuerCertificate: issuer });
+  let body: ArrayBuffer;
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/ocsp-request' },
+      body: new Uint8Array(request.toSchema(true).toBER(false)),
+      signal: options.signal ?? AbortSignal.timeout(10_000),
+    });
+    if (!response.ok) return { status: 'error', message: `OCSP responder ${url} answered HTTP ${response.status}` };
+    body = await response.arrayBuffer();
+  } catch (error) {
+    return { status: 'error', message: `OCSP responder ${url} unreachable: ${(error as Error).message}` };
+  }
+  let basic: pkijs.BasicOCSPResponse;
+  try {
+    const ocspResponse = pkijs.OCSPResponse.fromBER(body);
+    const status = ocspResponse.responseStatus.valueBlock.valueDec;
+    if (status !== 0 || !ocspResponse.responseBytes) return { status: 'error', message: `OCSP responder ${url} refused (responseStatus ${status})` };
+    if (ocspResponse.responseBytes.responseType !== ID_PKIX_OCSP_BASIC) return { status: 'error', message: 'OCSP response is not a basic response' };
+    basic = pkijs.BasicOCSPResponse.fromBER(ocspResponse.responseBytes.response.getValue());
+  } catch (error) {
+    return { status: 'error', message: `OCSP response unreadable: ${(error as Error).message}` };
+  }
+  const producedAt = basic.tbsResponseData.producedAt;
+  // Either the CA itself signs, or a responder it authorised (id-kp-OCSPSigning, issued by the same CA).
+  const responder = basic.certs?.[0];
+  const authorised = !responder || sameKey(issuer, responder) || extendedKeyUsages(responder).includes(ID_KP_OCSP_SIGNING);
+  if (!authorised) return { status: 'error', message: 'OCSP response signed by a certificate not authorised for OCSP', producedAt };
+  const verified = await basic.verify({ trustedCerts: [issuer, ...trusted] }).catch(() => false);
+  if (!verified) return { status: 'error', message: 'OCSP response signature invalid', producedAt };
+  const single = await findSingle(basic, certificate, issuer);
+  if (!single) return { status: 'error', message: 'OCSP response does not cover this certificate', producedAt };
+  const certStatus = single.certStatus as asn1js.BaseBlock;
+  switch (certStatus.idBlock.tagNumber) {
+    case 0:
+      return { status: 'good', message: 'not revoked (OCSP)', producedAt };
+    case 1: {
+      const revokedAt = ((certStatus as asn1js.Constructed).valueBlock.value[0] as asn1js.GeneralizedTime | undefined)?.toDate();
+      return { status: 'revoked', message: `revoked${revokedAt ? ` on ${revokedAt.toISOString()}` : ''} (OCSP)`, revokedAt, producedAt };
+    }
+    default:
+      return { status: 'unknown', message: 'unknown to the CA (OCSP)', producedAt };
+  }
+}
+
+async function findSingle(basic: pkijs.BasicOCSPResponse, certificate: pkijs.Certificate, issuer: pkijs.Certificate): Promise<pkijs.SingleResponse | undefined> {
+  for (const single of basic.tbsResponseData.responses) {
+    if (!single.certID.serialNumber.isEqual(certificate.serialNumber)) continue;
+    const algorithm = single.certID.hashAlgorithm.algorithmId === '1.3.14.3.2.26' ? 'SHA-1' : 'SHA-256';
+    const expected = new pkijs.CertID();
+    await expected.createForCertificate(certificate, { hashAlgorithm: algorithm, issuerCertificate: issuer });
+    if (expected.isEqual(single.certID)) return single;
+  }
+  return undefined;
+}
+
+function sameKey(a: pkijs.Certificate, b: pkijs.Certificate): boolean {
+  return Buffer.from(a.subjectPublicKeyInfo.toSchema().toBER(false)).equals(Buffer.from(b.subjectPublicKeyInfo.toSchema().toBER(false)));
+}
