@@ -2,3 +2,5 @@
 export * from './sdk/index.js';
 export { builtinConnectors } from './builtins.js';
 export * from './http/index.js';
+export * from './registers/index.js';
+export * from './signing/index.js';
