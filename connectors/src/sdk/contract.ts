@@ -43,6 +43,14 @@ export class ConnectorError extends Error {
   }
 }
 
+/** Thrown by a handler for a failure that retrying cannot fix (bad configuration): the job fails with no retries left, an incident. */
+export class NonRetryableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'NonRetryableError';
+  }
+}
+
 export interface ConnectorLogger {
   debug(message: string, details?: Record<string, unknown>): void;
   info(message: string, details?: Record<string, unknown>): void;
@@ -98,7 +106,11 @@ export interface AuditSink {
 
 export interface InboxSink {
   /** A message in the citizen's portal inbox ("My messages"). */
-  send(message: { recipientPersonalCode: string; applicationId?: string; subject: string; body: string; locale?: string }): Promise<{ messageId: string }>;
+  send(message: {
+    recipientPersonalCode: string; applicationId?: string; subject: string; body: string; locale?: string;
+    /** A second send with the same key returns the first message instead of adding one (pass context.idempotencyKey). */
+    idempotencyKey?: string;
+  }): Promise<{ messageId: string }>;
 }
 
 export interface PaymentOrderRequest {

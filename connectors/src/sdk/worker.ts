@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { EngineAdapter, Job } from '@konstruktor/engine-adapter';
-import { ConnectorError, type ConnectorContext, type ConnectorDefinition, type ConnectorLogger, type PlatformServices } from './contract.js';
+import { ConnectorError, NonRetryableError, type ConnectorContext, type ConnectorDefinition, type ConnectorLogger, type PlatformServices } from './contract.js';
 import { defaultLogger, redactingLogger } from './logger.js';
 import { createRedactor } from './redact.js';
 import { errorFromExpression, resultVariables } from './result.js';
@@ -140,7 +140,7 @@ export function runConnectors(options: RunConnectorsOptions): ConnectorWorkerHan
       }
       if (mapped) return throwBpmnError(mapped.code, mapped.message, mapped.variables);
       if (error instanceof ConnectorError) return throwBpmnError(error.code, message, redact.value(variables) as Record<string, unknown>);
-      return fail(message, Math.max(0, job.retries - 1));
+      return fail(message, error instanceof NonRetryableError ? 0 : Math.max(0, job.retries - 1));
     }
 
     async function throwBpmnError(code: string, message: string, errorVariables: Record<string, unknown>): Promise<void> {
