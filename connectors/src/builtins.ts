@@ -4,7 +4,9 @@
  */
 import type { AnyConnector } from './sdk/index.js';
 import { httpConnector } from './http/index.js';
+import { paymentConnectors } from './payments/index.js';
 
 export const builtinConnectors: AnyConnector[] = [
   httpConnector,
+  ...paymentConnectors,
 ];

@@ -4,3 +4,4 @@ export { builtinConnectors } from './builtins.js';
 export * from './http/index.js';
 export * from './registers/index.js';
 export * from './signing/index.js';
+export * from './payments/index.js';

@@ -23,6 +23,8 @@ import { tasksRouter } from './tasks/tasks-router.js';
 import { reviewTaskKind, reviewTaskProcessing } from './tasks/review-task.js';
 import { databaseReadiness, healthRouter, type ReadinessCheck } from './health/health-router.js';
 import { Documents } from './documents/documents.js';
+import { Payments } from './payments/payments.js';
+import { paymentsRouter } from './payments/payments-router.js';
 import type { EngineAdapter } from '@konstruktor/engine-adapter';
 import { deployServiceProcess } from './process/process-deployer.js';
 import { processApplications } from './process/process-applications.js';
@@ -40,6 +42,7 @@ export interface Services {
   applications: Applications;
   tasks: Tasks;
   documents: Documents;
+  payments: Payments;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -66,7 +69,8 @@ export function createServices(db: DataSource, config: RuntimeConfig, engine?: E
   }
   const applications = new Applications(db, { audit, catalogue, terms, representations, processing, ...(engine ? { engine } : {}) });
   const sessions = new SessionStore(db, config.sessionTtlSeconds, config.publicUrl.startsWith('https:'));
-  return { db, audit, sessions, terms, representations, catalogue, applications, tasks, documents: new Documents(db) };
+  const payments = new Payments(db, audit, { publicUrl: config.publicUrl, ...(engine ? { engine } : {}) });
+  return { db, audit, sessions, terms, representations, catalogue, applications, tasks, documents: new Documents(db), payments };
 }
 
 export interface AppOptions {
@@ -108,6 +112,7 @@ export function createApp({ config, services, logger, readiness = [], extraRoute
   app.use(applicationsRouter(deps));
   app.use(tasksRouter(deps));
   app.use(auditRouter(deps));
+  app.use(paymentsRouter(deps));
   for (const router of extraRouters) app.use(router(api));
   app.use(webRouter(config));
 

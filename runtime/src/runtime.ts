@@ -38,6 +38,7 @@ export async function startRuntime(config: RuntimeConfig, options: { logger?: Lo
   const services = createServices(database.dataSource, config, engine);
   const inbox = new EngineInbox(engine, database.dataSource, services.tasks, logger);
   inbox.start(config.engineSyncMs);
+  const reconciler = services.payments.start({ logger, reconcileEveryMs: 30_000 });
   const app = createApp({
     config, services, logger, readiness: [engineReadiness(engine)],
     extraRouters: [...(config.oidc ? [(api: Parameters<typeof oidcRouter>[0]['api']) => oidcRouter({ api, config, oidc: config.oidc!, services, logger })] : []), ...(options.extraRouters ?? [])],
@@ -55,6 +56,7 @@ export async function startRuntime(config: RuntimeConfig, options: { logger?: Lo
       closing ??= (async () => {
         clearInterval(purge);
         await inbox.stop();
+        await reconciler.stop();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await engine.close();

@@ -16,15 +16,19 @@ import { ProcessEngine1763827200000 } from './migrations/1763827200000-process-e
 import { ApplicationOrderIndexes1763913600000 } from './migrations/1763913600000-application-order-indexes.js';
 import { DraftEntity } from '../drafts/draft.entity.js';
 import { DraftsAndUploads1764000000000 } from './migrations/1764000000000-drafts-and-uploads.js';
+import { PaymentOrderEntity, PaymentWebhookEventEntity } from '../payments/payment-order.entity.js';
+import { Payments1764172800000 } from './migrations/1764172800000-payments.js';
 
 export const entities = [
   AgencyEntity, UserEntity, RepresentationEntity, SessionEntity, OidcLoginEntity,
   ServiceEntity, ServiceVersionEntity, ApplicationEntity, ApplicationEventEntity,
   TaskEntity, DocumentEntity, AuditEventEntity, TermsOfUseEntity, TermsAcceptanceEntity,
   DraftEntity,
+  PaymentOrderEntity, PaymentWebhookEventEntity,
 ];
 
 /** In order; startup runs the pending ones. Never `synchronize`. */
 export const migrations = [InitialSchema1763740800000, ProcessEngine1763827200000, ApplicationOrderIndexes1763913600000,
   DraftsAndUploads1764000000000,
+  Payments1764172800000,
 ];
