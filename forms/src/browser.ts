@@ -1,0 +1,20 @@
+/**
+ * Browser entry `@konstruktor/forms/browser`: what the citizen portal needs at run time without
+ * the ajv compiler (runs under a Content-Security-Policy without 'unsafe-eval').
+ */
+export { formats, isFormatName } from './formats/index.js';
+export type { FormatName } from './formats/index.js';
+export { formPages } from './form/pages.js';
+export type { FormPage } from './form/pages.js';
+export { localizeForm, translateFormText } from './form/localize.js';
+export { VIEWER_STRINGS, translateViewerText, viewerString } from './form/viewer-strings.js';
+export * from './form/types.js';
+export { createFormValidation } from './validation/core.js';
+export type { FormValidation, FormValidationOptions, StructureCheck, ValidationError, ValidationResult } from './validation/core.js';
+export type { DataLimits } from './validation/limits.js';
+export { issueMessage } from './validation/messages.js';
+export type { Issue, IssueCode } from './validation/messages.js';
+export { loadBrowserValidation, standaloneRequire } from './validation/browser.js';
+export type { StructureCheckFactory } from './validation/browser.js';
+export { applyVisibility } from './validation/visibility.js';
+export * from './text.js';
