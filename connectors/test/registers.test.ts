@@ -98,6 +98,13 @@ describe('population register connectors', () => {
     expect((mother.register as any).spouse).toMatchObject({ personalCode: '38804121232', familyName: 'Petraitis' });
   });
 
+  it('asks for Latvians with an LV-prefixed X-Road-UserId', async () => {
+    const variables = await outcome(await run(familyRelations, { personalCode: '010190-10036', requestedBy: '150587-10227' }));
+    expect((variables.register as any).children).toMatchObject([{ personalCode: '320415-17283', givenName: 'Anna' }]);
+    const xRoadId = services.auditEvents[0]?.details?.xRoadId;
+    expect(sandboxes.registers.population.log.find((entry) => entry.xRoadId === xRoadId)?.userId).toBe('LV150587-10227');
+  });
+
   it('throws PERSON_NOT_FOUND for an unknown person and INVALID_PERSONAL_CODE for a wrong check digit, both audited', async () => {
     const unknown = await outcome(await run(personLookup, { personalCode: '39001010000' }, { catchErrorCode: 'PERSON_NOT_FOUND' }));
     expect(unknown.caughtErrorCode).toBe('PERSON_NOT_FOUND');
