@@ -2,6 +2,7 @@
 export * from './sdk/index.js';
 export { builtinConnectors } from './builtins.js';
 export * from './http/index.js';
+export * from './notifications/index.js';
 export * from './registers/index.js';
 export * from './signing/index.js';
 export * from './payments/index.js';

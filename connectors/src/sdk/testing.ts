@@ -85,6 +85,8 @@ export function memoryPlatformServices(engine: EngineAdapter): PlatformServices 
     audit: { async record(event) { auditEvents.push(event); } },
     inbox: {
       async send(message) {
+        const earlier = message.idempotencyKey ? messages.find((m) => m.idempotencyKey === message.idempotencyKey) : undefined;
+        if (earlier) return { messageId: earlier.messageId };
         const messageId = randomUUID();
         messages.push({ ...message, messageId });
         return { messageId };

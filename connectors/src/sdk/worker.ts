@@ -43,8 +43,8 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_RETRIES = 3;
 
 /** Same for every attempt of one job, different for every job: a provider may deduplicate on it. */
-export function idempotencyKeyOf(job: Pick<Job, 'key' | 'instanceKey' | 'elementInstanceKey' | 'type'>): string {
-  return createHash('sha256').update(`${job.type}\n${job.instanceKey}\n${job.elementInstanceKey}\n${job.key}`).digest('hex').slice(0, 32);
+export function idempotencyKeyOf(job: Pick<Job, 'key' | 'instanceKey' | 'elementInstanceKey' | 'type' | 'processId' | 'elementId'>): string {
+  return createHash('sha256').update([job.type, job.processId, job.elementId, job.instanceKey, job.elementInstanceKey, job.key].join('\n')).digest('hex').slice(0, 32);
 }
 
 /** Back-off before the next attempt: the job had `retries` left out of the connector's configured number. */
