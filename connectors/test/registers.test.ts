@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createEmbeddedEngine, type EngineAdapter } from '@konstruktor/engine-adapter';
 import { createTestPki, startSandboxes, type Sandboxes } from '@konstruktor/examples';
 import {
-  companyLookup, familyRelations, memoryPlatformServices, personLookup, registerConnectors, representationCheck, runConnectors,
+  companyLookup, familyRelations, memoryPlatformServices, personLookup, registerConnectors, registerSettings, representationCheck, runConnectors,
   serviceTaskBpmn, waitFor, type AnyConnector, type ConnectorLogger, type ConnectorWorkerHandle,
 } from '../src/index.js';
 
@@ -169,5 +169,14 @@ describe('mutual TLS and configuration', () => {
       expect(line).not.toContain(ourKeyBody);
     }
     expect(services.auditEvents.at(-1)).toMatchObject({ objectId: '52611140015', details: { outcome: 'failed', status: null } });
+  });
+
+  it('names the secret that is wrong when the register address or the client id is malformed', () => {
+    const secrets = sandboxes.connectorSecrets;
+    expect(() => registerSettings({ ...secrets, POPULATION_REGISTER_URL: 'https://127.0.0.1:1/person' }, 'populationRegister'))
+      .toThrow('POPULATION_REGISTER_URL must end with /r1/INSTANCE/CLASS/MEMBER/SUBSYSTEM');
+    expect(() => registerSettings({ ...secrets, LEGAL_ENTITIES_REGISTER_URL: 'not a url' }, 'legalEntitiesRegister')).toThrow('LEGAL_ENTITIES_REGISTER_URL is not a URL');
+    expect(() => registerSettings({ ...secrets, XROAD_CLIENT: 'LT-TEST/GOV/188603472' }, 'populationRegister')).toThrow(/^XROAD_CLIENT: X-Road client id must have 4 non-empty parts/);
+    expect(registerSettings(secrets, 'legalEntitiesRegister').subsystemUrl).toBe(sandboxes.registers.legalEntities.subsystemUrl);
   });
 });

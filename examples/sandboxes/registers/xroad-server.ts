@@ -71,6 +71,9 @@ export interface XRoadServer {
   close(): Promise<void>;
 }
 
+/** The log keeps the latest entries only, so a long `npm start` session does not grow without bound. */
+const LOG_LIMIT = 5_000;
+
 class Fault extends Error {
   constructor(readonly status: number, readonly type: string, message: string) {
     super(message);
@@ -122,7 +125,7 @@ export async function startXRoadServer(options: XRoadServerOptions): Promise<XRo
     const answer = ({ status, body }: XRoadServiceAnswer, fault?: string) => {
       entry.status = status;
       entry.fault = fault ?? null;
-      log.push(entry);
+      if (log.push(entry) > LOG_LIMIT) log.shift();
       const headers: Record<string, string> = {
         'content-type': status >= 400 && !fault ? 'application/problem+json' : 'application/json',
         [XROAD_HEADERS.id]: xRoadId,
