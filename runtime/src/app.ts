@@ -23,6 +23,11 @@ import { tasksRouter } from './tasks/tasks-router.js';
 import { reviewTaskKind, reviewTaskProcessing } from './tasks/review-task.js';
 import { databaseReadiness, healthRouter, type ReadinessCheck } from './health/health-router.js';
 import { Documents } from './documents/documents.js';
+import { documentsRouter } from './documents/documents-router.js';
+import { ServiceForms } from './forms/service-forms.js';
+import { formsRouter } from './forms/forms-router.js';
+import { Drafts } from './drafts/drafts.js';
+import { draftsRouter } from './drafts/drafts-router.js';
 import { Payments } from './payments/payments.js';
 import { paymentsRouter } from './payments/payments-router.js';
 import type { EngineAdapter } from '@konstruktor/engine-adapter';
@@ -42,6 +47,8 @@ export interface Services {
   applications: Applications;
   tasks: Tasks;
   documents: Documents;
+  forms: ServiceForms;
+  drafts: Drafts;
   payments: Payments;
 }
 
@@ -67,10 +74,13 @@ export function createServices(db: DataSource, config: RuntimeConfig, engine?: E
     tasks.register(userTaskKind(engine));
     processing = processApplications(engine, processing);
   }
-  const applications = new Applications(db, { audit, catalogue, terms, representations, processing, ...(engine ? { engine } : {}) });
+  const documents = new Documents(db);
+  const forms = new ServiceForms(db, catalogue);
+  const drafts = new Drafts(db, { forms, documents });
+  const applications = new Applications(db, { audit, terms, representations, processing, forms, documents, drafts, ...(engine ? { engine } : {}) });
   const sessions = new SessionStore(db, config.sessionTtlSeconds, config.publicUrl.startsWith('https:'));
   const payments = new Payments(db, audit, { publicUrl: config.publicUrl, ...(engine ? { engine } : {}) });
-  return { db, audit, sessions, terms, representations, catalogue, applications, tasks, documents: new Documents(db), payments };
+  return { db, audit, sessions, terms, representations, catalogue, applications, tasks, documents, forms, drafts, payments };
 }
 
 export interface AppOptions {
@@ -109,7 +119,10 @@ export function createApp({ config, services, logger, readiness = [], extraRoute
   app.use(sessionRouter({ ...deps, config }));
   app.use(representationsRouter(deps));
   app.use(servicesRouter(deps));
+  app.use(draftsRouter(deps));
   app.use(applicationsRouter(deps));
+  app.use(documentsRouter({ ...deps, uploadLimits: async (service, field) => (await services.forms.orderable(service)).form.uploadLimits(field) }));
+  app.use(formsRouter(deps));
   app.use(tasksRouter(deps));
   app.use(auditRouter(deps));
   app.use(paymentsRouter(deps));

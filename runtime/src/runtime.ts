@@ -48,7 +48,11 @@ export async function startRuntime(config: RuntimeConfig, options: { logger?: Lo
   });
   const { port } = server.address() as AddressInfo;
   let closing: Promise<void> | undefined;
-  const purge = setInterval(() => { services.sessions.purgeExpired().catch((err: unknown) => logger.warn({ err }, 'session purge failed')); }, 10 * 60_000).unref();
+  const purge = setInterval(() => {
+    services.sessions.purgeExpired().catch((err: unknown) => logger.warn({ err }, 'session purge failed'));
+    // Drafts past their retention; uploads never submitted (documents.ts says how long they wait).
+    services.drafts.purgeExpired().then(() => services.documents.purgeUnattached()).catch((err: unknown) => logger.warn({ err }, 'draft and upload purge failed'));
+  }, 10 * 60_000).unref();
   return {
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
     server, database, services, engine, inbox, logger,

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { Type } from '@sinclair/typebox';
 import type { Api } from '../http/api.js';
+import { requestLocale } from '../forms/locale.js';
 import { Code, Page, Uuid } from '../common/schemas.js';
 import type { Applications } from './applications.js';
 import type { Application } from './application.entity.js';
@@ -42,7 +43,9 @@ export function applicationsRouter({ api, applications }: { api: Api; applicatio
 
   api.route(router, {
     method: 'post', path: '/api/applications', tag: 'applications', access: ['citizen'], status: 201,
-    summary: 'Order a service: submit its start form data (pressing Submit counts as signing)',
+    summary: "Order a service: submit its start form data (pressing Submit counts as signing). The data are checked against the service's start form "
+      + 'and data structure (422 with errors [{path, message}] in the Accept-Language: lt, lv, en); values of hidden fields are dropped; '
+      + 'file fields hold ids of your uploads (POST /api/documents), which become part of the application; your draft of the service ends',
     body: Type.Object({
       service: Code,
       data: Type.Record(Type.String({ maxLength: 200 }), Type.Unknown(), { maxProperties: 1000 }),
@@ -50,8 +53,8 @@ export function applicationsRouter({ api, applications }: { api: Api; applicatio
     }, { additionalProperties: false }),
     bodyLimit: '1mb', errors: [404, 409, 422],
     response: Type.Object({ id: Type.String(), number: Type.String(), status: Type.String() }),
-  }, async ({ body, auth, res }) => {
-    const application = await applications.submit(auth.user, body);
+  }, async ({ body, auth, req, res }) => {
+    const application = await applications.submit(auth.user, body, requestLocale(req));
     res.location(`/api/applications/${application.id}`);
     return { id: application.id, number: application.number, status: application.status };
   });

@@ -3,10 +3,13 @@ import type { ElementInstance, EngineAdapter } from '@konstruktor/engine-adapter
 import type { Representations } from '../accounts/representations.js';
 import type { User } from '../accounts/user.entity.js';
 import type { AuditLog } from '../audit/audit-log.js';
-import type { Catalogue } from '../catalogue/catalogue.js';
 import { ServiceEntity } from '../catalogue/service.entity.js';
 import { problems } from '../http/problem.js';
 import type { TermsService } from '../terms/terms-service.js';
+import type { Documents } from '../documents/documents.js';
+import type { Drafts } from '../drafts/drafts.js';
+import type { ServiceForms } from '../forms/service-forms.js';
+import type { Locale } from '../forms/start-form.js';
 import { ApplicationEventEntity, type ApplicationEvent } from './application-event.entity.js';
 import { ApplicationEntity, type Application } from './application.entity.js';
 import { addTimelineEvent } from './timeline.js';
@@ -35,23 +38,37 @@ export class Applications {
   constructor(
     private readonly db: DataSource,
     private readonly deps: {
-      audit: AuditLog; catalogue: Catalogue; terms: TermsService; representations: Representations; processing: ApplicationProcessing;
+      audit: AuditLog; terms: TermsService; representations: Representations; processing: ApplicationProcessing;
+      /** The start form the data are checked against, the uploads they refer to, the draft they end. */
+      forms: ServiceForms; documents: Documents; drafts: Drafts;
       /** Where the steps of process-driven applications are read from. */
       engine?: Pick<EngineAdapter, 'elementInstances'>;
     },
   ) {}
 
-  async submit(applicant: User, input: NewApplication): Promise<Application> {
+  /**
+   * Checks the data against the service's start form (422 naming every field, in `locale`),
+   * stores them cleaned, attaches the uploads they refer to and ends the citizen's draft.
+   */
+  async submit(applicant: User, input: NewApplication, locale: Locale = 'en'): Promise<Application> {
     await this.deps.terms.requireAccepted(applicant.id);
     if (input.onBehalfOf !== undefined && !(await this.deps.representations.activeEntityCodes(applicant.id)).includes(input.onBehalfOf)) {
       throw problems.forbidden(`You do not currently represent "${input.onBehalfOf}"`);
     }
-    const { service, version } = await this.deps.catalogue.orderable(input.service);
+    const { service, version, form } = await this.deps.forms.orderable(input.service);
+    const { data, errors } = form.validate(input.data, locale);
+    if (errors.length) throw problems.unprocessable(`The form data are not valid: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, errors);
+    const references = form.documentReferences(data);
     return this.db.transaction(async (manager) => {
+      const owned = await this.deps.documents.unattachedUploads(manager, applicant.id, references.map((r) => r.id));
+      const foreign = references.filter((r) => !owned.has(r.id)).map((r) => ({ in: 'body' as const, path: r.path, message: 'is not a file you uploaded for this form' }));
+      if (foreign.length) throw problems.unprocessable(`The form refers to files that are not yours to submit: ${foreign.map((e) => e.path).join(', ')}`, foreign);
       const application = await manager.getRepository(ApplicationEntity).save({
         serviceId: service.id, serviceVersionId: version.id, applicantId: applicant.id,
-        onBehalfOf: input.onBehalfOf ?? null, data: input.data, status: 'submitted',
+        onBehalfOf: input.onBehalfOf ?? null, data, status: 'submitted',
       });
+      await this.deps.documents.attach(manager, [...owned], application.id);
+      await this.deps.drafts.submitted(manager, applicant.id, service.id);
       await addTimelineEvent(manager, application, 'submitted', applicant.id, { serviceVersion: version.version });
       await this.deps.processing.started(application, manager);
       // Last: the audit chain's lock is then held only for this insert and the commit.
@@ -81,12 +98,18 @@ export class Applications {
     return { items, total };
   }
 
-  /** One application with its timeline, or 404 when it is not the viewer's to see. */
-  async get(viewer: User, id: string): Promise<{ application: Application; serviceCode: string; timeline: ApplicationEvent[]; steps: ElementInstance[] }> {
+  /** The application, or 404 when it is not the viewer's to see. */
+  async visible(viewer: User, id: string): Promise<Application> {
     const query = this.db.getRepository(ApplicationEntity).createQueryBuilder('a').where('a.id = :id', { id });
     await this.restrictToVisible(query, viewer);
     const application = await query.getOne();
     if (!application) throw problems.notFound('application', id);
+    return application;
+  }
+
+  /** One application with its timeline, or 404 when it is not the viewer's to see. */
+  async get(viewer: User, id: string): Promise<{ application: Application; serviceCode: string; timeline: ApplicationEvent[]; steps: ElementInstance[] }> {
+    const application = await this.visible(viewer, id);
     const [service, timeline] = await Promise.all([
       this.db.getRepository(ServiceEntity).findOneByOrFail({ id: application.serviceId }),
       this.db.getRepository(ApplicationEventEntity).find({ where: { applicationId: id }, order: { at: 'ASC' } }),

@@ -12,6 +12,8 @@ export interface Document {
   sha256: string;
   content: Buffer;
   createdAt: Date;
+  /** A citizen's upload is deleted after this unless attached to an application (or kept by a live draft). */
+  purgeAfter: Date | null;
 }
 
 export const DocumentEntity = new EntitySchema<Document>({
@@ -27,5 +29,6 @@ export const DocumentEntity = new EntitySchema<Document>({
     sha256: { type: 'text' },
     content: { type: 'bytea' },
     createdAt: { type: 'timestamptz', name: 'created_at', createDate: true },
+    purgeAfter: { type: 'timestamptz', name: 'purge_after', nullable: true },
   },
 });

@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { DocumentEntity, type Document } from './document.entity.js';
 
 export class DocumentCorruptedError extends Error {}
+
+/** How long an upload waits to be submitted with an application. */
+export const UNATTACHED_UPLOADS_KEPT = 'P1D';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -16,6 +19,39 @@ export class Documents {
   async store(manager: EntityManager, values: Pick<Document, 'applicationId' | 'ownerId' | 'filename' | 'mediaType'> & { content: Buffer }): Promise<Omit<Document, 'content'>> {
     const { content: _bytes, ...saved } = await manager.getRepository(DocumentEntity).save({ ...values, size: values.content.length, sha256: sha256(values.content) });
     return saved;
+  }
+
+  /** A citizen's upload, not yet part of an application: purged after `keepFor` (an ISO 8601 duration) unless attached. */
+  async upload(values: Pick<Document, 'ownerId' | 'filename' | 'mediaType'> & { content: Buffer }, keepFor = UNATTACHED_UPLOADS_KEPT): Promise<Omit<Document, 'content'>> {
+    return this.db.transaction(async (manager) => {
+      const saved = await this.store(manager, { ...values, applicationId: null });
+      await manager.query('UPDATE document SET purge_after = now() + $2::interval WHERE id = $1', [saved.id, keepFor]);
+      return saved;
+    });
+  }
+
+  /**
+   * Of `ids`, those that are `ownerId`'s uploads not attached to any application; the others
+   * are not his to refer to.
+   */
+  async unattachedUploads(manager: EntityManager, ownerId: string, ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    // Locked: two submissions naming the same upload cannot both take it.
+    const found = await manager.getRepository(DocumentEntity).find({ select: { id: true }, where: { id: In(ids), ownerId, applicationId: IsNull() }, lock: { mode: 'pessimistic_write' } });
+    return new Set(found.map((d) => d.id));
+  }
+
+  /** Makes the uploads part of the application (they are then kept with it, never purged). */
+  async attach(manager: EntityManager, ids: string[], applicationId: string): Promise<void> {
+    if (ids.length) await manager.getRepository(DocumentEntity).update({ id: In(ids), applicationId: IsNull() }, { applicationId, purgeAfter: null });
+  }
+
+  /** Deletes uploads past their purge time that no application took and no live draft refers to. */
+  async purgeUnattached(): Promise<number> {
+    const [, affected] = (await this.db.query(`
+      DELETE FROM document d WHERE d.application_id IS NULL AND d.purge_after < now()
+        AND NOT EXISTS (SELECT 1 FROM draft WHERE d.id = ANY(draft.document_ids) AND draft.expires_at > now())`)) as [unknown, number];
+    return affected;
   }
 
   /** The document with its bytes; throws if they no longer match the recorded checksum. */

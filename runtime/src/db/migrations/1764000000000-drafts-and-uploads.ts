@@ -2,8 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Citizens' saved drafts of start forms (one per user and service, expiring by the service's
- * retention), and uploads: documents not yet attached to an application are purged after a while
- * unless a live draft refers to them.
+ * retention), and uploads: a citizen's upload not attached to an application by its purge_after
+ * time is deleted unless a live draft refers to it.
  */
 export class DraftsAndUploads1764000000000 implements MigrationInterface {
   name = 'DraftsAndUploads1764000000000';
@@ -24,13 +24,16 @@ export class DraftsAndUploads1764000000000 implements MigrationInterface {
         UNIQUE (user_id, service_id)
       );
       CREATE INDEX draft_expiry ON draft (expires_at);
-      CREATE INDEX document_unattached ON document (created_at) WHERE application_id IS NULL;
+      -- Set on citizens' uploads only; documents stored by the platform itself are never purged.
+      ALTER TABLE document ADD COLUMN purge_after timestamptz;
+      CREATE INDEX document_purge ON document (purge_after) WHERE application_id IS NULL AND purge_after IS NOT NULL;
     `);
   }
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`
-      DROP INDEX document_unattached;
+      DROP INDEX document_purge;
+      ALTER TABLE document DROP COLUMN purge_after;
       DROP TABLE draft;
     `);
   }
