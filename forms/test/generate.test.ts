@@ -80,7 +80,7 @@ describe('generateForm', () => {
   });
 
   it('splits many plain fields into pages', () => {
-    const properties = Object.fromEntries(Array.from({ length: 20 }, (_v, i) => [`f${i}`, { type: 'string' }]));
+    const properties: Record<string, StructureSchema> = Object.fromEntries(Array.from({ length: 20 }, (_v, i) => [`f${i}`, { type: 'string' }]));
     const pages = formPages(generateForm({ type: 'object', properties }, { fieldsPerPage: 8 }));
     expect(pages.map((page) => page.schema.components[0]!.components!.length)).toEqual([8, 8, 4]);
     expect(pages.map((page) => page.label)).toEqual(['Step 1', 'Step 2', 'Step 3']);
