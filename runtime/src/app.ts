@@ -30,6 +30,9 @@ import { Drafts } from './drafts/drafts.js';
 import { draftsRouter } from './drafts/drafts-router.js';
 import { Payments } from './payments/payments.js';
 import { paymentsRouter } from './payments/payments-router.js';
+import { PortalInbox } from './inbox/inbox.js';
+import { inboxRouter } from './inbox/inbox-router.js';
+import { connectorTemplatesRouter } from './connectors/templates-router.js';
 import type { EngineAdapter } from '@konstruktor/engine-adapter';
 import { deployServiceProcess } from './process/process-deployer.js';
 import { processApplications } from './process/process-applications.js';
@@ -50,6 +53,7 @@ export interface Services {
   forms: ServiceForms;
   drafts: Drafts;
   payments: Payments;
+  portalInbox: PortalInbox;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -80,7 +84,7 @@ export function createServices(db: DataSource, config: RuntimeConfig, engine?: E
   const applications = new Applications(db, { audit, terms, representations, processing, forms, documents, drafts, ...(engine ? { engine } : {}) });
   const sessions = new SessionStore(db, config.sessionTtlSeconds, config.publicUrl.startsWith('https:'));
   const payments = new Payments(db, audit, { publicUrl: config.publicUrl, ...(engine ? { engine } : {}) });
-  return { db, audit, sessions, terms, representations, catalogue, applications, tasks, documents, forms, drafts, payments };
+  return { db, audit, sessions, terms, representations, catalogue, applications, tasks, documents, forms, drafts, payments, portalInbox: new PortalInbox(db, audit) };
 }
 
 export interface AppOptions {
@@ -126,6 +130,8 @@ export function createApp({ config, services, logger, readiness = [], extraRoute
   app.use(tasksRouter(deps));
   app.use(auditRouter(deps));
   app.use(paymentsRouter(deps));
+  app.use(inboxRouter(deps));
+  app.use(connectorTemplatesRouter(deps));
   for (const router of extraRouters) app.use(router(api));
   app.use(webRouter(config));
 

@@ -8,6 +8,8 @@ import { oidcRouter } from './accounts/oidc-router.js';
 import type { EngineAdapter } from '@konstruktor/engine-adapter';
 import { engineReadiness, openEngine } from './process/engine-host.js';
 import { EngineInbox } from './process/engine-inbox.js';
+import type { ConnectorWorkerHandle } from '@konstruktor/connectors';
+import { hostConnectors } from './connectors/host.js';
 
 export interface Runtime {
   url: string;
@@ -16,6 +18,8 @@ export interface Runtime {
   services: Services;
   engine: EngineAdapter;
   inbox: EngineInbox;
+  /** The built-in connectors' job worker, when they run in this process (CONNECTORS=embedded, the default). */
+  connectors: ConnectorWorkerHandle | null;
   logger: Logger;
   close(): Promise<void>;
 }
@@ -38,6 +42,7 @@ export async function startRuntime(config: RuntimeConfig, options: { logger?: Lo
   const services = createServices(database.dataSource, config, engine);
   const inbox = new EngineInbox(engine, database.dataSource, services.tasks, logger);
   inbox.start(config.engineSyncMs);
+  const connectors = hostConnectors({ engine, services, logger });
   const reconciler = services.payments.start({ logger, reconcileEveryMs: 30_000 });
   const app = createApp({
     config, services, logger, readiness: [engineReadiness(engine)],
@@ -55,11 +60,12 @@ export async function startRuntime(config: RuntimeConfig, options: { logger?: Lo
   }, 10 * 60_000).unref();
   return {
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
-    server, database, services, engine, inbox, logger,
+    server, database, services, engine, inbox, connectors, logger,
     close() {
       closing ??= (async () => {
         clearInterval(purge);
         await inbox.stop();
+        await connectors?.close();
         await reconciler.stop();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -12,9 +12,12 @@ export function lookupSecret(source: SecretSource | undefined, name: string): st
   return typeof source === 'function' ? source(name) : source[name];
 }
 
-/** Secrets from environment variables, `CONNECTOR_SECRET_<NAME>` then `<NAME>` (the standalone worker). */
+/**
+ * Secrets from environment variables named `CONNECTOR_SECRET_<NAME>`. Only those: a process
+ * must not be able to put, say, DATABASE_URL into a request body by writing {{secrets.DATABASE_URL}}.
+ */
 export function secretsFromEnv(env: NodeJS.ProcessEnv = process.env): SecretSource {
-  return (name) => env[`CONNECTOR_SECRET_${name}`] ?? env[name];
+  return (name) => env[`CONNECTOR_SECRET_${name}`];
 }
 
 /**

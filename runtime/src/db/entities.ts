@@ -18,6 +18,8 @@ import { DraftEntity } from '../drafts/draft.entity.js';
 import { DraftsAndUploads1764000000000 } from './migrations/1764000000000-drafts-and-uploads.js';
 import { PaymentOrderEntity, PaymentWebhookEventEntity } from '../payments/payment-order.entity.js';
 import { Payments1764172800000 } from './migrations/1764172800000-payments.js';
+import { InboxMessageEntity } from '../inbox/inbox-message.entity.js';
+import { InboxMessages1764086400000 } from './migrations/1764086400000-inbox-messages.js';
 
 export const entities = [
   AgencyEntity, UserEntity, RepresentationEntity, SessionEntity, OidcLoginEntity,
@@ -25,10 +27,12 @@ export const entities = [
   TaskEntity, DocumentEntity, AuditEventEntity, TermsOfUseEntity, TermsAcceptanceEntity,
   DraftEntity,
   PaymentOrderEntity, PaymentWebhookEventEntity,
+  InboxMessageEntity,
 ];
 
 /** In order; startup runs the pending ones. Never `synchronize`. */
 export const migrations = [InitialSchema1763740800000, ProcessEngine1763827200000, ApplicationOrderIndexes1763913600000,
   DraftsAndUploads1764000000000,
   Payments1764172800000,
+  InboxMessages1764086400000,
 ];

@@ -1,0 +1,80 @@
+import { stringify } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inboxConnector, serviceTaskBpmn } from '@konstruktor/connectors';
+import { runtimePlatformServices } from '../src/connectors/platform-services.js';
+import { citizen, startTestRuntime, type TestRuntime } from './support/harness.js';
+
+async function eventually<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 15_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('built-in connectors hosted by the runtime', () => {
+  let t: TestRuntime;
+  const suffix = `${process.pid}-${Date.now()}`;
+  beforeAll(async () => { t = await startTestRuntime(); });
+  afterAll(() => t?.close());
+
+  it('runs a published service\'s connector task in-process: the order puts a message in the citizen\'s inbox', async () => {
+    const processId = `notify-${suffix}`;
+    const code = `notify-${suffix}`.slice(0, 60);
+    const bpmn = serviceTaskBpmn({
+      processId, type: inboxConnector.id, headers: { resultVariable: 'notified' },
+      inputs: {
+        recipientPersonalCode: '=applicant.personalCode', locale: '="lt"', template: 'application-received',
+        data: '={ applicantName: applicant.name, serviceName: "Leidimas prekiauti", applicationId: applicationId, agencyName: "Kauno miesto savivaldybė" }',
+      },
+    });
+    const card = { code, version: '1.0.0', title: { en: 'Notified permit' }, provider: 'kaunas-city', audience: ['citizens'], price: 'free', interactivityLevel: 4, onlineOrder: true, process: { file: 'process.bpmn', processId } };
+    const analyst = await t.as('analyst');
+    expect((await analyst.post('/api/service-packages', { files: { 'service.yaml': stringify(card), 'process.bpmn': bpmn } })).status).toBe(201);
+    expect((await analyst.post(`/api/services/${code}/versions/1.0.0/publish`)).status).toBe(200);
+
+    const jonas = await citizen(t);
+    const order = await jonas.post('/api/applications', { service: code, data: {} });
+    expect(order.status).toBe(201);
+    const message = await eventually(async () => (await jonas.get('/api/me/messages')).body.items.find((m: { applicationId: string }) => m.applicationId === order.body.id), 'the inbox message');
+    expect(message).toMatchObject({ subject: 'Jūsų prašymas „Leidimas prekiauti“ gautas', locale: 'lt', readAt: null });
+    expect(message.body).toContain('Sveiki, Jonas Jonaitis,');
+    expect(message.body).toContain(`(Nr. ${order.body.id})`);
+    await eventually(async () => (await jonas.get(`/api/applications/${order.body.id}`)).body.status === 'completed', 'the application completed');
+    const ieva = await citizen(t, 'citizen2');
+    expect((await ieva.get('/api/me/messages')).body.items.some((m: { applicationId: string }) => m.applicationId === order.body.id)).toBe(false);
+  });
+
+  it('gives connectors the runtime\'s documents (owned by the application\'s applicant) and audit trail', async () => {
+    const jonas = await citizen(t);
+    const [service] = (await t.runtime.database.dataSource.query(`SELECT code FROM service WHERE code LIKE 'notify-%' LIMIT 1`)) as { code: string }[];
+    const order = await jonas.post('/api/applications', { service: service!.code, data: {} });
+    const platform = runtimePlatformServices(t.runtime.services, t.runtime.engine);
+    const content = new TextEncoder().encode('%PDF-1.7 sprendimas');
+    const stored = await platform.documents.store({ filename: 'sprendimas.pdf', mediaType: 'application/pdf', content, applicationId: order.body.id });
+    expect(stored).toMatchObject({ filename: 'sprendimas.pdf', size: content.length });
+    const read = await platform.documents.read(stored.documentId);
+    expect(new TextDecoder().decode(read.content)).toBe('%PDF-1.7 sprendimas');
+    const [owner] = await t.runtime.database.dataSource.query('SELECT u.username FROM document d JOIN app_user u ON u.id = d.owner_id WHERE d.id = $1', [stored.documentId]);
+    expect(owner.username).toBe('citizen');
+    await expect(platform.documents.store({ filename: 'x.pdf', mediaType: 'application/pdf', content })).rejects.toThrow(/applicationId is required/);
+
+    await platform.audit.record({ action: 'register.person.read', objectType: 'person', objectId: '38501010019', actor: '38501010019', details: { purpose: 'test' } });
+    const [event] = await t.runtime.database.dataSource.query(`SELECT details FROM audit_event WHERE action = 'register.person.read' ORDER BY seq DESC LIMIT 1`);
+    expect(event.details).toEqual({ purpose: 'test', actor: '38501010019' });
+  });
+
+  it('offers analysts and developers the element templates of every built-in connector; not citizens', async () => {
+    const analyst = await t.as('analyst');
+    const response = await analyst.get('/api/connectors/templates?locale=lt');
+    expect(response.status).toBe(200);
+    const inbox = response.body.items.find((item: { id: string }) => item.id === inboxConnector.id);
+    expect(inbox).toMatchObject({ name: 'Pranešimas portalo dėžutėje', appliesTo: ['bpmn:Task'], elementType: { value: 'bpmn:ServiceTask' } });
+    expect(response.body.items.some((item: { id: string }) => item.id === 'konstruktor:http:request')).toBe(true);
+    expect((await (await t.as('developer')).get('/api/connectors/templates')).status).toBe(200);
+    expect((await (await citizen(t)).get('/api/connectors/templates')).status).toBe(403);
+    expect((await analyst.get('/api/connectors/templates?locale=de')).status).toBe(400);
+  });
+});
