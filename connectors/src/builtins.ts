@@ -6,9 +6,11 @@ import type { AnyConnector } from './sdk/index.js';
 import { httpConnector } from './http/index.js';
 import { notificationConnectors } from './notifications/index.js';
 import { paymentConnectors } from './payments/index.js';
+import { documentConnectors } from './documents/index.js';
 
 export const builtinConnectors: AnyConnector[] = [
   httpConnector,
   ...notificationConnectors,
   ...paymentConnectors,
+  ...documentConnectors,
 ];

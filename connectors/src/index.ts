@@ -6,3 +6,4 @@ export * from './notifications/index.js';
 export * from './registers/index.js';
 export * from './signing/index.js';
 export * from './payments/index.js';
+export * from './documents/index.js';
