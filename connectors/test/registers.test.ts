@@ -171,6 +171,15 @@ describe('mutual TLS and configuration', () => {
     expect(services.auditEvents.at(-1)).toMatchObject({ objectId: '52611140015', details: { outcome: 'failed', status: null } });
   });
 
+  it('turns an X-Road access refusal into a job failure the operator sees in the incident', async () => {
+    await worker.close();
+    start({ ...sandboxes.connectorSecrets, XROAD_CLIENT: 'LT-TEST/GOV/188603472/OTHER' });
+    const incident = await incidentOf(await run(companyLookup, { companyCode: '304512345' }, { retries: 1 }));
+    // The client id travels as a connector secret, so the worker redacts it from the message too.
+    expect(incident.errorMessage).toBe('register refused the request: 403 Server.ServerProxy.AccessDenied [redacted] has no access rights to LT-TEST/GOV/124110246/JAR');
+    expect(services.auditEvents[0]).toMatchObject({ objectId: '304512345', details: { outcome: 'failed', status: 403 } });
+  });
+
   it('names the secret that is wrong when the register address or the client id is malformed', () => {
     const secrets = sandboxes.connectorSecrets;
     expect(() => registerSettings({ ...secrets, POPULATION_REGISTER_URL: 'https://127.0.0.1:1/person' }, 'populationRegister'))
