@@ -32,7 +32,7 @@ describe('audit trail', () => {
       : { DATA_DIR: dataDir, DATABASE_URL: '' };
     const service = await publishService(t);
     const jonas = await citizen(t);
-    for (let i = 0; i < 3; i += 1) await jonas.post('/api/applications', { service, data: { i } });
+    for (let i = 0; i < 3; i += 1) await jonas.post('/api/applications', { service, data: { place: `Rotušės a. ${i}` } });
   });
   afterAll(async () => {
     await t?.close();
