@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startTestRuntime, TEST_PASSWORD, type TestRuntime } from '../support/harness.js';
+import { axeViolations, describeViolations, launchChromium, screenshot, skipWithoutChromium, type Browser } from './support/chromium.js';
+import { publishGeneratedFormService, STALL_PLAN_PDF } from './support/form-service.js';
+
+/** Screenshot, then axe-core: no WCAG 2.1 A/AA violation on the page as it stands. */
+async function checkPage(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  const violations = await axeViolations(page);
+  expect(violations, `${name}:\n${describeViolations(violations)}`).toEqual([]);
+}
+
+async function logIn(page: Page, url: string, username = 'citizen'): Promise<void> {
+  await page.goto(`${url}/?lang=en`);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+}
+
+describe.skipIf(skipWithoutChromium)('citizen portal in Chromium', () => {
+  let t: TestRuntime;
+  let browser: Browser;
+  let service: string;
+
+  beforeAll(async () => {
+    t = await startTestRuntime();
+    service = await publishGeneratedFormService(t);
+    browser = await launchChromium();
+  });
+  // The page as it stood when a test failed, for whoever reads the CI artifacts.
+  beforeEach(({ task, onTestFailed }) => {
+    onTestFailed(() => screenshot(browser.page, `failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}`));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('serves the portal under a CSP that allows no inline or eval\'d script', async () => {
+    const response = await fetch(`${t.url}/services/${service}/order`, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    const csp = response.headers.get('content-security-policy')!;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/unsafe-eval|unsafe-inline/);
+    expect(await response.text()).toContain('<div id="root">');
+  });
+
+  it('orders a service from a generated multi-page form: prefill, repeating group, file, draft, resume, check answers, submit', async () => {
+    const { page } = browser;
+    await logIn(page, t.url);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Terms of use');
+    await checkPage(page, '01-terms');
+    await page.getByRole('button', { name: 'I accept the terms' }).click();
+
+    await page.getByRole('heading', { name: 'Services', level: 1 }).waitFor();
+    await checkPage(page, '02-catalogue');
+    await page.getByRole('link', { name: /^Order\W+Market stall permit$/ }).click();
+
+    // Page 1: prefilled from the profile, with the source shown.
+    await page.getByText('Step 1 of 5').waitFor();
+    await expect.poll(() => page.getByLabel('Full name').inputValue()).toBe('Jonas Jonaitis');
+    await expect.poll(() => page.getByText('from your profile').count()).toBeGreaterThan(0);
+    await page.getByLabel('Phone').fill('+37060012345');
+    await page.getByLabel('Crafts').check();
+    await checkPage(page, '03-page-1');
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    // Page 2: the nested object; focus moves to the new page's heading.
+    await page.getByText('Step 2 of 5').waitFor();
+    expect((await focusedElement(page)).tag).toBe('H1');
+    await page.getByLabel('Street').fill('Laisvės al. 1');
+    await page.getByLabel('City').fill('Kaunas');
+    await checkPage(page, '04-page-2');
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    // Page 3: the repeating group, two rows.
+    await page.getByText('Step 3 of 5').waitFor();
+    await page.getByLabel('Assistant name').first().fill('Petras Petraitis');
+    await page.getByLabel('Hours a week').first().fill('20');
+    await page.getByRole('button', { name: /Add new/ }).click();
+    await page.getByLabel('Assistant name').nth(1).fill('Ona Onaitė');
+    await checkPage(page, '05-page-3');
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    // Page 4: the file goes to the document store; the form keeps its reference.
+    await page.getByText('Step 4 of 5').waitFor();
+    await page.getByLabel('Stall plan').setInputFiles({ name: 'plan.pdf', mimeType: 'application/pdf', buffer: STALL_PLAN_PDF });
+    await page.getByText(/plan\.pdf \(\d+ B\)/).waitFor();
+    await checkPage(page, '06-page-4');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText('Draft saved').waitFor();
+
+    // Leave and come back: the draft resumes on the page it was saved on, answers kept.
+    await page.reload();
+    await page.getByText('You are continuing your saved draft').waitFor();
+    await page.getByText('Step 4 of 5').waitFor();
+    await page.getByText(/plan\.pdf/).waitFor();
+    await checkPage(page, '07-resumed');
+    await page.getByRole('button', { name: 'Back' }).click();
+    await expect.poll(() => page.getByLabel('Assistant name').nth(1).inputValue()).toBe('Ona Onaitė');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText('Step 4 of 5').waitFor();
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    // Check your answers: every answer, each page with a Change link.
+    await page.getByRole('heading', { name: 'Check your answers', level: 1 }).waitFor();
+    const summary = await page.locator('main').innerText();
+    for (const answer of ['Jonas Jonaitis', 'jonas@example.lt', '+37060012345', 'Crafts', 'Laisvės al. 1', 'Kaunas', 'Petras Petraitis', '20', 'Ona Onaitė', 'plan.pdf']) {
+      expect(summary).toContain(answer);
+    }
+    await checkPage(page, '08-check-answers');
+    await page.getByRole('link', { name: /^Change\W+Trading place$/ }).click();
+    await page.getByText('Step 2 of 5').waitFor();
+    await expect.poll(() => page.getByLabel('City').inputValue()).toBe('Kaunas');
+    for (const step of [3, 4, 5]) {
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.getByText(`Step ${step} of 5`).waitFor();
+    }
+
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.getByRole('heading', { name: 'Order submitted', level: 1 }).waitFor();
+    const number = await page.getByTestId('application-number').textContent();
+    expect(number).toBeTruthy();
+    await checkPage(page, '09-confirmation');
+    expect(browser.cspViolations).toEqual([]);
+
+    // The application holds the data; the file is a reference to the uploaded document.
+    const id = new URL(page.url()).pathname.split('/').pop()!;
+    const citizen = await t.as('citizen');
+    const application = await citizen.get(`/api/applications/${id}`);
+    expect(application.status).toBe(200);
+    expect(application.body.number).toBe(number);
+    const data = application.body.data;
+    expect(data).toMatchObject({
+      fullName: 'Jonas Jonaitis', email: 'jonas@example.lt', phone: '+37060012345', goods: 'crafts',
+      place: { street: 'Laisvės al. 1', city: 'Kaunas' },
+      assistants: [{ name: 'Petras Petraitis', hours: 20 }, { name: 'Ona Onaitė' }],
+    });
+    expect(data.plan).toMatch(/^[0-9a-f-]{36}$/);
+    const download = await fetch(`${t.url}/api/documents/${data.plan}`, { headers: { cookie: await sessionCookie(page) } });
+    expect(download.status).toBe(200);
+    expect(Buffer.from(await download.arrayBuffer())).toEqual(STALL_PLAN_PDF);
+
+    // The draft is gone once submitted; My orders lists the application.
+    expect((await citizen.get(`/api/applications/drafts/${service}`)).status).toBe(404);
+    await page.getByRole('link', { name: 'My orders' }).click();
+    await page.getByRole('link', { name: number! }).waitFor();
+    await checkPage(page, '10-my-orders');
+  });
+
+  it('shows an error summary that links to the invalid field and moves focus there', async () => {
+    const { page } = browser;
+    await page.goto(`${t.url}/services/${service}/order?lang=en`);
+    await page.getByText('Step 1 of 5').waitFor();
+    await page.getByLabel('Full name').fill('');
+    await page.getByLabel('E-mail').fill('not an e-mail');
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await summary.waitFor();
+    expect((await focusedElement(page)).className).toContain('error-summary');
+    expect(await page.getByText('Step 1 of 5').count()).toBe(1);
+    await checkPage(page, '11-error-summary');
+
+    await summary.getByRole('link', { name: /^E-mail/ }).click();
+    expect((await focusedElement(page)).id).toBe(await page.getByLabel('E-mail').getAttribute('id'));
+  });
+});
+
+/** The element that has focus in the page (evaluated in the page, hence a string). */
+function focusedElement(page: Page): Promise<{ tag: string; id: string; className: string }> {
+  return page.evaluate('({ tag: document.activeElement?.tagName ?? "", id: document.activeElement?.id ?? "", className: String(document.activeElement?.className ?? "") })');
+}
+
+async function sessionCookie(page: Page): Promise<string> {
+  const cookies = await page.context().cookies();
+  return cookies.filter((c) => c.name === 'konstruktor_session').map((c) => `${c.name}=${c.value}`).join('; ');
+}

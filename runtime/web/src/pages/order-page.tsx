@@ -1,0 +1,144 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { api, ApiError, type DocumentRef, type FieldError } from '../api.js';
+import { localized, useLang } from '../i18n.js';
+import { navigate } from '../router.js';
+import { PageHeading } from '../components/page-heading.js';
+import { Progress } from '../components/progress.js';
+import { ErrorSummary, type SummaryEntry } from '../components/error-summary.js';
+import { FormView, type DomIdOf } from '../form/form-view.js';
+import { FileField } from '../form/file-field.js';
+import { CheckAnswers } from '../form/check-answers.js';
+import { answered, fieldAt, fieldsOf, getIn, pathSegments, setIn } from '../form/components.js';
+import { loadOrderForm, type OrderForm } from '../form/order-form.js';
+import { rememberDocument, rememberedDocuments } from '../form/documents.js';
+
+type Data = Record<string, unknown>;
+
+/** Ordering a service: its start form one page at a time, a draft, the answers to check, Submit. */
+export function OrderPage({ service }: { service: string }) {
+  const { lang, t } = useLang();
+  const [order, setOrder] = useState<OrderForm>();
+  const [failure, setFailure] = useState<string>();
+  const [data, setData] = useState<Data>({});
+  const [page, setPage] = useState(0);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [notice, setNotice] = useState<string>();
+  const [documents, setDocuments] = useState<Record<string, DocumentRef>>(rememberedDocuments);
+  const [domIdOf, setDomIdOf] = useState<{ of: DomIdOf }>({ of: () => undefined });
+  const onDomIds = useCallback((of: DomIdOf) => setDomIdOf({ of }), []);
+
+  useEffect(() => {
+    let live = true;
+    loadOrderForm(service, lang).then(async (loaded) => {
+      if (!live) return;
+      const draft = await api.get<{ data: Data; page: number | null }>(`/api/applications/drafts/${service}`).catch((e: unknown) => {
+        if (e instanceof ApiError && e.status === 404) return undefined;
+        throw e;
+      });
+      if (!live) return;
+      setOrder(loaded);
+      if (draft) {
+        setData(draft.data);
+        setPage(Math.min(draft.page ?? 0, loaded.pages.length));
+        setNotice(t.draftResumed);
+      } else {
+        setData(Object.fromEntries(Object.entries(loaded.prefill).map(([key, p]) => [key, p.value])));
+      }
+    }).catch((e: unknown) => setFailure(e instanceof Error ? e.message : String(e)));
+    return () => { live = false; };
+    // The form is loaded once per service and language; the draft only on arrival.
+  }, [service, lang]);
+
+  const current = order?.pages[page];
+  const isSummary = !!order && page >= order.pages.length;
+  const pageFields = useMemo(() => (current ? fieldsOf(current.answers) : []), [current]);
+  const formSchema = useMemo(() => current && order && ({ ...order.form, components: current.components }), [current, order]);
+
+  if (failure) return <><PageHeading>{t.service}</PageHeading><p role="alert" className="error">{failure}</p></>;
+  if (!order) return <><PageHeading>{t.loading}</PageHeading></>;
+
+  const goTo = (next: number) => {
+    setErrors([]);
+    setNotice(undefined);
+    setPage(next);
+  };
+
+  /** Errors of the current page only, from the same validator the server runs. */
+  const pageErrors = async (): Promise<FieldError[]> => {
+    const all = await order.validate(answered(data));
+    return all.filter((e) => !!fieldAt(pageFields, e.path));
+  };
+
+  const next = async () => {
+    const found = await pageErrors();
+    if (found.length) setErrors(found);
+    else goTo(page + 1);
+  };
+
+  const saveDraft = async () => {
+    await api.put(`/api/applications/drafts/${service}`, { data: answered(data), page });
+    setNotice(t.draftSaved);
+  };
+
+  const submit = async () => {
+    try {
+      const created = await api.post<{ id: string }>('/api/applications', { service, data: answered(data) });
+      await api.delete(`/api/applications/drafts/${service}`).catch(() => undefined);
+      navigate(`/orders/${created.id}?lang=${lang}`);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 422 && e.errors.length) setErrors(e.errors);
+      else setFailure(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const uploaded = (path: string[], multiple: boolean) => (document: DocumentRef) => {
+    rememberDocument(document);
+    setDocuments((known) => ({ ...known, [document.id]: document }));
+    setData((known) => {
+      const before = getIn(known, path);
+      return setIn(known, path, multiple ? [...(Array.isArray(before) ? before : []), document.id] : document.id);
+    });
+  };
+
+  const allFields = fieldsOf(order.pages.flatMap((p) => p.answers));
+  const fileId = (path: string[]) => `file-${path.join('-')}`;
+  const summaryEntries: SummaryEntry[] = errors.map((e) => {
+    const at = fieldAt(allFields, e.path);
+    const component = at?.field.component;
+    const target = isSummary ? undefined : component?.type === 'filepicker' ? fileId(at!.field.pattern) : domIdOf.of(e.path);
+    return { ...e, label: component?.label ?? pathSegments(e.path).join('.'), ...(target ? { target } : {}) };
+  });
+  const title = localized(order.title, lang);
+
+  return (
+    <>
+      <PageHeading>{isSummary ? t.checkAnswers : current?.title ?? title}</PageHeading>
+      {title !== current?.title && <p className="muted">{title}</p>}
+      <Progress step={Math.min(page + 1, order.pages.length + 1)} of={order.pages.length + 1} />
+      <ErrorSummary errors={summaryEntries} />
+      {notice && <p role="status" className="notice">{notice}</p>}
+      {isSummary ? (
+        <CheckAnswers pages={order.pages} data={data} documents={documents} onChange={goTo} />
+      ) : (
+        <>
+          {order.prefilledOn(page).length > 0 && (
+            <ul className="prefill" aria-label={t.fromProfile}>
+              {order.prefilledOn(page).map((p) => <li key={p.key}>{p.label}: {String(p.value)} — {p.source.startsWith('profile') ? t.fromProfile : p.source}</li>)}
+            </ul>
+          )}
+          {formSchema && <FormView schema={formSchema} lang={lang} data={data} errors={errors} onChange={setData} onDomIds={onDomIds} />}
+          {current?.files.map(({ component, path }) => (
+            <FileField key={path.join('.')} id={fileId(path)} service={service} field={path.join('.')} label={component.label ?? path.join('.')} value={getIn(data, path)} documents={documents}
+              error={errors.find((e) => pathSegments(e.path).slice(0, path.length).join('.') === path.join('.'))?.message}
+              onUploaded={uploaded(path, !!component.multiple)} />
+          ))}
+        </>
+      )}
+      <div className="actions">
+        {page > 0 && <button type="button" className="secondary" onClick={() => goTo(page - 1)}>{t.back}</button>}
+        <button type="button" className="secondary" onClick={saveDraft}>{t.saveDraft}</button>
+        {isSummary ? <button type="button" onClick={submit}>{t.submit}</button> : <button type="button" onClick={next}>{t.next}</button>}
+      </div>
+    </>
+  );
+}
