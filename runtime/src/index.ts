@@ -7,3 +7,4 @@ export { seedDemo, demoPassword, importExamplePackages, DEMO_USERS, DEMO_AGENCIE
 export type { ApplicationProcessing } from './applications/applications.js';
 export type { TaskKind } from './tasks/task-kind.js';
 export type { ReadinessCheck } from './health/health-router.js';
+export { startConnectorWorker, WorkerConfigError } from './connectors/standalone.js';

@@ -5,6 +5,7 @@
 type Command = { summary: string; run(args: string[]): Promise<void> };
 
 const commands: Record<string, Command> = {
+  worker: { summary: 'run every built-in connector as a job worker process (DATABASE_URL, ENGINE=zeebe, ZEEBE_*, CONNECTOR_SECRET_*)', run: async (args) => (await import('./worker.js')).main(args) },
   templates: { summary: '<dir> [--locale en|lt|lv]  write the element template of every built-in connector', run: async (args) => (await import('./templates.js')).main(args) },
 };
 
