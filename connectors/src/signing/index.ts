@@ -5,3 +5,7 @@ export * from './cms.js';
 export * from './chain.js';
 export * from './ocsp.js';
 export * from './tsp.js';
+export * from './report.js';
+export * from './trust.js';
+export * from './pades.js';
+export * from './verify-pdf.js';

@@ -36,6 +36,8 @@ export interface IssueRequest {
   ipAddresses?: string[];
   /** OCSP responder URL put in the Authority Information Access extension; defaults to the PKI's `ocspUrl`. */
   ocspUrl?: string;
+  /** CRL distribution point; defaults to the PKI's `crlUrl`. */
+  crlUrl?: string;
   /** Validity in days from now (default 365); a negative value issues an already expired certificate. */
   validDays?: number;
 }
@@ -81,10 +83,14 @@ export interface TestPki {
   caCertPem: string;
   /** Default OCSP URL for new certificates (set it once the responder listens). */
   ocspUrl: string | undefined;
+  /** Default CRL distribution point for new certificates. */
+  crlUrl: string | undefined;
   issue(request: IssueRequest): Promise<IssuedCertificate>;
   /** Marks a certificate issued by the issuing CA as revoked; the OCSP responder reports it from then on. */
   revoke(serialNumber: string, reason?: number): Promise<void>;
   status(serialNumber: string): CertificateStatus;
+  /** The issuing CA's current CRL (DER), listing every revocation. */
+  crl(): Promise<Uint8Array>;
 }
 
 export interface CreateTestPkiOptions {
@@ -93,6 +99,7 @@ export interface CreateTestPkiOptions {
   /** Prefix of the CAs' common names. */
   name?: string;
   ocspUrl?: string;
+  crlUrl?: string;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -129,8 +136,9 @@ export async function createTestPki(options: CreateTestPkiOptions = {}): Promise
     issuing,
     caCertPem: root.certPem,
     ocspUrl: options.ocspUrl,
+    crlUrl: options.crlUrl,
     async issue(request) {
-      const cert = await issueCertificate(issuing, { ...request, ocspUrl: request.ocspUrl ?? pki.ocspUrl });
+      const cert = await issueCertificate(issuing, { ...request, ocspUrl: request.ocspUrl ?? pki.ocspUrl, crlUrl: request.crlUrl ?? pki.crlUrl });
       issued.set(cert.serialNumber, cert.certificate.subject);
       await save();
       return cert;
@@ -146,6 +154,17 @@ export async function createTestPki(options: CreateTestPkiOptions = {}): Promise
       const revocation = revoked.get(serial);
       if (revocation) return { status: 'revoked', revokedAt: new Date(revocation.revokedAt), reason: revocation.reason };
       return issued.has(serial) ? { status: 'good' } : { status: 'unknown' };
+    },
+    async crl() {
+      const crl = await x509.X509CrlGenerator.create({
+        issuer: issuing.certificate.subject,
+        thisUpdate: new Date(),
+        nextUpdate: new Date(Date.now() + DAY),
+        entries: [...revoked.values()].map((r) => ({ serialNumber: r.serialNumber, revocationDate: new Date(r.revokedAt), reason: r.reason })),
+        signingKey: issuing.privateKey,
+        signingAlgorithm: KEY_ALGORITHM,
+      });
+      return new Uint8Array(crl.rawData);
     },
   };
   return pki;
@@ -256,6 +275,8 @@ async function issueCertificate(issuer: CaKeyPair, request: IssueRequest): Promi
   }
   // id-pkix-ocsp-nocheck: relying parties need not ask about the responder's own certificate (RFC 6960 4.2.2.2.1).
   if (request.usage === 'ocsp') extensions.push(new x509.Extension('1.3.6.1.5.5.7.48.1.5', false, new Uint8Array([0x05, 0x00])));
+  // NSS (pdfsig) reports a stale "extension not found" as a certificate problem when a leaf has no CRL distribution point.
+  if (request.crlUrl && request.usage !== 'ocsp') extensions.push(new x509.CRLDistributionPointsExtension([request.crlUrl]));
   if (request.ocspUrl && request.usage !== 'ocsp') {
     extensions.push(new x509.AuthorityInfoAccessExtension({ ocsp: request.ocspUrl }));
   }

@@ -2,6 +2,7 @@
  * Sandbox OCSP responder (RFC 6960) for the test PKI's issuing CA: answers good / revoked /
  * unknown from the PKI's records, signed by a delegated responder certificate
  * (id-kp-OCSPSigning, id-pkix-ocsp-nocheck). POST, and GET with the base64 request in the path.
+ * The same server publishes the issuing CA's CRL at /crl.
  */
 import { webcrypto } from 'node:crypto';
 import * as asn1js from 'asn1js';
@@ -17,7 +18,7 @@ const HASHES: Record<string, string> = { '1.3.14.3.2.26': 'SHA-1', '2.16.840.1.1
 export interface OcspResponderOptions {
   pki: TestPki;
   port?: number;
-  /** Makes this the PKI's default OCSP URL for certificates issued from now on (default true). */
+  /** Makes this the PKI's default OCSP and CRL URLs for certificates issued from now on (default true). */
   setAsDefault?: boolean;
 }
 
@@ -41,7 +42,8 @@ export async function startOcspResponder(options: OcspResponderOptions): Promise
       return errorResponse(1); // malformedRequest
     }
     count += 1;
-    const now = new Date();
+    // Whole seconds: NSS rejects GeneralizedTime with fractions as a malformed response.
+    const now = wholeSeconds(new Date());
     const basic = new pkijs.BasicOCSPResponse();
     basic.tbsResponseData.responderID = responderCert.subject;
     basic.tbsResponseData.producedAt = now;
@@ -76,7 +78,7 @@ export async function startOcspResponder(options: OcspResponderOptions): Promise
       return new asn1js.Constructed({
         idBlock: { tagClass: 3, tagNumber: 1 },
         value: [
-          new asn1js.GeneralizedTime({ valueDate: status.revokedAt }),
+          new asn1js.GeneralizedTime({ valueDate: wholeSeconds(status.revokedAt) }),
           new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [new asn1js.Enumerated({ value: status.reason })] }),
         ],
       });
@@ -86,13 +88,21 @@ export async function startOcspResponder(options: OcspResponderOptions): Promise
 
   const server = await listen(
     async ({ method, path, body }) => {
+      if (method === 'GET' && path === '/crl') return { status: 200, type: 'application/pkix-crl', body: await pki.crl() };
       const der = method === 'GET' ? new Uint8Array(Buffer.from(decodeURIComponent(path.replace(/^\/ocsp\/?/, '')), 'base64')) : body;
       return { status: 200, type: 'application/ocsp-response', body: await answer(der) };
     },
     { port: options.port, path: '/ocsp' },
   );
-  if (options.setAsDefault !== false) pki.ocspUrl = server.url;
+  if (options.setAsDefault !== false) {
+    pki.ocspUrl = server.url;
+    pki.crlUrl = server.url.replace(/\/ocsp$/, '/crl');
+  }
   return { ...server, requests: () => count };
+}
+
+function wholeSeconds(date: Date): Date {
+  return new Date(Math.floor(date.getTime() / 1000) * 1000);
 }
 
 function errorResponse(status: number): Uint8Array {

@@ -1,0 +1,91 @@
+/**
+ * PAdES baseline signatures (ETSI EN 319 142-1): B-B is a detached CMS over the PDF's byte
+ * ranges with SubFilter ETSI.CAdES.detached and signing-certificate-v2, the claimed signing
+ * time in the signature dictionary's /M (not in the CMS); B-T adds a signature timestamp
+ * from a TSA as an unsigned attribute. The key stays with the RemoteSigner.
+ */
+import { SignPdf } from '@signpdf/signpdf';
+import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
+import { Signer, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
+import * as pkijs from 'pkijs';
+import { PDFDocument } from 'pdf-lib';
+import { commonName } from './chain.js';
+import { addUnsignedAttribute, encodeSignedData, OID, signCms } from './cms.js';
+import { digest, parseCertificate, type DigestAlgorithm } from './engine.js';
+import type { RemoteSigner } from './remote-signer.js';
+import { requestTimestamp } from './tsp.js';
+
+export type PadesLevel = 'B-B' | 'B-T';
+
+export interface PadesOptions {
+  signer: RemoteSigner;
+  level?: PadesLevel;
+  /** RFC 3161 timestamping authority; required for B-T. */
+  tsaUrl?: string;
+  digestAlgorithm?: DigestAlgorithm;
+  reason?: string;
+  location?: string;
+  contactInfo?: string;
+  /** Claimed signing time, written to /M; now when absent. */
+  signingTime?: Date;
+  signal?: AbortSignal;
+}
+
+/** Room for the CMS: two certificates, the signature and a timestamp token with its own chain. */
+const SIGNATURE_LENGTH = 24_576;
+
+export async function signPdf(pdf: Uint8Array, options: PadesOptions): Promise<Uint8Array> {
+  const level = options.level ?? 'B-B';
+  if (level !== 'B-B' && level !== 'B-T') throw new Error(`level: expected B-B or B-T, got ${String(level)}`);
+  if (level === 'B-T' && !options.tsaUrl) throw new Error('tsaUrl: a timestamping authority is required for PAdES B-T');
+  if (!isPdf(pdf)) throw new Error('pdf: the document is not a PDF (no %PDF- header)');
+  const chain = await options.signer.getCertificate();
+  if (!chain[0]) throw new Error('signer: getCertificate() returned no certificate');
+  const signingTime = options.signingTime ?? new Date();
+  const placeholderOptions = {
+    reason: options.reason ?? 'Signed with Konstruktor',
+    contactInfo: options.contactInfo ?? '',
+    name: commonName(parseCertificate(chain[0])),
+    location: options.location ?? '',
+    signingTime,
+    signatureLength: SIGNATURE_LENGTH,
+    subFilter: SUBFILTER_ETSI_CADES_DETACHED,
+    appName: 'Konstruktor',
+  };
+  let prepared: Buffer;
+  try {
+    prepared = plainAddPlaceholder({ pdfBuffer: Buffer.from(pdf), ...placeholderOptions });
+  } catch {
+    // The plain placeholder only reads classic cross-reference tables; rewrite a PDF that uses streams.
+    const document = await PDFDocument.load(pdf, { updateMetadata: false });
+    const rewritten = Buffer.from(await document.save({ useObjectStreams: false }));
+    prepared = plainAddPlaceholder({ pdfBuffer: rewritten, ...placeholderOptions });
+  }
+  const signed = await new SignPdf().sign(prepared, new CmsSigner(options, level));
+  return new Uint8Array(signed);
+}
+
+export function isPdf(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-';
+}
+
+/** The @signpdf Signer that builds our CMS over the byte ranges @signpdf hands it. */
+class CmsSigner extends Signer {
+  constructor(
+    private readonly options: PadesOptions,
+    private readonly level: PadesLevel,
+  ) {
+    super();
+  }
+
+  override async sign(content: Buffer): Promise<Buffer> {
+    const algorithm = this.options.digestAlgorithm ?? 'SHA-256';
+    const { signedData, der } = await signCms({ signer: this.options.signer, digestAlgorithm: algorithm, contentDigest: await digest(algorithm, content) });
+    if (this.level === 'B-B') return Buffer.from(der);
+    const signatureValue = new Uint8Array(signedData.signerInfos[0]!.signature.valueBlock.valueHexView);
+    const token = await requestTimestamp(this.options.tsaUrl!, signatureValue, { algorithm, signal: this.options.signal });
+    const tokenSchema = pkijs.ContentInfo.fromBER(token.buffer.slice(token.byteOffset, token.byteOffset + token.byteLength) as ArrayBuffer).toSchema();
+    addUnsignedAttribute(signedData, new pkijs.Attribute({ type: OID.signatureTimeStampToken, values: [tokenSchema] }));
+    return Buffer.from(encodeSignedData(signedData));
+  }
+}

@@ -1,0 +1,51 @@
+/** Trust settings of a verification and the certificate checks shared by PAdES and XAdES. */
+import type * as pkijs from 'pkijs';
+import { validateChain } from './chain.js';
+import { certificatesFromPem, parseCertificate } from './engine.js';
+import { checkOcsp } from './ocsp.js';
+import { check, type Check } from './report.js';
+
+export interface TrustOptions {
+  /** Trusted CA certificates (PEM text, one or more blocks). */
+  trustedPem: string;
+  /** Ask the OCSP responder named in the signer's certificate (default true). */
+  checkRevocation?: boolean;
+  signal?: AbortSignal;
+}
+
+export function trustedCertificates(trust: TrustOptions): pkijs.Certificate[] {
+  return certificatesFromPem(trust.trustedPem).map(parseCertificate);
+}
+
+function sameName(a: pkijs.RelativeDistinguishedNames, b: pkijs.RelativeDistinguishedNames): boolean {
+  return a.isEqual(b);
+}
+
+/** The issuer of `certificate` among the given ones. */
+export function findIssuer(certificate: pkijs.Certificate, candidates: pkijs.Certificate[]): pkijs.Certificate | undefined {
+  return candidates.find((candidate) => candidate !== certificate && sameName(candidate.subject, certificate.issuer));
+}
+
+/**
+ * Chain to a trusted CA at `at` (the timestamp's time, or now), then revocation over OCSP:
+ * a certificate revoked after a trusted timestamp still vouches for what was signed before.
+ */
+export async function checkSignerCertificate(
+  leaf: pkijs.Certificate,
+  certificates: pkijs.Certificate[],
+  trust: TrustOptions,
+  options: { at?: Date; timestampedAt?: Date } = {},
+): Promise<{ chain: Check; revocation: Check }> {
+  const trusted = trustedCertificates(trust);
+  const chainResult = await validateChain(leaf, certificates, trusted, options.at ?? new Date());
+  const chain = check(chainResult.ok, 'chains to a trusted CA', `not trusted: ${chainResult.message}`);
+  if (trust.checkRevocation === false) return { chain, revocation: { status: 'skipped', message: 'revocation not checked (turned off)' } };
+  const issuer = findIssuer(leaf, [...certificates, ...trusted]);
+  if (!issuer) return { chain, revocation: { status: 'failed', message: "issuer certificate not found, revocation can't be checked" } };
+  const ocsp = await checkOcsp(leaf, issuer, trusted, { signal: trust.signal });
+  if (ocsp.status === 'good') return { chain, revocation: { status: 'passed', message: ocsp.message } };
+  if (ocsp.status === 'revoked' && options.timestampedAt && ocsp.revokedAt && ocsp.revokedAt > options.timestampedAt) {
+    return { chain, revocation: { status: 'passed', message: `revoked on ${ocsp.revokedAt.toISOString()}, after the signature was timestamped` } };
+  }
+  return { chain, revocation: { status: 'failed', message: ocsp.status === 'error' ? `revocation status unavailable: ${ocsp.message}` : `certificate ${ocsp.message}` } };
+}

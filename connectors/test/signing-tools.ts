@@ -1,0 +1,35 @@
+/**
+ * Independent verifiers for the signing tests: pdfsig (poppler, NSS) and xmlsec1. A test that
+ * needs one skips when it is missing, except under CI=true, where it must fail instead.
+ */
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+export const run = promisify(execFile);
+
+export function hasTool(name: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
+}
+
+/** `it` when every tool is installed (or on CI, to fail loudly), `it.skip` otherwise. */
+export function toolsPresent(...tools: string[]): boolean {
+  return process.env.CI === 'true' || tools.every(hasTool);
+}
+
+/** An NSS database (what pdfsig reads) trusting the given CA certificate. */
+export async function nssDatabaseTrusting(caPem: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'nssdb-'));
+  await writeFile(join(dir, 'ca.pem'), caPem);
+  await run('certutil', ['-N', '-d', `sql:${dir}`, '--empty-password']);
+  await run('certutil', ['-A', '-d', `sql:${dir}`, '-n', 'Konstruktor test CA', '-t', 'C,C,C', '-i', join(dir, 'ca.pem')]);
+  return dir;
+}
+
+/** pdfsig's report of a PDF, checking revocation online over OCSP as pdfsig does by default. */
+export async function pdfsig(nssDir: string, file: string): Promise<string> {
+  const { stdout } = await run('pdfsig', ['-nssdir', `sql:${nssDir}`, file]).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
+  return stdout;
+}
