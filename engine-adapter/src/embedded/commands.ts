@@ -175,7 +175,7 @@ export class Commands {
     const task = this.state.userTasks.get(key);
     if (!task || task.state !== 'CREATED') throw notFound('user task', key);
     task.state = 'COMPLETED';
-    this.state.userTasks.touch(task);
+    this.state.userTasks.evict(task);
     this.p.complete(this.state.elements.get(task.elementInstanceKey)!, { variables });
     this.p.drain();
   }

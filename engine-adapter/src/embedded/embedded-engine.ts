@@ -10,8 +10,9 @@ import type { ProcessModel } from './model/types.js';
 import { Processor } from './processor/processor.js';
 import { scheduleTimer } from './processor/timers.js';
 import { EngineState } from './state/engine-state.js';
+import type { TableRecords } from './state/engine-state.js';
 import type { ElementInstanceRecord, InstanceRecord } from './state/records.js';
-import type { EngineStore } from './store/store.js';
+import type { EngineStore, HistoryKind, PreparedWrite } from './store/store.js';
 
 /** Wall-clock time plus an offset that advanceTime moves forward. */
 export class EngineClock {
@@ -43,6 +44,8 @@ export class EmbeddedEngine implements EngineAdapter {
   private readonly processor: Processor;
   private readonly commands: Commands;
   private readonly queue: Queued[] = [];
+  /** Changes being committed: the finished records in them are in neither memory nor the store for now. */
+  private readonly writing: PreparedWrite[] = [];
   private draining = false;
   private timerHandle: NodeJS.Timeout | undefined;
   private failure: Error | undefined;
@@ -90,13 +93,19 @@ export class EmbeddedEngine implements EngineAdapter {
           return { ok: false as const, error };
         }
       });
+      const write = this.store.prepare(this.state);
       try {
-        await this.store.flush(this.state);
+        if (write) {
+          this.writing.push(write);
+          await write.commit();
+        }
       } catch (error) {
         // The in-memory state is ahead of the database now: stop; a restart reloads what was committed.
         this.failure = new EngineError(`the engine stopped: its state could not be saved (${(error as Error).message})`, 'UNAVAILABLE');
         for (const item of [...batch, ...this.queue.splice(0)]) item.reject(this.failure);
         break;
+      } finally {
+        if (write) this.writing.splice(this.writing.indexOf(write), 1);
       }
       batch.forEach((item, i) => {
         const result = results[i]!;
@@ -219,11 +228,32 @@ export class EmbeddedEngine implements EngineAdapter {
   // ---------------------------------------------------------------- queries (history)
 
   async userTasks(filter: UserTaskFilter): Promise<UserTask[]> {
-    return [...this.state.userTasks.values()]
+    // Open tasks are in memory; completed and canceled ones only in the store.
+    const live = filter.instanceKey ? this.liveTasksOf(filter.instanceKey) : [...this.state.userTasks.values()];
+    const tasks = filter.state === 'CREATED' ? live : await this.withHistory('userTasks', live, filter.instanceKey);
+    return tasks
       .filter((t) => (!filter.instanceKey || t.instanceKey === filter.instanceKey) && (!filter.elementId || t.elementId === filter.elementId)
         && (!filter.state || t.state === filter.state) && (!filter.assignee || t.assignee === filter.assignee)
         && (!filter.candidateGroup || t.candidateGroups.includes(filter.candidateGroup)))
       .map((t) => ({ ...t, creationDate: iso(t.creationDate)! }));
+  }
+
+  private liveTasksOf(instanceKey: string) {
+    return this.processor.liveElementsOf(instanceKey).flatMap((e) => (e.type === 'USER_TASK' ? this.state.userTasksByElement.records(e.key) : []));
+  }
+
+  /**
+   * `live` records plus the finished ones of the history table — waiting to be written, being
+   * written, or stored — in creation (key) order. What is in memory is taken before the store
+   * is asked, so a record written meanwhile is found in one place or the other.
+   */
+  private async withHistory<K extends HistoryKind>(kind: K, live: TableRecords[K][], instanceKey?: string): Promise<TableRecords[K][]> {
+    const mine = (record: TableRecords[K]) => instanceKey === undefined || record.instanceKey === instanceKey;
+    const unwritten = [...this.state.table(kind).evicted.values(), ...this.writing.flatMap((write) => write.evicted[kind] as TableRecords[K][])].filter(mine);
+    const byKey = new Map<string, TableRecords[K]>();
+    for (const record of await this.store.history(kind, instanceKey)) byKey.set(record.key, record);
+    for (const record of [...unwritten, ...live]) byKey.set(record.key, record);
+    return [...byKey.values()].sort((a, b) => a.key.length - b.key.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
   async incidents(filter: { instanceKey?: string; state?: Incident['state'] }): Promise<Incident[]> {
@@ -242,7 +272,8 @@ export class EmbeddedEngine implements EngineAdapter {
   }
 
   async elementInstances(instanceKey: string): Promise<ElementInstance[]> {
-    return [...this.state.elements.values()].filter((e) => e.instanceKey === instanceKey).map((e) => this.elementInfo(e));
+    const elements = await this.withHistory('elements', this.processor.liveElementsOf(instanceKey), instanceKey);
+    return elements.map((e) => this.elementInfo(e));
   }
 
   async variables(instanceKey: string, scopeKey?: string): Promise<VariableRecord[]> {

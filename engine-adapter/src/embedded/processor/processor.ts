@@ -70,6 +70,14 @@ export class Processor {
     return this.definitions.element(this.instanceOf(element).processDefinitionKey, element.elementId);
   }
 
+  /** The instance's element instances still under way: its root and, scope by scope, their active children. */
+  liveElementsOf(instanceKey: string): ElementInstanceRecord[] {
+    const root = this.state.elements.get(instanceKey);
+    const live = root ? [root] : [];
+    for (let i = 0; i < live.length; i++) live.push(...this.activeChildren(live[i]!.key));
+    return live;
+  }
+
   activeChildren(scopeKey: string): ElementInstanceRecord[] {
     return [...(this.children.get(scopeKey) ?? [])].map((key) => this.state.elements.get(key)!);
   }
@@ -178,12 +186,9 @@ export class Processor {
     if (!this.isLive(element)) return;
     for (const child of this.activeChildren(element.key)) this.terminate(child);
     for (const job of this.state.jobsByElement.records(element.key)) this.state.jobs.delete(job.key);
-    // Only user task elements have tasks: don't go through every task ever created for the others.
-    for (const task of element.type === 'USER_TASK' ? this.state.userTasks.values() : []) {
-      if (task.elementInstanceKey === element.key && task.state === 'CREATED') {
-        task.state = 'CANCELED';
-        this.state.userTasks.touch(task);
-      }
+    for (const task of this.state.userTasksByElement.records(element.key)) {
+      task.state = 'CANCELED';
+      this.state.userTasks.evict(task);
     }
     if (element.calledInstanceKey) {
       const called = this.state.elements.get(element.calledInstanceKey);
@@ -205,6 +210,8 @@ export class Processor {
     this.children.delete(element.key);
     // The process instance's variables stay readable after it ends; inner scopes go.
     if (element.type !== 'PROCESS') this.vars.drop(element.key);
+    // History from here on is the store's: memory holds what can still move.
+    this.state.elements.evict(element);
   }
 
   // ---------------------------------------------------------------- flows and scopes

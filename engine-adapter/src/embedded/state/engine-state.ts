@@ -59,6 +59,8 @@ export class Index<R extends { key: string }> {
 export class Table<R extends { key: string }> {
   readonly rows = new Map<string, R>();
   readonly dirty = new Set<string>();
+  /** Finished records that left `rows` (their history lives in the store) but are not written yet. */
+  readonly evicted = new Map<string, R>();
   private readonly indexes: Index<R>[] = [];
 
   /** A lookup by a value that never changes once a record is put; put and delete keep it current. */
@@ -84,6 +86,19 @@ export class Table<R extends { key: string }> {
 
   /** Marks a record changed in place. */
   touch(record: R): void {
+    // A record deleted or evicted and already written stays as written.
+    if (this.rows.get(record.key) === record || this.evicted.has(record.key)) this.dirty.add(record.key);
+  }
+
+  /**
+   * A finished record leaves memory: it is written at the next flush like any change, and read
+   * back from the store by history queries. Nothing may change it afterwards.
+   */
+  evict(record: R): void {
+    if (this.rows.get(record.key) !== record) return;
+    for (const index of this.indexes) index.remove(record);
+    this.rows.delete(record.key);
+    this.evicted.set(record.key, record);
     this.dirty.add(record.key);
   }
 
@@ -141,6 +156,7 @@ export class EngineState {
   readonly messagesByCorrelation = this.messages.index((m) => messageGroup(m.name, m.correlationKey));
   readonly jobsByType = this.jobs.index((j) => j.type);
   readonly jobsByElement = this.jobs.index((j) => j.elementInstanceKey);
+  readonly userTasksByElement = this.userTasks.index((t) => t.elementInstanceKey);
   /** Zeebe-like 64-bit keys, as decimal strings. */
   private nextKey = 2251799813685249n;
 

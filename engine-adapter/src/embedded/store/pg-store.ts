@@ -1,6 +1,6 @@
 import pg from 'pg';
-import { TABLES, type EngineState } from '../state/engine-state.js';
-import type { EngineStore } from './store.js';
+import { TABLES, type EngineState, type TableRecords } from '../state/engine-state.js';
+import { takeEvicted, type EngineStore, type HistoryKind, type PreparedWrite } from './store.js';
 
 type Rows = { rows: Record<string, unknown>[] };
 export type Query = (sql: string, params?: unknown[]) => Promise<Rows>;
@@ -31,7 +31,11 @@ export function poolClient(pool: pg.Pool): SqlClient {
   };
 }
 
-/** Idempotent: the engine's two tables. Records are JSON documents keyed by kind and key. */
+/**
+ * Idempotent: the engine's two tables. Records are JSON documents keyed by kind and key;
+ * finished element instances and user tasks are found by their process instance (instance_key,
+ * set once when the row is first written, so updates stay heap-only).
+ */
 export const ENGINE_SCHEMA = `
   CREATE TABLE IF NOT EXISTS engine_record (
     kind text NOT NULL,
@@ -39,12 +43,18 @@ export const ENGINE_SCHEMA = `
     data jsonb NOT NULL,
     PRIMARY KEY (kind, key)
   );
+  ALTER TABLE engine_record ADD COLUMN IF NOT EXISTS instance_key text;
+  UPDATE engine_record SET instance_key = data->>'instanceKey' WHERE instance_key IS NULL AND kind IN ('elements', 'userTasks');
+  CREATE INDEX IF NOT EXISTS engine_record_history ON engine_record (instance_key, kind) WHERE instance_key IS NOT NULL;
   CREATE TABLE IF NOT EXISTS engine_variables (
     scope_key text PRIMARY KEY,
     instance_key text NOT NULL,
     data jsonb NOT NULL
   );
 `;
+
+/** Rows of these kinds carry their instance key (history queries); finished ones stay in the store only. */
+const HISTORY_KINDS: readonly string[] = ['elements', 'userTasks'] satisfies HistoryKind[];
 
 /** Durable engine state in PostgreSQL (or PGlite): one transaction per flushed batch of commands. */
 export class PgStore implements EngineStore {
@@ -57,13 +67,18 @@ export class PgStore implements EngineStore {
     return store;
   }
 
+  /** Everything but finished element instances and user tasks (history, read on demand). */
   async load(state: EngineState): Promise<void> {
-    const { rows } = await this.sql.query('SELECT kind, key, data FROM engine_record');
+    const { rows } = await this.sql.query(`SELECT kind, key, data FROM engine_record
+      WHERE NOT (kind = 'elements' AND data->>'state' IN ('COMPLETED', 'TERMINATED')) AND NOT (kind = 'userTasks' AND data->>'state' <> 'CREATED')`);
     for (const row of rows) {
       const table = state.table(row.kind as (typeof TABLES)[number]);
       table.put(row.data as never); // through put: the table's indexes learn the record too
       state.advanceKeysPast(row.key as string);
     }
+    // New keys continue above every key ever given, history included (keys are decimal numbers).
+    const newest = await this.sql.query('SELECT key FROM engine_record ORDER BY length(key) DESC, key DESC LIMIT 1');
+    if (newest.rows[0]) state.advanceKeysPast(newest.rows[0].key as string);
     const variables = await this.sql.query('SELECT scope_key, instance_key, data FROM engine_variables');
     for (const row of variables.rows) {
       for (const [name, value] of Object.entries(row.data as Record<string, unknown>)) {
@@ -74,22 +89,25 @@ export class PgStore implements EngineStore {
     state.variables.dirty.clear();
   }
 
-  async flush(state: EngineState): Promise<void> {
+  prepare(state: EngineState): PreparedWrite | null {
     const writes: [string, unknown[]][] = [];
     for (const kind of TABLES) {
       const table = state.table(kind);
       if (!table.dirty.size) continue;
       const keys: string[] = [];
+      const instances: (string | null)[] = [];
       const data: string[] = [];
       const deleted: string[] = [];
+      const history = HISTORY_KINDS.includes(kind);
       for (const key of table.dirty) {
-        const record = table.rows.get(key);
+        const record = table.rows.get(key) ?? table.evicted.get(key);
         if (record) {
           keys.push(key);
+          instances.push(history ? (record as { instanceKey: string }).instanceKey : null);
           data.push(JSON.stringify(record));
         } else deleted.push(key);
       }
-      if (keys.length) writes.push(['INSERT INTO engine_record (kind, key, data) SELECT $1, k, d::jsonb FROM unnest($2::text[], $3::text[]) AS t(k, d) ON CONFLICT (kind, key) DO UPDATE SET data = excluded.data', [kind, keys, data]]);
+      if (keys.length) writes.push(['INSERT INTO engine_record (kind, key, instance_key, data) SELECT $1, k, i, d::jsonb FROM unnest($2::text[], $3::text[], $4::text[]) AS t(k, i, d) ON CONFLICT (kind, key) DO UPDATE SET data = excluded.data', [kind, keys, instances, data]]);
       if (deleted.length) writes.push(['DELETE FROM engine_record WHERE kind = $1 AND key = ANY($2::text[])', [kind, deleted]]);
       table.dirty.clear();
     }
@@ -111,10 +129,21 @@ export class PgStore implements EngineStore {
       if (dropped.length) writes.push(['DELETE FROM engine_variables WHERE scope_key = ANY($1::text[])', [dropped]]);
       state.variables.dirty.clear();
     }
-    if (!writes.length) return;
-    await this.sql.transaction(async (query) => {
-      for (const [sql, params] of writes) await query(sql, params);
-    });
+    const evicted = takeEvicted(state);
+    if (!writes.length) return null;
+    return {
+      evicted,
+      commit: () => this.sql.transaction(async (query) => {
+        for (const [sql, params] of writes) await query(sql, params);
+      }),
+    };
+  }
+
+  async history<K extends HistoryKind>(kind: K, instanceKey?: string): Promise<TableRecords[K][]> {
+    const { rows } = instanceKey === undefined
+      ? await this.sql.query('SELECT data FROM engine_record WHERE kind = $1', [kind])
+      : await this.sql.query('SELECT data FROM engine_record WHERE instance_key = $1 AND kind = $2', [instanceKey, kind]);
+    return rows.map((row) => row.data as TableRecords[K]);
   }
 
   async close(): Promise<void> {
