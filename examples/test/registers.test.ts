@@ -123,6 +123,8 @@ describe('population register over X-Road REST with mutual TLS', () => {
     expect(otherMember.body.message).toContain('999999999');
     const otherSubsystem = await get(person('52611140015'), xroad({ 'X-Road-Client': 'LT-TEST/GOV/188603472/OTHER' }));
     expect([otherSubsystem.status, otherSubsystem.headers['x-road-error']]).toEqual([403, 'Server.ServerProxy.AccessDenied']);
+    const malformedPath = await get(`${registers.population.subsystemUrl}/person/%E0%A4%A?purpose=x`, xroad());
+    expect([malformedPath.status, malformedPath.headers['x-road-error']]).toEqual([400, 'Client.InvalidRequest.MalformedPath']);
     const unknownService = await get(`${registers.population.subsystemUrl}/tax-debts/52611140015?purpose=x`, xroad());
     expect([unknownService.status, unknownService.headers['x-road-error']]).toEqual([404, 'Server.ServerProxy.UnknownService']);
   });

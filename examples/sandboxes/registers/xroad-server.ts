@@ -152,6 +152,7 @@ export async function startXRoadServer(options: XRoadServerOptions): Promise<XRo
       answer(service({ segments, query: url.searchParams, client, userId, xRoadId, issue: entry.issue ?? undefined }));
     } catch (error) {
       if (error instanceof Fault) answer({ status: error.status, body: { type: error.type, message: error.message } }, error.type);
+      else if (error instanceof URIError) answer({ status: 400, body: { type: 'Client.InvalidRequest.MalformedPath', message: 'the path is not valid percent-encoding' } }, 'Client.InvalidRequest.MalformedPath');
       else answer({ status: 500, body: { type: 'Server.ServerProxy.InternalError', message: (error as Error).message } }, 'Server.ServerProxy.InternalError');
     }
   }
@@ -178,6 +179,7 @@ export async function startXRoadServer(options: XRoadServerOptions): Promise<XRo
     log,
     async down(downMode = 'refuse') {
       if (downMode === 'refuse' && server.listening) await stop();
+      if (downMode === 'unavailable' && !server.listening) await listen(port);
       mode = downMode;
     },
     async up() {
