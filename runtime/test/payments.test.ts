@@ -1,10 +1,8 @@
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPaymentOrder, memoryPlatformServices, runConnectors, type ConnectorWorkerHandle } from '@konstruktor/connectors';
 import { signWebhook, startSandboxBank, type BankSwitches, type SandboxBank } from '@konstruktor/examples';
 import { citizen, startTestRuntime, type TestRuntime } from './support/harness.js';
 import { bankLinkProvider } from '../src/payments/bank-link-provider.js';
-import { paymentService } from '../src/payments/payment-service.js';
 import type { ApiClient } from './support/api-client.js';
 
 async function eventually<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
@@ -17,16 +15,21 @@ async function eventually<T>(check: () => Promise<T | undefined | false>, what: 
   }
 }
 
-/** Prepayment: create the order (connector), wait for `payment-received` (correlation key = application id), done. */
-const bpmn = (processId: string) => `<?xml version="1.0" encoding="UTF-8"?>
+/**
+ * Prepayment: create the order (connector), wait for `payment-received` (correlation key =
+ * application id), done. Postpayment: a decision step first, then the invoice and the wait.
+ */
+const bpmn = (processId: string, kind: 'prepayment' | 'postpayment' = 'prepayment', decisionJob = '') => `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="defs" targetNamespace="http://bpmn.io/schema/bpmn">
   <bpmn:process id="${processId}" isExecutable="true">
-    <bpmn:startEvent id="submitted"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+    <bpmn:startEvent id="submitted"><bpmn:outgoing>${kind === 'postpayment' ? 'f0' : 'f1'}</bpmn:outgoing></bpmn:startEvent>${kind === 'postpayment' ? `
+    <bpmn:serviceTask id="decide"><bpmn:extensionElements><zeebe:taskDefinition type="${decisionJob}" /></bpmn:extensionElements><bpmn:incoming>f0</bpmn:incoming><bpmn:outgoing>f1</bpmn:outgoing></bpmn:serviceTask>
+    <bpmn:sequenceFlow id="f0" sourceRef="submitted" targetRef="decide" />` : ''}
     <bpmn:serviceTask id="invoice">
       <bpmn:extensionElements>
         <zeebe:taskDefinition type="konstruktor:payments:create-order" retries="3" />
         <zeebe:ioMapping>
-          <zeebe:input source="=&quot;prepayment&quot;" target="kind" />
+          <zeebe:input source="=&quot;${kind}&quot;" target="kind" />
           <zeebe:input source="=1500" target="amountCents" />
           <zeebe:input source="=&quot;Rinkliava už leidimą&quot;" target="description" />
           <zeebe:input source="=applicant" target="payer" />
@@ -39,7 +42,7 @@ const bpmn = (processId: string) => `<?xml version="1.0" encoding="UTF-8"?>
       <bpmn:messageEventDefinition messageRef="paymentReceived" />
     </bpmn:intermediateCatchEvent>
     <bpmn:endEvent id="done"><bpmn:incoming>f3</bpmn:incoming></bpmn:endEvent>
-    <bpmn:sequenceFlow id="f1" sourceRef="submitted" targetRef="invoice" />
+    <bpmn:sequenceFlow id="f1" sourceRef="${kind === 'postpayment' ? 'decide' : 'submitted'}" targetRef="invoice" />
     <bpmn:sequenceFlow id="f2" sourceRef="invoice" targetRef="paid" />
     <bpmn:sequenceFlow id="f3" sourceRef="paid" targetRef="done" />
   </bpmn:process>
@@ -51,7 +54,6 @@ const bpmn = (processId: string) => `<?xml version="1.0" encoding="UTF-8"?>
 describe('payments with the sandbox bank', () => {
   let t: TestRuntime;
   let bank: SandboxBank;
-  let worker: ConnectorWorkerHandle;
   let jonas: ApiClient;
   const suffix = `${process.pid}-${Date.now()}`;
   const code = `paid-permit-${suffix}`.slice(0, 60);
@@ -59,6 +61,7 @@ describe('payments with the sandbox bank', () => {
   const db = () => t.runtime.database.dataSource;
 
   beforeAll(async () => {
+    // The runtime hosts the built-in connectors (CONNECTORS=embedded), the payment connector among them.
     t = await startTestRuntime();
     bank = await startSandboxBank({ captureDelayMs: 200 });
     const payments = t.runtime.services.payments;
@@ -66,11 +69,6 @@ describe('payments with the sandbox bank', () => {
       name: 'sandbox-bank', url: bank.url, apiKey: bank.apiKey, webhookSecret: bank.webhookSecret, notificationUrl: `${t.url}${webhookPath}`, timeoutMs: 1000,
     }));
     payments.start({ reconcileEveryMs: 300 });
-    worker = runConnectors({
-      engine: t.runtime.engine, connectors: [createPaymentOrder],
-      services: { ...memoryPlatformServices(t.runtime.engine), payments: paymentService(payments) },
-      pollIntervalMs: { min: 20, max: 100 }, retryBackOffMs: { initial: 100, max: 300 },
-    });
     const analyst = await t.as('analyst');
     const card = {
       code, version: '1.0.0', title: { en: 'Paid permit' }, provider: 'kaunas-city', audience: ['citizens'], price: { amount: '15.00', currency: 'EUR' },
@@ -81,7 +79,6 @@ describe('payments with the sandbox bank', () => {
     jonas = await citizen(t);
   });
   afterAll(async () => {
-    await worker?.close();
     await t?.close();
     await bank?.close();
   });
@@ -185,6 +182,28 @@ describe('payments with the sandbox bank', () => {
     expect(bank.deliveries().filter((d) => d.event.payment.reference === payment.reference)).toEqual([]);
     const [move] = await db().query(`SELECT details FROM audit_event WHERE action = 'payment.status-changed' AND object_id = $1 AND details->>'to' = 'paid'`, [paid.id]);
     expect(move.details.source).toBe('reconciliation');
+  });
+
+  it('postpayment: the invoice is issued after the decision, the process waits for its payment', async () => {
+    const analyst = await t.as('analyst');
+    const postCode = `invoiced-${suffix}`.slice(0, 60);
+    const decisionJob = `test-decision-${suffix}`;
+    const card = {
+      code: postCode, version: '1.0.0', title: { en: 'Invoiced permit' }, provider: 'kaunas-city', audience: ['citizens'], price: { amount: '15.00', currency: 'EUR' },
+      interactivityLevel: 4, onlineOrder: true, process: { file: 'process.bpmn', processId: `invoiced-${suffix}` },
+    };
+    expect((await analyst.post('/api/service-packages', { files: { 'service.yaml': stringify(card), 'process.bpmn': bpmn(`invoiced-${suffix}`, 'postpayment', decisionJob) } })).status).toBe(201);
+    expect((await analyst.post(`/api/services/${postCode}/versions/1.0.0/publish`)).status).toBe(200);
+    bank.setSwitches({});
+    const submitted = await jonas.post('/api/applications', { service: postCode, data: {} });
+    const applicationId = submitted.body.id as string;
+    expect((await jonas.get(`/api/applications/${applicationId}/payments`)).body.items).toEqual([]);
+    const decision = await eventually(async () => (await t.runtime.engine.activateJobs({ type: decisionJob, worker: 'test', maxJobs: 1, timeout: 30_000 }))[0], 'the decision step');
+    await t.runtime.engine.completeJob(decision.key, { approved: true });
+    const payment = await eventually(async () => (await jonas.get(`/api/applications/${applicationId}/payments`)).body.items?.[0]?.redirectUrl && (await jonas.get(`/api/applications/${applicationId}/payments`)).body.items[0], 'the invoice');
+    expect(payment).toMatchObject({ kind: 'postpayment', amountCents: 1500 });
+    await payerPresses(payment.redirectUrl, 'pay');
+    await expectPaidOnce(applicationId, decision.instanceKey);
   });
 
   it('refuses forged, stale and replayed webhooks with 4xx, audits them and changes nothing', async () => {

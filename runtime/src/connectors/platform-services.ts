@@ -8,6 +8,7 @@ import type { EngineAdapter } from '@konstruktor/engine-adapter';
 import { ApplicationEntity } from '../applications/application.entity.js';
 import type { Services } from '../app.js';
 import type { Document } from '../documents/document.entity.js';
+import { paymentService } from '../payments/payment-service.js';
 
 const stored = (document: Omit<Document, 'content'>): StoredDocument => ({
   documentId: document.id, filename: document.filename, mediaType: document.mediaType, size: document.size, sha256: document.sha256,
@@ -48,6 +49,7 @@ export function runtimePlatformServices(services: Services, engine: EngineAdapte
     engine,
     documents: documentStore(services),
     inbox: inboxSink(services),
+    payments: paymentService(services.payments),
     audit: {
       async record(event) {
         await services.audit.recordAlone({
