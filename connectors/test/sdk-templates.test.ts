@@ -1,13 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { builtinConnectors, defineConnector, elementTemplate, ELEMENT_TEMPLATE_SCHEMA } from '../src/index.js';
-
-// The schema Camunda Modeler validates templates with (draft-07).
-const require = createRequire(import.meta.url);
-const schema = JSON.parse(readFileSync(require.resolve('@camunda/zeebe-element-templates-json-schema/resources/schema.json'), 'utf8')) as Record<string, unknown>;
-const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
+import { templateErrors as errorsOf } from './sdk-template-schema.js';
 
 const sample = defineConnector({
   id: 'konstruktor:test:everything', version: 2, title: { en: 'Everything', lt: 'Viskas' }, category: 'Tests',
@@ -29,10 +22,6 @@ const sample = defineConnector({
   retries: 5,
   handler: async () => ({ status: 200 }),
 });
-
-function errorsOf(template: unknown): string {
-  return validate(template) ? '' : JSON.stringify(validate.errors?.slice(0, 5), null, 2);
-}
 
 describe('element templates', () => {
   it('are valid against the Camunda element templates schema, in every language', () => {

@@ -42,7 +42,12 @@ export async function startRuntime(config: RuntimeConfig, options: { logger?: Lo
   const services = createServices(database.dataSource, config, engine);
   const inbox = new EngineInbox(engine, database.dataSource, services.tasks, logger);
   inbox.start(config.engineSyncMs);
-  const connectors = hostConnectors({ engine, services, logger });
+  const connectors = await hostConnectors({ engine, services, logger }).catch(async (error: unknown) => {
+    await inbox.stop();
+    await engine.close();
+    await database.close();
+    throw error;
+  });
   const reconciler = services.payments.start({ logger, reconcileEveryMs: 30_000 });
   const app = createApp({
     config, services, logger, readiness: [engineReadiness(engine)],

@@ -1,12 +1,13 @@
 /**
  * Embedded mode: every built-in connector runs in the runtime's process as a job worker on the
- * runtime's engine. CONNECTORS=external turns this off when separate worker processes
+ * runtime's engine (with the agency's, CONNECTOR_MODULES). CONNECTORS=external turns this off when separate worker processes
  * (`npm run connectors -- worker`) do the work.
  */
-import { builtinConnectors, runConnectors, secretsFromEnv, type ConnectorLogger, type ConnectorWorkerHandle } from '@konstruktor/connectors';
+import { runConnectors, secretsFromEnv, type ConnectorLogger, type ConnectorWorkerHandle } from '@konstruktor/connectors';
 import type { EngineAdapter } from '@konstruktor/engine-adapter';
 import type { Logger } from 'pino';
 import type { Services } from '../app.js';
+import { allConnectors } from './modules.js';
 import { runtimePlatformServices } from './platform-services.js';
 
 export type ConnectorsMode = 'embedded' | 'external';
@@ -28,10 +29,11 @@ export function pinoConnectorLogger(logger: Logger): ConnectorLogger {
   };
 }
 
-export function hostConnectors(options: { engine: EngineAdapter; services: Services; logger: Logger; env?: NodeJS.ProcessEnv }): ConnectorWorkerHandle | null {
+/** Built-in connectors and those of CONNECTOR_MODULES, as job workers on the runtime's engine. */
+export async function hostConnectors(options: { engine: EngineAdapter; services: Services; logger: Logger; env?: NodeJS.ProcessEnv }): Promise<ConnectorWorkerHandle | null> {
   if (connectorsMode(options.env) === 'external') return null;
   return runConnectors({
-    engine: options.engine, connectors: builtinConnectors, services: runtimePlatformServices(options.services, options.engine),
+    engine: options.engine, connectors: await allConnectors(options.env), services: runtimePlatformServices(options.services, options.engine),
     secrets: secretsFromEnv(options.env), logger: pinoConnectorLogger(options.logger), workerName: `konstruktor-runtime-${process.pid}`,
   });
 }

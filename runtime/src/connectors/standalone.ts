@@ -2,16 +2,17 @@
  * The standalone connector worker (`npm run connectors -- worker`), for scale-out: the runtime's
  * connector host without its HTTP server. It takes the runtime's configuration (DATABASE_URL,
  * ENGINE=zeebe and ZEEBE_*, CONNECTOR_SECRET_*) and uses the runtime's services directly on
- * the shared PostgreSQL database, so documents, audit events and inbox messages land exactly
+ * the shared PostgreSQL database (agency connectors from CONNECTOR_MODULES too), so documents, audit events and inbox messages land exactly
  * where the runtime's own would; no extra API or credentials are needed.
  */
-import { builtinConnectors, runConnectors, secretsFromEnv } from '@konstruktor/connectors';
+import { runConnectors, secretsFromEnv } from '@konstruktor/connectors';
 import { createServices } from '../app.js';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { openEngine } from '../process/engine-host.js';
 import { createLogger } from '../runtime.js';
 import { pinoConnectorLogger } from './host.js';
+import { allConnectors } from './modules.js';
 import { runtimePlatformServices } from './platform-services.js';
 
 export class WorkerConfigError extends Error {}
@@ -23,15 +24,16 @@ export async function startConnectorWorker(env: NodeJS.ProcessEnv = process.env)
     throw new WorkerConfigError('ENGINE: separate connector workers need ENGINE=zeebe; with the embedded engine the runtime runs the connectors itself (CONNECTORS=embedded)');
   }
   if (!config.databaseUrl) throw new WorkerConfigError('DATABASE_URL: the worker keeps documents, audit events and inbox messages in the runtime\'s PostgreSQL database');
+  const connectors = await allConnectors(env);
   const logger = createLogger(config);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const engine = await openEngine(config);
   const services = createServices(database.dataSource, config, engine);
   const worker = runConnectors({
-    engine, connectors: builtinConnectors, services: runtimePlatformServices(services, engine),
+    engine, connectors, services: runtimePlatformServices(services, engine),
     secrets: secretsFromEnv(env), logger: pinoConnectorLogger(logger), workerName: `konstruktor-connectors-${process.pid}`,
   });
-  logger.info({ connectors: builtinConnectors.map((c) => c.id), engine: engine.name }, 'connector worker started');
+  logger.info({ connectors: connectors.map((c) => c.id), engine: engine.name }, 'connector worker started');
   return {
     async close() {
       await worker.close();
