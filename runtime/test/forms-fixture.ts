@@ -52,6 +52,11 @@ export const PERMIT_FORM = {
     },
   ],
   'x-translations': {
+    en: {
+      'applicantPage.label': 'Applicant', 'givenName.label': 'Given name', 'familyName.label': 'Family name', 'personalCode.label': 'Personal code',
+      'tradingPage.label': 'Trading', 'place.label': 'Trading place', 'hasHelpers.label': 'I will have helpers', 'helpers.label': 'Helpers',
+      'helperName.label': 'Helper', 'plan.label': 'Plan of the stall',
+    },
     lt: {
       'applicantPage.label': 'Pareiškėjas', 'givenName.label': 'Vardas', 'familyName.label': 'Pavardė', 'personalCode.label': 'Asmens kodas',
       'tradingPage.label': 'Prekyba', 'place.label': 'Prekybos vieta', 'hasHelpers.label': 'Turėsiu padėjėjų', 'helpers.label': 'Padėjėjai',
