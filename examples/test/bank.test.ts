@@ -37,21 +37,21 @@ describe('sandbox bank', () => {
   it('creates a payment once per idempotency key, refuses a wrong API key and names a bad field', async () => {
     const first = await create('k-1', order('REF-1'));
     expect(first.status).toBe(201);
-    const payment = await first.json();
+    const payment = await first.json() as any;
     expect(payment).toMatchObject({ status: 'created', amount: 1500, paymentUrl: `${bank.url}/pay/${payment.id}` });
     const again = await create('k-1', order('REF-1'));
     expect(again.status).toBe(200);
-    expect((await again.json()).id).toBe(payment.id);
+    expect(((await again.json()) as any).id).toBe(payment.id);
     expect((await create('k-1', order('REF-OTHER'))).status).toBe(422);
     expect((await create('k-2', order('REF-2'), 'wrong')).status).toBe(401);
     const bad = await create('k-3', { ...order('REF-3'), amount: 12.5 });
     expect(bad.status).toBe(422);
-    expect((await bad.json()).error).toContain('amount');
+    expect(((await bad.json()) as any).error).toContain('amount');
     expect(bank.payments().filter((p) => p.reference.startsWith('REF-'))).toHaveLength(1);
   });
 
   it('lets the payer pay on the hosted page, redirects back and sends signed webhooks in order', async () => {
-    const payment = await (await create('k-pay', order('REF-PAY'))).json();
+    const payment = await (await create('k-pay', order('REF-PAY'))).json() as any;
     const page = await fetch(payment.paymentUrl);
     expect(await page.text()).toContain('15.00 EUR');
     const paid = await fetch(payment.paymentUrl, { method: 'POST', body: new URLSearchParams({ action: 'pay' }), redirect: 'manual' });
@@ -71,7 +71,7 @@ describe('sandbox bank', () => {
   it('switches: out-of-order, duplicate, failed-then-captured, missing webhook, decline, no answer', async () => {
     const run = async (reference: string, switches: Parameters<SandboxBank['setSwitchesFor']>[1]) => {
       bank.setSwitchesFor(reference, switches);
-      const payment = await (await create(`k-${reference}`, order(reference))).json();
+      const payment = await (await create(`k-${reference}`, order(reference))).json() as any;
       await fetch(payment.paymentUrl);
       await fetch(payment.paymentUrl, { method: 'POST', body: new URLSearchParams({ action: 'pay' }), redirect: 'manual' });
       await bank.settled();
