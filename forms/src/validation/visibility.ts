@@ -6,12 +6,12 @@
  * A field hides when the test yields true; a failing expression does not hide. Children of a
  * hidden group or list are hidden.
  */
-import { unaryTest } from 'feelin';
 import type { FormComponent } from '../form/types.js';
 import { INPUT_TYPES, isRepeatingList, splitKey } from '../form/types.js';
 import { toPointer } from '../form/walk.js';
 import type { DataPath } from './data-path.js';
 import { cloneJson, deleteAt, getAt } from './data-path.js';
+import { feelTestHolds } from './feel.js';
 
 interface Scope {
   this: unknown;
@@ -28,18 +28,13 @@ export interface Visibility {
 
 function isHiddenBy(component: FormComponent, root: Record<string, unknown>, scope: Scope): boolean {
   const expression = component.conditional?.hide;
-  if (typeof expression !== 'string' || !expression.startsWith('=')) return false;
-  const special = { this: scope.this, i: scope.i, parent: scope.parent };
-  const context = { ...special, ...root, _this_: scope.this, _i_: scope.i, _parent_: scope.parent };
-  try {
-    return unaryTest(expression.slice(1), context).value === true;
-  } catch {
-    return false;
-  }
+  return typeof expression === 'string' && feelTestHolds(expression, { root, this: scope.this, parent: scope.parent, i: scope.i });
 }
 
-export function applyVisibility(components: readonly FormComponent[], data: Record<string, unknown>): Visibility {
-  const cleaned = cloneJson(data);
+export function applyVisibility(components: readonly FormComponent[], submitted: Record<string, unknown>): Visibility {
+  // Conditions read a plain copy: feelin cannot read objects without Object.prototype.
+  const data = cloneJson(submitted);
+  const cleaned = cloneJson(submitted);
   const hidden = new Set<string>();
   const walk = (list: readonly FormComponent[], prefix: DataPath, scope: Scope, parentHidden: boolean): void => {
     for (const component of list) {
