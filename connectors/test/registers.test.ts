@@ -88,6 +88,7 @@ describe('population register connectors', () => {
     // The register saw the same exchange: the X-Road-Id ties its log to our audit trail.
     const logged = sandboxes.registers.population.log.find((entry) => entry.xRoadId === event?.details?.xRoadId);
     expect(logged).toMatchObject({ userId: 'LT49009052147', issue: 'app-7', purpose: 'Birth registration (application check)', status: 200 });
+    expect(event?.details?.requestHash).toMatch(/^[A-Za-z0-9+/]{86}==$/);
   });
 
   it('gives a newborn\'s parents and a mother\'s children and spouse', async () => {

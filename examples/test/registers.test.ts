@@ -7,9 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { request } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requestHash } from '@konstruktor/connectors';
 import {
-  createTestPki, KONSTRUKTOR_XROAD_CLIENT, loadPeople, ltCheckDigit, parsePersonalCode, startRegisters,
+  createTestPki, KONSTRUKTOR_XROAD_CLIENT, loadPeople, ltCheckDigit, parsePersonalCode, requestHash, startRegisters,
   type SandboxRegisters, type TestPki,
 } from '@konstruktor/examples';
 
@@ -81,6 +80,7 @@ describe('population register over X-Road REST with mutual TLS', () => {
     expect(reply.headers['x-road-service']).toBe('LT-TEST/GOV/124110246/GR/person');
     expect(reply.headers['x-road-client']).toBe(KONSTRUKTOR_XROAD_CLIENT);
     expect(reply.headers['x-road-request-hash']).toBe(requestHash({ method: 'GET', path: reply.path, xRoadId: id }));
+    expect(reply.headers['x-road-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('gives a newborn\'s parents and a parent\'s children, spouse and deceased father', async () => {

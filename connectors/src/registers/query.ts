@@ -56,6 +56,7 @@ export async function queryRegister(context: ConnectorContext, query: RegisterQu
   const xRoadId = randomUUID();
   let outcome = 'failed';
   let status: number | null = null;
+  let requestHash: string | null = null;
   try {
     const answer = await xroadCall(settings, {
       serviceCode: query.serviceCode, path: query.path, query: { purpose: query.purpose },
@@ -63,6 +64,7 @@ export async function queryRegister(context: ConnectorContext, query: RegisterQu
       xRoadId, signal: context.signal,
     });
     status = answer.status;
+    requestHash = answer.requestHash ?? null;
     if (answer.fault) throw new Error(`register refused the request: ${answer.status} ${answer.fault.type} ${answer.fault.message}`.trim());
     if (answer.status === 200 && answer.body && typeof answer.body === 'object') {
       outcome = 'answered';
@@ -85,7 +87,7 @@ export async function queryRegister(context: ConnectorContext, query: RegisterQu
       actor: query.requestedBy,
       details: {
         service: `${subsystemIdOf(settings.subsystemUrl)}/${query.serviceCode}`,
-        purpose: query.purpose, requestedBy: query.requestedBy, xRoadId, outcome, status,
+        purpose: query.purpose, requestedBy: query.requestedBy, xRoadId, requestHash, outcome, status,
         applicationId: context.applicationId ?? null, instanceKey: context.instanceKey, ...query.auditDetails,
       },
     });

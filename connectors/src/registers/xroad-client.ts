@@ -1,12 +1,12 @@
 /**
  * The one X-Road REST client of the register connectors: builds the r1 request, presents the
  * client certificate (mutual TLS), sends the end user and a fresh message id, and checks that
- * the answer belongs to the request (echoed X-Road-Id and X-Road-Request-Hash).
+ * the answer belongs to the request (echoed X-Road-Id, an X-Road-Request-Hash to keep).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { parseClientId, requestHash, XROAD_HEADERS, XROAD_PROTOCOL_VERSION, type XRoadFault } from './xroad-protocol.js';
+import { parseClientId, XROAD_HEADERS, XROAD_PROTOCOL_VERSION, type XRoadFault } from './xroad-protocol.js';
 
 export interface XRoadClientSettings {
   /** The provider subsystem on its security server: `https://host:port/r1/INSTANCE/CLASS/MEMBER/SUBSYSTEM`. */
@@ -36,6 +36,8 @@ export interface XRoadAnswer {
   /** Parsed JSON body (null when empty). */
   body: unknown;
   xRoadId: string;
+  /** The provider security server's hash of our request (absent on faults). */
+  requestHash?: string;
   /** Set when the X-Road layer (not the provider's service) refused or failed the request. */
   fault?: XRoadFault;
 }
@@ -102,10 +104,9 @@ export async function xroadCall(settings: XRoadClientSettings, call: XRoadCall):
     return { status: response.status, body, xRoadId, fault: { ...fault, type: faultType } };
   }
   if (header(response.message, XROAD_HEADERS.id) !== xRoadId) throw new XRoadTransportError('register answered with another X-Road-Id than the request carried');
-  if (header(response.message, XROAD_HEADERS.requestHash) !== requestHash({ method: 'GET', path, xRoadId })) {
-    throw new XRoadTransportError('register answer carries no or a wrong X-Road-Request-Hash');
-  }
-  return { status: response.status, body, xRoadId };
+  const hash = header(response.message, XROAD_HEADERS.requestHash);
+  if (!hash) throw new XRoadTransportError('register answer carries no X-Road-Request-Hash');
+  return { status: response.status, body, xRoadId, requestHash: hash };
 }
 
 function header(message: IncomingMessage, name: string): string | undefined {

@@ -1,10 +1,8 @@
 /**
  * The X-Road message protocol for REST (PR-REST, protocol version r1) as Konstruktor speaks it
- * with state registers: identifiers, the reserved headers, and the request hash that ties a
- * response to its request. The connectors' client and the sandbox registers both use this
- * module, so the two sides cannot drift apart.
+ * with state registers: identifiers and the reserved headers. The connectors' client and the
+ * sandbox registers both use this module, so the two sides cannot drift apart.
  */
-import { createHash } from 'node:crypto';
 
 export const XROAD_PROTOCOL_VERSION = 'r1';
 
@@ -19,8 +17,14 @@ export const XROAD_HEADERS = {
   userId: 'x-road-userid',
   /** The case the request belongs to (Konstruktor sends the application or process instance). */
   issue: 'x-road-issue',
-  /** On responses: base64 SHA-512 of the request (see requestHash). */
+  /**
+   * On responses: the provider security server's base64 hash of the request message it signed.
+   * Its input is the server's own message format, so a consumer keeps it (in the audit trail, to
+   * match the provider's message log) rather than recomputing it.
+   */
   requestHash: 'x-road-request-hash',
+  /** On responses: the security server's id of this request. */
+  requestId: 'x-road-request-id',
   /** On responses from the X-Road layer itself (not the provider's business answer): the fault code. */
   error: 'x-road-error',
 } as const;
@@ -71,17 +75,6 @@ export function formatServiceId(id: XRoadServiceId): string {
 /** `/r1/INSTANCE/CLASS/MEMBER/SUBSYSTEM/SERVICE`, each part percent-encoded. */
 export function servicePath(id: XRoadServiceId): string {
   return `/${XROAD_PROTOCOL_VERSION}/${formatServiceId(id).split('/').map(encodeURIComponent).join('/')}`;
-}
-
-/**
- * The response's X-Road-Request-Hash: base64 SHA-512 over the request line, the message id and
- * the body, so a consumer can check that an answer belongs to the request it sent.
- */
-export function requestHash(request: { method: string; path: string; xRoadId: string; body?: string | Uint8Array }): string {
-  return createHash('sha512')
-    .update(`${request.method.toUpperCase()} ${request.path}\n${request.xRoadId}\n`)
-    .update(request.body ?? '')
-    .digest('base64');
 }
 
 /** Body of an X-Road layer fault (the X-Road-Error header carries `type`). */

@@ -11,7 +11,7 @@ import type { XRoadServer } from './xroad-server.js';
 export { parsePersonalCode, ltCheckDigit, lvCheckDigit, type ParsedPersonalCode } from './personal-code.js';
 export { startPopulationRegister, loadPeople, POPULATION_REGISTER_PROVIDER, type PersonRecord } from './population/register.js';
 export { startLegalEntitiesRegister, loadCompanies, LEGAL_ENTITIES_REGISTER_PROVIDER, type CompanyRecord } from './legal-entities/register.js';
-export { startXRoadServer, type XRoadServer, type XRoadServerOptions, type XRoadLogEntry, type DownMode, type RegisterServerOptions } from './xroad-server.js';
+export { startXRoadServer, requestHash, type XRoadServer, type XRoadServerOptions, type XRoadLogEntry, type DownMode, type RegisterServerOptions } from './xroad-server.js';
 
 /** Konstruktor's consumer subsystem in the sandbox X-Road instance. */
 export const KONSTRUKTOR_XROAD_CLIENT = 'LT-TEST/GOV/188603472/KONSTRUKTOR';

@@ -5,12 +5,12 @@
  * faults of the X-Road layer), requires a client certificate from the test CA whose serial
  * number is the calling member's code, keeps a request log, and can be switched "down".
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import { formatClientId, parseClientId, requestHash, XROAD_HEADERS, XROAD_PROTOCOL_VERSION, type XRoadClientId } from '@konstruktor/connectors';
+import { formatClientId, parseClientId, XROAD_HEADERS, XROAD_PROTOCOL_VERSION, type XRoadClientId } from '@konstruktor/connectors';
 
 /** What a service handler sees of one request (the X-Road layer has checked it). */
 export interface XRoadServiceRequest {
@@ -71,6 +71,14 @@ export interface XRoadServer {
   close(): Promise<void>;
 }
 
+/**
+ * This sandbox's X-Road-Request-Hash: base64 SHA-512 over the request line and the message id
+ * (a real security server hashes the request message it signed, in its own format).
+ */
+export function requestHash(request: { method: string; path: string; xRoadId: string }): string {
+  return createHash('sha512').update(`${request.method.toUpperCase()} ${request.path}\n${request.xRoadId}\n`).digest('base64');
+}
+
 /** The log keeps the latest entries only, so a long `npm start` session does not grow without bound. */
 const LOG_LIMIT = 5_000;
 
@@ -129,6 +137,7 @@ export async function startXRoadServer(options: XRoadServerOptions): Promise<XRo
       const headers: Record<string, string> = {
         'content-type': status >= 400 && !fault ? 'application/problem+json' : 'application/json',
         [XROAD_HEADERS.id]: xRoadId,
+        [XROAD_HEADERS.requestId]: randomUUID(),
         [XROAD_HEADERS.requestHash]: requestHash({ method: entry.method, path: `${url.pathname}${url.search}`, xRoadId }),
       };
       if (entry.client) headers[XROAD_HEADERS.client] = entry.client;
