@@ -5,12 +5,14 @@
 import type { AnyConnector } from './sdk/index.js';
 import { httpConnector } from './http/index.js';
 import { notificationConnectors } from './notifications/index.js';
+import { registerConnectors } from './registers/index.js';
 import { paymentConnectors } from './payments/index.js';
 import { documentConnectors } from './documents/index.js';
 
 export const builtinConnectors: AnyConnector[] = [
   httpConnector,
   ...notificationConnectors,
+  ...registerConnectors,
   ...paymentConnectors,
   ...documentConnectors,
 ];
