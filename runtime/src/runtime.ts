@@ -10,6 +10,7 @@ import { engineReadiness, openEngine } from './process/engine-host.js';
 import { EngineInbox } from './process/engine-inbox.js';
 import type { ConnectorWorkerHandle } from '@konstruktor/connectors';
 import { hostConnectors } from './connectors/host.js';
+import { paymentProvidersFromEnv } from './payments/payments-config.js';
 
 export interface Runtime {
   url: string;
@@ -34,6 +35,7 @@ export function createLogger(config: Pick<RuntimeConfig, 'logLevel'>, destinatio
 /** Opens the database (running migrations), wires the services and listens. */
 export async function startRuntime(config: RuntimeConfig, options: { logger?: Logger; extraRouters?: AppOptions['extraRouters'] } = {}): Promise<Runtime> {
   const logger = options.logger ?? createLogger(config);
+  const paymentProviders = paymentProvidersFromEnv(process.env, config.publicUrl);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const engine = await openEngine(config).catch(async (error: unknown) => {
     await database.close();
@@ -48,6 +50,7 @@ export async function startRuntime(config: RuntimeConfig, options: { logger?: Lo
     await database.close();
     throw error;
   });
+  for (const provider of paymentProviders) services.payments.useProvider(provider);
   const reconciler = services.payments.start({ logger, reconcileEveryMs: 30_000 });
   const app = createApp({
     config, services, logger, readiness: [engineReadiness(engine)],

@@ -22,7 +22,7 @@ export function isCreditorReference(reference: string): boolean {
  * statement line can be matched to it by eye; random characters make it unique.
  */
 export function newCreditorReference(caseNumber = ''): string {
-  const prefix = caseNumber.toUpperCase().replace(/[^0-9A-Z]/g, '').slice(0, 12);
+  const prefix = caseNumber.toUpperCase().replace(/[^0-9A-Z]/g, '').slice(0, 13);
   let body = prefix;
   while (body.length < prefix.length + 8) body += ALPHABET[randomInt(ALPHABET.length)];
   const check = 98 - mod97(`${body}RF00`);
