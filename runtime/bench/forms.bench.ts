@@ -1,0 +1,168 @@
+/**
+ * `npm run bench:forms`: how fast a 200-field form renders in Chromium (form-js viewer, from
+ * importing it to a rendered form that takes input) and how fast the server validates a
+ * 200-field submission with the one validator of @konstruktor/forms. Targets from issue 4:
+ * render < 300 ms, validation < 1 ms median.
+ */
+import fs from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { build } from 'vite';
+import { chromium, type CDPSession } from 'playwright-core';
+import { compileFormValidation, formPages, generateForm, type FormSchema, type StructureSchema } from '@konstruktor/forms';
+import { CHROMIUM, CHROMIUM_ARGS } from '../test/browser/support/chromium.js';
+import { WEB_ROOT } from '../src/web/web-build.js';
+
+const FIELDS = 200;
+const RENDER_RUNS = Number(process.env.BENCH_RENDER_RUNS ?? 7);
+const VALIDATION_RUNS = Number(process.env.BENCH_VALIDATION_RUNS ?? 5000);
+
+/** 200 fields of the kinds a public service form has, each with a valid answer. */
+function benchStructure(): { structure: StructureSchema; data: Record<string, unknown> } {
+  const kinds: [StructureSchema, unknown][] = [
+    [{ type: 'string', minLength: 2, maxLength: 100 }, 'Jonas Jonaitis'],
+    [{ type: 'string', format: 'email' }, 'jonas@example.lt'],
+    [{ type: 'integer', minimum: 0, maximum: 1000 }, 42],
+    [{ type: 'number', minimum: 0 }, 12.5],
+    [{ type: 'boolean' }, true],
+    [{ type: 'string', enum: ['a', 'b', 'c', 'd', 'e', 'f'] }, 'c'],
+    [{ type: 'string', format: 'date' }, '2026-11-21'],
+    [{ type: 'string', pattern: '^[A-Z]{2}[0-9]{4}$' }, 'LT1234'],
+  ];
+  const properties: Record<string, StructureSchema> = {};
+  const data: Record<string, unknown> = {};
+  for (let i = 0; i < FIELDS; i++) {
+    const [schema, value] = kinds[i % kinds.length]!;
+    const key = `field${String(i + 1).padStart(3, '0')}`;
+    properties[key] = { ...schema, title: `Field ${i + 1}`, 'x-title': { lt: `Laukas ${i + 1}`, lv: `Lauks ${i + 1}`, en: `Field ${i + 1}` } };
+    data[key] = value;
+  }
+  return {
+    structure: { $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', title: 'Bench', properties, required: Object.keys(properties).filter((_, i) => i % 2 === 0) },
+    data,
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function validationTimes(structure: StructureSchema, data: Record<string, unknown>, form: FormSchema) {
+  const validation = compileFormValidation(structure, form);
+  const first = validation.validate(data);
+  if (!first.valid) throw new Error(`the bench submission is invalid: ${JSON.stringify(first.errors.slice(0, 3))}`);
+  for (let i = 0; i < 500; i++) validation.validate(data);
+  const times: number[] = [];
+  for (let i = 0; i < VALIDATION_RUNS; i++) {
+    const started = performance.now();
+    validation.validate(data);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { median: percentile(times, 50), p99: percentile(times, 99) };
+}
+
+/** The bench page built by Vite like the portal, served from loopback. */
+async function serveBenchPage(): Promise<{ url: string; close(): Promise<void> }> {
+  const outDir = await fs.mkdtemp(path.join(os.tmpdir(), 'konstruktor-forms-bench-'));
+  await build({
+    configFile: path.join(WEB_ROOT, 'vite.config.ts'), logLevel: 'error',
+    build: { outDir, emptyOutDir: true, rollupOptions: { input: path.join(WEB_ROOT, 'bench/forms-render.html') } },
+  });
+  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+  const server = http.createServer(async (req, res) => {
+    const file = path.join(outDir, path.normalize(new URL(req.url!, 'http://x').pathname));
+    if (!file.startsWith(outDir)) return void res.writeHead(404).end();
+    try {
+      const body = await fs.readFile(file);
+      res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/bench/forms-render.html`,
+    async close() {
+      await new Promise((resolve) => server.close(resolve));
+      await fs.rm(outDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** CPU seconds the renderer's main thread has used (CDP Performance.ThreadTime). */
+async function busySeconds(cdp: CDPSession): Promise<number> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  return metrics.find((m) => m.name === 'ThreadTime')?.value ?? 0;
+}
+
+/**
+ * Render time of each run, every run in a fresh browser context (nothing cached): wall-clock,
+ * and the main thread's busy time, which a machine loaded by other work inflates far less.
+ */
+async function renderTimes(form: FormSchema): Promise<{ times: number[]; busy: number[]; fields: number }> {
+  const page = await serveBenchPage();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  try {
+    const times: number[] = [];
+    const busy: number[] = [];
+    let fields = 0;
+    for (let run = 0; run < RENDER_RUNS + 1; run++) {
+      const context = await browser.newContext();
+      const tab = await context.newPage();
+      await tab.goto(page.url);
+      await tab.waitForFunction('typeof window.renderForm === "function"');
+      const cdp = await context.newCDPSession(tab);
+      await cdp.send('Performance.enable');
+      const before = await busySeconds(cdp);
+      const result = (await tab.evaluate(`window.renderForm(${JSON.stringify(form)})`)) as { renderMs: number; fields: number; phases: Record<string, number> };
+      if (process.env.BENCH_VERBOSE) console.log(result.phases);
+      // The first run warms Chromium itself (process start, code caches), which a citizen's open browser has done.
+      const after = await busySeconds(cdp);
+      if (run > 0) {
+        times.push(result.renderMs);
+        busy.push((after - before) * 1000);
+      }
+      fields = result.fields;
+      await context.close();
+    }
+    return { times: times.sort((a, b) => a - b), busy: busy.sort((a, b) => a - b), fields };
+  } finally {
+    await browser.close();
+    await page.close();
+  }
+}
+
+const ms = (value: number) => `${value.toFixed(value < 1 ? 3 : 1)} ms`;
+
+async function main(): Promise<void> {
+  const { structure, data } = benchStructure();
+  const form = generateForm(structure, { pageThreshold: FIELDS + 1 });
+
+  const validation = validationTimes(structure, data, form);
+  console.log(`Server validation of a ${FIELDS}-field submission (${VALIDATION_RUNS} runs, compileFormValidation):`);
+  console.log(`  median ${ms(validation.median)}  p99 ${ms(validation.p99)}  target < 1 ms median  ratio ${(validation.median / 1).toFixed(3)}`);
+
+  const paged = generateForm(structure);
+  const pages = formPages(paged);
+  for (const [title, schema] of [
+    [`a ${FIELDS}-field form on one page`, form],
+    [`the same ${FIELDS} fields as the portal shows them: page 1 of ${pages.length}`, pages[0]!.schema],
+  ] as const) {
+    const render = await renderTimes(schema);
+    const median = percentile(render.times, 50);
+    const busy = percentile(render.busy, 50);
+    console.log(`Render of ${title} in Chromium (form-js viewer, import -> rendered and taking input; ${render.fields} fields rendered; median of ${render.times.length} runs):`);
+    console.log(`  wall clock     median ${ms(median)}  min ${ms(render.times[0]!)}  max ${ms(render.times.at(-1)!)}  target < 300 ms  ratio ${(median / 300).toFixed(2)}`);
+    console.log(`  main thread    median ${ms(busy)} CPU  min ${ms(render.busy[0]!)}  max ${ms(render.busy.at(-1)!)}  target < 300 ms  ratio ${(busy / 300).toFixed(2)}`);
+  }
+  console.log(`(load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores while measuring: wall-clock figures include waiting for a CPU)`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

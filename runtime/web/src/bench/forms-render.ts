@@ -1,0 +1,37 @@
+/**
+ * `npm run bench:forms`, browser side: renders a form with the form-js viewer as the portal does
+ * and reports the milliseconds from importing the viewer to a rendered form that takes input.
+ */
+import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
+
+declare global {
+  interface Window { renderForm(schema: unknown): Promise<{ renderMs: number; fields: number; phases: Record<string, number> }> }
+}
+
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+window.renderForm = async (schema) => {
+  const started = performance.now();
+  const { Form } = await import('@bpmn-io/form-js-viewer');
+  const imported = performance.now();
+  // As the portal creates it (undebounced input).
+  const form = new Form({ container: document.getElementById('form')!, debounce: false } as ConstructorParameters<typeof Form>[0]);
+  await form.importSchema(schema as Parameters<typeof form.importSchema>[0], {});
+  const schemaImported = performance.now();
+  await nextFrame();
+  const rendered = performance.now();
+  // Interactive: typing into the last field reaches the form's data.
+  const inputs = document.querySelectorAll<HTMLInputElement>('#form input[type="text"]');
+  const last = inputs[inputs.length - 1]!;
+  const changed = new Promise<void>((resolve) => form.on('changed', () => resolve()));
+  last.focus();
+  last.value = 'x';
+  last.dispatchEvent(new Event('input', { bubbles: true }));
+  await changed;
+  await nextFrame();
+  const done = performance.now();
+  return {
+    renderMs: done - started, fields: document.querySelectorAll('#form .fjs-form-field').length,
+    phases: { import: imported - started, importSchema: schemaImported - imported, firstFrame: rendered - schemaImported, input: done - rendered },
+  };
+};
