@@ -5,6 +5,7 @@
  */
 import { createTestPki, type TestPki } from './pki/index.js';
 import { startRegisters, type SandboxRegisters } from './registers/index.js';
+import { startSandboxBank, type SandboxBank } from './bank/index.js';
 
 export interface SandboxOptions {
   /** The test CA the sandboxes' certificates come from; a fresh in-memory one when absent. */
@@ -15,6 +16,8 @@ export interface SandboxOptions {
 export interface Sandboxes {
   pki: TestPki;
   registers: SandboxRegisters;
+  /** Payments: the runtime reaches it through sandboxBankEnv(bank) (PAYMENT_BANK_*). */
+  bank: SandboxBank;
   /** Secrets for the built-in connectors, merged from every sandbox. */
   connectorSecrets: Record<string, string>;
   close(): Promise<void>;
@@ -23,12 +26,15 @@ export interface Sandboxes {
 export async function startSandboxes(options: SandboxOptions = {}): Promise<Sandboxes> {
   const pki = options.pki ?? (await createTestPki());
   const registers = await startRegisters({ pki, host: options.host });
+  const bank = await startSandboxBank();
   return {
     pki,
     registers,
+    bank,
     connectorSecrets: { ...registers.connectorSecrets },
     async close() {
       await registers.close();
+      await bank.close();
     },
   };
 }

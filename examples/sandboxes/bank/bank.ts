@@ -334,3 +334,8 @@ function paymentPage(payment: Payment): string {
 ${open ? `<form method="post"><button name="action" value="pay">Pay</button> <button name="action" value="decline">Decline</button></form>` : ''}
 </main></body></html>`;
 }
+
+/** The runtime's PAYMENT_BANK_* settings that point it at this sandbox bank. */
+export function sandboxBankEnv(bank: Pick<SandboxBank, 'url' | 'apiKey' | 'webhookSecret'>, name = 'sandbox-bank'): Record<string, string> {
+  return { PAYMENT_BANK_URL: bank.url, PAYMENT_BANK_API_KEY: bank.apiKey, PAYMENT_BANK_WEBHOOK_SECRET: bank.webhookSecret, PAYMENT_BANK_NAME: name };
+}
