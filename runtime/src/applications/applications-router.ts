@@ -2,6 +2,10 @@ import { Router } from 'express';
 import { Type } from '@sinclair/typebox';
 import type { Api } from '../http/api.js';
 import { requestLocale } from '../forms/locale.js';
+import type { ServiceForms } from '../forms/service-forms.js';
+import type { Documents } from '../documents/documents.js';
+import { Language } from '../common/schemas.js';
+import { answersPdf } from './answers-pdf.js';
 import { Code, Page, Uuid } from '../common/schemas.js';
 import type { Applications } from './applications.js';
 import type { Application } from './application.entity.js';
@@ -38,7 +42,7 @@ const summary = (a: Application, service: string) => ({
 });
 
 /** Ordering a service and following it in "My orders". */
-export function applicationsRouter({ api, applications }: { api: Api; applications: Applications }): Router {
+export function applicationsRouter({ api, applications, forms, documents }: { api: Api; applications: Applications; forms: ServiceForms; documents: Documents }): Router {
   const router = Router();
 
   api.route(router, {
@@ -84,6 +88,26 @@ export function applicationsRouter({ api, applications }: { api: Api; applicatio
       timeline: timeline.map((e) => ({ at: e.at.toISOString(), kind: e.kind, status: e.status, details: e.details })),
       steps: steps.map((s) => ({ elementId: s.elementId, type: s.type, state: s.state, startedAt: s.startDate, endedAt: s.endDate })),
     };
+  });
+
+  api.route(router, {
+    method: 'get', path: '/api/applications/:id/answers.pdf', tag: 'applications', access: ['citizen', 'official'],
+    summary: 'The submitted answers as a PDF (application/pdf): labels from the start form in the language asked for (lang, else Accept-Language), '
+      + 'repeating groups as entries, files by name and SHA-256. For whoever may see the application',
+    params: Type.Object({ id: Uuid }), query: Type.Object({ lang: Type.Optional(Language) }, { additionalProperties: false }), errors: [404],
+  }, async ({ params, query, auth, req, res }) => {
+    const { application, serviceCode } = await applications.get(auth.user, params.id);
+    const locale = query.lang ?? requestLocale(req);
+    const [form, attached, service] = await Promise.all([
+      forms.forVersionId(application.serviceVersionId), documents.ofApplication(application.id), forms.serviceTitle(application.serviceId),
+    ]);
+    const pdf = await answersPdf({
+      title: service[locale] ?? service.en ?? service.lt ?? service.lv ?? serviceCode, number: application.number, submittedAt: application.submittedAt,
+      form: form.inLocale(locale).form, data: application.data, files: new Map(attached.map((d) => [d.id, d])), locale,
+    });
+    res.status(200).type('application/pdf').setHeader('Content-Disposition', `inline; filename="application-${application.number}.pdf"`);
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.end(Buffer.from(pdf));
   });
 
   return router;

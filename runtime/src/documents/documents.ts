@@ -46,6 +46,11 @@ export class Documents {
     if (ids.length) await manager.getRepository(DocumentEntity).update({ id: In(ids), applicationId: IsNull() }, { applicationId, purgeAfter: null });
   }
 
+  /** Names and checksums (no bytes) of the documents attached to an application. */
+  async ofApplication(applicationId: string): Promise<Pick<Document, 'id' | 'filename' | 'mediaType' | 'size' | 'sha256'>[]> {
+    return this.db.getRepository(DocumentEntity).find({ select: { id: true, filename: true, mediaType: true, size: true, sha256: true }, where: { applicationId }, order: { createdAt: 'ASC' } });
+  }
+
   /** Deletes uploads past their purge time that no application took and no live draft refers to. */
   async purgeUnattached(): Promise<number> {
     const [, affected] = (await this.db.query(`

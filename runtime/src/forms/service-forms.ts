@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Catalogue } from '../catalogue/catalogue.js';
-import type { Service } from '../catalogue/service.entity.js';
+import { ServiceEntity, type Service } from '../catalogue/service.entity.js';
 import { ServiceVersionEntity, type ServiceVersion } from '../catalogue/service-version.entity.js';
 import { problems } from '../http/problem.js';
 import { StartForm } from './start-form.js';
@@ -60,6 +60,11 @@ export class ServiceForms {
       this.cache.set(key, built);
     }
     return built;
+  }
+
+  /** The service's catalogue title, for documents made from its forms. */
+  async serviceTitle(serviceId: string): Promise<Service['title']> {
+    return (await this.db.getRepository(ServiceEntity).findOneByOrFail({ id: serviceId })).title;
   }
 
   async forVersionId(id: string): Promise<StartForm> {
