@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createEmbeddedEngine, type EngineAdapter } from '@konstruktor/engine-adapter';
 import { createTestPki, startSandboxes, type Sandboxes } from '@konstruktor/examples';
 import {
-  companyLookup, familyRelations, memoryPlatformServices, personLookup, registerConnectors, registerSettings, representationCheck, runConnectors,
+  builtinConnectors, companyLookup, elementTemplate, familyRelations, memoryPlatformServices, personLookup, registerConnectors, registerSettings, representationCheck, runConnectors,
   serviceTaskBpmn, waitFor, type AnyConnector, type ConnectorLogger, type ConnectorWorkerHandle,
 } from '../src/index.js';
 
@@ -188,5 +188,19 @@ describe('mutual TLS and configuration', () => {
     expect(() => registerSettings({ ...secrets, LEGAL_ENTITIES_REGISTER_URL: 'not a url' }, 'legalEntitiesRegister')).toThrow('LEGAL_ENTITIES_REGISTER_URL is not a URL');
     expect(() => registerSettings({ ...secrets, XROAD_CLIENT: 'LT-TEST/GOV/188603472' }, 'populationRegister')).toThrow(/^XROAD_CLIENT: X-Road client id must have 4 non-empty parts/);
     expect(registerSettings(secrets, 'legalEntitiesRegister').subsystemUrl).toBe(sandboxes.registers.legalEntities.subsystemUrl);
+  });
+});
+
+describe('palette', () => {
+  it('offers the four register connectors among the built-ins, each template documenting its BPMN errors', () => {
+    const ids = builtinConnectors.map((connector) => connector.id);
+    for (const connector of registerConnectors) {
+      expect(ids).toContain(connector.id);
+      const template = JSON.stringify(elementTemplate(connector));
+      for (const error of connector.errors ?? []) expect(template).toContain(error.code);
+    }
+    expect(registerConnectors.map((connector) => connector.id)).toEqual([
+      'konstruktor:population:person', 'konstruktor:population:family-relations', 'konstruktor:legal-entities:company', 'konstruktor:legal-entities:representation',
+    ]);
   });
 });
