@@ -80,7 +80,10 @@ describe('npm start', () => {
     expect((await jonas.post('/api/me/terms/1/accept')).status).toBe(204);
     const catalogue = await jonas.get('/api/services');
     expect(catalogue.body.items.map((s: { code: string }) => s.code)).toContain('street-trading-permit');
-    const order = await jonas.post('/api/applications', { service: 'street-trading-permit', data: { place: 'Rotušės a. 1' } });
+    const order = await jonas.post('/api/applications', { service: 'street-trading-permit', data: {
+      applicant: { givenName: 'Jonas', familyName: 'Jonaitis', email: 'jonas@example.lt' },
+      tradingAs: 'person', place: 'Rotušės a. 1', from: '2026-05-01', to: '2026-05-31', goods: 'Gėlės',
+    } });
     expect(order.status).toBe(201);
     await first.stop();
 

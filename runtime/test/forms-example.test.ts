@@ -1,0 +1,54 @@
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkConsistency, type FormSchema, type StructureSchema } from '@konstruktor/forms';
+import { citizen, startTestRuntime, type TestRuntime } from './support/harness.js';
+
+const PACKAGE = path.resolve(import.meta.dirname, '../../examples/services/street-trading-permit');
+
+async function packageFiles(dir: string, prefix = ''): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) Object.assign(files, await packageFiles(path.join(dir, entry.name), relative));
+    else files[relative] = await readFile(path.join(dir, entry.name), 'utf8');
+  }
+  return files;
+}
+
+const ORDER = {
+  applicant: { givenName: 'Jonas', familyName: 'Jonaitis', email: 'jonas@example.lt' },
+  tradingAs: 'person', place: 'Rotušės a. 1', from: '2026-05-01', to: '2026-05-31', goods: 'Gėlės ir medus',
+};
+
+describe('the street trading permit example is a form-based service', () => {
+  let t: TestRuntime;
+  let files: Record<string, string>;
+  beforeAll(async () => {
+    files = await packageFiles(PACKAGE);
+    t = await startTestRuntime();
+    const analyst = await t.as('analyst');
+    expect((await analyst.post('/api/service-packages', { files })).status).toBe(201);
+    expect((await analyst.post('/api/services/street-trading-permit/versions/1.1.0/publish')).status).toBe(200);
+  });
+  afterAll(() => t?.close());
+
+  it('has a start form consistent with its data structure', () => {
+    const structure = JSON.parse(files['data/application.schema.json']!) as StructureSchema;
+    const form = JSON.parse(files['forms/application.form']!) as FormSchema;
+    expect(checkConsistency(structure, form).filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
+  it('takes an order of a natural person (no company code asked) and refuses a company without one', async () => {
+    const jonas = await citizen(t);
+    const form = await jonas.get('/api/services/street-trading-permit/form?lang=lt');
+    expect(form.body.pages.length).toBeGreaterThan(1);
+    expect(form.body.prefill['applicant.email']).toEqual({ value: 'jonas@example.lt', source: 'profile.email' });
+    const ordered = await jonas.post('/api/applications', { service: 'street-trading-permit', data: { ...ORDER, companyCode: '123' } });
+    expect(ordered.status, JSON.stringify(ordered.body)).toBe(201);
+    expect((await jonas.get(`/api/applications/${ordered.body.id}`)).body.data).toEqual(ORDER);
+    const company = await jonas.request('POST', '/api/applications', { service: 'street-trading-permit', data: { ...ORDER, tradingAs: 'company' } }, { headers: { 'accept-language': 'lt' } });
+    expect(company.status).toBe(422);
+    expect(company.body.errors).toContainEqual({ in: 'body', path: '/data/companyCode', message: 'Šis laukas privalomas.' });
+  });
+});
