@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEmbeddedEngine, type EngineAdapter } from '@konstruktor/engine-adapter';
 import {
-  ConnectorError, defineConnector, memoryPlatformServices, runConnectors, serviceTaskBpmn, waitFor,
+  ConnectorError, defineConnector, durationMs, memoryPlatformServices, runConnectors, serviceTaskBpmn, waitFor,
   type ConnectorLogger, type ConnectorWorkerHandle, type RunConnectorsOptions, type ServiceTaskProcessOptions,
 } from '../src/index.js';
 
@@ -133,6 +133,17 @@ describe('connector worker on the embedded engine', () => {
     await completed(instanceKey);
     expect(await variable(instanceKey, 'hello')).toEqual({ greeting: 'Labas, Ona' });
     expect(new Set(attempts.map((attempt) => attempt.key)).size).toBe(1);
+  });
+
+  it('waits the task\'s retryBackoff header between attempts when the template sets one', async () => {
+    const attempts: number[] = [];
+    const failing = defineConnector({ ...greet, id: 'konstruktor:test:failing', handler: async () => { attempts.push(Date.now()); throw new Error('down'); } });
+    start([failing]);
+    const instanceKey = await runProcess({ type: failing.id, inputs: { name: '="Ona"' }, retries: 2, headers: { retryBackoff: 'PT0.4S' } });
+    await activeIncident(instanceKey);
+    expect(attempts).toHaveLength(2);
+    expect(attempts[1]! - attempts[0]!).toBeGreaterThanOrEqual(400);
+    expect([durationMs('PT30S'), durationMs('PT1M30S'), durationMs('P1D'), durationMs('30s'), durationMs('PT')]).toEqual([30_000, 90_000, 86_400_000, undefined, undefined]);
   });
 
   it('aborts a handler at its timeout and fails the job', async () => {

@@ -47,10 +47,10 @@ export interface ElementTemplate {
   metadata: Record<string, unknown>;
 }
 
-const LABELS: Record<Locale, Record<'input' | 'output' | 'errors' | 'retries' | 'resultVariable' | 'resultExpression' | 'errorExpression' | 'retriesLabel', string>> = {
-  en: { input: 'Input', output: 'Output mapping', errors: 'Error handling', retries: 'Retries', resultVariable: 'Result variable', resultExpression: 'Result expression', errorExpression: 'Error expression', retriesLabel: 'Retries' },
-  lt: { input: 'Įvestis', output: 'Rezultato susiejimas', errors: 'Klaidų apdorojimas', retries: 'Pakartojimai', resultVariable: 'Rezultato kintamasis', resultExpression: 'Rezultato išraiška', errorExpression: 'Klaidos išraiška', retriesLabel: 'Pakartojimų skaičius' },
-  lv: { input: 'Ievade', output: 'Rezultāta kartēšana', errors: 'Kļūdu apstrāde', retries: 'Atkārtojumi', resultVariable: 'Rezultāta mainīgais', resultExpression: 'Rezultāta izteiksme', errorExpression: 'Kļūdas izteiksme', retriesLabel: 'Atkārtojumu skaits' },
+const LABELS: Record<Locale, Record<'input' | 'output' | 'errors' | 'retries' | 'resultVariable' | 'resultExpression' | 'errorExpression' | 'retriesLabel' | 'retryBackoff', string>> = {
+  en: { input: 'Input', output: 'Output mapping', errors: 'Error handling', retries: 'Retries', resultVariable: 'Result variable', resultExpression: 'Result expression', errorExpression: 'Error expression', retriesLabel: 'Retries', retryBackoff: 'Retry back-off' },
+  lt: { input: 'Įvestis', output: 'Rezultato susiejimas', errors: 'Klaidų apdorojimas', retries: 'Pakartojimai', resultVariable: 'Rezultato kintamasis', resultExpression: 'Rezultato išraiška', errorExpression: 'Klaidos išraiška', retriesLabel: 'Pakartojimų skaičius', retryBackoff: 'Pauzė tarp bandymų' },
+  lv: { input: 'Ievade', output: 'Rezultāta kartēšana', errors: 'Kļūdu apstrāde', retries: 'Atkārtojumi', resultVariable: 'Rezultāta mainīgais', resultExpression: 'Rezultāta izteiksme', errorExpression: 'Kļūdas izteiksme', retriesLabel: 'Atkārtojumu skaits', retryBackoff: 'Pauze starp mēģinājumiem' },
 };
 
 export function localized(text: LocalizedText | undefined, locale: Locale): string | undefined {
@@ -168,6 +168,12 @@ export function elementTemplate(definition: Omit<ConnectorDefinition, 'handler'>
       {
         id: 'retries', label: labels.retriesLabel, type: 'String', group: 'retries', value: String(definition.retries ?? 3),
         binding: { type: 'zeebe:taskDefinition', property: 'retries' },
+      },
+      {
+        id: 'retryBackoff', label: labels.retryBackoff, type: 'String', group: 'retries', optional: true,
+        description: 'ISO 8601 duration between attempts, e.g. PT30S; empty: 1 s doubling per attempt up to 60 s.',
+        constraints: { notEmpty: false, pattern: { value: '^(P(\\d+D)?(T(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?)?$', message: 'must be an ISO 8601 duration such as PT30S' } },
+        binding: { type: 'zeebe:taskHeader', key: 'retryBackoff' },
       },
     ],
     metadata: { konstruktor: { connectorId: definition.id, outputSchema: definition.outputSchema, errors: definition.errors ?? [] } },

@@ -1,7 +1,7 @@
 /** The connector SDK: the contract, defineConnector, the worker and element templates. */
 export * from './contract.js';
 export { defineConnector, ConnectorDefinitionError } from './define-connector.js';
-export { runConnectors, idempotencyKeyOf, retryBackOff, type AnyConnector, type RunConnectorsOptions, type ConnectorWorkerHandle } from './worker.js';
+export { runConnectors, idempotencyKeyOf, retryBackOff, durationMs, type AnyConnector, type RunConnectorsOptions, type ConnectorWorkerHandle } from './worker.js';
 export { redactingLogger, defaultLogger } from './logger.js';
 export { createRedactor, isSecretFieldName, REDACTED } from './redact.js';
 export { secretsFromEnv, lookupSecret, type SecretSource } from './secrets.js';

@@ -47,6 +47,14 @@ export function idempotencyKeyOf(job: Pick<Job, 'key' | 'instanceKey' | 'element
   return createHash('sha256').update([job.type, job.processId, job.elementId, job.instanceKey, job.elementInstanceKey, job.key].join('\n')).digest('hex').slice(0, 32);
 }
 
+/** `PT30S`, `PT1M30S`, `P1D` (the `retryBackoff` task header of Camunda's connector templates) in ms; undefined if not such a duration. */
+export function durationMs(iso: string): number | undefined {
+  const match = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(iso.trim());
+  if (!match || iso.trim() === 'P' || iso.trim().endsWith('T')) return undefined;
+  const [, d = '0', h = '0', m = '0', sec = '0'] = match;
+  return ((Number(d) * 24 + Number(h)) * 60 + Number(m)) * 60_000 + Number(sec) * 1000;
+}
+
 /** Back-off before the next attempt: the job had `retries` left out of the connector's configured number. */
 export function retryBackOff(definition: AnyConnector, retriesLeft: number, options: { initial: number; max: number }): number {
   const attempt = Math.max(0, (definition.retries ?? DEFAULT_RETRIES) - retriesLeft);
@@ -117,15 +125,17 @@ export function runConnectors(options: RunConnectorsOptions): ConnectorWorkerHan
       clearTimeout(timer);
     }
 
+    let result: Record<string, unknown>;
     try {
       const mapped = errorFromExpression(headers, output);
       if (mapped) return throwBpmnError(mapped.code, mapped.message, mapped.variables);
-      const result = resultVariables(output, headers);
-      await engine.completeJob(job.key, result);
-      logger.info('job completed');
+      result = resultVariables(output, headers);
     } catch (error) {
-      await fail(`result mapping failed: ${(error as Error).message}`, 0);
+      return fail(`result mapping failed: ${(error as Error).message}`, 0);
     }
+    // An engine that cannot take the completion now lets the lease run out: the job comes back, same idempotency key.
+    await engine.completeJob(job.key, result);
+    logger.info('job completed');
 
     async function handleError(error: unknown): Promise<void> {
       const redact = createRedactor(secretValues);
@@ -149,7 +159,8 @@ export function runConnectors(options: RunConnectorsOptions): ConnectorWorkerHan
     }
 
     async function fail(message: string, retries: number): Promise<void> {
-      const wait = retries > 0 ? retryBackOff(definition, retries + 1, backOff) : 0;
+      const configured = headers.retryBackoff ? durationMs(headers.retryBackoff) : undefined;
+      const wait = retries > 0 ? (configured ?? retryBackOff(definition, retries + 1, backOff)) : 0;
       logger.error('job failed', { errorMessage: message, retriesLeft: retries, retryBackOffMs: wait });
       await engine.failJob(job.key, { retries, errorMessage: message, retryBackOff: wait || undefined });
     }
