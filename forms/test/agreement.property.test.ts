@@ -116,7 +116,7 @@ const invalidData = fc
       else if (kind === 'mutate') copy[`f_${target}`] = mutatedValues[FORMAT_NAMES.indexOf(target as FormatName)];
       else if (kind === 'delete') delete copy[target];
       else if (kind === 'unknown') copy[TOP_LEVEL.includes(target) ? `${target}_x` : target] = value;
-      else if (Array.isArray(copy.rows) && copy.rows.length > 0) (copy.rows as Record<string, unknown>[])[0]![target] = value;
+      else if (Array.isArray(copy.rows) && typeof copy.rows[0] === 'object' && copy.rows[0] !== null) (copy.rows[0] as Record<string, unknown>)[target] = value;
     }
     return copy;
   });

@@ -35,5 +35,10 @@ export function walkForm(components: readonly FormComponent[], visit: (bound: Bo
 
 /** Data path segments as a JSON Pointer (`['a', 'b~c']` -> `/a/b~0c`). */
 export function toPointer(path: readonly (string | number)[]): string {
-  return path.map((segment) => '/' + String(segment).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  let pointer = '';
+  for (const segment of path) {
+    const text = String(segment);
+    pointer += '/' + (text.includes('~') || text.includes('/') ? text.replace(/~/g, '~0').replace(/\//g, '~1') : text);
+  }
+  return pointer;
 }

@@ -79,10 +79,16 @@ function fastPath(expression: string, scope: FeelScope): boolean | null | undefi
   }
 }
 
+/** Plain copies: feelin cannot read objects without Object.prototype (which JSON.parse never makes, but callers might). */
+function plain(value: unknown): unknown {
+  return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+}
+
 function feelContext(expression: string, scope: FeelScope): Record<string, unknown> {
-  const context: Record<string, unknown> = { this: scope.this, i: scope.i, parent: scope.parent };
-  for (const key of Object.keys(scope.root)) if (expression.includes(key)) context[key] = scope.root[key];
-  return { ...context, _this_: scope.this, _i_: scope.i, _parent_: scope.parent };
+  const [self, parent] = [plain(scope.this), plain(scope.parent)];
+  const context: Record<string, unknown> = { this: self, i: scope.i, parent };
+  for (const key of Object.keys(scope.root)) if (expression.includes(key)) context[key] = plain(scope.root[key]);
+  return { ...context, _this_: self, _i_: scope.i, _parent_: parent };
 }
 
 /** Whether a `=`-prefixed FEEL unary test holds (form-js hides only on exactly true). */

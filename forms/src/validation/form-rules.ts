@@ -66,7 +66,7 @@ export function checkFormRules(components: readonly FormComponent[], data: Recor
         if (Array.isArray(rows)) rows.forEach((_row, index) => walk(component.components ?? [], [...path, index]));
       } else if (component.type === 'group' || component.type === 'dynamiclist') {
         walk(component.components ?? [], [...prefix, ...splitKey(component.path)]);
-      } else if (INPUT_TYPES.has(component.type) && component.key) {
+      } else if (component.validate && INPUT_TYPES.has(component.type) && component.key) {
         const path = [...prefix, ...splitKey(component.key)];
         const pointer = toPointer(path);
         if (!isUnderHidden(pointer, hidden)) checkField(component, getAt(data, path), pointer, issues);

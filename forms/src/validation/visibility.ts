@@ -20,7 +20,7 @@ interface Scope {
 }
 
 export interface Visibility {
-  /** The submission without the values of hidden fields. */
+  /** The submission without the values of hidden fields (the submission itself when none had a value). */
   data: Record<string, unknown>;
   /** JSON Pointers of hidden fields, groups and lists (rows included). */
   hidden: Set<string>;
@@ -31,11 +31,15 @@ function isHiddenBy(component: FormComponent, root: Record<string, unknown>, sco
   return typeof expression === 'string' && feelTestHolds(expression, { root, this: scope.this, parent: scope.parent, i: scope.i });
 }
 
-export function applyVisibility(components: readonly FormComponent[], submitted: Record<string, unknown>): Visibility {
-  // Conditions read a plain copy: feelin cannot read objects without Object.prototype.
-  const data = cloneJson(submitted);
-  const cleaned = cloneJson(submitted);
+export function applyVisibility(components: readonly FormComponent[], data: Record<string, unknown>): Visibility {
   const hidden = new Set<string>();
+  // Copied on the first hidden value only; conditions always read the submission as sent.
+  let copy: Record<string, unknown> | undefined;
+  const drop = (path: DataPath): void => {
+    if (getAt(data, path) === undefined) return;
+    copy ??= cloneJson(data);
+    deleteAt(copy, path);
+  };
   const walk = (list: readonly FormComponent[], prefix: DataPath, scope: Scope, parentHidden: boolean): void => {
     for (const component of list) {
       const isHidden = parentHidden || isHiddenBy(component, data, scope);
@@ -43,7 +47,7 @@ export function applyVisibility(components: readonly FormComponent[], submitted:
         const path = [...prefix, ...splitKey(component.path)];
         if (isHidden) {
           hidden.add(toPointer(path));
-          deleteAt(cleaned, path);
+          drop(path);
           continue;
         }
         const rows = getAt(data, path);
@@ -58,12 +62,12 @@ export function applyVisibility(components: readonly FormComponent[], submitted:
       } else if (isHidden && INPUT_TYPES.has(component.type) && component.key) {
         const path = [...prefix, ...splitKey(component.key)];
         hidden.add(toPointer(path));
-        deleteAt(cleaned, path);
+        drop(path);
       }
     }
   };
   walk(components, [], { this: data, parent: null, i: [] }, false);
-  return { data: cleaned, hidden };
+  return { data: copy ?? data, hidden };
 }
 
 /** Whether a pointer is a hidden field or lies inside a hidden group or list. */
