@@ -3,9 +3,10 @@
  * needs one skips when it is missing, except under CI=true, where it must fail instead.
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { promisify } from 'node:util';
 
 export const run = promisify(execFile);
@@ -32,4 +33,28 @@ export async function nssDatabaseTrusting(caPem: string): Promise<string> {
 export async function pdfsig(nssDir: string, file: string): Promise<string> {
   const { stdout } = await run('pdfsig', ['-nssdir', `sql:${nssDir}`, file]).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
   return stdout;
+}
+
+/**
+ * xmlsec1 --verify on the container's signature. xmlsec1 resolves a reference URI relative to
+ * the signature file, so the container is extracted and the signature copied next to the data
+ * files; the XAdES SignedProperties reference needs its Id attribute declared.
+ */
+export async function xmlsecVerify(container: Uint8Array, caPem: string): Promise<{ ok: boolean; output: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'asice-'));
+  for (const [name, content] of Object.entries(unzipSync(container))) {
+    if (name.endsWith('/')) continue;
+    await mkdir(dirname(join(dir, name)), { recursive: true });
+    await writeFile(join(dir, name), content);
+  }
+  await copyFile(join(dir, 'META-INF', 'signatures0.xml'), join(dir, 'signature.xml'));
+  await writeFile(join(dir, 'ca.pem'), caPem);
+  const args = ['--verify', '--trusted-pem', join(dir, 'ca.pem'), '--id-attr:Id', 'http://uri.etsi.org/01903/v1.3.2#:SignedProperties', join(dir, 'signature.xml')];
+  try {
+    const { stdout, stderr } = await run('xmlsec1', args, { cwd: dir });
+    return { ok: true, output: `${stdout}${stderr}` };
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    return { ok: false, output: `${stdout}${stderr}` };
+  }
 }

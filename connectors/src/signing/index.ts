@@ -9,3 +9,6 @@ export * from './report.js';
 export * from './trust.js';
 export * from './pades.js';
 export * from './verify-pdf.js';
+export * from './xades.js';
+export * from './asice.js';
+export * from './verify-asice.js';

@@ -14,7 +14,7 @@ import * as x509 from '@peculiar/x509';
 type CryptoKey = webcrypto.CryptoKey;
 type CryptoKeyPair = webcrypto.CryptoKeyPair;
 
-x509.cryptoProvider.set(webcrypto);
+x509.cryptoProvider.set(globalThis.crypto);
 
 /** RSA + SHA-256 PKCS#1 v1.5: what pdfsig (NSS), xmlsec1 and Node's TLS all accept. */
 export const KEY_ALGORITHM = {
