@@ -206,6 +206,21 @@ describe('payments with the sandbox bank', () => {
     await expectPaidOnce(applicationId, decision.instanceKey);
   });
 
+  it('an unpaid order past its due date expires at reconciliation, and stays expired', async () => {
+    const payments = t.runtime.services.payments;
+    const { applicationId } = await order({});
+    const overdue = await payments.create({ idempotencyKey: `overdue-${applicationId}`, applicationId, kind: 'postpayment', amountCents: 300, description: 'Vėluojanti sąskaita', dueDate: '2020-01-31' });
+    const dueSoon = await payments.create({ idempotencyKey: `due-soon-${applicationId}`, applicationId, kind: 'postpayment', amountCents: 300, description: 'Sąskaita', dueDate: '2999-12-31' });
+    await payments.reconcile();
+    const status = async (id: string) => (await db().query('SELECT status FROM payment_order WHERE id = $1', [id]))[0].status;
+    expect(await status(overdue.id)).toBe('expired');
+    expect(await status(dueSoon.id)).toBe('created');
+    // The payer cannot revive it: the bank page still takes the money, but the expired order does not move.
+    await payerPresses(overdue.redirectUrl!, 'pay');
+    await bank.settled();
+    expect(await status(overdue.id)).toBe('expired');
+  });
+
   it('refuses forged, stale and replayed webhooks with 4xx, audits them and changes nothing', async () => {
     bank.setSwitches({});
     const delivered = bank.deliveries().find((d) => d.status === 200 && d.event.payment.status === 'paid')!;

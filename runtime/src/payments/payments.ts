@@ -217,7 +217,8 @@ export class Payments {
 
   /**
    * One reconciliation pass: asks the provider for every order not final yet (covers a webhook
-   * that never came) and re-publishes messages still owed for paid orders.
+   * that never came), expires unpaid ones past their due date, and re-publishes messages still
+   * owed for paid orders.
    */
   async reconcile(batch = 100): Promise<{ checked: number; changed: number }> {
     const repository = this.db.getRepository(PaymentOrderEntity);
@@ -225,12 +226,15 @@ export class Payments {
       .where('o.status IN (:...open)', { open: OPEN_STATUSES }).andWhere('o.provider_payment_id IS NOT NULL')
       .orderBy('o.updated_at', 'ASC').limit(batch).getMany();
     let changed = 0;
+    const today = new Date().toISOString().slice(0, 10);
     for (const order of open) {
       const provider = this.providers.get(order.provider);
       if (!provider) continue;
       try {
         const reported = await provider.status(order.providerPaymentId!);
-        if ((await this.apply(order.id, reported, 'reconciliation')) !== order.status) changed += 1;
+        // Unpaid past its due date: the order expires (a payment the bank already took still counts).
+        const overdue = order.dueDate !== null && order.dueDate < today && reported.status !== 'paid';
+        if ((await this.apply(order.id, overdue ? { status: 'expired', paidAt: null } : reported, 'reconciliation')) !== order.status) changed += 1;
       } catch (error) {
         this.options.logger?.warn({ err: error, orderId: order.id }, 'payment status not reconciled');
       }
