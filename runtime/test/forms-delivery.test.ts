@@ -40,7 +40,7 @@ describe('the start form served to the portal', () => {
     expect(mine.body.prefill).toEqual({
       'applicant.givenName': { value: 'Jonas', source: 'profile.givenName' },
       'applicant.familyName': { value: 'Jonaitis', source: 'profile.familyName' },
-      'applicant.personalCode': { value: '38501010019', source: 'profile.personalCode' },
+      'applicant.personalCode': { value: '38501010013', source: 'profile.personalCode' },
     });
     expect((await (await citizen(t, 'citizen2')).get(`/api/services/${service}/form`)).body.prefill['applicant.familyName']).toEqual({ value: 'Bērziņa', source: 'profile.familyName' });
     expect((await t.anonymous().get(`/api/services/${service}/form`)).body.prefill).toEqual({});

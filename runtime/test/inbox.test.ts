@@ -10,9 +10,9 @@ describe('citizen portal inbox (My messages)', () => {
     t.runtime.services.portalInbox.send({ recipientPersonalCode, subject, body: `${subject}: body`, locale: 'lt', idempotencyKey });
 
   it('shows a citizen only the messages addressed to his personal code, newest first, and counts the unread', async () => {
-    const first = await send('38501010019', 'Prašymas gautas');
-    const second = await send('38501010019', 'Sprendimas priimtas');
-    await send('010190-10002', 'Ievas ziņa');
+    const first = await send('38501010013', 'Prašymas gautas');
+    const second = await send('38501010013', 'Sprendimas priimtas');
+    await send('010190-10036', 'Ievas ziņa');
     const jonas = await citizen(t);
     const response = await jonas.get('/api/me/messages');
     expect(response.status).toBe(200);
@@ -24,7 +24,7 @@ describe('citizen portal inbox (My messages)', () => {
   });
 
   it('marks a message read once, and refuses to touch another citizen\'s message', async () => {
-    const message = await send('38501010019', 'Mokėjimas');
+    const message = await send('38501010013', 'Mokėjimas');
     const jonas = await citizen(t);
     const ieva = await citizen(t, 'citizen2');
     const before = await t.snapshot();
@@ -48,8 +48,8 @@ describe('citizen portal inbox (My messages)', () => {
   });
 
   it('keeps one message per idempotency key, and audits each message once', async () => {
-    const a = await send('38501010019', 'Tik vienas', 'job-abc');
-    const b = await send('38501010019', 'Tik vienas', 'job-abc');
+    const a = await send('38501010013', 'Tik vienas', 'job-abc');
+    const b = await send('38501010013', 'Tik vienas', 'job-abc');
     expect(b.id).toBe(a.id);
     const audited = await t.runtime.database.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'inbox.message.sent' AND object_id = $1`, [a.id]);
     expect(audited[0].n).toBe(1);

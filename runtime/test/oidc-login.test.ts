@@ -24,8 +24,8 @@ const CLIENT_SECRET = 'a-long-enough-client-secret-for-the-test-provider';
 /** Identities the provider knows; the account id is also the `sub`. */
 const IDENTITIES: Record<string, Record<string, string>> = {
   'eid-ona': { given_name: 'Ona', family_name: 'Onaitė', email: 'ona@example.lt', personal_code: '49002020022' },
-  // The same person as the seeded local account `citizen` (personal code 38501010019).
-  'eid-jonas': { given_name: 'Jonas', family_name: 'Jonaitis', email: 'jonas@eid.example', personal_code: '38501010019' },
+  // The same person as the seeded local account `citizen` (personal code 38501010013).
+  'eid-jonas': { given_name: 'Jonas', family_name: 'Jonaitis', email: 'jonas@eid.example', personal_code: '38501010013' },
   'eid-petras': { given_name: 'Petras', family_name: 'Petraitis', email: 'petras@example.lt', personal_code: '38003030033' },
 };
 

@@ -67,7 +67,7 @@ describe('a service with a process', () => {
     const [row] = await t.runtime.database.dataSource.query('SELECT process_instance_key FROM application WHERE id = $1', [order.body.id]);
     expect(row.process_instance_key).toBe(instanceKey);
     const variables = Object.fromEntries((await t.runtime.engine.variables(instanceKey)).map((v) => [v.name, v.value]));
-    expect(variables).toMatchObject({ place: 'Vilniaus g. 5', applicationId: order.body.id, applicant: { personalCode: '38501010019' } });
+    expect(variables).toMatchObject({ place: 'Vilniaus g. 5', applicationId: order.body.id, applicant: { personalCode: '38501010013' } });
 
     const official = await t.as('official');
     const task = await eventually(async () => (await official.get('/api/tasks')).body.items.find((i: { applicationId: string }) => i.applicationId === order.body.id), 'the user task in the inbox');

@@ -26,8 +26,8 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'developer', displayName: 'Darius Programuotojas', roles: ['developer'], agency: 'kaunas-city', email: 'developer@kaunas.example' },
   { username: 'official', displayName: 'Ona Valdininkė', roles: ['official'], agency: 'kaunas-city', groups: ['permits'], email: 'official@kaunas.example' },
   { username: 'administrator', displayName: 'Adomas Administratorius', roles: ['administrator'], email: 'admin@konstruktor.example' },
-  { username: 'citizen', displayName: 'Jonas Jonaitis', roles: ['citizen'], personalCode: '38501010019', email: 'jonas@example.lt' },
-  { username: 'citizen2', displayName: 'Ieva Bērziņa', roles: ['citizen'], personalCode: '010190-10002', email: 'ieva@example.lv' },
+  { username: 'citizen', displayName: 'Jonas Jonaitis', roles: ['citizen'], personalCode: '38501010013', email: 'jonas@example.lt' },
+  { username: 'citizen2', displayName: 'Ieva Bērziņa', roles: ['citizen'], personalCode: '010190-10036', email: 'ieva@example.lv' },
 ];
 
 const TERMS_V1 = {
