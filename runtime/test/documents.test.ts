@@ -60,6 +60,8 @@ describe('uploads stored as documents', () => {
     expect((await upload(jonas, `filename=plan.png&service=${service}&field=plan`, big.subarray(0, 90 * 1024), 'image/png')).status).toBe(201);
     await refused('filename=huge.pdf', Buffer.concat([PDF, Buffer.alloc(11 * 1024 * 1024)]), 'application/pdf', 413, /limit/);
     await refused('filename=..%2F..%2Fetc%2Fpasswd', PDF, 'application/pdf', 400, /filename/);
+    await refused(`filename=plan.png&service=${service}&field=place`, PNG, 'image/png', 422, /"place" is not a file field/);
+    await refused(`filename=plan.png&field=plan`, PNG, 'image/png', 400, /service/);
   });
 
   it('becomes part of the application on submit: officials of the provider agency may then read it, others may not', async () => {

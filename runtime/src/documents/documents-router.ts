@@ -18,7 +18,7 @@ const StoredDocument = Type.Object({
 /** A file name as shown to people: no folders, no control characters. */
 const Filename = Type.String({ minLength: 1, maxLength: 255, pattern: '^[^/\\\\\\u0000-\\u001f\\u007f]+$', description: 'the file name, e.g. plan.pdf' });
 
-/** Limits of the form field an upload is for; undefined when the service or field sets none. */
+/** Limits of the form field an upload is for; undefined when the form has no such file field. */
 export type UploadLimitsOf = (service: string, field: string) => Promise<UploadLimits | undefined>;
 
 /** Reads the raw request body up to `limit` bytes (413 beyond it). */
@@ -47,8 +47,15 @@ export function documentsRouter({ api, documents, applications, uploadLimits }: 
     errors: [404, 413, 415, 422],
     response: StoredDocument,
   }, async ({ query, auth, req, res }) => {
-    const limits = query.service && query.field ? await uploadLimits(query.service, query.field) : undefined;
-    const effective = limits ?? DEFAULT_UPLOAD_LIMITS;
+    let effective = DEFAULT_UPLOAD_LIMITS;
+    if (query.service !== undefined || query.field !== undefined) {
+      if (query.service === undefined || query.field === undefined) {
+        throw problems.invalidRequest([{ in: 'query', path: query.service === undefined ? '/service' : '/field', message: 'is needed with the other: name the form field as service and field' }]);
+      }
+      const limits = await uploadLimits(query.service, query.field);
+      if (!limits) throw problems.unprocessable(`"${query.field}" is not a file field of the start form of ${query.service}`, [{ in: 'query', path: '/field', message: 'is not a file field of the form' }]);
+      effective = limits;
+    }
     const content = await rawBody(req, res, Math.min(effective.maxBytes, MAX_UPLOAD_BYTES));
     const mediaType = await checkUpload({ filename: query.filename, declaredType: req.get('content-type') ?? '', content }, effective);
     const saved = await documents.upload({ ownerId: auth.user.id, filename: query.filename, mediaType, content });
