@@ -166,6 +166,39 @@ describe.skipIf(skipWithoutChromium)('citizen portal in Chromium', () => {
     await summary.getByRole('link', { name: /^E-mail/ }).click();
     expect((await focusedElement(page)).id).toBe(await page.getByLabel('E-mail').getAttribute('id'));
   });
+
+  it('switches the form, its messages and the viewer\'s own strings to Lithuanian', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await logIn(page, t.url, 'citizen2');
+    await page.getByRole('button', { name: 'I accept the terms' }).click();
+    await page.getByRole('heading', { name: 'Services', level: 1 }).waitFor();
+    await page.goto(`${t.url}/services/${service}/order?lang=en`);
+    await page.getByText('Step 1 of 5').waitFor();
+
+    await page.getByRole('button', { name: 'LT', exact: true }).click();
+    await page.getByText('1 žingsnis iš 5').waitFor();
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('lt');
+    expect(await page.evaluate('document.documentElement.lang')).toBe('lt');
+    await expect.poll(() => page.getByLabel('Vardas ir pavardė').inputValue()).toBe('Ieva Bērziņa');
+    await page.getByText('iš jūsų profilio').first().waitFor();
+
+    await page.getByRole('button', { name: 'Toliau' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'Pataisykite klaidas' });
+    await summary.getByRole('link', { name: 'Prekės: Šis laukas privalomas.' }).waitFor();
+    await checkPage(page, '12-lt-errors');
+    await page.getByLabel('Amatai').check();
+    await page.getByRole('button', { name: 'Toliau' }).click();
+    await page.getByText('2 žingsnis iš 5').waitFor();
+    await page.getByLabel('Gatvė').fill('Vilniaus g. 2');
+    await page.getByLabel('Miestas').fill('Vilnius');
+    await page.getByRole('button', { name: 'Toliau' }).click();
+    await page.getByText('3 žingsnis iš 5').waitFor();
+    // form-js writes "Add new" itself; the portal shows it in the citizen's language.
+    await page.getByRole('button', { name: /Pridėti/ }).waitFor();
+    expect(await page.getByText('Add new').count()).toBe(0);
+    await checkPage(page, '13-lt-repeating-group');
+  });
 });
 
 /** The element that has focus in the page (evaluated in the page, hence a string). */
