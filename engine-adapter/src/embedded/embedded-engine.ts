@@ -29,13 +29,22 @@ interface Queued {
   reject: (error: unknown) => void;
 }
 
+/** A command that ran: its outcome is told once its changes are durable. */
+interface Ran {
+  item: Queued;
+  result: { ok: true; value: unknown } | { ok: false; error: unknown };
+}
+
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+/** Commands run in one go before the event loop gets a turn (answers, store I/O). */
 const BATCH = 1000;
 
 /**
- * The embedded engine. Commands queue up and run one after another on the in-memory state;
- * each batch of commands is then written to the store in one transaction before any caller
- * hears back (group commit), so an acknowledged command survives a crash.
+ * The embedded engine. Commands queue up and run one after another on the in-memory state.
+ * Their changes are written to the store in one transaction per group (group commit) before any
+ * caller hears back, so an acknowledged command survives a crash. Commits are pipelined: while
+ * one group commits, the next commands already run; their changes make up the next group, which
+ * commits only after the previous one did.
  */
 export class EmbeddedEngine implements EngineAdapter {
   readonly name = 'embedded' as const;
@@ -44,9 +53,12 @@ export class EmbeddedEngine implements EngineAdapter {
   private readonly processor: Processor;
   private readonly commands: Commands;
   private readonly queue: Queued[] = [];
+  /** Commands run whose changes are not committed yet. */
+  private ran: Ran[] = [];
   /** Changes being committed: the finished records in them are in neither memory nor the store for now. */
   private readonly writing: PreparedWrite[] = [];
-  private draining = false;
+  private runScheduled = false;
+  private committing = false;
   private timerHandle: NodeJS.Timeout | undefined;
   private failure: Error | undefined;
   private closed = false;
@@ -76,45 +88,65 @@ export class EmbeddedEngine implements EngineAdapter {
     if (this.closed) return Promise.reject(new EngineError('the engine is closed', 'UNAVAILABLE'));
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ run, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.draining) {
-        this.draining = true;
-        setImmediate(() => void this.drainQueue());
-      }
+      this.scheduleRun();
     });
   }
 
-  private async drainQueue(): Promise<void> {
-    while (this.queue.length) {
-      const batch = this.queue.splice(0, BATCH);
-      const results = batch.map((item) => {
-        try {
-          return { ok: true as const, value: item.run() };
-        } catch (error) {
-          return { ok: false as const, error };
-        }
-      });
-      const write = this.store.prepare(this.state);
+  private scheduleRun(): void {
+    if (this.runScheduled) return;
+    this.runScheduled = true;
+    setImmediate(() => this.runQueued());
+  }
+
+  /** Runs what is queued (even while a commit is under way), then commits if the store is free. */
+  private runQueued(): void {
+    this.runScheduled = false;
+    if (this.failure) return;
+    for (const item of this.queue.splice(0, BATCH)) {
       try {
-        if (write) {
-          this.writing.push(write);
-          await write.commit();
-        }
+        this.ran.push({ item, result: { ok: true, value: item.run() } });
       } catch (error) {
-        // The in-memory state is ahead of the database now: stop; a restart reloads what was committed.
-        this.failure = new EngineError(`the engine stopped: its state could not be saved (${(error as Error).message})`, 'UNAVAILABLE');
-        for (const item of [...batch, ...this.queue.splice(0)]) item.reject(this.failure);
-        break;
-      } finally {
-        if (write) this.writing.splice(this.writing.indexOf(write), 1);
+        this.ran.push({ item, result: { ok: false, error } });
       }
-      batch.forEach((item, i) => {
-        const result = results[i]!;
-        if (result.ok) item.resolve(result.value);
-        else item.reject(result.error);
-      });
     }
-    this.draining = false;
+    if (this.queue.length) this.scheduleRun();
+    void this.commit();
+  }
+
+  /** Commits the changes of every command run so far, then tells their callers; one commit at a time, in order. */
+  private async commit(): Promise<void> {
+    if (this.committing || !this.ran.length) return;
+    this.committing = true;
+    const group = this.ran;
+    this.ran = [];
+    const write = this.store.prepare(this.state);
+    try {
+      if (write) {
+        this.writing.push(write);
+        await write.commit();
+      }
+    } catch (error) {
+      // The in-memory state is ahead of the database now: stop; a restart reloads what was committed.
+      this.failure = new EngineError(`the engine stopped: its state could not be saved (${(error as Error).message})`, 'UNAVAILABLE');
+      for (const { item } of [...group, ...this.ran.splice(0)]) item.reject(this.failure);
+      for (const item of this.queue.splice(0)) item.reject(this.failure);
+      clearTimeout(this.timerHandle);
+      return;
+    } finally {
+      if (write) this.writing.splice(this.writing.indexOf(write), 1);
+      this.committing = false;
+    }
+    for (const { item, result } of group) {
+      if (result.ok) item.resolve(result.value);
+      else item.reject(result.error);
+    }
     this.scheduleTimers();
+    void this.commit();
+  }
+
+  /** Nothing queued, running or committing. */
+  private get idle(): boolean {
+    return !this.queue.length && !this.ran.length && !this.committing && !this.runScheduled;
   }
 
   /** Wakes up when the next timer is due (real time; advanceTime fires them at once). */
@@ -299,7 +331,7 @@ export class EmbeddedEngine implements EngineAdapter {
 
   async close(): Promise<void> {
     if (this.closed) return;
-    while (this.draining) await new Promise((resolve) => setImmediate(resolve));
+    while (!this.idle && !this.failure) await new Promise((resolve) => setImmediate(resolve));
     this.closed = true;
     clearTimeout(this.timerHandle);
     await this.store.close();
