@@ -32,10 +32,14 @@ export function createLogger(config: Pick<RuntimeConfig, 'logLevel'>, destinatio
   return pino({ level: config.logLevel, redact: { paths: LOG_REDACTIONS, censor: '[redacted]' } }, destination ?? process.stdout);
 }
 
-/** Opens the database (running migrations), wires the services and listens. */
-export async function startRuntime(config: RuntimeConfig, options: { logger?: Logger; extraRouters?: AppOptions['extraRouters'] } = {}): Promise<Runtime> {
+/**
+ * Opens the database (running migrations), wires the services and listens. `env` is where the connector host (CONNECTOR_SECRET_*, CONNECTORS) and payments (PAYMENT_BANK_*)
+ * read their settings; process.env when absent (`npm start` passes the sandboxes' settings here).
+ */
+export async function startRuntime(config: RuntimeConfig, options: { logger?: Logger; extraRouters?: AppOptions['extraRouters']; env?: NodeJS.ProcessEnv } = {}): Promise<Runtime> {
   const logger = options.logger ?? createLogger(config);
-  const paymentProviders = paymentProvidersFromEnv(process.env, config.publicUrl);
+  const env = options.env ?? process.env;
+  const paymentProviders = paymentProvidersFromEnv(env, config.publicUrl);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const engine = await openEngine(config).catch(async (error: unknown) => {
     await database.close();
@@ -44,7 +48,7 @@ export async function startRuntime(config: RuntimeConfig, options: { logger?: Lo
   const services = createServices(database.dataSource, config, engine);
   const inbox = new EngineInbox(engine, database.dataSource, services.tasks, logger);
   inbox.start(config.engineSyncMs);
-  const connectors = await hostConnectors({ engine, services, logger }).catch(async (error: unknown) => {
+  const connectors = await hostConnectors({ engine, services, logger, env }).catch(async (error: unknown) => {
     await inbox.stop();
     await engine.close();
     await database.close();
