@@ -12,3 +12,4 @@ export * from './verify-pdf.js';
 export * from './xades.js';
 export * from './asice.js';
 export * from './verify-asice.js';
+export * from './mobile-signer.js';

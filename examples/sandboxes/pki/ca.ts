@@ -253,7 +253,8 @@ async function issueCertificate(issuer: CaKeyPair, request: IssueRequest): Promi
   const usage = USAGES[request.usage];
   if (!usage) throw new Error(`usage: expected one of ${Object.keys(USAGES).join(', ')}, got ${String(request.usage)}`);
   if (!request.subject?.trim()) throw new Error('subject: a common name or distinguished name is required');
-  const subject = request.subject.includes('=') ? request.subject : `CN=${request.subject}, O=Konstruktor Sandbox, C=LT`;
+  // @peculiar/x509 knows no SERIALNUMBER keyword; the attribute's OID works.
+  const subject = request.subject.includes('=') ? request.subject.replace(/\bSERIALNUMBER=/gi, '2.5.4.5=') : `CN=${request.subject}, O=Konstruktor Sandbox, C=LT`;
   const keys = await generateKeys();
   const validDays = request.validDays ?? 365;
   const notAfter = new Date(Date.now() + validDays * DAY);
