@@ -115,3 +115,27 @@ describe('server validation', () => {
     expect(paths(check.validate({ ...valid, email: 'someone@example.lt' }))).toEqual(['/email']);
   });
 });
+
+describe('the analyst\'s pattern message', () => {
+  it('is shown in the citizen\'s language instead of the generic one, from both the structure and the form', () => {
+    const structure = {
+      type: 'object',
+      properties: {
+        plate: {
+          type: 'string',
+          title: 'Number plate',
+          pattern: '^[A-Z]{3}[0-9]{3}$',
+          'x-pattern-message': { lt: 'Įveskite numerį, pvz. ABC123.', lv: 'Ievadiet numuru, piem., ABC123.', en: 'Enter a plate like ABC123.' },
+        },
+        scan: { type: 'string', format: 'document', 'x-accept': 'application/pdf,image/*' },
+      },
+    } as const;
+    const form = generateForm(structure);
+    expect(form.components.find((c) => c.key === 'scan')?.accept).toBe('application/pdf,image/*');
+    const check = compileFormValidation(structure, form);
+    expect(check.validate({ plate: 'abc' }, { locale: 'lt' }).errors).toEqual([{ path: '/plate', code: 'pattern', message: 'Įveskite numerį, pvz. ABC123.' }]);
+    expect(check.validate({ plate: 'abc' }, { locale: 'lv' }).errors[0]!.message).toBe('Ievadiet numuru, piem., ABC123.');
+    expect(check.validate({ plate: 'abc' }).errors[0]!.message).toBe('Enter a plate like ABC123.');
+    expect(check.validate({ plate: 'ABC123' }).errors).toEqual([]);
+  });
+});

@@ -50,6 +50,11 @@ function withTexts(ctx: Context, component: FormComponent, schema: StructureSche
   const label = pickText(schema['x-title'], ctx.locale, schema.title) ?? key;
   component[labelProperty] = label;
   translate(ctx, `${component.id}.${labelProperty}`, schema['x-title'], schema.title ?? key);
+  const patternMessage = pickText(schema['x-pattern-message'], ctx.locale);
+  if (patternMessage !== undefined && component.validate?.pattern) {
+    component.validate.patternErrorMessage = patternMessage;
+    translate(ctx, `${component.id}.validate.patternErrorMessage`, schema['x-pattern-message'], undefined);
+  }
   const description = pickText(schema['x-description'], ctx.locale, schema.description);
   if (description !== undefined) {
     component.description = description;
@@ -83,6 +88,8 @@ function fieldFor(ctx: Context, key: string, path: string[], raw: StructureSchem
   if (schema['x-prefill']) extra.properties = { prefill: schema['x-prefill'] };
   const validate = validateOf(schema, required);
   if (validate) extra.validate = validate;
+  const accept = schema['x-accept'] ?? (schema.items && ctx.resolver.deref(schema.items, innerBase).schema['x-accept']);
+  if (accept) extra.accept = accept;
 
   if (type === 'object') {
     const id = componentId(ctx, 'Group', path);

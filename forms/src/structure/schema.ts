@@ -19,6 +19,10 @@ export interface StructureSchema {
   'x-prefill'?: string;
   /** Per-language titles of `enum` values, keyed by the value as a string. */
   'x-enum-titles'?: Record<string, LocalizedText>;
+  /** Message shown when `pattern` does not match, in each language. */
+  'x-pattern-message'?: LocalizedText;
+  /** File types a document field takes, as the file picker's `accept` (e.g. `application/pdf,image/*`). */
+  'x-accept'?: string;
   /** Preferred widget when several fit: textarea, radio, select, checklist. */
   'x-widget'?: string;
   properties?: Record<string, StructureSchema>;

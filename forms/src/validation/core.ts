@@ -4,6 +4,7 @@
  * structure check differs in how it was built: ajv.compile on the server, the standalone module
  * in the browser — the same generated code either way.
  */
+import { translateFormText } from '../form/localize.js';
 import type { FormSchema } from '../form/types.js';
 import type { Locale } from '../text.js';
 import { DEFAULT_LOCALE } from '../text.js';
@@ -44,16 +45,19 @@ export interface FormValidationOptions {
   limits?: DataLimits;
 }
 
-function localize(issues: Issue[], locale: Locale): ValidationError[] {
-  const seen = new Set<string>();
-  const errors: ValidationError[] = [];
+/** Messages in the locale, one per path and code; the analyst's own pattern message wins over the generic one. */
+function localize(issues: Issue[], locale: Locale, form?: FormSchema): ValidationError[] {
+  const byId = new Map<string, ValidationError>();
   for (const issue of issues) {
     const id = `${issue.path}\u0000${issue.code}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    errors.push({ path: issue.path, message: issueMessage(issue, locale), code: issue.code });
+    const component = issue.params?.component;
+    const own = typeof component === 'string' && form ? translateFormText(form, locale, `${component}.validate.patternErrorMessage`) : undefined;
+    const message = own ?? issueMessage(issue, locale);
+    const earlier = byId.get(id);
+    if (!earlier) byId.set(id, { path: issue.path, message, code: issue.code });
+    else if (typeof issue.params?.message === 'string') earlier.message = message;
   }
-  return errors;
+  return [...byId.values()];
 }
 
 export function createFormValidation(check: StructureCheck, form: FormSchema, options: FormValidationOptions = {}): FormValidation {
@@ -66,7 +70,7 @@ export function createFormValidation(check: StructureCheck, form: FormSchema, op
       if (typeof valid !== 'boolean') throw new Error('Asynchronous structure checks are not supported');
       const fromStructure = valid ? [] : structureIssues(check.errors).filter((issue) => issue.code !== 'required' || !isUnderHidden(issue.path, visible.hidden));
       const issues = [...fromStructure, ...checkFormRules(form.components, visible.data, visible.hidden)];
-      return { valid: issues.length === 0, data: visible.data, errors: localize(issues, locale) };
+      return { valid: issues.length === 0, data: visible.data, errors: localize(issues, locale, form) };
     },
   };
 }

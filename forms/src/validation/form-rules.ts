@@ -44,7 +44,8 @@ function checkField(component: FormComponent, value: unknown, path: string, issu
     if (typeof validate.maxLength === 'number' && length > validate.maxLength) issues.push({ path, code: 'maxLength', params: { limit: validate.maxLength } });
     const pattern = validate.pattern ? compilePattern(validate.pattern) : null;
     if (pattern && !pattern.test(value)) {
-      issues.push({ path, code: 'pattern', ...(validate.patternErrorMessage ? { params: { message: validate.patternErrorMessage } } : {}) });
+      // The analyst's message, translated per request from the form's translations.
+      issues.push({ path, code: 'pattern', ...(validate.patternErrorMessage ? { params: { message: validate.patternErrorMessage, component: component.id } } : {}) });
     }
     if (validate.validationType === 'email' && !isEmail(value)) issues.push({ path, code: 'format', params: { format: 'email' } });
     if (validate.validationType === 'phone' && !isPhone(value)) issues.push({ path, code: 'format', params: { format: 'phone' } });
