@@ -18,6 +18,7 @@ const template = (name: string) => JSON.parse(readFileSync(path.join(templates, 
 const havePoppler = existsSync('/usr/bin/pdftotext') || process.env.CI === 'true';
 
 let dir: string;
+const packageFiles: Record<string, string> = { 'documents/permit.json': readFileSync(path.join(templates, 'permit-lv.json'), 'utf8') };
 async function pdfText(pdf: Uint8Array): Promise<{ text: string; pages: number }> {
   const file = path.join(dir, `${Math.random().toString(36).slice(2)}.pdf`);
   await writeFile(file, pdf);
@@ -37,7 +38,8 @@ describe.skipIf(!havePoppler)('PDF documents from templates', () => {
   afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
   beforeEach(async () => {
     engine = await createEmbeddedEngine();
-    services = memoryPlatformServices(engine);
+    // The service package of the application, as the runtime would read it (runtime/src/package-files).
+    services = { ...memoryPlatformServices(engine), servicePackage: { readText: async (_applicationId: string, file: string) => packageFiles[file] ?? null } };
     worker = runConnectors({ engine, connectors: [generateDocument], services, logger: quiet, pollIntervalMs: { min: 10, max: 50 } });
   });
   afterEach(async () => {
@@ -129,6 +131,17 @@ describe.skipIf(!havePoppler)('PDF documents from templates', () => {
     // The platform numbers its own pages out of all of them; the appended PDF keeps its own footer.
     expect(text).toContain('Puslapis 3 iš 4');
     expect(text).not.toContain('Puslapis 4 iš 4');
+  });
+
+  it('a template named by its path in the service package', async () => {
+    const values = await generate({
+      documentTemplate: 'documents/permit.json', documentName: 'atlauja.pdf',
+      documentData: { agency: { name: 'Rīga' }, applicant: { name: 'Ģirts Ķēniņš', personalCode: '1' }, permit: { number: 'P-1', place: 'Rīga', validUntil: '2027-01-01' }, fee: 100 },
+    });
+    const { text } = await pdfText(services.stored.get((values.document as { documentId: string }).documentId)!.content);
+    expect(text).toContain('ATĻAUJA IELU TIRDZNIECĪBAI Nr. P-1');
+    const missing = await generate({ documentTemplate: 'documents/none.json', documentName: 'x.pdf', documentData: {} }, 'DOCUMENT_TEMPLATE_INVALID');
+    expect(missing.caughtErrorCode).toBe('DOCUMENT_TEMPLATE_INVALID');
   });
 
   it('a placeholder without data is a BPMN error naming it, and nothing is stored', async () => {

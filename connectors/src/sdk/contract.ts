@@ -84,6 +84,8 @@ export interface PlatformServices {
   engine: EngineAdapter;
   /** Payment orders; present where the host runs the payments module (the runtime). */
   payments?: PaymentService;
+  /** Files of the application's service package (e.g. documents/*.json templates); present in the runtime. */
+  servicePackage?: ServicePackageFiles;
 }
 
 export interface StoredDocument {
@@ -146,4 +148,9 @@ export interface PaymentOrderRef {
 export interface PaymentService {
   createOrder(order: PaymentOrderRequest): Promise<PaymentOrderRef>;
   order(orderId: string): Promise<PaymentOrderRef | null>;
+}
+
+export interface ServicePackageFiles {
+  /** A text file (e.g. `documents/decision.json`) of the service version the application was made for; null when there is none. */
+  readText(applicationId: string, path: string): Promise<string | null>;
 }

@@ -9,6 +9,7 @@ import { ApplicationEntity } from '../applications/application.entity.js';
 import type { Services } from '../app.js';
 import type { Document } from '../documents/document.entity.js';
 import { paymentService } from '../payments/payment-service.js';
+import { packageFiles } from '../package-files/package-files.js';
 
 const stored = (document: Omit<Document, 'content'>): StoredDocument => ({
   documentId: document.id, filename: document.filename, mediaType: document.mediaType, size: document.size, sha256: document.sha256,
@@ -50,6 +51,7 @@ export function runtimePlatformServices(services: Services, engine: EngineAdapte
     documents: documentStore(services),
     inbox: inboxSink(services),
     payments: paymentService(services.payments),
+    servicePackage: packageFiles(services.db),
     audit: {
       async record(event) {
         await services.audit.recordAlone({
