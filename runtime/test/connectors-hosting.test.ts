@@ -1,6 +1,8 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inboxConnector, serviceTaskBpmn } from '@konstruktor/connectors';
+import { httpConnector, inboxConnector, serviceTaskBpmn } from '@konstruktor/connectors';
 import { runtimePlatformServices } from '../src/connectors/platform-services.js';
 import { citizen, startTestRuntime, type TestRuntime } from './support/harness.js';
 
@@ -17,8 +19,26 @@ async function eventually<T>(check: () => Promise<T | undefined | false>, what: 
 describe('built-in connectors hosted by the runtime', () => {
   let t: TestRuntime;
   const suffix = `${process.pid}-${Date.now()}`;
-  beforeAll(async () => { t = await startTestRuntime(); });
-  afterAll(() => t?.close());
+  const token = `hosted-token-${suffix}`;
+  let api: http.Server;
+  let apiUrl: string;
+  const seenAuth: (string | undefined)[] = [];
+  beforeAll(async () => {
+    // The runtime reads connector secrets from CONNECTOR_SECRET_* variables.
+    process.env.CONNECTOR_SECRET_HOSTED_API_TOKEN = token;
+    api = http.createServer((req, res) => {
+      seenAuth.push(req.headers.authorization);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ permitNo: 'KA-17' }));
+    });
+    await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
+    apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+    t = await startTestRuntime();
+  });
+  afterAll(async () => {
+    delete process.env.CONNECTOR_SECRET_HOSTED_API_TOKEN;
+    await new Promise((resolve) => api.close(resolve));
+    await t?.close();
+  });
 
   it('runs a published service\'s connector task in-process: the order puts a message in the citizen\'s inbox', async () => {
     const processId = `notify-${suffix}`;
@@ -45,6 +65,31 @@ describe('built-in connectors hosted by the runtime', () => {
     await eventually(async () => (await jonas.get(`/api/applications/${order.body.id}`)).body.status === 'completed', 'the application completed');
     const ieva = await citizen(t, 'citizen2');
     expect((await ieva.get('/api/me/messages')).body.items.some((m: { applicationId: string }) => m.applicationId === order.body.id)).toBe(false);
+  });
+
+  it('calls a REST API with a secret from CONNECTOR_SECRET_*; the secret reaches the API, never the runtime\'s logs or the engine', async () => {
+    const processId = `rest-${suffix}`;
+    const code = `rest-${suffix}`.slice(0, 60);
+    const bpmn = serviceTaskBpmn({
+      processId, type: httpConnector.id, headers: { resultExpression: '={ permitNo: body.permitNo }' },
+      inputs: { method: 'GET', url: `="${apiUrl}/permits/" + applicationId`, 'authentication.type': 'bearer', 'authentication.token': '{{secrets.HOSTED_API_TOKEN}}' },
+    });
+    const card = { code, version: '1.0.0', title: { en: 'REST service' }, provider: 'kaunas-city', audience: ['citizens'], price: 'free', interactivityLevel: 4, onlineOrder: true, process: { file: 'process.bpmn', processId } };
+    const analyst = await t.as('analyst');
+    expect((await analyst.post('/api/service-packages', { files: { 'service.yaml': stringify(card), 'process.bpmn': bpmn } })).status).toBe(201);
+    expect((await analyst.post(`/api/services/${code}/versions/1.0.0/publish`)).status).toBe(200);
+    const jonas = await citizen(t);
+    const order = await jonas.post('/api/applications', { service: code, data: {} });
+    expect(order.status).toBe(201);
+    await eventually(async () => (await jonas.get(`/api/applications/${order.body.id}`)).body.status === 'completed', 'the application completed');
+    expect(seenAuth).toContain(`Bearer ${token}`);
+    const [row] = await t.runtime.database.dataSource.query('SELECT process_instance_key FROM application WHERE id = $1', [order.body.id]);
+    const variables = await t.runtime.engine.variables(row.process_instance_key);
+    expect(variables.find((v) => v.name === 'permitNo')?.value).toBe('KA-17');
+    const logs = t.logs.join('');
+    expect(logs).toContain('HTTP response');
+    expect(logs).not.toContain(token);
+    expect(JSON.stringify(variables)).not.toContain(token);
   });
 
   it('gives connectors the runtime\'s documents (owned by the application\'s applicant) and audit trail', async () => {
