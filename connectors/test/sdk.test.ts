@@ -163,6 +163,22 @@ describe('connector worker on the embedded engine', () => {
     expect(aborted).toBe(true);
   });
 
+  it('keeps polling, backing off, while the engine is unavailable, and picks the job up once it answers', async () => {
+    let refusals = 3;
+    const flakyEngine = new Proxy(engine, {
+      get(target, property, receiver) {
+        if (property === 'activateJobs' && refusals > 0) return async () => { refusals--; throw new Error('engine unavailable'); };
+        const value = Reflect.get(target, property, receiver) as unknown;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const instanceKey = await runProcess({ type: greet.id, inputs: { name: '="Ona"' }, headers: { resultVariable: 'hello' } });
+    start([greet], { engine: flakyEngine });
+    await completed(instanceKey);
+    expect(refusals).toBe(0);
+    expect(logLines.filter((line) => line.includes('polling the engine failed'))).toHaveLength(3);
+  });
+
   it('gives different jobs different idempotency keys', async () => {
     const keys: string[] = [];
     start([{ ...greet, handler: async (_input: unknown, context: { idempotencyKey: string }) => { keys.push(context.idempotencyKey); return { greeting: '' }; } }]);
