@@ -38,7 +38,8 @@ export async function startTestRuntime(overrides: Partial<RuntimeConfig> = {}, e
   };
   const logs: string[] = [];
   const sink = new Writable({ write(chunk, _encoding, done) { logs.push(String(chunk)); done(); } });
-  const runtime = await startRuntime(config, { logger: createLogger(config, sink) });
+  // `env` also reaches the connector host and payments (CONNECTOR_SECRET_*, PAYMENT_BANK_*).
+  const runtime = await startRuntime(config, { logger: createLogger(config, sink), env: { ...process.env, ...env } });
   await seedDemo(runtime.database.dataSource, TEST_PASSWORD);
   const url = runtime.url;
   return {
