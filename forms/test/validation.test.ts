@@ -139,3 +139,13 @@ describe('the analyst\'s pattern message', () => {
     expect(check.validate({ plate: 'ABC123' }).errors).toEqual([]);
   });
 });
+
+describe('size limits', () => {
+  it('refuses a list of a million values at once and lets the limits be set per form', () => {
+    const huge = validation.validate({ ...valid, children: new Array(1_000_000).fill(0) });
+    expect(huge.errors).toEqual([{ path: '', code: 'tooLarge', message: 'The submission has more than 20000 values.' }]);
+    const roomy = compileFormValidation(applicationStructure, form, { registry, limits: { maxStringLength: 100_000 } });
+    const long = roomy.validate({ ...valid, email: 'a'.repeat(50_000) });
+    expect(long.errors.map((error) => error.code)).toEqual(['format']);
+  });
+});

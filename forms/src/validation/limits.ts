@@ -23,9 +23,10 @@ export function checkLimits(data: unknown, limits: DataLimits = {}): Issue[] {
   const issues: Issue[] = [];
   const stack: Array<{ value: unknown; path: (string | number)[] }> = [{ value: data, path: [] }];
   let count = 0;
+  const tooLarge: Issue[] = [{ path: '', code: 'tooLarge', params: { limit: maxValues } }];
   while (stack.length > 0 && issues.length < MAX_ISSUES) {
     const { value, path } = stack.pop()!;
-    if (++count > maxValues) return [{ path: '', code: 'tooLarge', params: { limit: maxValues } }];
+    if (++count + stack.length > maxValues) return tooLarge;
     if (typeof value === 'string') {
       if (value.length > maxStringLength) issues.push({ path: toPointer(path), code: 'tooLong', params: { limit: maxStringLength } });
       continue;
@@ -33,10 +34,13 @@ export function checkLimits(data: unknown, limits: DataLimits = {}): Issue[] {
     if (value === null || typeof value !== 'object') continue;
     if (path.length >= maxDepth) return [{ path: toPointer(path), code: 'tooDeep', params: { limit: maxDepth } }];
     if (Array.isArray(value)) {
+      if (count + stack.length + value.length > maxValues) return tooLarge;
       for (let index = value.length - 1; index >= 0; index--) stack.push({ value: value[index], path: [...path, index] });
       continue;
     }
-    for (const key of Object.keys(value).reverse()) {
+    const keys = Object.keys(value);
+    if (count + stack.length + keys.length > maxValues) return tooLarge;
+    for (const key of keys.reverse()) {
       if (FORBIDDEN_KEYS.has(key)) {
         issues.push({ path: toPointer([...path, key]), code: 'forbiddenKey', params: { key } });
         continue;
