@@ -13,3 +13,6 @@ export * from './xades.js';
 export * from './asice.js';
 export * from './verify-asice.js';
 export * from './mobile-signer.js';
+export * from './verify.js';
+export * from './settings.js';
+export * from './connectors.js';
