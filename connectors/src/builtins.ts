@@ -8,6 +8,7 @@ import { notificationConnectors } from './notifications/index.js';
 import { registerConnectors } from './registers/index.js';
 import { paymentConnectors } from './payments/index.js';
 import { documentConnectors } from './documents/index.js';
+import { signingConnectors } from './signing/connectors.js';
 
 export const builtinConnectors: AnyConnector[] = [
   httpConnector,
@@ -15,4 +16,5 @@ export const builtinConnectors: AnyConnector[] = [
   ...registerConnectors,
   ...paymentConnectors,
   ...documentConnectors,
+  ...signingConnectors,
 ];
