@@ -27,10 +27,37 @@ export async function webBuildStale(): Promise<boolean> {
   return false;
 }
 
+/** Bundles replaced this long ago are deleted; a page loaded before then may still ask for them. */
+const KEEP_OLD_ASSETS_MS = 60 * 60_000;
+
+/**
+ * Puts a fresh build in place while runtimes may be serving the old one (another `npm start`,
+ * a test run): the hashed bundles are added beside the old ones, then index.html is swapped in
+ * one rename, so a page that loaded the old index.html still gets its old scripts.
+ */
+async function install(outDir: string): Promise<void> {
+  const assets = path.join(WEB_DIST, 'assets');
+  await fs.mkdir(assets, { recursive: true });
+  for (const file of await fs.readdir(path.join(outDir, 'assets'))) {
+    await fs.copyFile(path.join(outDir, 'assets', file), path.join(assets, file));
+  }
+  const index = path.join(WEB_DIST, `index.html.${process.pid}`);
+  await fs.copyFile(path.join(outDir, 'index.html'), index);
+  await fs.rename(index, path.join(WEB_DIST, 'index.html'));
+  const now = Date.now();
+  const fresh = new Set(await fs.readdir(path.join(outDir, 'assets')));
+  for (const file of await fs.readdir(assets)) {
+    if (fresh.has(file)) continue;
+    // Another runtime may be pruning the same folder.
+    const installed = await fs.stat(path.join(assets, file)).then((s) => s.mtimeMs, () => now);
+    if (now - installed > KEEP_OLD_ASSETS_MS) await fs.rm(path.join(assets, file), { force: true });
+  }
+}
+
 /**
  * Builds the portal with Vite when dist is missing or stale, so `npm start` on a fresh clone
- * serves it. It builds into a folder of its own and renames it into place, so two runtimes
- * starting at once never serve a half-written bundle.
+ * serves it. It builds into a folder of its own first, so a runtime serving dist meanwhile
+ * never sees a half-written bundle.
  */
 export async function ensureWebBuild(): Promise<'built' | 'fresh'> {
   if (!(await webBuildStale())) return 'fresh';
@@ -38,13 +65,7 @@ export async function ensureWebBuild(): Promise<'built' | 'fresh'> {
   const outDir = path.join(WEB_ROOT, `dist.${process.pid}.${Date.now()}`);
   try {
     await build({ configFile: path.join(WEB_ROOT, 'vite.config.ts'), build: { outDir, emptyOutDir: true }, logLevel: 'warn' });
-    const old = `${outDir}.old`;
-    await fs.rename(WEB_DIST, old).catch(() => undefined);
-    // Another runtime may have put its equally fresh build in place meanwhile; serve that one.
-    await fs.rename(outDir, WEB_DIST).catch(async (error: NodeJS.ErrnoException) => {
-      if (!(await fs.stat(path.join(WEB_DIST, 'index.html')).catch(() => undefined))) throw error;
-    });
-    await fs.rm(old, { recursive: true, force: true });
+    await install(outDir);
   } finally {
     await fs.rm(outDir, { recursive: true, force: true });
   }

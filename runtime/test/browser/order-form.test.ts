@@ -163,8 +163,14 @@ describe.skipIf(skipWithoutChromium)('citizen portal in Chromium', () => {
     expect(await page.getByText('Step 1 of 5').count()).toBe(1);
     await checkPage(page, '11-error-summary');
 
-    await summary.getByRole('link', { name: /^E-mail/ }).click();
+    // Keyboard only: Tab from the summary to its E-mail link, Enter moves focus into the field.
+    for (let tab = 0; tab < 5 && !(await focusedElement(page)).text.startsWith('E-mail'); tab++) await page.keyboard.press('Tab');
+    expect((await focusedElement(page)).tag).toBe('A');
+    await page.keyboard.press('Enter');
     expect((await focusedElement(page)).id).toBe(await page.getByLabel('E-mail').getAttribute('id'));
+    await page.keyboard.type('jonas@example.lt');
+    await summary.getByRole('link', { name: /^Full name/ }).click();
+    expect((await focusedElement(page)).id).toBe(await page.getByLabel('Full name').getAttribute('id'));
   });
 
   it('switches the form, its messages and the viewer\'s own strings to Lithuanian', async () => {
@@ -202,8 +208,9 @@ describe.skipIf(skipWithoutChromium)('citizen portal in Chromium', () => {
 });
 
 /** The element that has focus in the page (evaluated in the page, hence a string). */
-function focusedElement(page: Page): Promise<{ tag: string; id: string; className: string }> {
-  return page.evaluate('({ tag: document.activeElement?.tagName ?? "", id: document.activeElement?.id ?? "", className: String(document.activeElement?.className ?? "") })');
+function focusedElement(page: Page): Promise<{ tag: string; id: string; className: string; text: string }> {
+  return page.evaluate(`(() => { const e = document.activeElement;
+    return { tag: e?.tagName ?? '', id: e?.id ?? '', className: String(e?.className ?? ''), text: (e?.textContent ?? '').trim() }; })()`);
 }
 
 async function sessionCookie(page: Page): Promise<string> {
