@@ -1,8 +1,9 @@
 import { ConfigError, loadConfig } from './config.js';
 import { DatabaseUnavailableError } from './db/database.js';
-import { startRuntime } from './runtime.js';
+import { createLogger, startRuntime } from './runtime.js';
 import { DEMO_USERS, demoPassword, importExamplePackages, seedDemo } from './demo/seed.js';
 import { ensureWebBuild } from './web/web-build.js';
+import { sandboxesEnabled, startDemoSandboxes, type DemoSandboxes } from './demo/sandboxes.js';
 
 /** `npm start`: the whole product on one machine, with demo data. */
 async function main(): Promise<void> {
@@ -13,7 +14,14 @@ async function main(): Promise<void> {
     (result) => { if (result === 'built') console.log('Citizen portal built into runtime/web/dist'); },
     (error: unknown) => { console.error(`The citizen portal could not be built: ${(error as Error).message}`); },
   );
-  const runtime = await startRuntime(config);
+  // The sandboxes' settings reach the connectors and payments through startRuntime's env; they win
+  // over the environment's so a demo never mixes a real bank address with a sandbox key.
+  const logger = createLogger(config);
+  const sandboxes: DemoSandboxes | undefined = sandboxesEnabled() ? await startDemoSandboxes({ dataDir: config.dataDir, logger }) : undefined;
+  const runtime = await startRuntime(config, { logger, env: { ...process.env, ...sandboxes?.env } }).catch(async (error: unknown) => {
+    await sandboxes?.close();
+    throw error;
+  });
   const lines = [`Konstruktor runtime ${runtime.url}  (database: ${runtime.database.description})`];
   if (config.demo.seed) {
     const password = await demoPassword(config.demo.password, config.dataDir);
@@ -30,9 +38,11 @@ async function main(): Promise<void> {
     );
     if (imported.length) lines.push(`  example services ${imported.join(', ')}`);
   }
+  lines.push(sandboxes ? `  sandboxes (loopback; SANDBOXES=off leaves them out)\n${sandboxes.urls.map(([name, url]) => `    ${name.padEnd(20)} ${url}`).join('\n')}` : '  sandboxes        off');
   console.log(lines.join('\n'));
   const stop = async () => {
     await runtime.close();
+    await sandboxes?.close();
     process.exit(0);
   };
   process.once('SIGINT', stop);

@@ -1,0 +1,60 @@
+/**
+ * `npm start`'s sandboxes: the state registers (mutual TLS), the bank, the test CA's OCSP
+ * responder and timestamping authority, and a mail sink, all on loopback, with the settings
+ * that point the runtime's connectors and payments at them. SANDBOXES=off leaves them out.
+ */
+import path from 'node:path';
+import type { Logger } from 'pino';
+import { createTestPki, sandboxBankEnv, startOcspResponder, startSandboxes, startTimestampAuthority } from '@konstruktor/examples';
+import { ConfigError } from '../config.js';
+import { startMailSink } from './mail-sink.js';
+
+export interface DemoSandboxes {
+  /** CONNECTOR_SECRET_* and PAYMENT_BANK_* settings for startRuntime's env. Secret: never print. */
+  env: Record<string, string>;
+  /** Name and address of each sandbox, for the startup printout. */
+  urls: [string, string][];
+  close(): Promise<void>;
+}
+
+export function sandboxesEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  const raw = env.SANDBOXES ?? 'on';
+  if (raw !== 'on' && raw !== 'off') throw new ConfigError(`SANDBOXES must be on or off, got "${raw}"`);
+  return raw === 'on';
+}
+
+/** Starts them; the test CA is kept under DATA_DIR/sandboxes/pki (in memory when DATA_DIR=memory). */
+export async function startDemoSandboxes(options: { dataDir: string; logger: Logger }): Promise<DemoSandboxes> {
+  const pki = await createTestPki(options.dataDir === 'memory' ? {} : { dir: path.join(options.dataDir, 'sandboxes', 'pki') });
+  // The OCSP responder first: it makes itself the default OCSP and CRL address of the certificates issued after it.
+  const ocsp = await startOcspResponder({ pki });
+  const started: { close(): Promise<void> }[] = [ocsp];
+  const close = async () => { await Promise.all(started.map((s) => s.close())); };
+  try {
+    const tsa = await startTimestampAuthority({ pki });
+    started.push(tsa);
+    const sandboxes = await startSandboxes({ pki });
+    started.push(sandboxes);
+    const mail = await startMailSink({ onMail: (m) => options.logger.info({ to: m.to, subject: m.subject }, 'sandbox mailbox received an e-mail') });
+    started.push(mail);
+    const secrets = { ...sandboxes.connectorSecrets, SMTP_URL: mail.smtpUrl };
+    return {
+      env: {
+        ...Object.fromEntries(Object.entries(secrets).map(([name, value]) => [`CONNECTOR_SECRET_${name}`, value])),
+        ...sandboxBankEnv(sandboxes.bank),
+      },
+      urls: [
+        ['population register', sandboxes.registers.population.subsystemUrl],
+        ['legal entities', sandboxes.registers.legalEntities.subsystemUrl],
+        ['bank', sandboxes.bank.url],
+        ['OCSP responder', ocsp.url],
+        ['timestamping', tsa.url],
+        ['mailbox', mail.url],
+      ],
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
