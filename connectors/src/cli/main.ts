@@ -2,6 +2,9 @@
  * `npm run connectors -- <command> [args...]`: one dispatcher, one entry per command. Areas add
  * their commands to `commands` (a module exporting `(args: string[]) => Promise<void>`).
  */
+// A module, not a script: its top-level names stay its own.
+export {};
+
 type Command = { summary: string; run(args: string[]): Promise<void> };
 
 const commands: Record<string, Command> = {
