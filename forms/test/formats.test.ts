@@ -93,9 +93,19 @@ describe('international formats', () => {
     expect(isDocumentReference('0b9f6c1e-3f57-4c1a-9a43-6f2b9e1d2c3a')).toBe(true);
     expect(isDocumentReference('../etc/passwd')).toBe(false);
   });
+  it('checks the standard formats taken from ajv-formats', () => {
+    expect(formats['date-time']('2024-05-01T10:00:00+03:00')).toBe(true);
+    expect(formats['date-time']('2024-05-01 10:00')).toBe(false);
+    expect(formats.time('10:00:00Z')).toBe(true);
+    expect(formats.time('25:00:00Z')).toBe(false);
+    expect(formats.uri('https://www.epaslaugos.lt/')).toBe(true);
+    expect(formats.uri('not a uri')).toBe(false);
+    expect(formats.uuid('0b9f6c1e-3f57-4c1a-9a43-6f2b9e1d2c3a')).toBe(true);
+    expect(formats.uuid('0b9f6c1e')).toBe(false);
+  });
   it('exposes every checker in the format map the validators use', () => {
     expect(Object.keys(formats).sort()).toEqual(
-      ['date', 'document', 'email', 'iban', 'lt-company-code', 'lt-personal-code', 'lv-company-code', 'lv-personal-code', 'phone', 'postal-code-lt', 'postal-code-lv'].sort(),
+      ['date', 'date-time', 'time', 'uri', 'uuid', 'document', 'email', 'iban', 'lt-company-code', 'lt-personal-code', 'lv-company-code', 'lv-personal-code', 'phone', 'postal-code-lt', 'postal-code-lv'].sort(),
     );
     expect(formats['lt-personal-code']('33309240064')).toBe(true);
   });

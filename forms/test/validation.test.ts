@@ -149,3 +149,14 @@ describe('size limits', () => {
     expect(long.errors.map((error) => error.code)).toEqual(['format']);
   });
 });
+
+describe('structure conventions', () => {
+  it('treats a field named like a keyword as a field and refuses unknown formats by name', () => {
+    const structure = { type: 'object', properties: { properties: { type: 'string' }, format: { type: 'string', format: 'lt-company-code' } } } as const;
+    const check = compileFormValidation(structure, generateForm(structure));
+    expect(check.validate({ properties: 'x', format: '188710061' }).errors).toEqual([]);
+    expect(check.validate({ additionalProperties: 1 }).errors.map((error) => error.path)).toEqual(['/additionalProperties']);
+    const typo = { type: 'object', properties: { code: { type: 'string', format: 'lt-personal-cod' } } } as const;
+    expect(() => compileFormValidation(typo, generateForm(typo))).toThrow(/Unknown format "lt-personal-cod" at \/properties\/code/);
+  });
+});

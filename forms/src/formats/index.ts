@@ -2,7 +2,7 @@
  * Every string format a Konstruktor data structure may name in `format`, as plain functions.
  * The server's ajv and the browser's standalone validator both take them from this one map.
  */
-import { isDate, isDocumentReference, isEmail, isIban, isPhone } from './common.js';
+import { isDate, isDateTime, isDocumentReference, isEmail, isIban, isPhone, isTime, isUri, isUuid } from './common.js';
 import { isLatvianCompanyCode, isLatvianPersonalCode, isLatvianPostalCode } from './latvia.js';
 import { isLithuanianCompanyCode, isLithuanianPersonalCode, isLithuanianPostalCode } from './lithuania.js';
 
@@ -15,6 +15,10 @@ export const formats = {
   phone: isPhone,
   iban: isIban,
   date: isDate,
+  'date-time': isDateTime,
+  time: isTime,
+  uri: isUri,
+  uuid: isUuid,
   document: isDocumentReference,
   'postal-code-lt': isLithuanianPostalCode,
   'postal-code-lv': isLatvianPostalCode,

@@ -5,9 +5,10 @@
  */
 import Ajv2020 from 'ajv/dist/2020';
 import { _ } from 'ajv/dist/2020';
-import { formats } from '../formats/index.js';
+import { formats, isFormatName } from '../formats/index.js';
 import type { StructureRegistry } from '../structure/registry.js';
 import type { StructureSchema } from '../structure/schema.js';
+import { mapSchema } from '../structure/traverse.js';
 
 export const FORMATS_MODULE = '@konstruktor/forms/formats';
 
@@ -24,20 +25,18 @@ export function createAjv(options: { source?: boolean } = {}): Ajv2020 {
 const COMBINATORS = ['allOf', 'anyOf', 'oneOf', '$ref', 'if', 'unevaluatedProperties', 'patternProperties', 'additionalProperties'];
 
 /**
- * Konstruktor convention: an object that lists `properties` and says nothing about other
- * properties (and is not composed) is closed, so unknown fields are errors.
+ * Konstruktor conventions applied before compiling: an object that lists `properties` and says
+ * nothing about other properties (and is not composed) is closed, so unknown fields are errors;
+ * a `format` this package does not know is refused (ajv would silently let anything pass).
  */
-export function closeObjects<T>(schema: T): T {
-  if (Array.isArray(schema)) return schema.map((item) => closeObjects(item)) as T;
-  if (!schema || typeof schema !== 'object') return schema;
-  const result: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(schema)) {
-    result[key] = key === 'enum' || key === 'const' || key === 'default' || key.startsWith('x-') ? value : closeObjects(value);
-  }
-  if (result.properties && typeof result.properties === 'object' && !COMBINATORS.some((keyword) => keyword in result)) {
-    result.additionalProperties = false;
-  }
-  return result as T;
+export function closeObjects(structure: StructureSchema): StructureSchema {
+  return mapSchema(structure, (schema, pointer) => {
+    if (typeof schema.format === 'string' && !isFormatName(schema.format)) {
+      throw new Error(`Unknown format "${schema.format}" at ${pointer || '/'}; known formats: ${Object.keys(formats).join(', ')}`);
+    }
+    if (schema.properties && !COMBINATORS.some((keyword) => keyword in schema)) return { ...schema, additionalProperties: false };
+    return schema;
+  });
 }
 
 /** The structure both validators compile: bundled (when a registry is given) and closed. */

@@ -104,6 +104,7 @@ const MESSAGES: Record<Locale, Catalogue> = {
 /** Names of formats and JSON types as the messages show them. */
 const NAMES: Record<Locale, Record<string, string>> = {
   en: {
+    'date-time': 'date and time', time: 'time', uri: 'web address', uuid: 'identifier (UUID)',
     email: 'e-mail address', phone: 'phone number in international form (+370…)', iban: 'IBAN', date: 'date (YYYY-MM-DD)',
     document: 'document reference', 'postal-code-lt': 'postal code (LT-12345)', 'postal-code-lv': 'postal code (LV-1234)',
     'lt-personal-code': 'Lithuanian personal code', 'lv-personal-code': 'Latvian personal code',
@@ -111,6 +112,7 @@ const NAMES: Record<Locale, Record<string, string>> = {
     string: 'text', number: 'a number', integer: 'a whole number', boolean: 'yes or no', object: 'a group of fields', array: 'a list', null: 'nothing',
   },
   lt: {
+    'date-time': 'data ir laikas', time: 'laikas', uri: 'interneto adresas', uuid: 'identifikatorius (UUID)',
     email: 'el. pašto adresas', phone: 'telefono numeris tarptautiniu formatu (+370…)', iban: 'IBAN', date: 'data (MMMM-MM-DD)',
     document: 'dokumento nuoroda', 'postal-code-lt': 'pašto kodas (LT-12345)', 'postal-code-lv': 'pašto kodas (LV-1234)',
     'lt-personal-code': 'Lietuvos asmens kodas', 'lv-personal-code': 'Latvijos asmens kodas',
@@ -118,6 +120,7 @@ const NAMES: Record<Locale, Record<string, string>> = {
     string: 'tekstas', number: 'skaičius', integer: 'sveikasis skaičius', boolean: 'taip arba ne', object: 'laukų grupė', array: 'sąrašas', null: 'tuščia',
   },
   lv: {
+    'date-time': 'datums un laiks', time: 'laiks', uri: 'tīmekļa adrese', uuid: 'identifikators (UUID)',
     email: 'e-pasta adrese', phone: 'tālruņa numurs starptautiskā formātā (+371…)', iban: 'IBAN', date: 'datums (GGGG-MM-DD)',
     document: 'dokumenta atsauce', 'postal-code-lt': 'pasta indekss (LT-12345)', 'postal-code-lv': 'pasta indekss (LV-1234)',
     'lt-personal-code': 'Lietuvas personas kods', 'lv-personal-code': 'Latvijas personas kods',
