@@ -38,6 +38,7 @@ describe('generateForm', () => {
       languages: { type: 'array', items: { type: 'string', enum: ['lt', 'lv'] } },
       scan: { type: 'string', format: 'document' },
       scans: { type: 'array', items: { type: 'string', format: 'document' } },
+      consent: { type: 'boolean', const: true },
     },
   };
 
@@ -49,15 +50,17 @@ describe('generateForm', () => {
     const widgets = Object.fromEntries(all(form).filter((c) => c.key).map((c) => [c.key, c.type]));
     expect(widgets).toEqual({
       name: 'textfield', notes: 'textarea', count: 'number', share: 'number', agree: 'checkbox', born: 'datetime',
-      colour: 'radio', county: 'select', languages: 'checklist', scan: 'filepicker', scans: 'filepicker',
+      colour: 'radio', county: 'select', languages: 'checklist', scan: 'filepicker', scans: 'filepicker', consent: 'checkbox',
     });
+    expect(byKey(form, 'agree').validate).toBeUndefined();
+    expect(byKey(form, 'consent').validate).toEqual({ required: true });
     expect(byKey(form, 'name').validate).toEqual({ required: true, minLength: 2, maxLength: 50, pattern: '^[A-Z]' });
     expect(byKey(form, 'count')).toMatchObject({ decimalDigits: 0, validate: { required: true, min: 1, max: 9 } });
     expect(byKey(form, 'born')).toMatchObject({ subtype: 'date', dateLabel: 'born' });
     expect(byKey(form, 'scans').multiple).toBe(true);
     expect(byKey(form, 'scan').multiple).toBe(false);
     expect(byKey(form, 'colour').values).toEqual([{ label: 'red', value: 'red' }, { label: 'green', value: 'green' }]);
-    expect(formPages(form).map((page) => page.schema.components[0]!.components!.length)).toEqual([8, 3]);
+    expect(formPages(form).map((page) => page.schema.components[0]!.components!.length)).toEqual([8, 4]);
     expect(formPages(generateForm(flat, { pageThreshold: 20 }))).toHaveLength(1);
   });
 

@@ -136,9 +136,10 @@ function fieldFor(ctx: Context, key: string, path: string[], raw: StructureSchem
     const widget = schema['x-widget'] === 'radio' || schema['x-widget'] === 'select' ? schema['x-widget'] : values.length <= ctx.radioLimit ? 'radio' : 'select';
     component = { id, type: widget, key, values, ...extra };
   } else if (type === 'boolean') {
-    // A required checkbox in form-js must be ticked; the structure only needs a yes or a no.
+    // A required checkbox in form-js must be ticked: only a consent (`const: true`) asks for that.
     const { validate: _required, ...rest } = extra;
     component = { id, type: 'checkbox', key, ...rest };
+    if (schema.const === true) component.validate = { required: true };
   } else if (type === 'number' || type === 'integer') {
     component = { id, type: 'number', key, ...extra };
     if (type === 'integer') component.decimalDigits = 0;
