@@ -4,14 +4,16 @@
  * SigningTime and SigningCertificateV2; B-T adds a SignatureTimeStamp over the canonical
  * ds:SignatureValue. The signature value comes from a RemoteSigner.
  */
+import { createRequire } from 'node:module';
 import { DOMParser, XMLSerializer, type Document, type Element } from '@xmldom/xmldom';
 import * as xadesjs from 'xadesjs';
 import * as xmldsigjs from 'xmldsigjs';
-import xpath from 'xpath';
 import { remoteCryptoKey, type DigestAlgorithm } from './engine.js';
 import type { RemoteSigner } from './remote-signer.js';
 import { requestTimestamp } from './tsp.js';
 
+// Loaded untyped: xpath's type declarations pull the DOM library into every package's types.
+const xpath: unknown = createRequire(import.meta.url)('xpath');
 xadesjs.setNodeDependencies({ DOMParser, XMLSerializer, xpath });
 
 export const ASIC_NS = 'http://uri.etsi.org/02918/v1.2.1#';
