@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { ApiClient } from './support/api-client.js';
+import { sandboxesEnabled } from '../src/demo/sandboxes.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -46,6 +47,8 @@ describe('configuration', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432' })).toThrow(/DATABASE_URL names no database/);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT must be a whole number/);
     expect(() => loadConfig({ OIDC_ISSUER: 'https://eid.example' })).toThrow(/OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are not/);
+    expect(() => sandboxesEnabled({ SANDBOXES: 'yes' })).toThrow(new ConfigError('SANDBOXES must be on or off, got "yes"'));
+    expect(sandboxesEnabled({})).toBe(true);
   });
 });
 
@@ -55,7 +58,7 @@ describe('npm start', () => {
 
   it('fails fast with a clear message when the database server cannot be reached, without printing the password', async () => {
     const started = Date.now();
-    const { ready } = npmStart({ DATABASE_URL: 'postgres://konstruktor:s3cret-pw@127.0.0.1:1/konstruktor' }, /$^/);
+    const { ready } = npmStart({ DATABASE_URL: 'postgres://konstruktor:s3cret-pw@127.0.0.1:1/konstruktor', SANDBOXES: 'off' }, /$^/);
     const { output, code } = await ready;
     expect(code).toBe(1);
     expect(output).toContain('Konstruktor cannot start: cannot open the database at PostgreSQL postgres://konstruktor:***@127.0.0.1:1/konstruktor');
@@ -64,16 +67,27 @@ describe('npm start', () => {
     expect(Date.now() - started).toBeLessThan(30_000);
   });
 
-  it('serves the product on the embedded defaults, prints URLs and demo logins, and keeps data across restarts', async () => {
+  it('serves the product with its sandboxes on the embedded defaults, prints URLs and demo logins but no secret, and keeps data and the test CA across restarts', async () => {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'konstruktor-start-'));
     dirs.push(dataDir);
     const port = await freePort();
     const env = { PORT: String(port), DATA_DIR: dataDir, DEMO_PASSWORD: 'demo-pass-123', LOG_LEVEL: 'warn' };
-    const first = npmStart(env, /example services.*\n|demo password.*\n[\s\S]*log in with.*\n/);
+    const printed = /mailbox\s+http\S+\n/;
+    const first = npmStart(env, printed);
     const { output } = await first.ready;
     expect(output).toContain(`Konstruktor runtime http://127.0.0.1:${port}`);
     expect(output).toMatch(/demo logins\s+analyst, developer, official, administrator, citizen, citizen2/);
     expect(output).toMatch(/demo password\s+demo-pass-123/);
+    expect(output).toMatch(/example services .*residence-declaration@1\.0\.0/);
+    for (const sandbox of ['population register  https://127.0.0.1:', 'legal entities       https://127.0.0.1:', 'bank                 http://127.0.0.1:', 'OCSP responder       http://127.0.0.1:', 'timestamping         http://127.0.0.1:', 'mailbox              http://127.0.0.1:']) {
+      expect(output).toContain(sandbox);
+    }
+    // Neither the registers' client key nor the bank's API key or webhook secret is printed.
+    expect(output).not.toMatch(/PRIVATE KEY|BEGIN CERTIFICATE|sandbox-key-|CONNECTOR_SECRET|PAYMENT_BANK/);
+    const mailbox = /mailbox\s+(http\S+)/.exec(output)![1]!;
+    expect(await (await fetch(mailbox)).text()).toContain('Sandbox mailbox');
+    const caFile = path.join(dataDir, 'sandboxes', 'pki', 'root-ca.pem');
+    const ca = await fs.readFile(caFile, 'utf8');
 
     const url = `http://127.0.0.1:${port}`;
     const jonas = await new ApiClient(url).login('citizen', 'demo-pass-123');
@@ -87,15 +101,16 @@ describe('npm start', () => {
     expect(order.status).toBe(201);
     await first.stop();
 
-    const second = npmStart(env, /log in with.*\n/);
+    const second = npmStart(env, printed);
     await second.ready;
     try {
       const again = await new ApiClient(url).login('citizen', 'demo-pass-123');
       expect((await again.get(`/api/applications/${order.body.id}`)).body).toMatchObject({ status: 'submitted', data: { place: 'Rotušės a. 1' } });
       expect((await again.get('/api/me')).body.terms.accepted).toBe(true);
+      expect(await fs.readFile(caFile, 'utf8')).toBe(ca);
     } finally {
       await second.stop();
     }
-    // Two cold starts, each opening the runtime's and the engine's embedded databases.
-  }, 240_000);
+    // Two cold starts, each opening the runtime's and the engine's embedded databases and starting the sandboxes.
+  }, 420_000);
 });
