@@ -8,27 +8,10 @@ export type Query = (sql: string, params?: unknown[]) => Promise<Rows>;
 /** The little the engine needs from a PostgreSQL connection; the runtime passes its own. */
 export interface SqlClient {
   query: Query;
-  transaction<T>(work: (query: Query) => Promise<T>): Promise<T>;
 }
 
 export function poolClient(pool: pg.Pool): SqlClient {
-  return {
-    query: (sql, params) => pool.query(sql, params as unknown[]),
-    async transaction(work) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await work((sql, params) => client.query(sql, params as unknown[]));
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
-  };
+  return { query: (sql, params) => pool.query(sql, params as unknown[]) };
 }
 
 /**
@@ -56,7 +39,27 @@ export const ENGINE_SCHEMA = `
 /** Rows of these kinds carry their instance key (history queries); finished ones stay in the store only. */
 const HISTORY_KINDS: readonly string[] = ['elements', 'userTasks'] satisfies HistoryKind[];
 
-/** Durable engine state in PostgreSQL (or PGlite): one transaction per flushed batch of commands. */
+/**
+ * Every change of a group commit in one statement, so one round trip and atomic by itself.
+ * Upserted and deleted keys never overlap (a key is either in memory or gone).
+ */
+const WRITE_CHANGES = `
+  WITH upserted AS (
+    INSERT INTO engine_record (kind, key, instance_key, data)
+    SELECT k, rk, i, d::jsonb FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS t(k, rk, i, d)
+    ON CONFLICT (kind, key) DO UPDATE SET data = excluded.data
+  ), deleted AS (
+    DELETE FROM engine_record r USING unnest($5::text[], $6::text[]) AS t(k, rk) WHERE r.kind = t.k AND r.key = t.rk
+  ), scoped AS (
+    INSERT INTO engine_variables (scope_key, instance_key, data)
+    SELECT s, i, d::jsonb FROM unnest($7::text[], $8::text[], $9::text[]) AS t(s, i, d)
+    ON CONFLICT (scope_key) DO UPDATE SET data = excluded.data
+  ), dropped AS (
+    DELETE FROM engine_variables WHERE scope_key = ANY($10::text[])
+  )
+  SELECT 1`;
+
+/** Durable engine state in PostgreSQL (or PGlite): one statement per group commit of commands. */
 export class PgStore implements EngineStore {
   constructor(private readonly sql: SqlClient, private readonly onClose?: () => Promise<void>) {}
 
@@ -90,53 +93,41 @@ export class PgStore implements EngineStore {
   }
 
   prepare(state: EngineState): PreparedWrite | null {
-    const writes: [string, unknown[]][] = [];
+    const records = { kinds: [] as string[], keys: [] as string[], instances: [] as (string | null)[], data: [] as string[] };
+    const deleted = { kinds: [] as string[], keys: [] as string[] };
     for (const kind of TABLES) {
       const table = state.table(kind);
-      if (!table.dirty.size) continue;
-      const keys: string[] = [];
-      const instances: (string | null)[] = [];
-      const data: string[] = [];
-      const deleted: string[] = [];
       const history = HISTORY_KINDS.includes(kind);
       for (const key of table.dirty) {
         const record = table.rows.get(key) ?? table.evicted.get(key);
         if (record) {
-          keys.push(key);
-          instances.push(history ? (record as { instanceKey: string }).instanceKey : null);
-          data.push(JSON.stringify(record));
-        } else deleted.push(key);
-      }
-      if (keys.length) writes.push(['INSERT INTO engine_record (kind, key, instance_key, data) SELECT $1, k, i, d::jsonb FROM unnest($2::text[], $3::text[], $4::text[]) AS t(k, i, d) ON CONFLICT (kind, key) DO UPDATE SET data = excluded.data', [kind, keys, instances, data]]);
-      if (deleted.length) writes.push(['DELETE FROM engine_record WHERE kind = $1 AND key = ANY($2::text[])', [kind, deleted]]);
-      table.dirty.clear();
-    }
-    if (state.variables.dirty.size) {
-      const scopes: string[] = [];
-      const instances: string[] = [];
-      const data: string[] = [];
-      const dropped: string[] = [];
-      for (const scopeKey of state.variables.dirty) {
-        const scope = state.variables.scopes.get(scopeKey);
-        if (!scope) dropped.push(scopeKey);
-        else {
-          scopes.push(scopeKey);
-          instances.push(scope.instanceKey);
-          data.push(JSON.stringify(Object.fromEntries(scope.values)));
+          records.kinds.push(kind);
+          records.keys.push(key);
+          records.instances.push(history ? (record as { instanceKey: string }).instanceKey : null);
+          records.data.push(JSON.stringify(record));
+        } else {
+          deleted.kinds.push(kind);
+          deleted.keys.push(key);
         }
       }
-      if (scopes.length) writes.push(['INSERT INTO engine_variables (scope_key, instance_key, data) SELECT s, i, d::jsonb FROM unnest($1::text[], $2::text[], $3::text[]) AS t(s, i, d) ON CONFLICT (scope_key) DO UPDATE SET data = excluded.data', [scopes, instances, data]]);
-      if (dropped.length) writes.push(['DELETE FROM engine_variables WHERE scope_key = ANY($1::text[])', [dropped]]);
-      state.variables.dirty.clear();
+      table.dirty.clear();
     }
+    const scopes = { keys: [] as string[], instances: [] as string[], data: [] as string[] };
+    const dropped: string[] = [];
+    for (const scopeKey of state.variables.dirty) {
+      const scope = state.variables.scopes.get(scopeKey);
+      if (!scope) dropped.push(scopeKey);
+      else {
+        scopes.keys.push(scopeKey);
+        scopes.instances.push(scope.instanceKey);
+        scopes.data.push(JSON.stringify(Object.fromEntries(scope.values)));
+      }
+    }
+    state.variables.dirty.clear();
     const evicted = takeEvicted(state);
-    if (!writes.length) return null;
-    return {
-      evicted,
-      commit: () => this.sql.transaction(async (query) => {
-        for (const [sql, params] of writes) await query(sql, params);
-      }),
-    };
+    if (!records.keys.length && !deleted.keys.length && !scopes.keys.length && !dropped.length) return null;
+    const params = [records.kinds, records.keys, records.instances, records.data, deleted.kinds, deleted.keys, scopes.keys, scopes.instances, scopes.data, dropped];
+    return { evicted, commit: async () => void (await this.sql.query(WRITE_CHANGES, params)) };
   }
 
   async history<K extends HistoryKind>(kind: K, instanceKey?: string): Promise<TableRecords[K][]> {

@@ -11,7 +11,6 @@ export async function openPglite(dataDir: string | 'memory'): Promise<{ client: 
   const db = await PGlite.create(dataDir === 'memory' ? undefined : dataDir);
   const client: SqlClient = {
     query: (sql, params) => (params?.length ? db.query(sql, params) : db.exec(sql).then((results) => results.at(-1) ?? { rows: [] })) as never,
-    transaction: (work) => db.transaction((tx) => work((sql, params) => tx.query(sql, params ?? []) as never)),
   };
   return { client, close: () => db.close() };
 }
