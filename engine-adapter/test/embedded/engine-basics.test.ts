@@ -80,5 +80,6 @@ describe('embedded engine basics', () => {
       await engine.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+    // Two PGlite starts, the first with its initdb: half a minute each when the shared machine is loaded.
+  }, 240_000);
 });
