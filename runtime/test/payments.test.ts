@@ -221,6 +221,24 @@ describe('payments with the sandbox bank', () => {
     expect(await status(overdue.id)).toBe('expired');
   });
 
+  it('an official of the agency cancels an unpaid order; a paid one cannot be cancelled; the citizen may not cancel', async () => {
+    const { applicationId, payment } = await order({});
+    const official = await t.as('official');
+    expect((await jonas.post(`/api/payments/${payment.id}/cancel`)).status).toBe(403);
+    const cancelled = await official.post(`/api/payments/${payment.id}/cancel`);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toEqual({ orderId: payment.id, status: 'cancelled' });
+    const [event] = await db().query(`SELECT actor_id FROM audit_event WHERE action = 'payment.status-changed' AND object_id = $1 AND details->>'to' = 'cancelled'`, [payment.id]);
+    expect(event.actor_id).not.toBeNull();
+    // The payer pays anyway: the cancelled order stays cancelled and the process gets no message.
+    await payerPresses(payment.redirectUrl, 'pay');
+    await bank.settled();
+    expect((await jonas.get(`/api/applications/${applicationId}/payments`)).body.items[0].status).toBe('cancelled');
+    const [paid] = await db().query(`SELECT id FROM payment_order WHERE status = 'paid' LIMIT 1`);
+    expect((await official.post(`/api/payments/${paid.id}/cancel`)).status).toBe(409);
+    expect((await official.post('/api/payments/00000000-0000-4000-8000-000000000000/cancel')).status).toBe(404);
+  });
+
   it('refuses forged, stale and replayed webhooks with 4xx, audits them and changes nothing', async () => {
     bank.setSwitches({});
     const delivered = bank.deliveries().find((d) => d.status === 200 && d.event.payment.status === 'paid')!;

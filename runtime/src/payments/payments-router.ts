@@ -1,7 +1,7 @@
 import express, { Router } from 'express';
 import { Type } from '@sinclair/typebox';
 import type { Api } from '../http/api.js';
-import { HttpProblem } from '../http/problem.js';
+import { HttpProblem, problems } from '../http/problem.js';
 import { Uuid } from '../common/schemas.js';
 import type { Applications } from '../applications/applications.js';
 import type { Payments } from './payments.js';
@@ -55,6 +55,20 @@ export function paymentsRouter({ api, payments, applications }: { api: Api; paym
         status: o.status, dueDate: o.dueDate, redirectUrl: o.status === 'paid' ? null : o.redirectUrl, paidAt: o.paidAt?.toISOString() ?? null,
       })),
     };
+  });
+
+  api.route(router, {
+    method: 'post', path: '/api/payments/:id/cancel', tag: 'payments', access: ['official'], errors: [404, 409],
+    summary: "Call off a payment order not paid yet (an official of the application's agency); a paid, expired or cancelled order stays as it is",
+    params: Type.Object({ id: Uuid }),
+    response: Type.Object({ orderId: Type.String(), status: Type.String() }),
+  }, async ({ params, auth }) => {
+    const order = await payments.get(params.id);
+    if (!order?.applicationId) throw problems.notFound('payment order', params.id);
+    await applications.get(auth.user, order.applicationId);
+    const status = await payments.cancel(order.id, auth.user.id);
+    if (status !== 'cancelled') throw problems.conflict(`The payment order is ${status} and can no longer be cancelled`);
+    return { orderId: order.id, status };
   });
 
   return router;

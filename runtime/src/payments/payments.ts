@@ -154,7 +154,7 @@ export class Payments {
       const event = provider.verifyWebhook(rawBody, headers);
       const order = await this.db.getRepository(PaymentOrderEntity).findOneBy({ provider: providerName, providerPaymentId: event.providerPaymentId });
       if (!order) throw new WebhookRejected('unknown-payment', `No payment order for ${providerName} payment ${event.providerPaymentId}`, 404);
-      const status = await this.apply(order.id, event, 'webhook', { provider: providerName, eventId: event.eventId });
+      const status = await this.apply(order.id, event, 'webhook', { event: { provider: providerName, eventId: event.eventId } });
       return { orderId: order.id, status };
     } catch (error) {
       if (!(error instanceof WebhookRejected)) throw error;
@@ -171,7 +171,7 @@ export class Payments {
    * Applies a status the provider reported. The event id (for webhooks) is recorded in the same
    * transaction, so a replay is refused; the row lock makes a webhook and the reconciler agree.
    */
-  private async apply(orderId: string, reported: ProviderStatus, source: 'webhook' | 'reconciliation', event?: { provider: string; eventId: string }): Promise<PaymentStatus> {
+  private async apply(orderId: string, reported: ProviderStatus, source: 'webhook' | 'reconciliation' | 'official', { event, actorId = null }: { event?: { provider: string; eventId: string }; actorId?: string | null } = {}): Promise<PaymentStatus> {
     const result = await this.db.transaction(async (manager) => {
       if (event) {
         const inserted = await manager.createQueryBuilder().insert().into(PaymentWebhookEventEntity)
@@ -183,7 +183,7 @@ export class Payments {
       const next = { status: reported.status, ...(reported.status === 'paid' ? { paidAt: reported.paidAt ?? new Date() } : {}) };
       await manager.getRepository(PaymentOrderEntity).update({ id: orderId }, next);
       await this.audit.record(manager, {
-        actorId: null, action: 'payment.status-changed', objectType: 'payment-order', objectId: orderId,
+        actorId, action: 'payment.status-changed', objectType: 'payment-order', objectId: orderId,
         before: { status: order.status }, after: { status: reported.status },
         details: { from: order.status, to: reported.status, source, ...(event ? { eventId: event.eventId } : {}) },
       });
@@ -191,6 +191,11 @@ export class Payments {
     });
     if (result.changed && result.order.status === 'paid') await this.announce(result.order);
     return result.order.status;
+  }
+
+  /** An official calls off an order not paid yet; returns the status it has afterwards (a final one stays). */
+  async cancel(orderId: string, actorId: string): Promise<PaymentStatus> {
+    return this.apply(orderId, { status: 'cancelled', paidAt: null }, 'official', { actorId });
   }
 
   /**
