@@ -1,7 +1,9 @@
 /** International formats: e-mail, phone, IBAN, dates and times, URI, UUID, document reference (ajv-formats where it has them). */
 import { fullFormats } from 'ajv-formats/dist/formats';
 import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
-import { isValidPhoneNumber } from 'libphonenumber-js';
+// The core function with the min metadata passed in: the same check as the default export, without its per-call argument shuffling.
+import { isValidPhoneNumber } from 'libphonenumber-js/core';
+import metadata from 'libphonenumber-js/min/metadata';
 
 const emailPattern = fullFormats.email as RegExp;
 type FormatCheck = { validate: (value: string) => boolean };
@@ -17,7 +19,7 @@ export function isEmail(value: string): boolean {
 
 /** A phone number in international form (`+370 612 34567`), checked against the country's numbering plan. */
 export function isPhone(value: string): boolean {
-  return value.length <= 32 && value.startsWith('+') && isValidPhoneNumber(value);
+  return value.length <= 32 && value.startsWith('+') && isValidPhoneNumber(value, metadata);
 }
 
 /** An IBAN with a valid country length and check digits; spaces between groups are allowed. */
