@@ -6,8 +6,6 @@ export default defineConfig({
   root: import.meta.dirname,
   base: '/',
   plugins: [react()],
-  // Always React's production build, even when built from a test run (vitest sets NODE_ENV=test).
-  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,5 +1,8 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { promisify } from 'node:util';
 
 /** The portal's sources and its built copy, which the runtime serves. */
 export const WEB_ROOT = path.resolve(import.meta.dirname, '../../web');
@@ -61,10 +64,14 @@ async function install(outDir: string): Promise<void> {
  */
 export async function ensureWebBuild(): Promise<'built' | 'fresh'> {
   if (!(await webBuildStale())) return 'fresh';
-  const { build } = await import('vite');
   const outDir = path.join(WEB_ROOT, `dist.${process.pid}.${Date.now()}`);
+  const vite = path.join(path.dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin/vite.js');
   try {
-    await build({ configFile: path.join(WEB_ROOT, 'vite.config.ts'), build: { outDir, emptyOutDir: true }, logLevel: 'warn' });
+    // A process of its own with NODE_ENV=production: under vitest (NODE_ENV=test) Vite would
+    // otherwise emit React's development JSX calls, which the production React lacks.
+    await promisify(execFile)(process.execPath, [vite, 'build', '--config', path.join(WEB_ROOT, 'vite.config.ts'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+      env: { ...process.env, NODE_ENV: 'production' }, maxBuffer: 16 * 1024 * 1024,
+    });
     await install(outDir);
   } finally {
     await fs.rm(outDir, { recursive: true, force: true });

@@ -138,6 +138,11 @@ describe.skipIf(skipWithoutChromium)('citizen portal in Chromium', () => {
       assistants: [{ name: 'Petras Petraitis', hours: 20 }, { name: 'Ona Onaitė' }],
     });
     expect(data.plan).toMatch(/^[0-9a-f-]{36}$/);
+    const pdfLink = await page.getByRole('link', { name: 'PDF of your answers' }).getAttribute('href');
+    const pdf = await fetch(`${t.url}${pdfLink}`, { headers: { cookie: await sessionCookie(page) } });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toContain('application/pdf');
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
     const download = await fetch(`${t.url}/api/documents/${data.plan}`, { headers: { cookie: await sessionCookie(page) } });
     expect(download.status).toBe(200);
     expect(Buffer.from(await download.arrayBuffer())).toEqual(STALL_PLAN_PDF);

@@ -52,11 +52,6 @@ export function fieldAt(fields: FieldInfo[], path: string): { field: FieldInfo; 
   return undefined;
 }
 
-/** The top-level data keys a list of components fills. */
-export function topKeys(components: Component[]): Set<string> {
-  return new Set(fieldsOf(components).map((f) => f.pattern[0]!));
-}
-
 /** The value at a data path (`['address', 'city']`). */
 export function getIn(data: unknown, path: readonly string[]): unknown {
   return path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), data);
