@@ -31,7 +31,14 @@ function Answers({ components, data, documents }: { components: Component[]; dat
       return (
         <div key={c.id ?? i} className="answer-group">
           <dt>{c.label}</dt>
-          <dd>{items.map((item, n) => <dl key={n} aria-label={`${c.label ?? ''} ${n + 1}`}><Answers components={c.components ?? []} data={item} documents={documents} /></dl>)}</dd>
+          <dd>
+            {items.map((item, n) => (
+              <div key={n} className="answer-item">
+                <p className="item-title">{c.label} {n + 1}</p>
+                <dl><Answers components={c.components ?? []} data={item} documents={documents} /></dl>
+              </div>
+            ))}
+          </dd>
         </div>
       );
     }
