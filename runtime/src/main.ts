@@ -40,13 +40,18 @@ async function main(): Promise<void> {
   }
   lines.push(sandboxes ? `  sandboxes (loopback; SANDBOXES=off leaves them out)\n${sandboxes.urls.map(([name, url]) => `    ${name.padEnd(20)} ${url}`).join('\n')}` : '  sandboxes        off');
   console.log(lines.join('\n'));
-  const stop = async () => {
-    await runtime.close();
-    await sandboxes?.close();
-    process.exit(0);
+  // A signal may arrive twice (from the terminal's process group and relayed by tsx): the second
+  // must not cut the first's graceful close short.
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      await runtime.close();
+      await sandboxes?.close();
+      process.exit(0);
+    })();
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {

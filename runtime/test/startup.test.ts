@@ -21,7 +21,8 @@ async function freePort(): Promise<number> {
 
 /** `npm start` as a newcomer runs it; resolves when it printed `until` or exited. */
 function npmStart(env: Record<string, string>, until: RegExp) {
-  const child = spawn('npm', ['start'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group, so stopping it reaches the runtime and not only npm (whose `sh -c` would leave it running).
+  const child = spawn('npm', ['start'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   const ready = new Promise<{ output: string; code: number | null }>((resolve) => {
     const onData = (chunk: Buffer) => {
@@ -32,10 +33,15 @@ function npmStart(env: Record<string, string>, until: RegExp) {
     child.stderr.on('data', onData);
     child.on('exit', (code) => resolve({ output, code }));
   });
+  // Every process of the group holds the output pipes: 'close' means the runtime itself has ended.
+  const closed = new Promise((resolve) => child.once('close', resolve));
   const stop = async () => {
-    if (child.exitCode !== null) return;
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      // the group has already ended
+    }
+    await closed;
   };
   return { ready, stop };
 }
@@ -102,7 +108,8 @@ describe('npm start', () => {
     await first.stop();
 
     const second = npmStart(env, printed);
-    await second.ready;
+    // Still running: it listens on the port the first one has let go of.
+    expect((await second.ready).code).toBeNull();
     try {
       const again = await new ApiClient(url).login('citizen', 'demo-pass-123');
       expect((await again.get(`/api/applications/${order.body.id}`)).body).toMatchObject({ status: 'submitted', data: { place: 'Rotušės a. 1' } });
