@@ -3,3 +3,4 @@ export * from './ca.js';
 export * from './ocsp-responder.js';
 export * from './tsa.js';
 export type { RunningServer } from './http.js';
+export * from './signing-sandboxes.js';
