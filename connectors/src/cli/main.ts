@@ -10,6 +10,10 @@ type Command = { summary: string; run(args: string[]): Promise<void> };
 const commands: Record<string, Command> = {
   worker: { summary: 'run every built-in connector as a job worker process (DATABASE_URL, ENGINE=zeebe, ZEEBE_*, CONNECTOR_SECRET_*)', run: async (args) => (await import('./worker.js')).main(args) },
   templates: { summary: '<dir> [--locale en|lt|lv]  write the element template of every built-in connector', run: async (args) => (await import('./templates.js')).main(args) },
+  'sign-pdf': { summary: '<in.pdf> <out.pdf> [--level B-B|B-T]  sign a PDF as PAdES with the configured signer (default: sandbox CA)', run: async (args) => (await import('./signing.js')).signPdfCommand(args) },
+  asice: { summary: '<out.asice> <files...> [--level B-B|B-T]  sign files into an ASiC-E container (XAdES)', run: async (args) => (await import('./signing.js')).asiceCommand(args) },
+  verify: { summary: '<file> [--no-revocation]  verify a signed PDF or ASiC-E; exit code 0 valid, 1 invalid', run: async (args) => (await import('./signing.js')).verifyCommand(args) },
+  'ca-cert': { summary: '<out.pem>  write the CA certificate signatures are verified against', run: async (args) => (await import('./signing.js')).caCertCommand(args) },
 };
 
 function usage(): string {
