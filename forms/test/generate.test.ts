@@ -113,6 +113,17 @@ describe('translations', () => {
     expect(byKey(localizeForm(form, 'en'), 'givenName').label).toBe('Given name');
   });
 
+  it('shows the form\'s own wording, not another language, when the requested one is missing', () => {
+    const written: FormSchema = {
+      type: 'default', id: 'own', schemaVersion: FORM_SCHEMA_VERSION,
+      components: [{ id: 'place', key: 'place', type: 'textfield', label: 'Trading place' }],
+      'x-translations': { lt: { 'place.label': 'Prekybos vieta' } },
+    } as FormSchema;
+    expect(byKey(localizeForm(written, 'en'), 'place').label).toBe('Trading place');
+    expect(byKey(localizeForm(written, 'lv'), 'place').label).toBe('Trading place');
+    expect(byKey(localizeForm(written, 'lt'), 'place').label).toBe('Prekybos vieta');
+  });
+
   it('translates the viewer\'s own strings, numbers included', () => {
     expect(translateViewerText('Add new', 'lt')).toBe('Pridėti');
     expect(translateViewerText('3 files selected', 'lv')).toBe('Izvēlēti faili: 3');

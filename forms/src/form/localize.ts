@@ -1,15 +1,17 @@
 /**
  * Form texts in a language. `x-translations[locale]['<componentId>.<property>']` holds label,
  * description, dateLabel, text (text views) and `values.<value>` (option labels). Fallback: the
- * requested locale, then en, lt, lv, then the text written in the form itself.
+ * requested locale, then the text written in the form itself (the analyst's own wording), then
+ * en, lt, lv — so a form without an `en` translation shows its own text, not another language.
  */
 import type { Locale } from '../text.js';
 import type { FormComponent, FormSchema } from './types.js';
 
 const TEXT_PROPERTIES = ['label', 'description', 'dateLabel', 'text', 'validate.patternErrorMessage'] as const;
 
-export function translateFormText(form: FormSchema, locale: Locale, key: string): string | undefined {
+export function translateFormText(form: FormSchema, locale: Locale, key: string, written?: unknown): string | undefined {
   const translations = form['x-translations'];
+  if (typeof written === 'string' && written !== '' && !translations?.[locale]?.[key]) return written;
   if (!translations) return undefined;
   for (const candidate of [locale, 'en', 'lt', 'lv'] as const) {
     const text = translations[candidate]?.[key];
@@ -21,7 +23,8 @@ export function translateFormText(form: FormSchema, locale: Locale, key: string)
 function localizeComponent(form: FormSchema, component: FormComponent, locale: Locale): FormComponent {
   const result: FormComponent = { ...component };
   for (const property of TEXT_PROPERTIES) {
-    const text = translateFormText(form, locale, `${component.id}.${property}`);
+    const written = property === 'validate.patternErrorMessage' ? component.validate?.patternErrorMessage : component[property];
+    const text = translateFormText(form, locale, `${component.id}.${property}`, written);
     if (text === undefined) continue;
     if (property === 'validate.patternErrorMessage') result.validate = { ...result.validate, patternErrorMessage: text };
     else result[property] = text;
@@ -29,7 +32,7 @@ function localizeComponent(form: FormSchema, component: FormComponent, locale: L
   if (component.values) {
     result.values = component.values.map((option) => ({
       ...option,
-      label: translateFormText(form, locale, `${component.id}.values.${String(option.value)}`) ?? option.label,
+      label: translateFormText(form, locale, `${component.id}.values.${String(option.value)}`, option.label) ?? option.label,
     }));
   }
   if (component.components) result.components = component.components.map((child) => localizeComponent(form, child, locale));
