@@ -6,7 +6,7 @@
  *   ca-cert <out.pem>                        the CA certificate verifications trust
  * The signer is the one configured for the connectors (CONNECTOR_SECRET_SIGNING_KEY,
  * _SIGNING_CERT, _SIGNING_TSA_URL, _SIGNING_TRUSTED_CA: PEM text or a file path); without
- * one, the sandbox CA kept under $DATA_DIR/pki (default data/pki) with its OCSP responder and
+ * one, the sandbox CA `npm start` keeps under $DATA_DIR/sandboxes/pki (default data/) with its OCSP responder and
  * TSA started in this process.
  */
 import { existsSync } from 'node:fs';
@@ -36,7 +36,8 @@ async function secretValue(name: string): Promise<string | undefined> {
 
 function sandboxDir(): string {
   const dataDir = process.env.DATA_DIR && process.env.DATA_DIR !== 'memory' ? process.env.DATA_DIR : 'data';
-  return path.resolve(process.env.SIGNING_SANDBOX_DIR ?? path.join(dataDir, 'pki'));
+  // Where `npm start` keeps its sandbox CA, so both trust the same root.
+  return path.resolve(process.env.SIGNING_SANDBOX_DIR ?? path.join(dataDir, 'sandboxes', 'pki'));
 }
 
 /** The configured signer, or the sandbox's with its servers running until close(). */
