@@ -31,8 +31,8 @@ export interface PadesOptions {
   signal?: AbortSignal;
 }
 
-/** Room for the CMS: two certificates, the signature and a timestamp token with its own chain. */
-const SIGNATURE_LENGTH = 24_576;
+/** Room for the CMS (bytes; the PDF holds twice as many hex digits): the signer's chain, and for B-T a token with the TSA's chain. */
+const SIGNATURE_LENGTH: Record<PadesLevel, number> = { 'B-B': 8_192, 'B-T': 16_384 };
 
 export async function signPdf(pdf: Uint8Array, options: PadesOptions): Promise<Uint8Array> {
   const level = options.level ?? 'B-B';
@@ -48,7 +48,7 @@ export async function signPdf(pdf: Uint8Array, options: PadesOptions): Promise<U
     name: commonName(parseCertificate(chain[0])),
     location: options.location ?? '',
     signingTime,
-    signatureLength: SIGNATURE_LENGTH,
+    signatureLength: SIGNATURE_LENGTH[level],
     subFilter: SUBFILTER_ETSI_CADES_DETACHED,
     appName: 'Konstruktor',
   };
