@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { createTestPki, sandboxBankEnv, startOcspResponder, startSandboxes, startTimestampAuthority } from '@konstruktor/examples';
+import { createTestPki, sandboxBankEnv, startSandboxes, startSigningSandboxes } from '@konstruktor/examples';
 import { ConfigError } from '../config.js';
 import { startMailSink } from './mail-sink.js';
 
@@ -25,19 +25,20 @@ export function sandboxesEnabled(env: NodeJS.ProcessEnv = process.env): boolean 
 
 /** Starts them; the test CA is kept under DATA_DIR/sandboxes/pki (in memory when DATA_DIR=memory). */
 export async function startDemoSandboxes(options: { dataDir: string; logger: Logger }): Promise<DemoSandboxes> {
-  const pki = await createTestPki(options.dataDir === 'memory' ? {} : { dir: path.join(options.dataDir, 'sandboxes', 'pki') });
-  // The OCSP responder first: it makes itself the default OCSP and CRL address of the certificates issued after it.
-  const ocsp = await startOcspResponder({ pki });
-  const started: { close(): Promise<void> }[] = [ocsp];
+  const dir = options.dataDir === 'memory' ? undefined : path.join(options.dataDir, 'sandboxes', 'pki');
+  const pki = await createTestPki(dir ? { dir } : {});
+  // Signing first: its OCSP responder becomes the OCSP and CRL address of the certificates issued
+  // after it. Kept on the same ports in `dir`, so the seal and `npm run connectors -- verify` agree.
+  const signing = await startSigningSandboxes(dir ? { pki, dir } : { pki });
+  const { ocsp, tsa, mobileSignature } = signing;
+  const started: { close(): Promise<void> }[] = [signing];
   const close = async () => { await Promise.all(started.map((s) => s.close())); };
   try {
-    const tsa = await startTimestampAuthority({ pki });
-    started.push(tsa);
     const sandboxes = await startSandboxes({ pki });
     started.push(sandboxes);
     const mail = await startMailSink({ onMail: (m) => options.logger.info({ to: m.to, subject: m.subject }, 'sandbox mailbox received an e-mail') });
     started.push(mail);
-    const secrets = { ...sandboxes.connectorSecrets, SMTP_URL: mail.smtpUrl };
+    const secrets = { ...sandboxes.connectorSecrets, ...signing.connectorSecrets, SMTP_URL: mail.smtpUrl };
     return {
       env: {
         ...Object.fromEntries(Object.entries(secrets).map(([name, value]) => [`CONNECTOR_SECRET_${name}`, value])),
@@ -49,6 +50,7 @@ export async function startDemoSandboxes(options: { dataDir: string; logger: Log
         ['bank', sandboxes.bank.url],
         ['OCSP responder', ocsp.url],
         ['timestamping', tsa.url],
+        ...(mobileSignature ? [['mobile signature', mobileSignature.url] as [string, string]] : []),
         ['mailbox', mail.url],
       ],
       close,
