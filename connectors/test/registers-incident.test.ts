@@ -92,7 +92,7 @@ describe('register down -> retries -> incident -> register back -> resolve -> pr
       address: { street: 'Gedimino pr. 12-3', city: 'Vilnius', postalCode: 'LT-01103', country: 'LT' },
     });
     const last = services.auditEvents.at(-1);
-    expect(services.auditEvents).toHaveLength(4);
+    expect(services.auditEvents.map((event) => event.details?.outcome)).toEqual(["failed", "failed", "failed", "answered"]);
     expect(last).toMatchObject({ objectId: '52611140015', actor: '38804121232', details: { outcome: 'answered', purpose: 'Birth registration: check the newborn', applicationId: 'app-birth-1' } });
     expect(register.log.find((entry) => entry.xRoadId === last?.details?.xRoadId)).toMatchObject({ status: 200, userId: 'LT38804121232' });
   });

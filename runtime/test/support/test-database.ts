@@ -16,7 +16,22 @@ export async function createServerDatabase(serverUrl: string, prefix: string): P
   await admin(`CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return { url: url.toString(), drop: () => dropDatabase(admin, name) };
+}
+
+/**
+ * FORCE ends the connections left open, but an autovacuum worker busy in the database cannot be
+ * ended by a role without pg_signal_backend (42501): it finishes soon, so try again.
+ */
+async function dropDatabase(admin: (sql: string) => Promise<void>, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    } catch (error) {
+      if ((error as { code?: string }).code !== '42501' || attempt === 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
 }
 
 /**
