@@ -5,16 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpConnector, inboxConnector, serviceTaskBpmn } from '@konstruktor/connectors';
 import { runtimePlatformServices } from '../src/connectors/platform-services.js';
 import { citizen, startTestRuntime, type TestRuntime } from './support/harness.js';
-
-async function eventually<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { eventually } from './support/eventually.js';
 
 describe('built-in connectors hosted by the runtime', () => {
   let t: TestRuntime;

@@ -9,19 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxBank, type SandboxBank } from '@konstruktor/examples';
 import { citizen, startTestRuntime, type TestRuntime } from './support/harness.js';
 import { bankLinkProvider } from '../src/payments/bank-link-provider.js';
+import { eventually } from './support/eventually.js';
 
 const havePoppler = existsSync('/usr/bin/pdftotext') || process.env.CI === 'true';
 const decisionTemplate = readFileSync(path.join(import.meta.dirname, '..', '..', 'connectors', 'src', 'documents', 'templates', 'decision-lt.json'), 'utf8');
-
-async function eventually<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 const attr = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 const DECISION_DATA = `={agency: {name: "Kauno miesto savivaldybės administracija"}, applicant: applicant, application: {number: "KNS-" + string(applicationNumber), place: "Laisvės alėja 53, Kaunas"}, decision: {date: "2026-11-21"}, fee: 1550, goods: [{name: "Ąžuolo medaus stiklainiai", quantity: 40}, {name: "Kęstučio bitynų korys", quantity: 6}, {name: "Rūtos šilko skarelės", quantity: 3}]}`;

@@ -4,16 +4,7 @@ import { signWebhook, startSandboxBank, type BankSwitches, type SandboxBank } fr
 import { citizen, startTestRuntime, type TestRuntime } from './support/harness.js';
 import { bankLinkProvider } from '../src/payments/bank-link-provider.js';
 import type { ApiClient } from './support/api-client.js';
-
-async function eventually<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { eventually } from './support/eventually.js';
 
 /**
  * Prepayment: create the order (connector), wait for `payment-received` (correlation key =

@@ -3,19 +3,9 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { citizen, startTestRuntime, type TestRuntime } from './support/harness.js';
+import { eventually } from './support/eventually.js';
 
 const BPMN = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'permit-process.bpmn'), 'utf8');
-
-/** Polls until `check` returns something truthy (the engine and the inbox sync work asynchronously). */
-async function eventually<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('a service with a process', () => {
   let t: TestRuntime;

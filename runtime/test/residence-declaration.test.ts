@@ -15,19 +15,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importExamplePackages } from '../src/demo/seed.js';
 import { startDemoSandboxes, type DemoSandboxes } from '../src/demo/sandboxes.js';
 import { citizen, startTestRuntime, type TestRuntime } from './support/harness.js';
+import { eventually } from './support/eventually.js';
 
 const PACKAGE = path.resolve(import.meta.dirname, '../../examples/services/residence-declaration');
 const PDFTOTEXT = '/usr/bin/pdftotext';
-
-async function eventually<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-}
 
 describe('residence declaration, the demo service, end to end on the sandboxes', () => {
   let t: TestRuntime;
