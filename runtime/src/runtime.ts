@@ -61,7 +61,8 @@ export async function startRuntime(config: RuntimeConfig, options: { logger?: Lo
     extraRouters: [...(config.oidc ? [(api: Parameters<typeof oidcRouter>[0]['api']) => oidcRouter({ api, config, oidc: config.oidc!, services, logger })] : []), ...(options.extraRouters ?? [])],
   });
   const server = await new Promise<Server>((resolve, reject) => {
-    const listening = app.listen(config.port, config.host, () => resolve(listening)).once('error', reject);
+    // Express 5 hands a listen error (EADDRINUSE…) to this callback rather than throwing.
+    const listening = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
   });
   const { port } = server.address() as AddressInfo;
   let closing: Promise<void> | undefined;

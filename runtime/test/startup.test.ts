@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,15 +8,6 @@ import { ApiClient } from './support/api-client.js';
 import { sandboxesEnabled } from '../src/demo/sandboxes.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** `npm start` as a newcomer runs it; resolves when it printed `until` or exited. */
 function npmStart(env: Record<string, string>, until: RegExp) {
@@ -76,12 +66,13 @@ describe('npm start', () => {
   it('serves the product with its sandboxes on the embedded defaults, prints URLs and demo logins but no secret, and keeps data and the test CA across restarts', async () => {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'konstruktor-start-'));
     dirs.push(dataDir);
-    const port = await freePort();
-    const env = { PORT: String(port), DATA_DIR: dataDir, DEMO_PASSWORD: 'demo-pass-123', LOG_LEVEL: 'warn' };
+    // PORT=0: a port picked beforehand could be taken by one of the sandboxes (or another test) meanwhile.
+    const env = { PORT: '0', DATA_DIR: dataDir, DEMO_PASSWORD: 'demo-pass-123', LOG_LEVEL: 'warn' };
     const printed = /mailbox\s+http\S+\n/;
     const first = npmStart(env, printed);
     const { output } = await first.ready;
-    expect(output).toContain(`Konstruktor runtime http://127.0.0.1:${port}`);
+    expect(output).toMatch(/Konstruktor runtime http:\/\/127\.0\.0\.1:\d+/);
+    const port = Number(/Konstruktor runtime http:\/\/127\.0\.0\.1:(\d+)/.exec(output)![1]);
     expect(output).toMatch(/demo logins\s+analyst, developer, official, administrator, citizen, citizen2/);
     expect(output).toMatch(/demo password\s+demo-pass-123/);
     expect(output).toMatch(/example services .*residence-declaration@1\.0\.0/);
@@ -107,7 +98,7 @@ describe('npm start', () => {
     expect(order.status).toBe(201);
     await first.stop();
 
-    const second = npmStart(env, printed);
+    const second = npmStart({ ...env, PORT: String(port) }, printed);
     // Still running: it listens on the port the first one has let go of.
     expect((await second.ready).code).toBeNull();
     try {

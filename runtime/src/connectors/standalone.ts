@@ -10,6 +10,7 @@ import { createServices } from '../app.js';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { openEngine } from '../process/engine-host.js';
+import { paymentProvidersFromEnv } from '../payments/payments-config.js';
 import { createLogger } from '../runtime.js';
 import { pinoConnectorLogger } from './host.js';
 import { allConnectors } from './modules.js';
@@ -25,10 +26,13 @@ export async function startConnectorWorker(env: NodeJS.ProcessEnv = process.env)
   }
   if (!config.databaseUrl) throw new WorkerConfigError('DATABASE_URL: the worker keeps documents, audit events and inbox messages in the runtime\'s PostgreSQL database');
   const connectors = await allConnectors(env);
+  // The payment connector creates orders at the bank itself: the same PAYMENT_BANK_* as the runtime's.
+  const paymentProviders = paymentProvidersFromEnv(env, config.publicUrl);
   const logger = createLogger(config);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const engine = await openEngine(config);
   const services = createServices(database.dataSource, config, engine);
+  for (const provider of paymentProviders) services.payments.useProvider(provider);
   const worker = runConnectors({
     engine, connectors, services: runtimePlatformServices(services, engine),
     secrets: secretsFromEnv(env), logger: pinoConnectorLogger(logger), workerName: `konstruktor-connectors-${process.pid}`,
