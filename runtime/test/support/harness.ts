@@ -15,6 +15,8 @@ export const TEST_PASSWORD = 'correct horse battery staple';
 export interface TestRuntime {
   runtime: Runtime;
   url: string;
+  /** The test's own database on the DATABASE_URL server; undefined on PGlite. */
+  databaseUrl: string | undefined;
   /** Everything the runtime logged, for asserting that no secret leaks. */
   logs: string[];
   anonymous(): ApiClient;
@@ -45,6 +47,7 @@ export async function startTestRuntime(overrides: Partial<RuntimeConfig> = {}, e
   return {
     runtime,
     url,
+    databaseUrl: database.url,
     logs,
     anonymous: () => new ApiClient(url),
     as: (username) => new ApiClient(url).login(username, TEST_PASSWORD),
