@@ -1,9 +1,10 @@
 /** Trust settings of a verification and the certificate checks shared by PAdES and XAdES. */
 import type * as pkijs from 'pkijs';
-import { validateChain } from './chain.js';
+import { commonName, validateChain } from './chain.js';
 import { certificatesFromPem, parseCertificate } from './engine.js';
 import { checkOcsp } from './ocsp.js';
 import { check, type Check } from './report.js';
+import { verifyTimestampToken } from './tsp.js';
 
 export interface TrustOptions {
   /** Trusted CA certificates (PEM text, one or more blocks). */
@@ -48,4 +49,29 @@ export async function checkSignerCertificate(
     return { chain, revocation: { status: 'passed', message: `revoked on ${ocsp.revokedAt.toISOString()}, after the signature was timestamped` } };
   }
   return { chain, revocation: { status: 'failed', message: ocsp.status === 'error' ? `revocation status unavailable: ${ocsp.message}` : `certificate ${ocsp.message}` } };
+}
+
+/**
+ * What follows the signature check alike for PAdES and XAdES: the signature timestamp (B-T)
+ * over `covered` when there is a token, then the signer's chain and revocation at its time.
+ */
+export async function checkTimestampAndSigner(
+  token: Uint8Array | undefined,
+  covered: () => Uint8Array,
+  leaf: pkijs.Certificate | undefined,
+  certificates: pkijs.Certificate[],
+  trust: TrustOptions,
+  noSigner: string,
+): Promise<{ timestamp: Date | undefined; timestampCheck: Check; chain: Check; revocation: Check }> {
+  let timestampCheck: Check = { status: 'skipped', message: 'no signature timestamp (B-B)' };
+  let timestamp: Date | undefined;
+  if (token) {
+    const result = await verifyTimestampToken(token, covered(), trustedCertificates(trust));
+    timestamp = result.ok ? result.genTime : undefined;
+    timestampCheck = check(result.ok, `timestamped at ${result.genTime?.toISOString()} by ${result.tsa ? commonName(result.tsa) : 'a TSA'}`, result.problems.join('; '));
+  }
+  const { chain, revocation } = leaf
+    ? await checkSignerCertificate(leaf, certificates, trust, { at: timestamp, timestampedAt: timestamp })
+    : { chain: { status: 'failed', message: noSigner } as Check, revocation: { status: 'skipped', message: 'no signer certificate' } as Check };
+  return { timestamp, timestampCheck, chain, revocation };
 }

@@ -7,8 +7,7 @@ import { commonName } from './chain.js';
 import { ASICE_MIMETYPE, openAsice, type OpenedContainer } from './asice.js';
 import { digest, parseCertificate, type DigestAlgorithm } from './engine.js';
 import { check, finish, type Check, type SignatureReport, type VerificationReport } from './report.js';
-import { checkSignerCertificate, trustedCertificates, type TrustOptions } from './trust.js';
-import { verifyTimestampToken } from './tsp.js';
+import { checkTimestampAndSigner, type TrustOptions } from './trust.js';
 import { canonicalSignatureValue, DSIG_NS, fileResolver, referenceUri, XADES_NS } from './xades.js';
 
 const DIGEST_URIS: Record<string, DigestAlgorithm> = {
@@ -87,18 +86,11 @@ async function verifySignature(element: Element, container: OpenedContainer, tru
 
   const signingTimeText = text(element.getElementsByTagNameNS(XADES_NS, 'SigningTime')[0]);
   const encapsulated = element.getElementsByTagNameNS(XADES_NS, 'EncapsulatedTimeStamp')[0];
-  let timestampCheck: Check = { status: 'skipped', message: 'no signature timestamp (B-B)' };
-  let timestamp: Date | undefined;
-  if (encapsulated) {
+  const token = encapsulated ? new Uint8Array(Buffer.from(text(encapsulated), 'base64')) : undefined;
+  const { timestamp, timestampCheck, chain, revocation } = await checkTimestampAndSigner(token, () => {
     const signatureValue = element.getElementsByTagNameNS(DSIG_NS, 'SignatureValue')[0];
-    const covered = signatureValue ? canonicalSignatureValue(signatureValue) : new Uint8Array();
-    const result = await verifyTimestampToken(new Uint8Array(Buffer.from(text(encapsulated), 'base64')), covered, trustedCertificates(trust));
-    timestamp = result.ok ? result.genTime : undefined;
-    timestampCheck = check(result.ok, `timestamped at ${result.genTime?.toISOString()} by ${result.tsa ? commonName(result.tsa) : 'a TSA'}`, result.problems.join('; '));
-  }
-  const { chain, revocation } = leaf
-    ? await checkSignerCertificate(leaf, certificates, trust, { at: timestamp, timestampedAt: timestamp })
-    : { chain: { status: 'failed', message: 'signer certificate not found' } as Check, revocation: { status: 'skipped', message: 'no signer certificate' } as Check };
+    return signatureValue ? canonicalSignatureValue(signatureValue) : new Uint8Array();
+  }, leaf, certificates, trust, 'signer certificate not found');
   return finish({
     signer: leaf ? commonName(leaf) : 'unknown',
     format: 'XAdES',

@@ -5,8 +5,7 @@ import { commonName } from './chain.js';
 import { decodeSignedData, findAttribute, OID } from './cms.js';
 import { digest, digestAlgorithmOf, toArrayBuffer } from './engine.js';
 import { check, finish, type Check, type SignatureReport, type VerificationReport } from './report.js';
-import { checkSignerCertificate, trustedCertificates, type TrustOptions } from './trust.js';
-import { verifyTimestampToken } from './tsp.js';
+import { checkTimestampAndSigner, type TrustOptions } from './trust.js';
 
 interface PdfSignature {
   byteRange: [number, number, number, number];
@@ -92,17 +91,10 @@ async function verifyOne(pdf: Uint8Array, signature: PdfSignature, trust: TrustO
   }
 
   const tokenAttribute = findAttribute(signerInfo.unsignedAttrs, OID.signatureTimeStampToken);
-  let timestampCheck: Check = { status: 'skipped', message: 'no signature timestamp (B-B)' };
-  let timestamp: Date | undefined;
-  if (tokenAttribute) {
-    const token = new Uint8Array((tokenAttribute.values[0] as asn1js.BaseBlock).toBER(false));
-    const result = await verifyTimestampToken(token, new Uint8Array(signerInfo.signature.valueBlock.valueHexView), trustedCertificates(trust));
-    timestamp = result.ok ? result.genTime : undefined;
-    timestampCheck = check(result.ok, `timestamped at ${result.genTime?.toISOString()} by ${result.tsa ? commonName(result.tsa) : 'a TSA'}`, result.problems.join('; '));
-  }
-  const { chain, revocation } = leaf
-    ? await checkSignerCertificate(leaf, certificates, trust, { at: timestamp, timestampedAt: timestamp })
-    : { chain: { status: 'failed', message: 'signer certificate not in the signature' } as Check, revocation: { status: 'skipped', message: 'no signer certificate' } as Check };
+  const token = tokenAttribute ? new Uint8Array((tokenAttribute.values[0] as asn1js.BaseBlock).toBER(false)) : undefined;
+  const { timestamp, timestampCheck, chain, revocation } = await checkTimestampAndSigner(
+    token, () => new Uint8Array(signerInfo.signature.valueBlock.valueHexView), leaf, certificates, trust, 'signer certificate not in the signature',
+  );
   return finish({
     signer: leaf ? commonName(leaf) : 'unknown',
     format: 'PAdES',
