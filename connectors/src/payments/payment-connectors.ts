@@ -3,17 +3,10 @@
  * event `payment-received` with correlation key `=applicationId` (the runtime publishes it once
  * when the order is paid). Postpayment: the same task after the decision, as an invoice.
  */
-import { ConnectorError, defineConnector, type ConnectorContext, type PaymentOrderRef, type PaymentService } from '../sdk/index.js';
+import { ConnectorError, defineConnector, type ConnectorContext, type PaymentOrderRef, type PaymentOrderRequest, type PaymentService } from '../sdk/index.js';
 
-export interface CreatePaymentOrderInput {
-  kind: 'prepayment' | 'postpayment';
-  amountCents: number;
-  currency?: string;
-  description: string;
-  payer?: { name?: string | null; personalCode?: string | null };
-  dueDate?: string;
-  returnUrl?: string;
-}
+/** What the analyst configures: the order request less what the worker supplies (idempotency key, application). */
+export type CreatePaymentOrderInput = Omit<PaymentOrderRequest, 'idempotencyKey' | 'applicationId'>;
 
 const orderOutput = {
   type: 'object',
