@@ -5,10 +5,9 @@
  * connector-worker stage (ENGINE=zeebe and DATABASE_URL) and is skipped elsewhere.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inboxConnector, serviceTaskBpmn } from '@konstruktor/connectors';
-import { citizen, startTestRuntime, type TestRuntime } from './support/harness.js';
+import { citizen, publishProcessService, startTestRuntime, type TestRuntime } from './support/harness.js';
 import { eventually } from './support/eventually.js';
 
 const enabled = process.env.ENGINE === 'zeebe' && Boolean(process.env.DATABASE_URL);
@@ -50,10 +49,7 @@ describe.skipIf(!enabled)('the standalone connector worker on Zeebe', () => {
         data: '={ applicantName: applicant.name, serviceName: "Street trading permit", applicationId: applicationId, agencyName: "Kaunas city" }',
       },
     });
-    const card = { code, version: '1.0.0', title: { en: 'Notified permit' }, provider: 'kaunas-city', audience: ['citizens'], price: 'free', interactivityLevel: 4, onlineOrder: true, process: { file: 'process.bpmn', processId } };
-    const analyst = await t.as('analyst');
-    expect((await analyst.post('/api/service-packages', { files: { 'service.yaml': stringify(card), 'process.bpmn': bpmn } })).status).toBe(201);
-    expect((await analyst.post(`/api/services/${code}/versions/1.0.0/publish`)).status).toBe(200);
+    await publishProcessService(t, { code, processId, bpmn, title: 'Notified permit' });
 
     const jonas = await citizen(t);
     const order = await jonas.post('/api/applications', { service: code, data: {} });

@@ -1,10 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpConnector, inboxConnector, serviceTaskBpmn } from '@konstruktor/connectors';
 import { runtimePlatformServices } from '../src/connectors/platform-services.js';
-import { citizen, startTestRuntime, type TestRuntime } from './support/harness.js';
+import { citizen, publishProcessService, startTestRuntime, type TestRuntime } from './support/harness.js';
 import { eventually } from './support/eventually.js';
 
 describe('built-in connectors hosted by the runtime', () => {
@@ -41,10 +40,7 @@ describe('built-in connectors hosted by the runtime', () => {
         data: '={ applicantName: applicant.name, serviceName: "Leidimas prekiauti", applicationId: applicationId, agencyName: "Kauno miesto savivaldybė" }',
       },
     });
-    const card = { code, version: '1.0.0', title: { en: 'Notified permit' }, provider: 'kaunas-city', audience: ['citizens'], price: 'free', interactivityLevel: 4, onlineOrder: true, process: { file: 'process.bpmn', processId } };
-    const analyst = await t.as('analyst');
-    expect((await analyst.post('/api/service-packages', { files: { 'service.yaml': stringify(card), 'process.bpmn': bpmn } })).status).toBe(201);
-    expect((await analyst.post(`/api/services/${code}/versions/1.0.0/publish`)).status).toBe(200);
+    await publishProcessService(t, { code, processId, bpmn, title: 'Notified permit' });
 
     const jonas = await citizen(t);
     const order = await jonas.post('/api/applications', { service: code, data: {} });
@@ -65,10 +61,7 @@ describe('built-in connectors hosted by the runtime', () => {
       processId, type: httpConnector.id, headers: { resultExpression: '={ permitNo: body.permitNo }' },
       inputs: { method: 'GET', url: `="${apiUrl}/permits/" + applicationId`, 'authentication.type': 'bearer', 'authentication.token': '{{secrets.HOSTED_API_TOKEN}}' },
     });
-    const card = { code, version: '1.0.0', title: { en: 'REST service' }, provider: 'kaunas-city', audience: ['citizens'], price: 'free', interactivityLevel: 4, onlineOrder: true, process: { file: 'process.bpmn', processId } };
-    const analyst = await t.as('analyst');
-    expect((await analyst.post('/api/service-packages', { files: { 'service.yaml': stringify(card), 'process.bpmn': bpmn } })).status).toBe(201);
-    expect((await analyst.post(`/api/services/${code}/versions/1.0.0/publish`)).status).toBe(200);
+    await publishProcessService(t, { code, processId, bpmn, title: 'REST service' });
     const jonas = await citizen(t);
     const order = await jonas.post('/api/applications', { service: code, data: {} });
     expect(order.status).toBe(201);

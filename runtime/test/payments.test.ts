@@ -1,7 +1,6 @@
-import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signWebhook, startSandboxBank, type BankSwitches, type SandboxBank } from '@konstruktor/examples';
-import { citizen, startTestRuntime, type TestRuntime } from './support/harness.js';
+import { citizen, publishProcessService, startTestRuntime, type TestRuntime } from './support/harness.js';
 import { bankLinkProvider } from '../src/payments/bank-link-provider.js';
 import type { ApiClient } from './support/api-client.js';
 import { eventually } from './support/eventually.js';
@@ -60,13 +59,7 @@ describe('payments with the sandbox bank', () => {
       name: 'sandbox-bank', url: bank.url, apiKey: bank.apiKey, webhookSecret: bank.webhookSecret, notificationUrl: `${t.url}${webhookPath}`, timeoutMs: 1000,
     }));
     payments.start({ reconcileEveryMs: 300 });
-    const analyst = await t.as('analyst');
-    const card = {
-      code, version: '1.0.0', title: { en: 'Paid permit' }, provider: 'kaunas-city', audience: ['citizens'], price: { amount: '15.00', currency: 'EUR' },
-      interactivityLevel: 4, onlineOrder: true, process: { file: 'process.bpmn', processId: `paid-permit-${suffix}` },
-    };
-    expect((await analyst.post('/api/service-packages', { files: { 'service.yaml': stringify(card), 'process.bpmn': bpmn(`paid-permit-${suffix}`) } })).status).toBe(201);
-    expect((await analyst.post(`/api/services/${code}/versions/1.0.0/publish`)).status).toBe(200);
+    await publishProcessService(t, { code, processId: `paid-permit-${suffix}`, bpmn: bpmn(`paid-permit-${suffix}`), title: 'Paid permit', price: { amount: '15.00', currency: 'EUR' } });
     jonas = await citizen(t);
   });
   afterAll(async () => {
@@ -177,15 +170,9 @@ describe('payments with the sandbox bank', () => {
   });
 
   it('postpayment: the invoice is issued after the decision, the process waits for its payment', async () => {
-    const analyst = await t.as('analyst');
     const postCode = `invoiced-${suffix}`.slice(0, 60);
     const decisionJob = `test-decision-${suffix}`;
-    const card = {
-      code: postCode, version: '1.0.0', title: { en: 'Invoiced permit' }, provider: 'kaunas-city', audience: ['citizens'], price: { amount: '15.00', currency: 'EUR' },
-      interactivityLevel: 4, onlineOrder: true, process: { file: 'process.bpmn', processId: `invoiced-${suffix}` },
-    };
-    expect((await analyst.post('/api/service-packages', { files: { 'service.yaml': stringify(card), 'process.bpmn': bpmn(`invoiced-${suffix}`, 'postpayment', decisionJob) } })).status).toBe(201);
-    expect((await analyst.post(`/api/services/${postCode}/versions/1.0.0/publish`)).status).toBe(200);
+    await publishProcessService(t, { code: postCode, processId: `invoiced-${suffix}`, bpmn: bpmn(`invoiced-${suffix}`, 'postpayment', decisionJob), title: 'Invoiced permit', price: { amount: '15.00', currency: 'EUR' } });
     bank.setSwitches({});
     const submitted = await jonas.post('/api/applications', { service: postCode, data: {} });
     const applicationId = submitted.body.id as string;

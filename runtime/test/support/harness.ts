@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { stringify } from 'yaml';
 import { loadConfig, type RuntimeConfig } from '../../src/config.js';
 import { createLogger, startRuntime, type Runtime } from '../../src/runtime.js';
 import { seedDemo } from '../../src/demo/seed.js';
@@ -80,6 +81,19 @@ export async function publishService(t: TestRuntime, overrides: Record<string, u
   const published = await analyst.post(`/api/services/${pkg.code}/versions/${pkg.version}/publish`);
   if (published.status !== 200) throw new Error(`publish failed: ${JSON.stringify(published.body)}`);
   return pkg.code;
+}
+
+/** Imports and publishes, as an analyst, a service whose package is a card and one process. */
+export async function publishProcessService(
+  t: TestRuntime,
+  { code, processId, bpmn, title = 'Test service', price = 'free' }: { code: string; processId: string; bpmn: string; title?: string; price?: unknown },
+): Promise<void> {
+  const card = { code, version: '1.0.0', title: { en: title }, provider: 'kaunas-city', audience: ['citizens'], price, interactivityLevel: 4, onlineOrder: true, process: { file: 'process.bpmn', processId } };
+  const analyst = await t.as('analyst');
+  const imported = await analyst.post('/api/service-packages', { files: { 'service.yaml': stringify(card), 'process.bpmn': bpmn } });
+  if (imported.status !== 201) throw new Error(`import failed: ${JSON.stringify(imported.body)}`);
+  const published = await analyst.post(`/api/services/${code}/versions/1.0.0/publish`);
+  if (published.status !== 200) throw new Error(`publish failed: ${JSON.stringify(published.body)}`);
 }
 
 /** A citizen session that has accepted the current terms of use. */
