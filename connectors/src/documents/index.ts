@@ -3,7 +3,7 @@ import { generateDocument } from './document-connector.js';
 
 export { generateDocument, type GenerateDocumentInput } from './document-connector.js';
 export { parseTemplate, fillTemplate, type DocumentTemplate, type FilledDocument, type Block, type Annex } from './template.js';
-export { renderPdf } from './render-pdf.js';
+export { dejaVuSans, renderPdf } from './render-pdf.js';
 
 /** In palette order. */
 export const documentConnectors = [generateDocument];

@@ -23,8 +23,8 @@ const WORDS: Record<Language, { annex: (n: number) => string; page: (n: number, 
 
 let fontFiles: Promise<{ regular: Uint8Array; bold: Uint8Array }> | undefined;
 
-/** The DejaVu Sans TTF files of the dejavu-fonts-ttf package, read once. */
-function dejaVu(): Promise<{ regular: Uint8Array; bold: Uint8Array }> {
+/** The DejaVu Sans TTF files of the dejavu-fonts-ttf package, read once (also the runtime's answers PDF). */
+export function dejaVuSans(): Promise<{ regular: Uint8Array; bold: Uint8Array }> {
   fontFiles ??= (async () => {
     const dir = path.join(path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
     const [regular, bold] = await Promise.all([readFile(path.join(dir, 'DejaVuSans.ttf')), readFile(path.join(dir, 'DejaVuSans-Bold.ttf'))]);
@@ -151,7 +151,7 @@ class Layout {
 export async function renderPdf(document: FilledDocument, annexPdfs: Map<string, Uint8Array> = new Map()): Promise<{ pdf: Uint8Array; pages: number }> {
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(fontkit);
-  const fonts = await dejaVu();
+  const fonts = await dejaVuSans();
   const regular = await pdf.embedFont(fonts.regular, { subset: true });
   const bold = await pdf.embedFont(fonts.bold, { subset: true });
   const words = WORDS[document.language];

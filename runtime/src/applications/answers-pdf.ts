@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { dejaVuSans } from '@konstruktor/connectors';
 import { isRepeatingList, splitKey, type FormComponent, type FormSchema } from '@konstruktor/forms';
 import type { Locale } from '../forms/start-form.js';
 
@@ -22,14 +21,6 @@ const WORDS: Record<Locale, { heading: string; number: string; submitted: string
   lv: { heading: 'Iesniegtās atbildes', number: 'Pieteikuma Nr.', submitted: 'Iesniegts', yes: 'Jā', no: 'Nē', checksum: 'SHA-256', row: 'Ieraksts' },
   en: { heading: 'Submitted answers', number: 'Application no.', submitted: 'Submitted', yes: 'Yes', no: 'No', checksum: 'SHA-256', row: 'Entry' },
 };
-
-/** DejaVu Sans covers Lithuanian and Latvian letters (ąčęėįšųūž, āčēģīķļņšūž); the standard PDF fonts do not. */
-const require = createRequire(import.meta.url);
-let fonts: Promise<[Buffer, Buffer]> | undefined;
-const fontFiles = () => (fonts ??= Promise.all([
-  readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
-  readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
-]));
 
 /** One line of the sheet: a heading, or a label with its value, indented by nesting. */
 interface Line { text: string; bold?: boolean; indent: number; gapBefore?: number }
@@ -102,7 +93,8 @@ export async function answersPdf(sheet: AnswersSheet): Promise<Uint8Array> {
   const words = WORDS[sheet.locale];
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(fontkit);
-  const [regularBytes, boldBytes] = await fontFiles();
+  // DejaVu Sans covers Lithuanian and Latvian letters (ąčęėįšųūž, āčēģīķļņšūž); the standard PDF fonts do not.
+  const { regular: regularBytes, bold: boldBytes } = await dejaVuSans();
   const regular = await pdf.embedFont(regularBytes, { subset: true });
   const bold = await pdf.embedFont(boldBytes, { subset: true });
   pdf.setTitle(`${sheet.title} — ${words.number} ${sheet.number}`);
