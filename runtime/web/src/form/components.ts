@@ -1,4 +1,5 @@
 /** Walking a form-js schema: which component holds which data path, and what its label is. */
+import { walkForm, type FormComponent } from '@konstruktor/forms/browser';
 
 export interface Component {
   id?: string;
@@ -20,19 +21,15 @@ export interface FieldInfo {
   pattern: string[];
 }
 
-const split = (path: string) => path.split('.').filter(Boolean);
-
-/** Every component that holds or groups data, with its data path pattern. */
-export function fieldsOf(components: Component[], prefix: string[] = []): FieldInfo[] {
+/**
+ * Every component that holds or groups data, with its data path pattern — walked as the
+ * validator walks the form, so its error paths land on the same components.
+ */
+export function fieldsOf(components: Component[]): FieldInfo[] {
   const found: FieldInfo[] = [];
-  for (const component of components) {
-    if (component.key) found.push({ component, pattern: [...prefix, ...split(component.key)] });
-    if (component.components) {
-      const own = component.path ? [...prefix, ...split(component.path)] : prefix;
-      if (component.path) found.push({ component, pattern: own });
-      found.push(...fieldsOf(component.components, component.isRepeating ? [...own, '*'] : own));
-    }
-  }
+  walkForm(components as FormComponent[], ({ component, path, kind }) => {
+    if (kind === 'input' || (kind !== 'other' && component.path)) found.push({ component: component as Component, pattern: path });
+  });
   return found;
 }
 
