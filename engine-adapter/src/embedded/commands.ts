@@ -110,7 +110,7 @@ export class Commands {
   private activatable(job: JobRecord, now: number): boolean {
     if (job.state === 'ACTIVATABLE') return true;
     if (job.state === 'ACTIVATED') return job.deadline !== null && job.deadline <= now;
-    return job.state === 'FAILED' && job.retries > 0 && (job.deadline ?? 0) <= now;
+    return job.state === 'FAILED' && !job.inIncident && job.retries > 0 && (job.deadline ?? 0) <= now;
   }
 
   private liveJob(jobKey: string, action: string): JobRecord {
@@ -134,6 +134,7 @@ export class Commands {
     job.retries = request.retries;
     job.errorMessage = request.errorMessage ?? null;
     job.state = 'FAILED';
+    job.inIncident = job.retries === 0;
     job.deadline = request.retryBackOff ? this.p.now() + request.retryBackOff : null;
     this.state.jobs.touch(job);
     const element = this.state.elements.get(job.elementInstanceKey)!;
@@ -192,6 +193,7 @@ export class Commands {
     const element = this.state.elements.get(incident.elementInstanceKey)!;
     if (incident.retry === 'job' && job) {
       job.state = 'ACTIVATABLE';
+      job.inIncident = false;
       job.deadline = null;
       this.state.jobs.touch(job);
     } else if (incident.retry === 'complete') {

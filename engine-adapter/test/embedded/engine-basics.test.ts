@@ -49,6 +49,21 @@ describe('embedded engine basics', () => {
     await expect(engine.completeJob(job!.key)).rejects.toThrow(/none found/);
   });
 
+  it('keeps a job whose retries ran out away from workers until its incident is resolved, even once its retries are updated', async () => {
+    engine = await createEmbeddedEngine();
+    await engine.deploy([{ name: 'order.bpmn', content: reference }]);
+    const { instanceKey } = await engine.createInstance({ processId: 'order', variables: { orderId: 'A-2', amount: 5 } });
+    const activate = () => engine.activateJobs({ type: 'check', worker: 'w', maxJobs: 10, timeout: 10_000 });
+    const [job] = await activate();
+    await engine.failJob(job!.key, { retries: 0, errorMessage: 'register down' });
+    const [incident] = await engine.incidents({ instanceKey, state: 'ACTIVE' });
+    await engine.updateJobRetries(job!.key, 1);
+    // A worker polling between the two calls must not get the job: it would run twice.
+    expect(await activate()).toEqual([]);
+    await engine.resolveIncident(incident!.key);
+    expect((await activate()).map((j) => j.key)).toEqual([job!.key]);
+  });
+
   it('rejects unsupported BPMN naming the element and the rule', async () => {
     engine = await createEmbeddedEngine();
     await expect(engine.deploy([{ name: 'bad.bpmn', content: bpmn('<bpmn:startEvent id="s" /><bpmn:complexGateway id="cg" />') }]))

@@ -59,6 +59,8 @@ export interface JobRecord extends Omit<Job, 'variables' | 'deadline'> {
   worker: string | null;
   errorMessage: string | null;
   createdAt: number;
+  /** Failed with no retries left: activatable only once its incident is resolved, whatever its retries are updated to. */
+  inIncident?: boolean;
 }
 
 export interface TimerRecord {
