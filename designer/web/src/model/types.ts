@@ -51,6 +51,10 @@ export interface EditorProps {
   locale: Locale;
   /** Set when the user clicked a problem: the tab selects that element or field. */
   focus?: Problem;
+  /** True while the shell holds changes not yet saved: test runs and publishing use the saved package. */
+  unsaved?: boolean;
+  /** Asks the shell to load the package again (after publishing changed its state). */
+  onReload?(): void;
 }
 
 /** The text of a package file ('' when absent). */
