@@ -18,11 +18,22 @@ export class ApiError extends Error {
   }
 }
 
+let csrfToken: string | undefined;
+
+/** The session's CSRF token (from POST /api/session or GET /api/me): the runtime wants it on every change. */
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(path, {
     method,
     credentials: 'same-origin',
-    headers: { accept: 'application/json, application/problem+json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      accept: 'application/json, application/problem+json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(method !== 'GET' && csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   if (response.status === 204) return undefined as T;
