@@ -20,8 +20,8 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    // The citizen portal runs in the browser.
-    files: ['runtime/web/src/**'],
+    // The citizen portal and the designer run in the browser.
+    files: ['runtime/web/src/**', 'designer/web/src/**'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

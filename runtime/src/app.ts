@@ -38,6 +38,7 @@ import { deployServiceProcess } from './process/process-deployer.js';
 import { processApplications } from './process/process-applications.js';
 import { userTaskKind } from './process/user-task-kind.js';
 import { webRouter } from './web/web-router.js';
+import { designerAppRouter } from './web/designer-router.js';
 
 /** The runtime's services, wired once; routers and tests reach them here. */
 export interface Services {
@@ -133,6 +134,7 @@ export function createApp({ config, services, logger, readiness = [], extraRoute
   app.use(inboxRouter(deps));
   app.use(connectorTemplatesRouter(deps));
   for (const router of extraRouters) app.use(router(api));
+  app.use('/designer', designerAppRouter(config));
   app.use(webRouter(config));
 
   const openApi = api.openApiDocument({

@@ -1,19 +1,24 @@
+import path from 'node:path';
 import { ConfigError, loadConfig } from './config.js';
 import { DatabaseUnavailableError } from './db/database.js';
 import { createLogger, startRuntime } from './runtime.js';
 import { DEMO_USERS, demoPassword, importExamplePackages, seedDemo } from './demo/seed.js';
-import { ensureWebBuild } from './web/web-build.js';
+import { DESIGNER_APP } from '@konstruktor/designer';
+import { ensureWebBuild, PORTAL, type WebApp } from './web/web-build.js';
 import { sandboxesEnabled, startDemoSandboxes, type DemoSandboxes } from './demo/sandboxes.js';
 
 /** `npm start`: the whole product on one machine, with demo data. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  // A fresh clone has no built portal; build it (a few seconds) rather than serve nothing.
-  // A failed build leaves the API running; the portal's pages then say it is not built.
-  await ensureWebBuild().then(
-    (result) => { if (result === 'built') console.log('Citizen portal built into runtime/web/dist'); },
-    (error: unknown) => { console.error(`The citizen portal could not be built: ${(error as Error).message}`); },
-  );
+  // A fresh clone has no built portal or designer; build them (one after the other: each is a
+  // CPU-bound Vite run) rather than serve nothing. A failed build leaves the API running; that
+  // app's pages then say it is not built.
+  for (const app of [PORTAL, DESIGNER_APP] satisfies WebApp[]) {
+    await ensureWebBuild(app).then(
+      (result) => { if (result === 'built') console.log(`The ${app.name} was built into ${path.relative(process.cwd(), app.dist)}`); },
+      (error: unknown) => { console.error(`The ${app.name} could not be built: ${(error as Error).message}`); },
+    );
+  }
   // The sandboxes' settings reach the connectors and payments through startRuntime's env; they win
   // over the environment's so a demo never mixes a real bank address with a sandbox key.
   const logger = createLogger(config);
@@ -29,6 +34,7 @@ async function main(): Promise<void> {
     const imported = config.examplesDir ? await importExamplePackages(runtime.services, config.examplesDir, runtime.logger) : [];
     lines.push(
       `  citizen portal   ${runtime.url}/`,
+      `  designer         ${runtime.url}/designer/  (log in as analyst with the demo password)`,
       `  API description  ${runtime.url}/api/openapi.json`,
       `  catalogue        ${runtime.url}/api/services`,
       `  health           ${runtime.url}/health/ready`,

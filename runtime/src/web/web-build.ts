@@ -4,12 +4,28 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-/** The portal's sources and its built copy, which the runtime serves. */
+/** A browser app the runtime serves: its Vite root (holding vite.config.ts), its build and what the bundle is built from. */
+export interface WebApp {
+  /** Named in messages, e.g. "citizen portal". */
+  name: string;
+  root: string;
+  dist: string;
+  /** Folders whose changes make the build stale (the app's own root and the workspace sources it imports). */
+  sources: string[];
+}
+
+/** The citizen portal's sources and its built copy. */
 export const WEB_ROOT = path.resolve(import.meta.dirname, '../../web');
 export const WEB_DIST = path.join(WEB_ROOT, 'dist');
 
-/** What the portal bundle is built from: its own folder and the forms package it imports. */
-const SOURCES = [WEB_ROOT, path.resolve(WEB_ROOT, '../../forms/src')];
+/** The portal bundle is built from its own folder and the forms package it imports. */
+export const PORTAL: WebApp = {
+  name: 'citizen portal',
+  root: WEB_ROOT,
+  dist: WEB_DIST,
+  sources: [WEB_ROOT, path.resolve(WEB_ROOT, '../../forms/src')],
+};
+
 const SKIP = new Set(['dist', 'node_modules']);
 
 async function newestChange(dir: string): Promise<number> {
@@ -22,11 +38,11 @@ async function newestChange(dir: string): Promise<number> {
   return newest;
 }
 
-/** True when dist is missing or older than any source file. */
-export async function webBuildStale(): Promise<boolean> {
-  const built = await fs.stat(path.join(WEB_DIST, 'index.html')).then((s) => s.mtimeMs, () => 0);
+/** True when the app's dist is missing or older than any source file. */
+export async function webBuildStale(app: WebApp = PORTAL): Promise<boolean> {
+  const built = await fs.stat(path.join(app.dist, 'index.html')).then((s) => s.mtimeMs, () => 0);
   if (!built) return true;
-  for (const dir of SOURCES) if ((await newestChange(dir)) > built) return true;
+  for (const dir of app.sources) if ((await newestChange(dir)) > built) return true;
   return false;
 }
 
@@ -38,15 +54,15 @@ const KEEP_OLD_ASSETS_MS = 60 * 60_000;
  * a test run): the hashed bundles are added beside the old ones, then index.html is swapped in
  * one rename, so a page that loaded the old index.html still gets its old scripts.
  */
-async function install(outDir: string): Promise<void> {
-  const assets = path.join(WEB_DIST, 'assets');
+async function install(app: WebApp, outDir: string): Promise<void> {
+  const assets = path.join(app.dist, 'assets');
   await fs.mkdir(assets, { recursive: true });
   for (const file of await fs.readdir(path.join(outDir, 'assets'))) {
     await fs.copyFile(path.join(outDir, 'assets', file), path.join(assets, file));
   }
-  const index = path.join(WEB_DIST, `index.html.${process.pid}`);
+  const index = path.join(app.dist, `index.html.${process.pid}`);
   await fs.copyFile(path.join(outDir, 'index.html'), index);
-  await fs.rename(index, path.join(WEB_DIST, 'index.html'));
+  await fs.rename(index, path.join(app.dist, 'index.html'));
   const now = Date.now();
   const fresh = new Set(await fs.readdir(path.join(outDir, 'assets')));
   for (const file of await fs.readdir(assets)) {
@@ -58,21 +74,21 @@ async function install(outDir: string): Promise<void> {
 }
 
 /**
- * Builds the portal with Vite when dist is missing or stale, so `npm start` on a fresh clone
+ * Builds an app with Vite when its dist is missing or stale, so `npm start` on a fresh clone
  * serves it. It builds into a folder of its own first, so a runtime serving dist meanwhile
  * never sees a half-written bundle.
  */
-export async function ensureWebBuild(): Promise<'built' | 'fresh'> {
-  if (!(await webBuildStale())) return 'fresh';
-  const outDir = path.join(WEB_ROOT, `dist.${process.pid}.${Date.now()}`);
+export async function ensureWebBuild(app: WebApp = PORTAL): Promise<'built' | 'fresh'> {
+  if (!(await webBuildStale(app))) return 'fresh';
+  const outDir = path.join(app.root, `dist.${process.pid}.${Date.now()}`);
   const vite = path.join(path.dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin/vite.js');
   try {
     // A process of its own with NODE_ENV=production: under vitest (NODE_ENV=test) Vite would
     // otherwise emit React's development JSX calls, which the production React lacks.
-    await promisify(execFile)(process.execPath, [vite, 'build', '--config', path.join(WEB_ROOT, 'vite.config.ts'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+    await promisify(execFile)(process.execPath, [vite, 'build', '--config', path.join(app.root, 'vite.config.ts'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
       env: { ...process.env, NODE_ENV: 'production' }, maxBuffer: 16 * 1024 * 1024,
     });
-    await install(outDir);
+    await install(app, outDir);
   } finally {
     await fs.rm(outDir, { recursive: true, force: true });
   }

@@ -1,0 +1,60 @@
+import { useEffect, useMemo, useState } from 'react';
+import { setCsrfToken } from '../model/api.js';
+import type { Locale } from '../model/types.js';
+import { initialLocale, LocaleContext, texts } from './i18n.js';
+import { BASE, navigate, onLinkClick, useRoute } from './router.js';
+import { shellApi, type Me } from './services-api.js';
+import { LoginPage } from './LoginPage.js';
+import { ServicesPage } from './ServicesPage.js';
+import { EditorPage } from './EditorPage.js';
+
+/** The designer: who is logged in, the language, and which page the address names. */
+export function App() {
+  const [locale, setLocale] = useState<Locale>(initialLocale);
+  const [me, setMe] = useState<Me | null>();
+  const route = useRoute();
+  const value = useMemo(() => ({ locale, t: texts(locale) }), [locale]);
+  const { t } = value;
+
+  useEffect(() => {
+    // No session (401) or any other failure: the login page.
+    shellApi.me().then((found) => { setCsrfToken(found.csrfToken); setMe(found); }, () => setMe(null));
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = t.app;
+    localStorage.setItem('designer.locale', locale);
+  }, [locale, t]);
+
+  const logout = async () => {
+    await shellApi.logout().catch(() => undefined);
+    setCsrfToken(undefined);
+    setMe(null);
+    navigate(BASE);
+  };
+
+  return (
+    <LocaleContext.Provider value={value}>
+      <a className="skip" href="#main">{t.skip}</a>
+      <header className="top">
+        <a href={BASE} onClick={onLinkClick} className="brand">{t.app}</a>
+        <div className="top-actions">
+          <label htmlFor="locale">{t.language}</label>
+          <select id="locale" value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
+            <option value="lt">Lietuvių</option>
+            <option value="en">English</option>
+          </select>
+          {me && <span className="who">{me.user.displayName}</span>}
+          {me && <button type="button" onClick={logout}>{t.logout}</button>}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {me === undefined ? <p>{t.loading}</p>
+          : me === null ? <LoginPage onLogin={setMe} />
+          : route.page === 'services' ? <ServicesPage />
+          : route.page === 'editor' ? <EditorPage key={`${route.code}@${route.version}`} code={route.code} version={route.version} tab={route.tab} />
+          : <p>{t.notFound}</p>}
+      </main>
+    </LocaleContext.Provider>
+  );
+}
