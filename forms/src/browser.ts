@@ -20,3 +20,9 @@ export { loadBrowserValidation, standaloneRequire } from './validation/browser.j
 export type { StructureCheckFactory } from './validation/browser.js';
 export { applyVisibility } from './validation/visibility.js';
 export * from './text.js';
+// The designer generates and checks forms in the browser; neither needs the ajv compiler.
+export { generateForm } from './form/generate.js';
+export type { GenerateFormOptions } from './form/generate.js';
+export { checkConsistency } from './consistency/check.js';
+export type { ConsistencyProblem } from './consistency/check.js';
+export type { StructureSchema } from './structure/schema.js';
