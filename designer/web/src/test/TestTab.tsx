@@ -1,6 +1,33 @@
-import type { EditorProps } from '../model/types.js';
+import { useState } from 'react';
+import { fileText, type EditorProps } from '../model/types.js';
+import { testMessages } from './messages.js';
+import { packageRefs } from './package-refs.js';
+import { SimulationView } from './SimulationView.js';
+import { TestRunView } from './TestRunView.js';
+import './test.css';
 
-/** Placeholder until this tab is built. */
-export function TestTab(_props: EditorProps) {
-  return <p>Not built yet.</p>;
+type Mode = 'simulation' | 'run';
+
+/** The test tab: a token simulation for a first look, and test runs on the embedded engine. */
+export function TestTab({ pkg, onChange, readOnly, locale, unsaved }: EditorProps) {
+  const t = testMessages(locale);
+  const [mode, setMode] = useState<Mode>('run');
+  const xml = fileText(pkg, packageRefs(pkg).processFile);
+  return (
+    <div className="kt-test">
+      <div role="group" aria-label={t.modes} className="kt-modes">
+        <button type="button" aria-pressed={mode === 'simulation'} onClick={() => setMode('simulation')}>{t.simulation}</button>
+        <button type="button" aria-pressed={mode === 'run'} onClick={() => setMode('run')}>{t.testRun}</button>
+      </div>
+      {!xml ? <p>{t.noProcess}</p> : (
+        <>
+          {mode === 'simulation' && <SimulationView xml={xml} t={t} />}
+          {/* Kept mounted while the simulation shows: unmounting ends the run on the server. */}
+          <div hidden={mode !== 'run'}>
+            <TestRunView pkg={pkg} onChange={onChange} readOnly={readOnly} unsaved={unsaved} t={t} />
+          </div>
+        </>
+      )}
+    </div>
+  );
 }
