@@ -55,6 +55,8 @@ export interface EditorProps {
   unsaved?: boolean;
   /** Asks the shell to load the package again (after publishing changed its state). */
   onReload?(): void;
+  /** Opens a problem's tab with focus on it, as a click in the shell's problem list does (for tabs that list problems). */
+  onOpenProblem?(problem: Problem): void;
 }
 
 /** The text of a package file ('' when absent). */
