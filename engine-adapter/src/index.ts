@@ -3,3 +3,5 @@ export * from './contract.js';
 export { createEmbeddedEngine, EmbeddedEngine, EngineClock, type EmbeddedEngineOptions } from './embedded/index.js';
 export { ZeebeEngine, zeebeOptionsFromEnv, type ZeebeOptions } from './zeebe/index.js';
 export { createEngine, EngineNotAvailableError, ENGINE_KINDS, type EngineKind } from './engines.js';
+// The scenario runner and its step format, for the runtime's package checks and designer test runs.
+export { parseScenario, runScenario, ScenarioFormatError, durationToMs, type Scenario, type Step, type StepKind, type ScenarioResult, type ResourceReader } from './scenarios/index.js';

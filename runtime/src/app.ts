@@ -38,6 +38,9 @@ import { deployServiceProcess } from './process/process-deployer.js';
 import { processApplications } from './process/process-applications.js';
 import { userTaskKind } from './process/user-task-kind.js';
 import { webRouter } from './web/web-router.js';
+import { designerRouter } from './designer/designer-router.js';
+import { checkPackage } from './designer/package-check.js';
+import { TestRuns } from './designer/test-runs.js';
 import { designerAppRouter } from './web/designer-router.js';
 
 /** The runtime's services, wired once; routers and tests reach them here. */
@@ -55,6 +58,7 @@ export interface Services {
   drafts: Drafts;
   payments: Payments;
   portalInbox: PortalInbox;
+  testRuns: TestRuns;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -71,6 +75,8 @@ export function createServices(db: DataSource, config: RuntimeConfig, engine?: E
   const terms = new TermsService(db, audit);
   const representations = new Representations(db, audit);
   const catalogue = new Catalogue(db, audit);
+  // Publishing runs the designer's package check first (lint, forms, card, scenarios).
+  catalogue.useCheck((version) => checkPackage(version.files));
   const tasks = new Tasks(db, audit);
   tasks.register(reviewTaskKind());
   let processing: ApplicationProcessing = reviewTaskProcessing(tasks);
@@ -85,7 +91,7 @@ export function createServices(db: DataSource, config: RuntimeConfig, engine?: E
   const applications = new Applications(db, { audit, terms, representations, processing, forms, documents, drafts, ...(engine ? { engine } : {}) });
   const sessions = new SessionStore(db, config.sessionTtlSeconds, config.publicUrl.startsWith('https:'));
   const payments = new Payments(db, audit, { publicUrl: config.publicUrl, ...(engine ? { engine } : {}) });
-  return { db, audit, sessions, terms, representations, catalogue, applications, tasks, documents, forms, drafts, payments, portalInbox: new PortalInbox(db, audit) };
+  return { db, audit, sessions, terms, representations, catalogue, applications, tasks, documents, forms, drafts, payments, portalInbox: new PortalInbox(db, audit), testRuns: new TestRuns() };
 }
 
 export interface AppOptions {
@@ -133,6 +139,7 @@ export function createApp({ config, services, logger, readiness = [], extraRoute
   app.use(paymentsRouter(deps));
   app.use(inboxRouter(deps));
   app.use(connectorTemplatesRouter(deps));
+  app.use(designerRouter({ api, services, logger }));
   for (const router of extraRouters) app.use(router(api));
   app.use('/designer', designerAppRouter(config));
   app.use(webRouter(config));

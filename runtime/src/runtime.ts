@@ -80,6 +80,7 @@ export async function startRuntime(config: RuntimeConfig, options: { logger?: Lo
         await inbox.stop();
         await connectors?.close();
         await reconciler.stop();
+        await services.testRuns.closeAll();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await engine.close();

@@ -69,7 +69,7 @@ function answerLines(components: readonly FormComponent[], data: unknown, sheet:
 }
 
 /** Splits text into lines that fit `width` at `size` (words longer than a line are cut). */
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+export function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
   const out: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/)) {

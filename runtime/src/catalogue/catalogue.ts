@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AgencyEntity, type Agency } from '../accounts/agency.entity.js';
 import type { User } from '../accounts/user.entity.js';
 import type { AuditLog } from '../audit/audit-log.js';
-import { problems } from '../http/problem.js';
+import { HttpProblem, problems } from '../http/problem.js';
 import type { ServicePackage } from './package-reader.js';
 import type { ServiceCard } from './service-card.js';
 import { ServiceVersionEntity, type ServiceVersion } from './service-version.entity.js';
@@ -27,14 +27,22 @@ function cardColumns(card: ServiceCard): Pick<Service, 'title' | 'summary' | 'le
   };
 }
 
+/** Checks a version before it is published; any error problem refuses the publication. */
+export type PublishCheck = (version: ServiceVersion) => Promise<{ ok: boolean; problems: { severity: string; file: string; elementId?: string; field?: string; message: string }[] }>;
+
 /** The service catalogue: importing packages as draft versions, publishing, searching. */
 export class Catalogue {
   private deployer: ProcessDeployer | undefined;
+  private check: PublishCheck | undefined;
 
   constructor(private readonly db: DataSource, private readonly audit: AuditLog) {}
 
   useDeployer(deployer: ProcessDeployer): void {
     this.deployer = deployer;
+  }
+
+  useCheck(check: PublishCheck): void {
+    this.check = check;
   }
 
   /** Imports a package as a new draft version. `actor` must work for the provider agency. */
@@ -74,6 +82,14 @@ export class Catalogue {
    */
   async publish(actor: User, code: string, versionName: string): Promise<ServiceVersion> {
     const candidate = await this.publishable(this.db.manager, actor, code, versionName);
+    const checked = this.check ? await this.check(candidate.version) : undefined;
+    if (checked && !checked.ok) {
+      const errors = checked.problems.filter((p) => p.severity === 'error');
+      throw new HttpProblem(422, 'package-check-failed', 'The package has errors', `${code}@${versionName} cannot be published: ${errors.map((p) => `${p.file}${p.elementId ? ` ${p.elementId}` : ''}${p.field ? ` ${p.field}` : ''}: ${p.message}`).join('; ')}`, {
+        problems: checked.problems,
+        errors: errors.map((p) => ({ in: 'body', path: `/files/${p.file}${p.elementId ? `#${p.elementId}` : p.field ? `/${p.field}` : ''}`, message: p.message })),
+      });
+    }
     const processDefinition = this.deployer ? await this.deployer(candidate.version) : null;
     return this.db.transaction(async (manager) => {
       const { service, version } = await this.publishable(manager, actor, code, versionName, true);

@@ -1,0 +1,155 @@
+import { Router } from 'express';
+import { Type } from '@sinclair/typebox';
+import type { Logger } from 'pino';
+import type { AnyConnector } from '@konstruktor/connectors';
+import type { Services } from '../app.js';
+import { AgencyEntity } from '../accounts/agency.entity.js';
+import type { Api } from '../http/api.js';
+import { Code, LocalizedText } from '../common/schemas.js';
+import { PACKAGE_LIMITS } from '../catalogue/package-reader.js';
+import type { ServiceVersion } from '../catalogue/service-version.entity.js';
+import { hostConnectors } from '../connectors/host.js';
+import { allConnectors } from '../connectors/modules.js';
+import { DraftPackages } from './draft-packages.js';
+import { checkPackage } from './package-check.js';
+import { deriveApplication } from './eservice-application.js';
+import { eServiceApplicationPdf } from './eservice-application-pdf.js';
+
+const Version = Type.String({ pattern: '^[0-9A-Za-z.+-]{1,64}$', description: 'a version such as 1.2.0' });
+const VersionParams = Type.Object({ code: Code, version: Version });
+const RunParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const READ = ['analyst', 'developer'] as const;
+const WRITE = ['analyst'] as const;
+
+const VersionView = Type.Object({
+  version: Type.String(), state: Type.String(), checksum: Type.String(), createdAt: Type.String(),
+  publishedAt: Type.Union([Type.String(), Type.Null()]), retiredAt: Type.Union([Type.String(), Type.Null()]),
+});
+const Created = Type.Object({ code: Type.String(), version: Type.String(), state: Type.String(), checksum: Type.String() });
+const Files = Type.Record(Type.String({ maxLength: PACKAGE_LIMITS.pathLength }), Type.Union([
+  Type.String(),
+  Type.Object({ base64: Type.String({ contentEncoding: 'base64' }) }, { additionalProperties: false }),
+]), { maxProperties: PACKAGE_LIMITS.files });
+const ProblemView = Type.Object({
+  source: Type.String(), file: Type.String(), elementId: Type.Optional(Type.String()), field: Type.Optional(Type.String()),
+  message: Type.String(), severity: Type.Union([Type.Literal('error'), Type.Literal('warning')]),
+});
+
+const versionView = (v: ServiceVersion) => ({
+  version: v.version, state: v.state, checksum: v.checksum, createdAt: v.createdAt.toISOString(),
+  publishedAt: v.publishedAt?.toISOString() ?? null, retiredAt: v.retiredAt?.toISOString() ?? null,
+});
+const created = (code: string, v: ServiceVersion) => ({ code, version: v.version, state: v.state, checksum: v.checksum });
+
+/** The designer's routes (designer/README.md): drafts, checks, the derived application, test runs. */
+export function designerRouter({ api, services, logger }: { api: Api; services: Services; logger: Logger }): Router {
+  const router = Router();
+  const drafts = new DraftPackages(services.db, services.audit, services.catalogue);
+  const { testRuns } = services;
+  let connectors: Promise<AnyConnector[]> | undefined;
+  const loadConnectors = () => (connectors ??= allConnectors());
+  // Sandbox test runs host the connectors in-process on the run's own engine, as the runtime does on its engine.
+  testRuns.useConnectors({ host: (engine) => hostConnectors({ engine, services, logger }), types: async () => (await loadConnectors()).map((c) => c.id) });
+
+  api.route(router, {
+    method: 'get', path: '/api/designer/services', tag: 'designer', access: [...READ],
+    summary: "The agency's services with every version",
+    response: Type.Object({ items: Type.Array(Type.Object({ code: Type.String(), title: LocalizedText, provider: Type.String(), versions: Type.Array(VersionView) })) }),
+  }, async ({ auth }) => {
+    const agency = auth.user.agencyId ? await services.db.getRepository(AgencyEntity).findOneBy({ id: auth.user.agencyId }) : null;
+    const items = await drafts.list(auth.user);
+    return { items: items.map(({ service, versions }) => ({ code: service.code, title: service.title, provider: agency?.code ?? '', versions: versions.map(versionView) })) };
+  });
+
+  api.route(router, {
+    method: 'post', path: '/api/designer/services', tag: 'designer', access: [...WRITE], status: 201, errors: [409, 422],
+    summary: 'A new service with a starter package as draft 0.1.0',
+    body: Type.Object({ code: Code, title: Type.Union([Type.String({ minLength: 1, maxLength: 200 }), LocalizedText]) }, { additionalProperties: false }),
+    response: Created,
+  }, async ({ body, auth }) => {
+    const title = typeof body.title === 'string' ? { en: body.title } : body.title;
+    return created(body.code, await drafts.create(auth.user, body.code, title));
+  });
+
+  api.route(router, {
+    method: 'put', path: '/api/designer/services/:code/versions/:version/files', tag: 'designer', access: [...WRITE], errors: [404, 409, 422],
+    summary: "Replaces a draft's files (checked like an import)", params: VersionParams, bodyLimit: '8mb',
+    body: Type.Object({ files: Files }, { additionalProperties: false }), response: Created,
+  }, async ({ params, body, auth }) => created(params.code, await drafts.saveFiles(auth.user, params.code, params.version, body)));
+
+  api.route(router, {
+    method: 'post', path: '/api/designer/services/:code/versions/:version/copy', tag: 'designer', access: [...WRITE], status: 201, errors: [404, 409, 422],
+    summary: 'A new draft with the files of this version', params: VersionParams,
+    body: Type.Object({ version: Type.String({ pattern: '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?$', description: 'semantic version' }) }, { additionalProperties: false }),
+    response: Created,
+  }, async ({ params, body, auth }) => created(params.code, await drafts.copy(auth.user, params.code, params.version, body.version)));
+
+  api.route(router, {
+    method: 'get', path: '/api/designer/services/:code/versions/:version/package.zip', tag: 'designer', access: [...READ], errors: [404],
+    summary: 'The package as a zip', params: VersionParams,
+  }, async ({ params, auth, res }) => {
+    const zip = await drafts.zip(auth.user, params.code, params.version);
+    res.status(200).type('application/zip').setHeader('content-disposition', `attachment; filename="${params.code}-${params.version}.zip"`);
+    res.end(Buffer.from(zip));
+  });
+
+  api.route(router, {
+    method: 'post', path: '/api/designer/services/:code/versions/:version/check', tag: 'designer', access: [...READ], errors: [404],
+    summary: 'BPMN lint, forms consistency, card, and scenarios run on the embedded engine', params: VersionParams,
+    response: Type.Object({ ok: Type.Boolean(), problems: Type.Array(ProblemView), scenarios: Type.Array(Type.Object({ file: Type.String(), name: Type.String(), passed: Type.Boolean(), message: Type.Optional(Type.String()) })) }),
+  }, async ({ params, auth }) => checkPackage((await drafts.version(auth.user, params.code, params.version)).version.files));
+
+  const application = async (user: Parameters<DraftPackages['version']>[0], code: string, versionName: string) => {
+    const { service, version } = await drafts.version(user, code, versionName);
+    const provider = await services.db.getRepository(AgencyEntity).findOneByOrFail({ id: service.providerAgencyId });
+    return deriveApplication(version, provider, await loadConnectors());
+  };
+
+  api.route(router, {
+    method: 'get', path: '/api/designer/services/:code/versions/:version/application', tag: 'designer', access: [...READ], errors: [404],
+    summary: 'The derived e-service application: registers and fields read, steps, documents, legal basis, card', params: VersionParams,
+  }, async ({ params, auth }) => application(auth.user, params.code, params.version));
+
+  api.route(router, {
+    method: 'get', path: '/api/designer/services/:code/versions/:version/application.pdf', tag: 'designer', access: [...READ], errors: [404],
+    summary: 'The derived e-service application as PDF', params: VersionParams,
+  }, async ({ params, auth, res }) => {
+    const pdf = await eServiceApplicationPdf(await application(auth.user, params.code, params.version));
+    res.status(200).type('application/pdf').setHeader('content-disposition', `attachment; filename="${params.code}-${params.version}-application.pdf"`);
+    res.end(Buffer.from(pdf));
+  });
+
+  api.route(router, {
+    method: 'post', path: '/api/designer/test-runs', tag: 'designer', access: [...WRITE], status: 201, errors: [404, 409, 422],
+    summary: 'Deploys the saved package on a fresh embedded engine of its own',
+    body: Type.Object({ code: Code, version: Version, connectors: Type.Union([Type.Literal('sandbox'), Type.Literal('manual')]) }, { additionalProperties: false }),
+  }, async ({ body, auth }) => {
+    const { version } = await drafts.version(auth.user, body.code, body.version);
+    return testRuns.start(auth.user, version, body.code, body.connectors);
+  });
+
+  api.route(router, {
+    method: 'get', path: '/api/designer/test-runs/:id', tag: 'designer', access: [...WRITE], errors: [404],
+    summary: 'A test run now', params: RunParams,
+  }, async ({ params, auth }) => testRuns.get(auth.user, params.id));
+
+  api.route(router, {
+    method: 'post', path: '/api/designer/test-runs/:id/steps', tag: 'designer', access: [...WRITE], errors: [404, 422],
+    summary: 'Runs one scenario step (spec/scenarios.md)', params: RunParams,
+    body: Type.Object({ step: Type.Record(Type.String(), Type.Unknown(), { minProperties: 1, maxProperties: 2 }) }, { additionalProperties: false }),
+  }, async ({ params, body, auth }) => testRuns.step(auth.user, params.id, body.step));
+
+  api.route(router, {
+    method: 'get', path: '/api/designer/test-runs/:id/scenario', tag: 'designer', access: [...WRITE], errors: [404],
+    summary: 'The steps so far plus what holds now, as a scenario file', params: RunParams,
+    query: Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }, { additionalProperties: false }),
+    response: Type.Object({ file: Type.String(), yaml: Type.String() }),
+  }, async ({ params, query, auth }) => testRuns.scenario(auth.user, params.id, query.name));
+
+  api.route(router, {
+    method: 'delete', path: '/api/designer/test-runs/:id', tag: 'designer', access: [...WRITE], status: 204, errors: [404],
+    summary: 'Closes a test run', params: RunParams,
+  }, async ({ params, auth }) => testRuns.close(auth.user, params.id));
+
+  return router;
+}

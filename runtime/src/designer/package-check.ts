@@ -1,0 +1,145 @@
+import { posix } from 'node:path';
+import { parseDocument } from 'yaml';
+import { createEmbeddedEngine, EngineError, parseScenario, runScenario, ScenarioFormatError, type Resource } from '@konstruktor/engine-adapter';
+import { checkConsistency, type FormSchema, type StructureSchema } from '@konstruktor/forms';
+import type { PackageFile } from '../catalogue/service-version.entity.js';
+import type { ServiceCard } from '../catalogue/service-card.js';
+import { lintBpmn } from './bpmn-lint.js';
+
+export type ProblemSource = 'card' | 'process' | 'forms' | 'data' | 'scenarios';
+
+/** What a check found, pointing at what to fix (designer/web/src/model/types.ts has the same shape). */
+export interface Problem {
+  source: ProblemSource;
+  file: string;
+  elementId?: string;
+  field?: string;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export interface ScenarioOutcome { file: string; name: string; passed: boolean; message?: string }
+
+export interface PackageCheck { ok: boolean; problems: Problem[]; scenarios: ScenarioOutcome[] }
+
+/** Scenario steps wait this long at most during a check (a scenario's own timeouts still apply). */
+const SCENARIO_WAIT_MS = 3000;
+
+const text = (file: PackageFile | undefined) => (!file ? undefined : file.encoding === 'utf8' ? file.content : Buffer.from(file.content, 'base64').toString('utf8'));
+
+/** Files the engine deploys: processes and forms. */
+export function engineResources(files: Record<string, PackageFile>): Resource[] {
+  return Object.entries(files).filter(([path]) => /\.(bpmn|form)$/.test(path)).map(([name, file]) => ({ name, content: text(file)! }));
+}
+
+function json<T>(file: PackageFile | undefined): T | undefined {
+  try {
+    const content = text(file);
+    return content === undefined ? undefined : (JSON.parse(content) as T);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The element ids of a BPMN file, for finding the one an engine message is about. */
+const elementIds = (xml: string) => [...xml.matchAll(/<[\w:]+\s[^>]*?\bid="([^"]+)"/g)].map((m) => m[1]!);
+
+function cardProblems(card: ServiceCard, files: Record<string, PackageFile>): Problem[] {
+  const problems: Problem[] = [];
+  const problem = (field: string, message: string, severity: Problem['severity'] = 'error') => problems.push({ source: 'card', file: 'service.yaml', field, message, severity });
+  if (!card.process) problem('process', 'names no process: the service has no steps to run', 'warning');
+  else if (!files[card.process.file]) problem('process/file', `refers to ${card.process.file}, which is not in the package`);
+  else if (!elementIds(text(files[card.process.file])!).includes(card.process.processId) || !new RegExp(`<[\\w:]*process\\s[^>]*\\bid="${card.process.processId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`).test(text(files[card.process.file])!)) {
+    problem('process/processId', `is "${card.process.processId}", but ${card.process.file} has no process with that id`);
+  }
+  if (card.onlineOrder && !card.startForm) problem('startForm', 'is missing: a service ordered online needs a start form', 'warning');
+  if (!card.legalBasis) problem('legalBasis', 'is missing: the e-service application must name the legal act', 'warning');
+  for (const field of ['startForm', 'dataStructure'] as const) {
+    const path = card[field];
+    if (path && !files[path]) problem(field, `refers to ${path}, which is not in the package`);
+  }
+  return problems;
+}
+
+async function processProblems(files: Record<string, PackageFile>): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  for (const [file, content] of Object.entries(files)) {
+    if (!file.endsWith('.bpmn')) continue;
+    try {
+      for (const report of await lintBpmn(text(content)!)) {
+        problems.push({ source: 'process', file, elementId: report.id, message: report.message, severity: report.category === 'error' ? 'error' : 'warning' });
+      }
+    } catch (error) {
+      problems.push({ source: 'process', file, message: `cannot be read as BPMN: ${(error as Error).message.split('\n')[0]}`, severity: 'error' });
+    }
+  }
+  // What the engine itself refuses, on an engine of its own that is thrown away after.
+  const engine = await createEmbeddedEngine();
+  try {
+    await engine.deploy(engineResources(files));
+  } catch (error) {
+    if (!(error instanceof EngineError)) throw error;
+    const file = /^'([^']+)'/.exec(error.message)?.[1] ?? Object.keys(files).find((path) => path.endsWith('.bpmn')) ?? 'process.bpmn';
+    const ids = files[file] ? elementIds(text(files[file])!) : [];
+    const detail = error.message.replace(/^'[^']+' cannot be deployed: /, '');
+    for (const message of detail.split('; ')) {
+      const elementId = ids.find((id) => new RegExp(`(^|[^\\w-])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\w-]|$)`).test(message));
+      problems.push({ source: 'process', file, ...(elementId ? { elementId } : {}), message: `the engine refuses it: ${message}`, severity: 'error' });
+    }
+  } finally {
+    await engine.close();
+  }
+  return problems;
+}
+
+function formProblems(card: ServiceCard, files: Record<string, PackageFile>): Problem[] {
+  if (!card.startForm || !card.dataStructure) return [];
+  const form = json<FormSchema>(files[card.startForm]);
+  const structure = json<StructureSchema>(files[card.dataStructure]);
+  if (!form || !structure) return [];
+  return checkConsistency(structure, form).map((p) => ({
+    source: 'forms' as const, file: card.startForm!, field: p.key ?? p.path, message: p.message, severity: p.severity,
+  }));
+}
+
+async function runScenarios(files: Record<string, PackageFile>): Promise<{ problems: Problem[]; scenarios: ScenarioOutcome[] }> {
+  const problems: Problem[] = [];
+  const scenarios: ScenarioOutcome[] = [];
+  for (const file of Object.keys(files).filter((path) => /^scenarios\/.+\.ya?ml$/.test(path)).sort()) {
+    let scenario;
+    try {
+      scenario = parseScenario(text(files[file])!, file);
+    } catch (error) {
+      if (!(error instanceof ScenarioFormatError)) throw error;
+      problems.push({ source: 'scenarios', file, message: error.message, severity: 'error' });
+      scenarios.push({ file, name: posix.basename(file), passed: false, message: error.message });
+      continue;
+    }
+    // Resources are named relative to the scenario file, inside the package.
+    const read = async (path: string) => {
+      const content = text(files[posix.normalize(posix.join(posix.dirname(file), path))]);
+      if (content === undefined) throw new Error(`${path} is not in the package`);
+      return content;
+    };
+    const engine = await createEmbeddedEngine();
+    try {
+      const result = await runScenario(engine, scenario, read, { expectTimeoutMs: SCENARIO_WAIT_MS, stepTimeoutMs: SCENARIO_WAIT_MS });
+      scenarios.push({ file, name: result.name, passed: result.passed, ...(result.message ? { message: result.message } : {}) });
+      if (!result.passed) problems.push({ source: 'scenarios', file, message: `scenario "${result.name}" fails: ${result.message ?? ''}`, severity: 'error' });
+    } finally {
+      await engine.close();
+    }
+  }
+  return { problems, scenarios };
+}
+
+/**
+ * Checks a package as the designer and publishing need it: BPMN lint (Camunda 8.6 rules) and
+ * the engine's own deploy validation, start form against data structure, card, scenarios.
+ */
+export async function checkPackage(files: Record<string, PackageFile>): Promise<PackageCheck> {
+  const card = parseDocument(text(files['service.yaml']) ?? '').toJS() as ServiceCard;
+  const { problems: scenarioProblems, scenarios } = await runScenarios(files);
+  const problems = [...cardProblems(card, files), ...(await processProblems(files)), ...formProblems(card, files), ...scenarioProblems];
+  return { ok: !problems.some((p) => p.severity === 'error'), problems, scenarios };
+}

@@ -1,0 +1,372 @@
+import { randomUUID } from 'node:crypto';
+import { stringify } from 'yaml';
+import {
+  createEmbeddedEngine, durationToMs, EngineError, parseScenario, ScenarioFormatError,
+  type EmbeddedEngine, type Job, type Step, type UserTask,
+} from '@konstruktor/engine-adapter';
+import type { ConnectorWorkerHandle } from '@konstruktor/connectors';
+import type { User } from '../accounts/user.entity.js';
+import type { PackageFile, ServiceVersion } from '../catalogue/service-version.entity.js';
+import { problems } from '../http/problem.js';
+import { engineResources } from './package-check.js';
+
+export type ConnectorsMode = 'sandbox' | 'manual';
+
+export interface TestRunView {
+  id: string; code: string; version: string; processId: string;
+  connectors: ConnectorsMode;
+  steps: object[];
+  instance: { key: string; state: 'ACTIVE' | 'COMPLETED' | 'TERMINATED' } | null;
+  elements: { key: string; elementId: string; elementType: string; state: 'ACTIVE' | 'COMPLETED' | 'TERMINATED'; variables: Record<string, unknown> }[];
+  variables: Record<string, unknown>;
+  userTasks: { key: string; elementId: string; name?: string; formKey?: string; form?: object }[];
+  jobs: { type: string; elementId: string }[];
+  incidents: { elementId: string; errorType: string; message: string }[];
+  clock: string;
+}
+
+/** Hosts connectors on a test run's engine (sandbox mode); null when they run elsewhere. */
+export type ConnectorHost = (engine: EmbeddedEngine) => Promise<ConnectorWorkerHandle | null>;
+
+export const TEST_RUN_LIMITS = { perUser: 5, idleMs: 30 * 60_000 };
+const LEASE_MS = 10 * 60_000;
+/** Steps that drive a process; `expect` and `deploy` belong to saved scenarios only. */
+const RUN_STEPS = new Set(['createInstance', 'completeJob', 'failJob', 'throwError', 'completeUserTask', 'publishMessage', 'advanceTime', 'setVariables', 'resolveIncident', 'cancelInstance']);
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const text = (file: PackageFile) => (file.encoding === 'utf8' ? file.content : Buffer.from(file.content, 'base64').toString('utf8'));
+
+class Refused extends Error {}
+
+interface Run {
+  id: string;
+  ownerId: string;
+  code: string;
+  version: string;
+  processId: string;
+  mode: ConnectorsMode;
+  files: Record<string, PackageFile>;
+  engine: EmbeddedEngine;
+  workers: ConnectorWorkerHandle | null;
+  steps: Record<string, unknown>[];
+  aliases: Map<string, string>;
+  /** Jobs activated for the analyst to answer (manual), leased until a step uses or releases them. */
+  pool: Job[];
+  /** Job types of the package's service tasks that no hosted connector takes. */
+  jobTypes: string[];
+  names: Map<string, string>;
+  lastUsed: number;
+  busy: Promise<unknown>;
+}
+
+/**
+ * Designer test runs: the saved package deployed on an in-memory embedded engine of its own,
+ * driven step by step with scenario steps (spec/scenarios.md). A run belongs to the analyst
+ * who started it; idle runs close after 30 minutes.
+ */
+export class TestRuns {
+  private readonly runs = new Map<string, Run>();
+  private readonly sweeper: NodeJS.Timeout;
+
+  private connectors: { host: ConnectorHost; types: () => Promise<string[]> } | undefined;
+
+  constructor() {
+    this.sweeper = setInterval(() => { void this.closeIdle(); }, 60_000).unref();
+  }
+
+  /** How sandbox runs host connectors, and which job types those take. */
+  useConnectors(connectors: { host: ConnectorHost; types: () => Promise<string[]> }): void {
+    this.connectors = connectors;
+  }
+
+  async start(user: User, version: ServiceVersion, code: string, mode: ConnectorsMode): Promise<TestRunView> {
+    await this.closeIdle();
+    const mine = [...this.runs.values()].filter((run) => run.ownerId === user.id);
+    if (mine.length >= TEST_RUN_LIMITS.perUser) throw problems.conflict(`You have ${mine.length} open test runs; close one first (at most ${TEST_RUN_LIMITS.perUser})`);
+    const processId = version.card.process?.processId;
+    if (!processId) throw problems.unprocessable(`${code}@${version.version} has no process to run`, [{ in: 'body', path: '/files/service.yaml/process', message: 'is missing' }]);
+    const engine = await createEmbeddedEngine();
+    try {
+      await engine.deploy(engineResources(version.files));
+    } catch (error) {
+      await engine.close();
+      if (error instanceof EngineError) throw problems.unprocessable(`The package cannot be deployed: ${error.message}`, [{ in: 'body', path: `/files/${version.card.process!.file}`, message: error.message }]);
+      throw error;
+    }
+    const bpmn = Object.entries(version.files).filter(([path]) => path.endsWith('.bpmn')).map(([, file]) => text(file)).join('\n');
+    const connectorTypes = mode === 'sandbox' ? new Set(await this.connectors?.types() ?? []) : new Set<string>();
+    const jobTypes = [...new Set([...bpmn.matchAll(/<zeebe:taskDefinition\b[^>]*\btype="([^"=][^"]*)"/g)].map((m) => m[1]!))].filter((type) => !connectorTypes.has(type));
+    const names = new Map([...bpmn.matchAll(/<[\w:]+\s[^>]*?\bid="([^"]+)"[^>]*?\bname="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+    let workers: ConnectorWorkerHandle | null = null;
+    if (mode === 'sandbox' && this.connectors) workers = await this.connectors.host(engine);
+    const run: Run = {
+      id: randomUUID(), ownerId: user.id, code, version: version.version, processId, mode, files: version.files, engine, workers,
+      steps: [], aliases: new Map(), pool: [], jobTypes, names, lastUsed: Date.now(), busy: Promise.resolve(),
+    };
+    this.runs.set(run.id, run);
+    return this.view(run);
+  }
+
+  private own(user: User, id: string): Run {
+    const run = this.runs.get(id);
+    if (!run || run.ownerId !== user.id) throw problems.notFound('test run', id);
+    run.lastUsed = Date.now();
+    return run;
+  }
+
+  async get(user: User, id: string): Promise<TestRunView> {
+    const run = this.own(user, id);
+    return this.serially(run, () => this.view(run));
+  }
+
+  /** Runs one step; a step that is not valid, or that the engine refuses, is a 422 and changes nothing. */
+  async step(user: User, id: string, raw: Record<string, unknown>): Promise<TestRunView> {
+    const run = this.own(user, id);
+    const step = this.parse(raw);
+    return this.serially(run, async () => {
+      try {
+        await this.execute(run, step);
+      } catch (error) {
+        if (error instanceof Refused || error instanceof EngineError) throw problems.unprocessable(`The step was refused: ${error.message}`, [{ in: 'body', path: `/step/${step.kind}`, message: error.message }]);
+        throw error;
+      }
+      run.steps.push(raw);
+      await this.settle(run);
+      return this.view(run);
+    });
+  }
+
+  /** The steps so far and what holds now, as a scenario that passes when run again. */
+  async scenario(user: User, id: string, name: string | undefined): Promise<{ file: string; yaml: string }> {
+    const run = this.own(user, id);
+    return this.serially(run, async () => {
+      const title = name?.trim() || `${run.code} ${run.version} test run`;
+      const slug = title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'test-run';
+      const steps: Record<string, unknown>[] = [...run.steps];
+      const main = run.aliases.get('main');
+      if (main) {
+        const [info, elements, variables] = await Promise.all([run.engine.instance(main), run.engine.elementInstances(main), run.engine.variables(main, main)]);
+        const completed = [...new Set(elements.filter((e) => e.state === 'COMPLETED' && e.type !== 'PROCESS').map((e) => e.elementId))];
+        steps.push({ expect: { state: info!.state, completedElements: completed, variables: Object.fromEntries(variables.map((v) => [v.name, v.value])) } });
+      }
+      const resources = engineResources(run.files).map((r) => `../${r.name}`);
+      const yaml = stringify({ name: title, resources, steps });
+      return { file: `scenarios/${slug}.yaml`, yaml };
+    });
+  }
+
+  async close(user: User, id: string): Promise<void> {
+    await this.dispose(this.own(user, id));
+  }
+
+  /** Closes every run (the runtime is closing). */
+  async closeAll(): Promise<void> {
+    clearInterval(this.sweeper);
+    await Promise.all([...this.runs.values()].map((run) => this.dispose(run)));
+  }
+
+  private async closeIdle(): Promise<void> {
+    const cutoff = Date.now() - TEST_RUN_LIMITS.idleMs;
+    await Promise.all([...this.runs.values()].filter((run) => run.lastUsed < cutoff).map((run) => this.dispose(run)));
+  }
+
+  private async dispose(run: Run): Promise<void> {
+    if (!this.runs.delete(run.id)) return;
+    await run.busy.catch(() => undefined);
+    await run.workers?.close().catch(() => undefined);
+    await run.engine.close().catch(() => undefined);
+  }
+
+  private serially<T>(run: Run, work: () => Promise<T>): Promise<T> {
+    const next = run.busy.catch(() => undefined).then(work);
+    run.busy = next;
+    return next;
+  }
+
+  /** Checks one step with the scenario format's own step schemas. */
+  private parse(raw: Record<string, unknown>): Step {
+    const kinds = Object.keys(raw).filter((key) => key !== 'rejected');
+    if ('rejected' in raw) throw problems.unprocessable('A test run step cannot be marked rejected (that is for saved scenarios)', [{ in: 'body', path: '/step/rejected', message: 'is not allowed here' }]);
+    const kind = kinds[0];
+    if (kinds.length !== 1 || !kind || !RUN_STEPS.has(kind)) {
+      throw problems.unprocessable(`A step names exactly one of ${[...RUN_STEPS].join(', ')}`, [{ in: 'body', path: `/step${kind && kinds.length === 1 ? `/${kind}` : ''}`, message: `must be one of ${[...RUN_STEPS].join(', ')}` }]);
+    }
+    try {
+      return parseScenario(stringify({ name: 'step', steps: [raw] }), 'step').steps[0]!;
+    } catch (error) {
+      if (!(error instanceof ScenarioFormatError)) throw error;
+      const message = error.message.replace(/^step: step 1( \(line \d+\))?: /, '');
+      const field = /(?:needs the field|unknown field) '([^']+)'/.exec(message)?.[1] ?? /^\w+\.(\S+)/.exec(message)?.[1]?.replace(/\./g, '/');
+      throw problems.unprocessable(`The step is not valid: ${message}`, [{ in: 'body', path: `/step/${kind}${field ? `/${field}` : ''}`, message }]);
+    }
+  }
+
+  private key(run: Run, alias: string): string {
+    const key = run.aliases.get(alias);
+    if (!key) throw new Refused(`no instance '${alias}' (createInstance first)`);
+    return key;
+  }
+
+  /** Activates every job of the package's job types that is activatable now (manual answering). */
+  private async sweep(run: Run): Promise<void> {
+    for (const type of run.jobTypes) {
+      const jobs = await run.engine.activateJobs({ type, worker: 'konstruktor-designer-test-run', maxJobs: 100, timeout: LEASE_MS });
+      run.pool = [...run.pool.filter((job) => !jobs.some((j) => j.key === job.key)), ...jobs];
+    }
+    // Jobs whose element ended meanwhile (boundary event, cancellation) are gone.
+    const live: Job[] = [];
+    for (const job of run.pool) {
+      const elements = await run.engine.elementInstances(job.instanceKey);
+      if (elements.some((e) => e.key === job.elementInstanceKey && e.state === 'ACTIVE')) live.push(job);
+    }
+    run.pool = live;
+  }
+
+  private async release(run: Run): Promise<void> {
+    const jobs = run.pool;
+    run.pool = [];
+    for (const job of jobs) await run.engine.failJob(job.key, { retries: Math.max(job.retries, 1), retryBackOff: 0, errorMessage: 'released by the designer test run' }).catch(() => undefined);
+  }
+
+  private async takeJob(run: Run, type: string, alias: string): Promise<Job> {
+    if (!run.jobTypes.includes(type)) throw new Refused(`no service task of the package has job type '${type}'${run.mode === 'sandbox' ? ' that a connector does not already answer' : ''}`);
+    const bound = run.aliases.get(alias);
+    for (let attempt = 0; attempt < 20; attempt++) {
+      await this.sweep(run);
+      const job = run.pool.find((j) => j.type === type && (bound ? j.instanceKey === bound : ![...run.aliases.values()].includes(j.instanceKey)));
+      if (job) {
+        run.pool = run.pool.filter((j) => j.key !== job.key);
+        if (!bound) run.aliases.set(alias, job.instanceKey);
+        return job;
+      }
+      await sleep(25);
+    }
+    throw new Refused(`no job of type '${type}' is waiting for instance '${alias}'`);
+  }
+
+  private async execute(run: Run, step: Step): Promise<void> {
+    const { engine } = run;
+    switch (step.kind) {
+      case 'createInstance': {
+        const { processId, version, variables, alias = 'main' } = step.args;
+        if (run.aliases.has(alias)) throw new Refused(`the alias '${alias}' already names an instance; give the new one another alias`);
+        const ref = await engine.createInstance({ processId, ...(version !== undefined ? { version } : {}), ...(variables ? { variables } : {}) });
+        run.aliases.set(alias, ref.instanceKey);
+        return;
+      }
+      case 'completeJob': {
+        const job = await this.takeJob(run, step.args.type, step.args.instance ?? 'main');
+        return engine.completeJob(job.key, step.args.variables);
+      }
+      case 'failJob': {
+        const { retries, errorMessage, retryBackOff } = step.args;
+        const job = await this.takeJob(run, step.args.type, step.args.instance ?? 'main');
+        return engine.failJob(job.key, { retries, ...(errorMessage !== undefined ? { errorMessage } : {}), ...(retryBackOff ? { retryBackOff: durationToMs(retryBackOff) } : {}) });
+      }
+      case 'throwError': {
+        const { errorCode, errorMessage, variables } = step.args;
+        const job = await this.takeJob(run, step.args.type, step.args.instance ?? 'main');
+        return engine.throwError(job.key, { errorCode, ...(errorMessage !== undefined ? { errorMessage } : {}), ...(variables ? { variables } : {}) });
+      }
+      case 'completeUserTask': {
+        const { elementId, variables } = step.args;
+        const alias = step.args.instance ?? 'main';
+        const tasks = await engine.userTasks({ instanceKey: this.key(run, alias), elementId, state: 'CREATED' });
+        const task = tasks.find((t) => t.elementId === elementId);
+        if (!task) throw new Refused(`instance '${alias}' has no open user task ${elementId}`);
+        return engine.completeUserTask(task.key, variables);
+      }
+      case 'publishMessage': {
+        const { name, correlationKey, variables, timeToLive, messageId } = step.args;
+        await engine.publishMessage({ name, correlationKey, timeToLive: timeToLive ? durationToMs(timeToLive) : 0, ...(variables ? { variables } : {}), ...(messageId !== undefined ? { messageId } : {}) });
+        return;
+      }
+      case 'advanceTime':
+        // Leases of held jobs would run out as the clock jumps: give them back first.
+        await this.release(run);
+        return engine.advanceTime(durationToMs(step.args.duration));
+      case 'setVariables': {
+        const { instance, variables, elementId, local } = step.args;
+        const instanceKey = this.key(run, instance);
+        let scopeKey = instanceKey;
+        if (elementId) {
+          const element = (await engine.elementInstances(instanceKey)).find((e) => e.elementId === elementId && e.state === 'ACTIVE');
+          if (!element) throw new Refused(`instance '${instance}' has no active element ${elementId}`);
+          scopeKey = element.key;
+        }
+        return engine.setVariables(scopeKey, variables, local !== undefined ? { local } : undefined);
+      }
+      case 'resolveIncident': {
+        const { instance, elementId, retries } = step.args;
+        const incident = (await engine.incidents({ instanceKey: this.key(run, instance), state: 'ACTIVE' })).find((i) => i.elementId === elementId);
+        if (!incident) throw new Refused(`instance '${instance}' has no open incident at ${elementId}`);
+        if (incident.jobKey && (incident.errorType === 'JOB_NO_RETRIES' || retries !== undefined)) await engine.updateJobRetries(incident.jobKey, retries ?? 1);
+        return engine.resolveIncident(incident.key);
+      }
+      case 'cancelInstance':
+        return engine.cancelInstance(this.key(run, step.args.instance));
+      default:
+        throw new Refused(`${step.kind} is not a test run step`);
+    }
+  }
+
+  /** Waits (briefly) until the engine and any sandbox connectors stop changing the instance. */
+  private async settle(run: Run): Promise<void> {
+    const key = run.aliases.get('main');
+    if (!key) return;
+    const look = async () => JSON.stringify([await run.engine.elementInstances(key), await run.engine.variables(key), await run.engine.incidents({ instanceKey: key })]);
+    let previous = await look();
+    const deadline = Date.now() + (run.mode === 'sandbox' ? 3000 : 1000);
+    let quiet = 0;
+    while (Date.now() < deadline && quiet < (run.mode === 'sandbox' ? 6 : 2)) {
+      await sleep(50);
+      const next = await look();
+      quiet = next === previous ? quiet + 1 : 0;
+      previous = next;
+    }
+  }
+
+  /** The form-js schema of a user task's form key: a package .form file by path, name or form id. */
+  private form(run: Run, formKey: string | null): object | undefined {
+    if (!formKey) return undefined;
+    const id = formKey.replace(/^camunda-forms:bpmn:/, '');
+    for (const [path, file] of Object.entries(run.files)) {
+      if (!path.endsWith('.form')) continue;
+      try {
+        const form = JSON.parse(text(file)) as { id?: string };
+        if (path === id || path === `forms/${id}.form` || path.replace(/^.*\//, '').replace(/\.form$/, '') === id || form.id === id) return form;
+      } catch {
+        continue;
+      }
+    }
+    return undefined;
+  }
+
+  private async view(run: Run): Promise<TestRunView> {
+    const { engine } = run;
+    const key = run.aliases.get('main');
+    if (run.mode === 'manual' || run.jobTypes.length) await this.sweep(run);
+    const base = {
+      id: run.id, code: run.code, version: run.version, processId: run.processId, connectors: run.mode, steps: run.steps,
+      clock: new Date(engine.clock.now()).toISOString(),
+      jobs: run.pool.map((job) => ({ type: job.type, elementId: job.elementId })),
+    };
+    if (!key) return { ...base, instance: null, elements: [], variables: {}, userTasks: [], incidents: [] };
+    const [info, elements, variables, tasks, incidents] = await Promise.all([
+      engine.instance(key), engine.elementInstances(key), engine.variables(key), engine.userTasks({ instanceKey: key, state: 'CREATED' }), engine.incidents({ instanceKey: key, state: 'ACTIVE' }),
+    ]);
+    const scope = (scopeKey: string) => Object.fromEntries(variables.filter((v) => v.scopeKey === scopeKey).map((v) => [v.name, v.value]));
+    return {
+      ...base,
+      instance: info ? { key, state: info.state } : null,
+      elements: elements.filter((e) => e.type !== 'PROCESS').map((e) => ({ key: e.key, elementId: e.elementId, elementType: e.type, state: e.state, variables: scope(e.key) })),
+      variables: scope(key),
+      userTasks: tasks.map((task: UserTask) => {
+        const form = this.form(run, task.formKey);
+        const name = run.names.get(task.elementId);
+        return { key: task.key, elementId: task.elementId, ...(name ? { name } : {}), ...(task.formKey ? { formKey: task.formKey } : {}), ...(form ? { form } : {}) };
+      }),
+      incidents: incidents.map((i) => ({ elementId: i.elementId, errorType: i.errorType, message: i.errorMessage })),
+    };
+  }
+}
