@@ -1,0 +1,46 @@
+/** The forms tab's UI strings in the designer's languages. */
+import type { Locale } from '../model/types.js';
+
+const en = {
+  form: 'Form',
+  noForms: 'This package has no forms (forms/*.form).',
+  startForm: 'start form',
+  userTask: (name: string) => `user task ${name}`,
+  generate: 'Generate from data structure',
+  noStructure: 'The card names no data structure (dataStructure in service.yaml).',
+  confirmReplace: 'Replace this form with one generated from the data structure? Changes made to it are lost.',
+  preview: 'Preview',
+  previewLanguage: 'Preview language',
+  showPreview: 'Show preview',
+  hidePreview: 'Hide preview',
+  badForm: (message: string) => `The form is not valid JSON: ${message}`,
+  badStructure: (message: string) => `The data structure is not valid JSON: ${message}`,
+  readOnly: 'This version cannot change; edits in the editor are not kept.',
+  problems: 'Consistency with the data structure',
+  noProblems: 'The form fits the data structure.',
+};
+
+export type FormsStrings = typeof en;
+
+const lt: FormsStrings = {
+  form: 'Forma',
+  noForms: 'Šiame pakete nėra formų (forms/*.form).',
+  startForm: 'pradinė forma',
+  userTask: (name) => `užduotis ${name}`,
+  generate: 'Generuoti iš duomenų struktūros',
+  noStructure: 'Kortelėje nenurodyta duomenų struktūra (dataStructure faile service.yaml).',
+  confirmReplace: 'Pakeisti šią formą nauja, sugeneruota iš duomenų struktūros? Formos pakeitimai bus prarasti.',
+  preview: 'Peržiūra',
+  previewLanguage: 'Peržiūros kalba',
+  showPreview: 'Rodyti peržiūrą',
+  hidePreview: 'Slėpti peržiūrą',
+  badForm: (message) => `Forma nėra teisingas JSON: ${message}`,
+  badStructure: (message) => `Duomenų struktūra nėra teisingas JSON: ${message}`,
+  readOnly: 'Šios versijos keisti negalima; redaktoriaus pakeitimai neišsaugomi.',
+  problems: 'Atitiktis duomenų struktūrai',
+  noProblems: 'Forma atitinka duomenų struktūrą.',
+};
+
+export function formsStrings(locale: Locale): FormsStrings {
+  return locale === 'lt' ? lt : en;
+}
