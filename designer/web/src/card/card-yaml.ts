@@ -1,0 +1,99 @@
+/**
+ * service.yaml as the card form reads and writes it. Writes go through yaml's Document API, so
+ * comments, key order, flow style and keys the form does not know survive every edit.
+ */
+import { isCollection, parseDocument } from 'yaml';
+import type { Document } from 'yaml';
+
+// No folding: a flow map like `title: { lt: …, en: … }` stays on its line however long.
+const write = (doc: Document) => doc.toString({ lineWidth: 0 });
+
+export const AUDIENCES = ['citizens', 'businesses', 'public-sector'] as const;
+export const CARD_LOCALES = ['lt', 'lv', 'en'] as const;
+export const RETENTION_KEYS = ['applications', 'documents', 'drafts'] as const;
+
+export type CardTexts = Record<(typeof CARD_LOCALES)[number], string>;
+
+export interface CardValues {
+  code: string;
+  version: string;
+  provider: string;
+  title: CardTexts;
+  summary: CardTexts;
+  legalBasis: string;
+  audience: string[];
+  /** 'free' or an amount. */
+  price: 'free' | { amount: string; currency: string };
+  interactivityLevel: number | undefined;
+  onlineOrder: boolean;
+  lifeEvents: string[];
+  retention: Record<(typeof RETENTION_KEYS)[number], string>;
+}
+
+export type CardRead = { ok: true; values: CardValues } | { ok: false; error: string };
+
+const str = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+const texts = (value: unknown): CardTexts => {
+  const map = value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+  return { lt: str(map.lt), lv: str(map.lv), en: str(map.en) };
+};
+const strings = (value: unknown) => (Array.isArray(value) ? value.map(str).filter(Boolean) : []);
+
+export function readCard(text: string): CardRead {
+  const doc = parseDocument(text);
+  if (doc.errors.length) return { ok: false, error: doc.errors[0]!.message };
+  const card = (doc.toJS() ?? {}) as Record<string, unknown>;
+  if (typeof card !== 'object' || Array.isArray(card)) return { ok: false, error: 'service.yaml is not a map' };
+  const price = card.price;
+  const retention = (card.retention && typeof card.retention === 'object' ? card.retention : {}) as Record<string, unknown>;
+  return {
+    ok: true,
+    values: {
+      code: str(card.code),
+      version: str(card.version),
+      provider: str(card.provider),
+      title: texts(card.title),
+      summary: texts(card.summary),
+      legalBasis: str(card.legalBasis),
+      audience: strings(card.audience),
+      price: price && typeof price === 'object' ? { amount: str((price as Record<string, unknown>).amount), currency: str((price as Record<string, unknown>).currency) || 'EUR' } : 'free',
+      interactivityLevel: typeof card.interactivityLevel === 'number' ? card.interactivityLevel : undefined,
+      onlineOrder: card.onlineOrder === true,
+      lifeEvents: strings(card.lifeEvents),
+      retention: { applications: str(retention.applications), documents: str(retention.documents), drafts: str(retention.drafts) },
+    },
+  };
+}
+
+/**
+ * service.yaml with one value set (undefined or '' removes it; an emptied map goes too). A list
+ * or map replacing one written in flow style (`[a, b]`, `{ a: 1 }`) is written in flow style.
+ */
+export function setCardValue(text: string, path: string[], value: unknown): string {
+  const doc = parseDocument(text);
+  if (value === undefined || value === '') {
+    doc.deleteIn(path);
+    // A map left empty by the removal (title: {}) goes as well.
+    for (let depth = path.length - 1; depth > 0; depth -= 1) {
+      const parent = doc.getIn(path.slice(0, depth), true);
+      if (isCollection(parent) && parent.items.length === 0) doc.deleteIn(path.slice(0, depth));
+      else break;
+    }
+    return write(doc);
+  }
+  const old = doc.getIn(path, true);
+  if (value !== null && typeof value === 'object') {
+    const node = doc.createNode(value);
+    if (isCollection(old) && old.flow) node.flow = true;
+    // A new price map or list inside a flow parent reads best in flow style too.
+    else if (!old && isCollection(doc.getIn(path.slice(0, -1), true)) && (doc.getIn(path.slice(0, -1), true) as { flow?: boolean }).flow) node.flow = true;
+    doc.setIn(path, node);
+  } else {
+    doc.setIn(path, value);
+  }
+  return write(doc);
+}
+
+/** ISO 8601 duration as the runtime accepts it (runtime/src/catalogue/service-card.ts). */
+export const ISO_DURATION = /^P(?!$)(\d{1,4}Y)?(\d{1,4}M)?(\d{1,4}W)?(\d{1,5}D)?(T(?=\d)(\d{1,6}H)?(\d{1,6}M)?(\d{1,8}S)?)?$/;
+export const PRICE_AMOUNT = /^\d{1,9}(\.\d{2})?$/;
