@@ -1,10 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
-/** `npm run test:browser`: the citizen portal in real Chromium against a real runtime (not part of `npm test`). */
+/** `npm run test:browser`: the citizen portal and the designer in real Chromium against a real runtime (not part of `npm test`). */
 export default defineConfig({
   test: {
-    include: ['runtime/test/browser/**/*.test.ts'],
-    globalSetup: ['runtime/test/browser/build-portal.ts'],
+    include: ['runtime/test/browser/**/*.test.ts', 'designer/test/browser/**/*.test.ts'],
+    globalSetup: ['runtime/test/browser/build-portal.ts', 'designer/test/browser/build-designer.ts'],
     testTimeout: 120_000,
     hookTimeout: 180_000,
     pool: 'forks',

@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ['*/test/**/*.test.ts'],
     // Real-Chromium suites run with `npm run test:browser` (vitest.browser.config.ts).
-    exclude: [...configDefaults.exclude, 'runtime/test/browser/**'],
+    exclude: [...configDefaults.exclude, '*/test/browser/**'],
     // Suites start real servers (database, HTTP, OIDC provider); give them room on 2 cores.
     testTimeout: 60_000,
     hookTimeout: 120_000,

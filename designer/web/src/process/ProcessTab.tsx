@@ -1,6 +1,159 @@
-import type { EditorProps } from '../model/types.js';
+import { useEffect, useRef, useState } from 'react';
+import type Modeler from 'bpmn-js/lib/Modeler';
+import type { LintReport } from '@camunda/linting';
+import { api } from '../model/api.js';
+import { fileText, type EditorProps, type Locale } from '../model/types.js';
+import { createModeler, service, type ElementTemplate } from './modeler.js';
+import { lintDiagram, reportsToProblems } from './lint.js';
+import { processFile } from './process-file.js';
+import { processStrings } from './strings.js';
+import { TemplateChooser } from './TemplateChooser.js';
 
-/** Placeholder until this tab is built. */
-export function ProcessTab(_props: EditorProps) {
-  return <p>Not built yet.</p>;
+/** Lint and write-back run this long after the last change, not on every drag step. */
+const DEBOUNCE_MS = 300;
+
+/** The connector templates in the editor's language, fetched once per language. */
+const templatesByLocale = new Map<Locale, Promise<ElementTemplate[]>>();
+function connectorTemplates(locale: Locale): Promise<ElementTemplate[]> {
+  let found = templatesByLocale.get(locale);
+  if (!found) {
+    found = api<{ items: ElementTemplate[] }>('GET', `/api/connectors/templates?locale=${locale}`).then((r) => r.items);
+    found.catch(() => templatesByLocale.delete(locale));
+    templatesByLocale.set(locale, found);
+  }
+  return found;
+}
+
+/**
+ * The Process tab: bpmn-js with the Zeebe properties panel and the connectors' element
+ * templates. Each change writes the diagram back to the package and lints it (Camunda 8.6
+ * rules); the lint reports are the tab's problems, shown on the canvas too.
+ */
+export function ProcessTab({ pkg, onChange, onProblems, readOnly, locale, focus }: EditorProps) {
+  const t = processStrings(locale);
+  const file = processFile(pkg);
+  const xml = fileText(pkg, file);
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const propertiesRef = useRef<HTMLDivElement>(null);
+  const modelerRef = useRef<Modeler | null>(null);
+  /** The XML the modeler holds now, so the tab's own write-back does not import it again. */
+  const shownXml = useRef<string | null>(null);
+  const reports = useRef<LintReport[]>([]);
+  const [status, setStatus] = useState<'loading' | 'ready' | 'failed'>('loading');
+  const [error, setError] = useState<string>();
+  const [templatesError, setTemplatesError] = useState(false);
+  const [chooser, setChooser] = useState<{ element: unknown; templates: ElementTemplate[] }>();
+
+  // The file as the package holds it now, for the modeler being made.
+  const fileTextNow = useRef(xml);
+  fileTextNow.current = xml;
+  // The latest props for the modeler's listeners, which live as long as the modeler.
+  const latest = useRef({ onChange, onProblems, file, readOnly });
+  latest.current = { onChange, onProblems, file, readOnly };
+
+  const lint = async (diagram: string) => {
+    const found = await lintDiagram(diagram).catch(() => [] as LintReport[]);
+    reports.current = found;
+    if (modelerRef.current) service(modelerRef.current, 'linting').setErrors(found);
+    latest.current.onProblems('process', reportsToProblems(found, latest.current.file));
+  };
+
+  const open = async (modeler: Modeler, diagram: string) => {
+    performance.mark('konstruktor:process-import-start');
+    await modeler.importXML(diagram);
+    service(modeler, 'canvas').zoom('fit-viewport');
+    performance.measure('konstruktor:process-import', 'konstruktor:process-import-start');
+    shownXml.current = diagram;
+    setStatus('ready');
+    void lint(diagram);
+  };
+
+  // One modeler per language (its translations are fixed when it is made).
+  useEffect(() => {
+    let disposed = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    setStatus('loading');
+    const modeler = (async () => {
+      const templates = await connectorTemplates(locale).catch(() => { setTemplatesError(true); return [] as ElementTemplate[]; });
+      if (disposed) return null;
+      const m = createModeler({ container: canvasRef.current!, properties: propertiesRef.current!, locale, templates });
+      modelerRef.current = m;
+      m.on('commandStack.changed', () => {
+        clearTimeout(timer);
+        timer = setTimeout(async () => {
+          const { xml: saved } = await m.saveXML({ format: true });
+          if (disposed || !saved) return;
+          shownXml.current = saved;
+          if (!latest.current.readOnly) latest.current.onChange(latest.current.file, saved);
+          void lint(saved);
+        }, DEBOUNCE_MS);
+      });
+      m.on('elementTemplates.select', ({ element }: { element: unknown }) => {
+        setChooser({ element, templates: service(m, 'elementTemplates').getLatest(element) });
+      });
+      try {
+        await open(m, fileTextNow.current);
+      } catch (e) {
+        setError((e as Error).message);
+        setStatus('failed');
+      }
+      return m;
+    })();
+    return () => {
+      disposed = true;
+      clearTimeout(timer);
+      void modeler.then((m) => { m?.destroy(); if (modelerRef.current === m) modelerRef.current = null; });
+    };
+    // The diagram itself is imported by the effect below when it changes from outside.
+  }, [locale]);
+
+  // A change from elsewhere (a reload, another tab): show it.
+  useEffect(() => {
+    const m = modelerRef.current;
+    if (!m || shownXml.current === null || xml === shownXml.current) return;
+    open(m, xml).catch((e: unknown) => { setError((e as Error).message); setStatus('failed'); });
+  }, [xml]);
+
+  // Keep the canvas sized to its box (the tab may have been hidden while the window changed).
+  useEffect(() => {
+    const observer = new ResizeObserver(() => { if (modelerRef.current) service(modelerRef.current, 'canvas').resized(); });
+    observer.observe(canvasRef.current!);
+    return () => observer.disconnect();
+  }, []);
+
+  // A clicked problem: select its element, scroll to it and open its properties entry.
+  useEffect(() => {
+    const m = modelerRef.current;
+    if (!m || !focus?.elementId || status !== 'ready') return;
+    const report = reports.current.find((r) => r.id === focus.elementId && r.message === focus.message) ?? reports.current.find((r) => r.id === focus.elementId);
+    if (report) {
+      service(m, 'linting').showError(report);
+      return;
+    }
+    const element = service(m, 'elementRegistry').get(focus.elementId);
+    if (element) {
+      service(m, 'canvas').scrollToElement(element);
+      service(m, 'selection').select(element);
+    }
+  }, [focus, status]);
+
+  return (
+    <div className={`process-tab${readOnly ? ' read-only' : ''}`} data-status={status}>
+      {status === 'loading' && <p className="process-status">{t.loading}</p>}
+      {error && <p role="alert" className="error">{t.importFailed}: {error}</p>}
+      {templatesError && <p className="error">{t.templatesFailed}</p>}
+      <div className="process-body">
+        <div ref={canvasRef} className="process-canvas" role="application" aria-label={`${t.canvas}: ${file}`} />
+        <aside ref={propertiesRef} className="process-properties" aria-label={t.properties} inert={readOnly} />
+      </div>
+      {chooser && (
+        <TemplateChooser templates={chooser.templates} t={t.chooser}
+          onClose={() => setChooser(undefined)}
+          onApply={(template) => {
+            if (modelerRef.current) service(modelerRef.current, 'elementTemplates').applyTemplate(chooser.element, template);
+            setChooser(undefined);
+          }} />
+      )}
+    </div>
+  );
 }

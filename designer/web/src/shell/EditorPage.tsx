@@ -76,11 +76,11 @@ export function EditorPage({ code, version, tab }: { code: string; version: stri
   }, [doSave, dirty]);
 
   const openTab = (id: TabId) => navigate(editorPath(code, version, id), true);
-  const openProblem = (problem: Problem) => {
+  const openProblem = useCallback((problem: Problem) => {
     // A fresh object each click, so clicking the same problem again focuses it again.
     setFocus({ ...problem });
-    openTab(TAB_OF_SOURCE[problem.source]);
-  };
+    navigate(editorPath(code, version, TAB_OF_SOURCE[problem.source]), true);
+  }, [code, version]);
   // Arrow keys move between tabs (WAI-ARIA tabs pattern).
   const onTabKey = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
@@ -126,7 +126,7 @@ export function EditorPage({ code, version, tab }: { code: string; version: stri
             <TabErrorBoundary>
               <Suspense fallback={<p>{t.loading}</p>}>
                 <Component pkg={pkg} onChange={onChange} onProblems={onProblems} readOnly={readOnly} locale={locale}
-                  unsaved={dirty} onReload={load} {...(focus && TAB_OF_SOURCE[focus.source] === id ? { focus } : {})} />
+                  unsaved={dirty} onReload={load} onOpenProblem={openProblem} {...(focus && TAB_OF_SOURCE[focus.source] === id ? { focus } : {})} />
               </Suspense>
             </TabErrorBoundary>
           </div>

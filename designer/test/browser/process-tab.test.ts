@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startTestRuntime, TEST_PASSWORD, type TestRuntime } from '../../../runtime/test/support/harness.js';
+import { launchChromium, screenshot, skipWithoutChromium, type Browser } from '../../../runtime/test/browser/support/chromium.js';
+
+/** The centre of an element's box on the page. */
+async function centre(page: Page, selector: string): Promise<{ x: number; y: number }> {
+  const box = (await page.locator(selector).first().boundingBox())!;
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+describe.skipIf(skipWithoutChromium)('designer shell and Process tab in Chromium', () => {
+  let t: TestRuntime;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    t = await startTestRuntime();
+    browser = await launchChromium();
+  });
+  beforeEach(({ task, onTestFailed }) => {
+    onTestFailed(() => screenshot(browser.page, `designer-failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}`));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('serves the designer at /designer/ under a CSP whose scripts come from this origin only', async () => {
+    const response = await fetch(`${t.url}/designer/services/x/1.0.0/process`, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    const csp = response.headers.get('content-security-policy')!;
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).toContain("worker-src 'self'");
+    expect(/script-src[^;]*unsafe/.test(csp)).toBe(false);
+    expect(await response.text()).toContain('src="/designer/assets/');
+  });
+
+  it('logs in, lists and creates a service, draws a task that lint flags, and a click on the problem selects it', async () => {
+    const { page } = browser;
+    await page.goto(`${t.url}/designer/`);
+    await page.getByLabel(/^(Kalba|Language)$/).selectOption('en');
+    await page.getByLabel('Username').fill('analyst');
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('heading', { name: 'Services', level: 1 }).waitFor();
+    await screenshot(page, 'designer-01-services');
+
+    await page.getByLabel('Code', { exact: true }).fill('market-stall');
+    await page.getByLabel('Title', { exact: true }).fill('Market stall');
+    await page.getByRole('button', { name: 'Create' }).click();
+
+    // The new draft opens on its Process tab with the starter diagram.
+    await page.getByRole('tab', { name: 'Process', selected: true }).waitFor();
+    await page.locator('.process-tab[data-status="ready"] .djs-element[data-element-id="start"]').waitFor();
+    await expect.poll(() => page.getByRole('heading', { name: 'Problems' }).isVisible()).toBe(true);
+
+    // Drag a task from the palette onto the canvas, then make it a service task (which needs a job type).
+    const from = await centre(page, '.djs-palette [data-action="create.task"]');
+    const canvas = (await page.locator('.process-canvas').boundingBox())!;
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    for (const step of [0.25, 0.5, 0.75, 1]) {
+      await page.mouse.move(from.x + (canvas.x + canvas.width * 0.45 - from.x) * step, from.y + (canvas.y + canvas.height * 0.7 - from.y) * step);
+    }
+    await page.mouse.up();
+    const task = page.locator('.djs-shape.selected[data-element-id^="Activity_"]');
+    await task.waitFor();
+    const taskId = (await task.getAttribute('data-element-id'))!;
+    await page.locator('.djs-context-pad [data-action="replace"]').click();
+    await page.locator('.djs-popup [data-id="replace-with-service-task"]').click();
+
+    const problem = page.getByRole('button', { name: new RegExp(`#${taskId}.*Service Task`) });
+    await problem.waitFor();
+    await screenshot(page, 'designer-02-lint-problem');
+
+    // Select something else, then the problem brings the task back into the selection.
+    await page.locator(`.djs-element[data-element-id="start"]`).click();
+    await expect.poll(() => page.locator(`.djs-shape.selected[data-element-id="${taskId}"]`).count()).toBe(0);
+    await problem.click();
+    await expect.poll(() => page.locator(`.djs-shape.selected[data-element-id="${taskId}"]`).count()).toBe(1);
+
+    // Save writes the diagram back to the draft.
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved', { exact: true }).waitFor();
+    const analyst = await t.as('analyst');
+    const saved = await analyst.get('/api/services/market-stall/versions/0.1.0');
+    expect(saved.body.files['process.bpmn'].content).toContain(`<bpmn:serviceTask id="${taskId}"`);
+    await screenshot(page, 'designer-03-saved');
+    expect(browser.cspViolations).toEqual([]);
+  });
+});

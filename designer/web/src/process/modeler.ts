@@ -1,0 +1,57 @@
+import Modeler from 'bpmn-js/lib/Modeler';
+import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule } from 'bpmn-js-properties-panel';
+import { CloudElementTemplatesPropertiesProviderModule } from 'bpmn-js-element-templates';
+import ZeebeBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
+import LintingModule from '@camunda/linting/modeler';
+import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
+import type { Locale } from '../model/types.js';
+import { translateLtModule } from './translate-lt.js';
+import './process.css';
+
+/** An element template as GET /api/connectors/templates gives it (Camunda element templates schema). */
+export interface ElementTemplate {
+  id: string;
+  name: string;
+  version?: number;
+  description?: string;
+  category?: { id: string; name: string };
+  appliesTo?: string[];
+}
+
+/**
+ * The Zeebe-dialect modeler: bpmn-js with the properties panel for Camunda 8, Camunda's
+ * modeling behaviors, the connectors' element templates and the lint overlays.
+ */
+export function createModeler({ container, properties, locale, templates }: {
+  container: HTMLElement; properties: HTMLElement; locale: Locale; templates: ElementTemplate[];
+}): Modeler {
+  return new Modeler({
+    container,
+    propertiesPanel: { parent: properties },
+    additionalModules: [
+      BpmnPropertiesPanelModule,
+      BpmnPropertiesProviderModule,
+      ZeebePropertiesProviderModule,
+      CloudElementTemplatesPropertiesProviderModule,
+      ZeebeBehaviorsModule,
+      LintingModule,
+      ...(locale === 'lt' ? [translateLtModule] : []),
+    ],
+    moddleExtensions: { zeebe: zeebeModdle },
+    elementTemplates: templates,
+    linting: { active: true },
+  } as ConstructorParameters<typeof Modeler>[0]);
+}
+
+/** The diagram's typed services this tab calls. */
+export interface ModelerServices {
+  canvas: { zoom(level: 'fit-viewport' | number): void; resized(): void; scrollToElement(element: unknown): void; getRootElement(): unknown };
+  elementRegistry: { get(id: string): { id: string; type: string } | undefined };
+  selection: { select(element: unknown): void };
+  elementTemplates: { getLatest(element: unknown): ElementTemplate[]; applyTemplate(element: unknown, template: ElementTemplate): unknown };
+  linting: { setErrors(reports: unknown[]): void; showError(report: unknown): void };
+}
+
+export function service<K extends keyof ModelerServices>(modeler: Modeler, name: K): ModelerServices[K] {
+  return modeler.get(name) as ModelerServices[K];
+}

@@ -1,0 +1,23 @@
+import type { Locale } from '../model/types.js';
+
+/** The Process tab's own words (the modeler's are in translate-lt.ts). */
+const STRINGS = {
+  lt: {
+    canvas: 'Proceso diagrama', properties: 'Savybės', loading: 'Įkeliamas modeliuotojas…',
+    importFailed: 'Diagramos atverti nepavyko', templatesFailed: 'Jungčių šablonų gauti nepavyko',
+    chooser: { title: 'Pasirinkite jungties šabloną', search: 'Ieškoti šablono', apply: 'Taikyti', cancel: 'Atšaukti', none: 'Tinkamų šablonų nėra.' },
+    readOnly: 'Tik peržiūra',
+  },
+  en: {
+    canvas: 'Process diagram', properties: 'Properties', loading: 'Loading the modeler…',
+    importFailed: 'The diagram could not be opened', templatesFailed: 'The connector templates could not be loaded',
+    chooser: { title: 'Choose a connector template', search: 'Search templates', apply: 'Apply', cancel: 'Cancel', none: 'No template applies.' },
+    readOnly: 'Read only',
+  },
+} satisfies Record<Locale, unknown>;
+
+export type ProcessStrings = (typeof STRINGS)['en'];
+
+export function processStrings(locale: Locale): ProcessStrings {
+  return STRINGS[locale];
+}
