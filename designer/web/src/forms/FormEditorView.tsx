@@ -58,21 +58,28 @@ export function FormEditorView({ form, onSave, locale, select }: Props) {
     void instance.importSchema(form).catch((error: unknown) => console.error('form-js import failed', error)).finally(() => {
       // The editor's own 'changed' after an import is not an edit.
       setTimeout(() => { importing.current = false; }, 0);
+      selectField();
     });
   }, [form]);
 
   useEffect(() => (locale === 'lt' ? translateDom(container.current!, { translate: (text) => EDITOR_LT[text] ?? text, skip: '.fjs-form, .bio-properties-panel-header-label, input, textarea' }) : undefined), [locale]);
 
-  useEffect(() => {
+  // A selection asked for before the form is imported waits for the import.
+  const wanted = useRef(select);
+  wanted.current = select;
+  const applied = useRef<Props['select']>(undefined);
+  const selectField = () => {
     const instance = editor.current;
-    if (!instance || !select) return;
+    const key = wanted.current?.key;
+    if (!instance || !key || applied.current === wanted.current) return;
     const fields = instance.get<Registry>('formFieldRegistry').getAll();
-    const field = fields.find((candidate) => candidate.key === select.key || candidate.path === select.key) ?? fields.find((candidate) => candidate.id === select.key);
-    if (field) {
-      instance.get<Selection>('selection').set(field);
-      container.current?.querySelector<HTMLElement>(`[data-id="${CSS.escape(field.id)}"]`)?.scrollIntoView({ block: 'center' });
-    }
-  }, [select]);
+    const field = fields.find((candidate) => candidate.key === key || candidate.path === key) ?? fields.find((candidate) => candidate.id === key);
+    if (!field) return;
+    applied.current = wanted.current;
+    instance.get<Selection>('selection').set(field);
+    container.current?.querySelector<HTMLElement>(`[data-id="${CSS.escape(field.id)}"]`)?.scrollIntoView({ block: 'center' });
+  };
+  useEffect(selectField, [select]);
 
   return <div ref={container} className="form-editor-host" data-testid="form-editor" />;
 }
