@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { startTestRuntime, TEST_PASSWORD, type TestRuntime } from '../../../runtime/test/support/harness.js';
+import { launchChromium, screenshot, skipWithoutChromium, type Browser } from '../../../runtime/test/browser/support/chromium.js';
+import { reviewServicePackage } from './review-service.js';
+
+/**
+ * What an analyst does in the Test and Publish tabs: a test run of a draft through its user
+ * task to the end, the path marked on the diagram, saved as a scenario, checked and published.
+ */
+describe.skipIf(skipWithoutChromium)('designer test run and publishing in Chromium', () => {
+  let t: TestRuntime;
+  let browser: Browser;
+  const code = `review-test-${process.pid}`;
+
+  beforeAll(async () => {
+    t = await startTestRuntime();
+    const analyst = await t.as('analyst');
+    const imported = await analyst.post('/api/service-packages', { files: reviewServicePackage(code) });
+    if (imported.status !== 201) throw new Error(`import failed: ${JSON.stringify(imported.body)}`);
+    browser = await launchChromium();
+  });
+  beforeEach(({ task, onTestFailed }) => {
+    onTestFailed(() => screenshot(browser.page, `designer-failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}`));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('runs a test to the end with the path highlighted, saves it as a scenario and publishes', async () => {
+    const { page } = browser;
+    await page.addInitScript("localStorage.setItem('designer.locale', 'en')");
+    await page.goto(`${t.url}/designer/services/${code}/1.0.0/test`);
+    await page.getByLabel('Username').fill('analyst');
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+
+    // Test tab: a test run with the sandboxes, started from the start form.
+    await page.getByRole('button', { name: 'Start test run' }).click();
+    await page.getByRole('heading', { name: 'Start the process' }).waitFor();
+    await page.getByLabel('Full name').fill('Jonas Jonaitis');
+    await screenshot(page, 'designer-test-01-start-form');
+    await page.getByRole('button', { name: 'Start instance' }).click();
+
+    // The user task waits with its own form; the path so far is marked.
+    const task = page.getByRole('article', { name: 'Review the application' });
+    await task.getByLabel('Approved').waitFor();
+    const diagram = page.getByTestId('run-diagram');
+    await diagram.locator('.djs-element.kt-active[data-element-id="review"]').waitFor();
+    expect(await diagram.locator('.djs-element.kt-completed[data-element-id="submitted"]').count()).toBe(1);
+    expect(await diagram.locator('.kt-taken').evaluateAll((els) => els.map((e) => e.getAttribute('data-element-id')))).toEqual(['f1']);
+    await screenshot(page, 'designer-test-02-user-task');
+    await task.getByLabel('Approved').check();
+    await task.getByRole('button', { name: 'Complete task' }).click();
+
+    // Through to the end: completed, with the flows taken (not the default one) marked.
+    await expect.poll(() => page.getByTestId('instance-state').textContent()).toContain('completed');
+    await diagram.locator('.djs-element.kt-completed[data-element-id="granted"]').waitFor();
+    expect(await diagram.locator('.kt-taken').evaluateAll((els) => els.map((e) => e.getAttribute('data-element-id')).sort())).toEqual(['f1', 'f2', 'yes']);
+    expect(await diagram.locator('[data-element-id="refused"].kt-completed, [data-element-id="no"].kt-taken').count()).toBe(0);
+    expect(await page.getByTestId('root-variables').textContent()).toContain('"approved": true');
+    // A click on an element shows its instances' variables.
+    await diagram.locator('.djs-element[data-element-id="review"]').click();
+    await page.getByRole('heading', { name: 'Variables of review' }).waitFor();
+    await screenshot(page, 'designer-test-03-completed');
+
+    // Save as scenario: a new package file, saved with the shell's Save.
+    await page.getByLabel('Scenario name').fill('Approved application');
+    await page.getByRole('button', { name: 'Save as scenario' }).click();
+    await page.getByText('Added scenarios/approved-application.yaml to the package').waitFor();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved', { exact: true }).waitFor();
+    const analyst = await t.as('analyst');
+    const saved = await analyst.get(`/api/services/${code}/versions/1.0.0`);
+    const scenario = parse(saved.body.files['scenarios/approved-application.yaml'].content);
+    expect(scenario.name).toBe('Approved application');
+
+    // Publish tab: the check runs the scenario; the diff lists every file as new; publish.
+    await page.getByRole('tab', { name: 'Publish' }).click();
+    await page.getByText('No version of this service is published yet').waitFor();
+    await page.getByText(/6 added, 0 removed, 0 changed/).waitFor();
+    const publish = page.getByRole('button', { name: 'Publish version 1.0.0' });
+    expect(await publish.isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await page.getByText('The check found no errors.').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('check-result').textContent()).toMatch(/passed\s*Approved application/);
+    await screenshot(page, 'designer-test-04-checked');
+    await publish.click();
+    await page.getByText('Version 1.0.0 is now published').waitFor();
+    await screenshot(page, 'designer-test-05-published');
+    const service = await analyst.get(`/api/services/${code}`);
+    expect(service.body.published).toBe(true);
+    expect(service.body.versions.find((v: { version: string }) => v.version === '1.0.0').state).toBe('published');
+  });
+});
