@@ -5,7 +5,7 @@ import { pathHighlight, type PathHighlight, type SequenceFlow } from './path.js'
 import type { TestRun } from './test-run.js';
 import type { TestMessages } from './messages.js';
 
-interface DiagramElement { id: string; type: string; businessObject: { sourceRef?: { id: string }; targetRef?: { id: string } } }
+interface DiagramElement { id: string; type: string; labelTarget?: DiagramElement; businessObject: { sourceRef?: { id: string }; targetRef?: { id: string } } }
 interface Canvas { addMarker(id: string, marker: string): void; removeMarker(id: string, marker: string): void; zoom(level: string): void }
 
 const MARKERS: Record<keyof PathHighlight, string> = {
@@ -31,7 +31,9 @@ export function RunDiagram({ xml, run, selected, onSelect, t }: {
     const v = new NavigatedViewer({ container: container.current! });
     viewer.current = v;
     v.on('element.click', (event: { element: DiagramElement }) => {
-      if (event.element.type !== 'bpmn:Process' && event.element.type !== 'bpmn:Collaboration') select.current(event.element.id);
+      // A click on an event's label means the event; on the background, nothing.
+      const element = event.element.labelTarget ?? event.element;
+      if (element.type !== 'bpmn:Process' && element.type !== 'bpmn:Collaboration') select.current(element.id);
     });
     v.importXML(xml).then(
       () => {
@@ -69,7 +71,8 @@ export function RunDiagram({ xml, run, selected, onSelect, t }: {
       canvas.addMarker(selected, 'kt-selected');
       marked.push([selected, 'kt-selected']);
     }
-    return () => marked.forEach(([id, marker]) => canvas.removeMarker(id, marker));
+    // After a new diagram replaced this one its registry is empty: nothing left to unmark.
+    return () => marked.forEach(([id, marker]) => { if (registry.get(id)) canvas.removeMarker(id, marker); });
   }, [run, flows, selected]);
 
   return (
