@@ -1,10 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { Form } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
+import { localizeForm, type FormSchema } from '@konstruktor/forms/browser';
+import type { Locale } from '../model/types.js';
 
-/** A form-js schema rendered by the viewer; the submit button validates and hands over the data. */
-export function FormRunner({ schema, submitLabel, disabled, onSubmit }: {
+/** A form-js schema rendered by the viewer in the designer's language; the submit button validates and hands over the data. */
+export function FormRunner({ schema, locale, submitLabel, disabled, onSubmit }: {
   schema: object;
+  locale: Locale;
   submitLabel: string;
   disabled: boolean;
   onSubmit(data: Record<string, unknown>): void;
@@ -15,12 +18,13 @@ export function FormRunner({ schema, submitLabel, disabled, onSubmit }: {
   useEffect(() => {
     const viewer = new Form({ container: container.current! });
     form.current = viewer;
-    void viewer.importSchema(schema as Parameters<Form['importSchema']>[0]);
+    // The form's own x-translations give its texts in the designer's language.
+    void viewer.importSchema(localizeForm(schema as FormSchema, locale) as Parameters<Form['importSchema']>[0]);
     return () => {
       viewer.destroy();
       form.current = null;
     };
-  }, [schema]);
+  }, [schema, locale]);
 
   function submit() {
     const result = form.current?.submit();

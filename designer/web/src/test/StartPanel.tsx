@@ -30,7 +30,7 @@ export function StartPanel({ startForm, busy, onStart, t }: {
         </fieldset>
       ) : <p>{t.noStartForm}</p>}
       {schema && withForm
-        ? <FormRunner schema={schema} submitLabel={t.submitStart} disabled={busy} onSubmit={onStart} />
+        ? <FormRunner schema={schema} locale={t.locale} submitLabel={t.submitStart} disabled={busy} onSubmit={onStart} />
         : <JsonVariables label={t.variablesJson} submitLabel={t.submitStart} invalidLabel={t.invalidJson} disabled={busy} onSubmit={onStart} />}
     </section>
   );

@@ -21,7 +21,7 @@ export function WaitingPanel({ run, busy, act, t }: { run: TestRun; busy: boolea
             <article key={task.key} className="kt-card" aria-label={task.name ?? task.elementId}>
               <h5>{task.name ?? task.elementId} <code>{task.elementId}</code></h5>
               {task.form
-                ? <FormRunner schema={task.form} submitLabel={t.completeTask} disabled={busy}
+                ? <FormRunner schema={task.form} locale={t.locale} submitLabel={t.completeTask} disabled={busy}
                     onSubmit={(variables) => act({ completeUserTask: { elementId: task.elementId, instance: INSTANCE, variables } })} />
                 : <JsonVariables label={t.variablesJson} submitLabel={t.completeTask} invalidLabel={t.invalidJson} disabled={busy}
                     onSubmit={(variables) => act({ completeUserTask: { elementId: task.elementId, instance: INSTANCE, variables } })} />}

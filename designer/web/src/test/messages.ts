@@ -55,7 +55,10 @@ const en = {
   scenarioSaved: (file: string) => `Added ${file} to the package. Save the package to keep it.`,
   readOnly: 'This version cannot change; the scenario cannot be added to it.',
   invalidJson: 'Not a JSON object',
+  /** The language these words are in; forms shown in the tab follow it. */
+  locale: 'en' as Locale,
   refused: 'Refused',
+  scenarioProblem: (file: string) => `Scenario ${file} fails`,
 };
 
 export type TestMessages = typeof en;
@@ -114,7 +117,9 @@ const lt: TestMessages = {
   scenarioSaved: (file: string) => `${file} pridėtas prie paketo. Išsaugokite paketą, kad jis išliktų.`,
   readOnly: 'Ši versija nekeičiama; scenarijaus prie jos pridėti negalima.',
   invalidJson: 'Tai ne JSON objektas',
+  locale: 'lt',
   refused: 'Atmesta',
+  scenarioProblem: (file: string) => `Scenarijus ${file} nepavyksta`,
 };
 
 export const testMessages = (locale: Locale): TestMessages => (locale === 'lt' ? lt : en);
