@@ -44,12 +44,14 @@ function json<T>(file: PackageFile | undefined): T | undefined {
 /** The element ids of a BPMN file, for finding the one an engine message is about. */
 const elementIds = (xml: string) => [...xml.matchAll(/<[\w:]+\s[^>]*?\bid="([^"]+)"/g)].map((m) => m[1]!);
 
+const processIds = (xml: string) => [...xml.matchAll(/<(?:[\w-]+:)?process\s[^>]*?\bid="([^"]+)"/g)].map((m) => m[1]!);
+
 function cardProblems(card: ServiceCard, files: Record<string, PackageFile>): Problem[] {
   const problems: Problem[] = [];
   const problem = (field: string, message: string, severity: Problem['severity'] = 'error') => problems.push({ source: 'card', file: 'service.yaml', field, message, severity });
   if (!card.process) problem('process', 'names no process: the service has no steps to run', 'warning');
   else if (!files[card.process.file]) problem('process/file', `refers to ${card.process.file}, which is not in the package`);
-  else if (!elementIds(text(files[card.process.file])!).includes(card.process.processId) || !new RegExp(`<[\\w:]*process\\s[^>]*\\bid="${card.process.processId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`).test(text(files[card.process.file])!)) {
+  else if (!processIds(text(files[card.process.file])!).includes(card.process.processId)) {
     problem('process/processId', `is "${card.process.processId}", but ${card.process.file} has no process with that id`);
   }
   if (card.onlineOrder && !card.startForm) problem('startForm', 'is missing: a service ordered online needs a start form', 'warning');
