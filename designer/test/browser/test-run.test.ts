@@ -1,13 +1,21 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { startTestRuntime, TEST_PASSWORD, type TestRuntime } from '../../../runtime/test/support/harness.js';
-import { launchChromium, screenshot, skipWithoutChromium, type Browser } from '../../../runtime/test/browser/support/chromium.js';
+import { axeViolations, describeViolations, launchChromium, screenshot, skipWithoutChromium, type Browser } from '../../../runtime/test/browser/support/chromium.js';
 import { reviewServicePackage } from './review-service.js';
 
 /**
  * What an analyst does in the Test and Publish tabs: a test run of a draft through its user
  * task to the end, the path marked on the diagram, saved as a scenario, checked and published.
  */
+/** Screenshot, then axe-core: no WCAG 2.1 A/AA violation on the page as it stands. */
+async function checkPage(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  const violations = await axeViolations(page);
+  expect(violations, `${name}:\n${describeViolations(violations)}`).toEqual([]);
+}
+
 describe.skipIf(skipWithoutChromium)('designer test run and publishing in Chromium', () => {
   let t: TestRuntime;
   let browser: Browser;
@@ -36,11 +44,17 @@ describe.skipIf(skipWithoutChromium)('designer test run and publishing in Chromi
     await page.getByLabel('Password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Log in' }).click();
 
+    // First look: the token simulation offers to start a token at the start event.
+    await page.getByRole('button', { name: 'First look (token simulation)' }).click();
+    await page.locator('.kt-simulation .djs-overlay-bts-context-menu').first().waitFor();
+    await screenshot(page, 'designer-test-00-simulation');
+    await page.getByRole('button', { name: 'Test run', exact: true }).click();
+
     // Test tab: a test run with the sandboxes, started from the start form.
     await page.getByRole('button', { name: 'Start test run' }).click();
     await page.getByRole('heading', { name: 'Start the process' }).waitFor();
     await page.getByLabel('Full name').fill('Jonas Jonaitis');
-    await screenshot(page, 'designer-test-01-start-form');
+    await checkPage(page, 'designer-test-01-start-form');
     await page.getByRole('button', { name: 'Start instance' }).click();
 
     // The user task waits with its own form; the path so far is marked.
@@ -63,12 +77,15 @@ describe.skipIf(skipWithoutChromium)('designer test run and publishing in Chromi
     // A click on an element shows its instances' variables.
     await diagram.locator('.djs-element[data-element-id="review"]').click();
     await page.getByRole('heading', { name: 'Variables of review' }).waitFor();
-    await screenshot(page, 'designer-test-03-completed');
+    await checkPage(page, 'designer-test-03-completed');
 
     // Save as scenario: a new package file, saved with the shell's Save.
     await page.getByLabel('Scenario name').fill('Approved application');
     await page.getByRole('button', { name: 'Save as scenario' }).click();
     await page.getByText('Added scenarios/approved-application.yaml to the package').waitFor();
+    // Unsaved, a new run would not have the scenario's package: the tab says to save first.
+    expect(await page.getByRole('button', { name: 'New test run' }).isDisabled()).toBe(true);
+    await page.getByText('There are unsaved changes. A test run uses the saved package: save first.').waitFor();
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Saved', { exact: true }).waitFor();
     const analyst = await t.as('analyst');
@@ -85,12 +102,39 @@ describe.skipIf(skipWithoutChromium)('designer test run and publishing in Chromi
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     await page.getByText('The check found no errors.').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('check-result').textContent()).toMatch(/passed\s*Approved application/);
-    await screenshot(page, 'designer-test-04-checked');
+    await checkPage(page, 'designer-test-04-checked');
     await publish.click();
     await page.getByText('Version 1.0.0 is now published').waitFor();
     await screenshot(page, 'designer-test-05-published');
     const service = await analyst.get(`/api/services/${code}`);
     expect(service.body.published).toBe(true);
     expect(service.body.versions.find((v: { version: string }) => v.version === '1.0.0').state).toBe('published');
+    expect(await page.getByRole('button', { name: 'Publish version 1.0.0' }).count()).toBe(0);
+  });
+
+  it('shows what a new draft changes against the published version, file by file', async () => {
+    const { page } = browser;
+    const analyst = await t.as('analyst');
+    // The test before publishes 1.0.0 through the tab; should it have failed, this one still has a published version.
+    if ((await analyst.get(`/api/services/${code}`)).body.published !== true) {
+      expect((await analyst.post(`/api/services/${code}/versions/1.0.0/publish`)).status).toBe(200);
+    }
+    expect((await analyst.post(`/api/designer/services/${code}/versions/1.0.0/copy`, { version: '1.1.0' })).status).toBe(201);
+    const copy = (await analyst.get(`/api/services/${code}/versions/1.1.0`)).body.files as Record<string, { content: string }>;
+    const files = Object.fromEntries(Object.entries(copy).map(([path, file]) => [path, file.content]));
+    files['forms/review.form'] = files['forms/review.form']!.replace('"Approved"', '"Approved by the official"');
+    expect((await analyst.put(`/api/designer/services/${code}/versions/1.1.0/files`, { files })).status).toBe(200);
+
+    await page.goto(`${t.url}/designer/services/${code}/1.1.0/publish`);
+    await page.getByText('Compared with version 1.0.0').waitFor();
+    await page.getByText('0 added, 0 removed, 2 changed').waitFor();
+    const review = page.locator('details', { has: page.getByText('forms/review.form') });
+    await review.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    // Each changed line says in words whether it was added or removed, not by colour alone.
+    const lines = await review.locator('.kp-line').allTextContents();
+    expect(lines.filter((l) => /^removed: -\s+"label": "Approved"$/.test(l))).toHaveLength(1);
+    expect(lines.filter((l) => /^added: \+\s+"label": "Approved by the official"$/.test(l))).toHaveLength(1);
+    await checkPage(page, 'designer-test-06-diff');
   });
 });
