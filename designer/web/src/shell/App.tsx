@@ -7,6 +7,7 @@ import { shellApi, type Me } from './services-api.js';
 import { LoginPage } from './LoginPage.js';
 import { ServicesPage } from './ServicesPage.js';
 import { EditorPage } from './EditorPage.js';
+import { prefetchProcessTab } from './tabs.js';
 
 /** The designer: who is logged in, the language, and which page the address names. */
 export function App() {
@@ -25,6 +26,8 @@ export function App() {
     document.title = t.app;
     localStorage.setItem('designer.locale', locale);
   }, [locale, t]);
+
+  useEffect(() => { if (me) prefetchProcessTab(locale); }, [me, locale]);
 
   const logout = async () => {
     await shellApi.logout().catch(() => undefined);

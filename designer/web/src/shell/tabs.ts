@@ -1,5 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import type { EditorProps, ProblemSource } from '../model/types.js';
+import type { EditorProps, Locale, ProblemSource } from '../model/types.js';
 
 export type TabId = 'process' | 'forms' | 'data' | 'card' | 'test' | 'publish';
 
@@ -12,8 +12,10 @@ export interface TabDef {
  * The editor's tabs, each its own chunk: bpmn-js, form-js and monaco load when their tab first
  * opens, not with the shell.
  */
+const loadProcessTab = () => import('../process/ProcessTab.js');
+
 export const TABS: TabDef[] = [
-  { id: 'process', Component: lazy(() => import('../process/ProcessTab.js').then((m) => ({ default: m.ProcessTab }))) },
+  { id: 'process', Component: lazy(() => loadProcessTab().then((m) => ({ default: m.ProcessTab }))) },
   { id: 'forms', Component: lazy(() => import('../forms/FormsTab.js').then((m) => ({ default: m.FormsTab }))) },
   { id: 'data', Component: lazy(() => import('../data/DataTab.js').then((m) => ({ default: m.DataTab }))) },
   { id: 'card', Component: lazy(() => import('../card/CardTab.js').then((m) => ({ default: m.CardTab }))) },
@@ -28,4 +30,14 @@ export const TAB_OF_SOURCE: Record<ProblemSource, TabId> = {
 
 export function tabId(value: string): TabId {
   return TABS.some((tab) => tab.id === value) ? (value as TabId) : 'process';
+}
+
+/**
+ * Once logged in, fetches the modeler (the tab an analyst opens first) and the connector
+ * templates while the browser is idle, so opening a service does not wait for them. It is
+ * still no part of the initial JavaScript.
+ */
+export function prefetchProcessTab(locale: Locale): void {
+  const whenIdle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 200));
+  whenIdle(() => { loadProcessTab().then((m) => m.prefetch(locale), () => undefined); });
 }
