@@ -137,4 +137,28 @@ describe.skipIf(skipWithoutChromium)('designer test run and publishing in Chromi
     expect(lines.filter((l) => /^added: \+\s+"label": "Approved by the official"$/.test(l))).toHaveLength(1);
     await checkPage(page, 'designer-test-06-diff');
   });
+
+  it('does not publish a draft whose scenario fails; its problem opens the Test tab on the scenario', async () => {
+    const { page } = browser;
+    const analyst = await t.as('analyst');
+    expect((await analyst.post(`/api/designer/services/${code}/versions/1.0.0/copy`, { version: '1.2.0' })).status).toBe(201);
+    const copy = (await analyst.get(`/api/services/${code}/versions/1.2.0`)).body.files as Record<string, { content: string }>;
+    const files = Object.fromEntries(Object.entries(copy).map(([path, file]) => [path, file.content]));
+    // The instance has ended: a second answer to its user task is refused, so the scenario fails.
+    files['scenarios/approved-application.yaml'] += '  - completeUserTask: { elementId: review }\n';
+    expect((await analyst.put(`/api/designer/services/${code}/versions/1.2.0/files`, { files })).status).toBe(200);
+
+    await page.goto(`${t.url}/designer/services/${code}/1.2.0/publish`);
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await page.getByText('The check found 1 error(s).').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('check-result').textContent()).toMatch(/failed\s*Approved application/);
+    expect(await page.getByRole('button', { name: 'Publish version 1.2.0' }).isDisabled()).toBe(true);
+    await checkPage(page, 'designer-test-07-check-failed');
+
+    await page.getByTestId('check-result').getByRole('button', { name: /scenarios\/approved-application\.yaml/ }).click();
+    await page.getByRole('tab', { name: /^Test/, selected: true }).waitFor();
+    const note = page.getByRole('note').filter({ hasText: 'Scenario scenarios/approved-application.yaml fails' });
+    await note.waitFor();
+    expect(await note.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+  });
 });
