@@ -54,7 +54,7 @@ const lt: PublishMessages = {
   error: 'klaida',
   warning: 'įspėjimas',
   scenarios: 'Scenarijai',
-  noScenarios: 'Pakete nėra scenarijų. Bandomąjį vykdymą išsaugokite kaip scenarijų skirtuke „Testavimas“.',
+  noScenarios: 'Pakete nėra scenarijų. Bandomąjį vykdymą išsaugokite kaip scenarijų skirtuke „Testas“.',
   passed: 'sėkmingas',
   failed: 'nesėkmingas',
   diffTitle: 'Pakeitimai, palyginti su paskelbta versija',
