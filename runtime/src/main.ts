@@ -7,26 +7,43 @@ import { DESIGNER_APP } from '@konstruktor/designer';
 import { ensureWebBuild, PORTAL, type WebApp } from './web/web-build.js';
 import { sandboxesEnabled, startDemoSandboxes, type DemoSandboxes } from './demo/sandboxes.js';
 
+/** Builds each stale app in turn, saying what it built; a failure is reported, not thrown. */
+async function buildWebApps(apps: WebApp[], signal: AbortSignal): Promise<void> {
+  for (const app of apps) {
+    if (signal.aborted) return;
+    await ensureWebBuild(app, { signal }).then(
+      (result) => { if (result === 'built') console.log(`The ${app.name} was built into ${path.relative(process.cwd(), app.dist)}`); },
+      (error: unknown) => { if (!signal.aborted) console.error(`The ${app.name} could not be built: ${(error as Error).message}`); },
+    );
+  }
+}
+
 /** `npm start`: the whole product on one machine, with demo data. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  // A fresh clone has no built portal or designer; build them (one after the other: each is a
-  // CPU-bound Vite run) rather than serve nothing. A failed build leaves the API running; that
-  // app's pages then say it is not built.
-  for (const app of [PORTAL, DESIGNER_APP] satisfies WebApp[]) {
-    await ensureWebBuild(app).then(
-      (result) => { if (result === 'built') console.log(`The ${app.name} was built into ${path.relative(process.cwd(), app.dist)}`); },
-      (error: unknown) => { console.error(`The ${app.name} could not be built: ${(error as Error).message}`); },
-    );
-  }
+  // A fresh clone has no built portal or designer: build them (one after the other, each a
+  // CPU-bound Vite run) while the runtime starts, rather than serve nothing. A failed build
+  // leaves the API running and that app's pages say it is not built; a runtime that cannot
+  // start stops the builds, so a wrong DATABASE_URL still fails fast.
+  const stopBuilds = new AbortController();
+  const builds = buildWebApps([PORTAL, DESIGNER_APP], stopBuilds.signal);
   // The sandboxes' settings reach the connectors and payments through startRuntime's env; they win
   // over the environment's so a demo never mixes a real bank address with a sandbox key.
   const logger = createLogger(config);
-  const sandboxes: DemoSandboxes | undefined = sandboxesEnabled() ? await startDemoSandboxes({ dataDir: config.dataDir, logger }) : undefined;
-  const runtime = await startRuntime(config, { logger, env: { ...process.env, ...sandboxes?.env } }).catch(async (error: unknown) => {
-    await sandboxes?.close();
+  const started = (async () => {
+    const sandboxes: DemoSandboxes | undefined = sandboxesEnabled() ? await startDemoSandboxes({ dataDir: config.dataDir, logger }) : undefined;
+    const runtime = await startRuntime(config, { logger, env: { ...process.env, ...sandboxes?.env } }).catch(async (error: unknown) => {
+      await sandboxes?.close();
+      throw error;
+    });
+    return { sandboxes, runtime };
+  })();
+  const { sandboxes, runtime } = await started.catch(async (error: unknown) => {
+    stopBuilds.abort();
+    await builds;
     throw error;
   });
+  await builds;
   const lines = [`Konstruktor runtime ${runtime.url}  (database: ${runtime.database.description})`];
   if (config.demo.seed) {
     const password = await demoPassword(config.demo.password, config.dataDir);

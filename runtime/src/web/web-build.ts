@@ -76,9 +76,9 @@ async function install(app: WebApp, outDir: string): Promise<void> {
 /**
  * Builds an app with Vite when its dist is missing or stale, so `npm start` on a fresh clone
  * serves it. It builds into a folder of its own first, so a runtime serving dist meanwhile
- * never sees a half-written bundle.
+ * never sees a half-written bundle; `signal` stops the build (its folder is removed).
  */
-export async function ensureWebBuild(app: WebApp = PORTAL): Promise<'built' | 'fresh'> {
+export async function ensureWebBuild(app: WebApp = PORTAL, { signal }: { signal?: AbortSignal } = {}): Promise<'built' | 'fresh'> {
   if (!(await webBuildStale(app))) return 'fresh';
   const outDir = path.join(app.root, `dist.${process.pid}.${Date.now()}`);
   const vite = path.join(path.dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin/vite.js');
@@ -86,7 +86,7 @@ export async function ensureWebBuild(app: WebApp = PORTAL): Promise<'built' | 'f
     // A process of its own with NODE_ENV=production: under vitest (NODE_ENV=test) Vite would
     // otherwise emit React's development JSX calls, which the production React lacks.
     await promisify(execFile)(process.execPath, [vite, 'build', '--config', path.join(app.root, 'vite.config.ts'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
-      env: { ...process.env, NODE_ENV: 'production' }, maxBuffer: 16 * 1024 * 1024,
+      env: { ...process.env, NODE_ENV: 'production' }, maxBuffer: 16 * 1024 * 1024, ...(signal ? { signal } : {}),
     });
     await install(app, outDir);
   } finally {
