@@ -87,7 +87,8 @@ export class Catalogue {
       const errors = checked.problems.filter((p) => p.severity === 'error');
       throw new HttpProblem(422, 'package-check-failed', 'The package has errors', `${code}@${versionName} cannot be published: ${errors.map((p) => `${p.file}${p.elementId ? ` ${p.elementId}` : ''}${p.field ? ` ${p.field}` : ''}: ${p.message}`).join('; ')}`, {
         problems: checked.problems,
-        errors: errors.map((p) => ({ in: 'body', path: `/files/${p.file}${p.elementId ? `#${p.elementId}` : p.field ? `/${p.field}` : ''}`, message: p.message })),
+        // A BPMN element is named in the message (and in `problems`); a pointer reaches only the file.
+        errors: errors.map((p) => ({ in: 'body', path: `/files/${p.file}${p.field ? `/${p.field}` : ''}`, message: p.elementId ? `${p.elementId}: ${p.message}` : p.message })),
       });
     }
     const processDefinition = this.deployer ? await this.deployer(candidate.version) : null;
