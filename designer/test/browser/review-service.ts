@@ -67,3 +67,32 @@ const REVIEW_BPMN = `<?xml version="1.0" encoding="UTF-8"?>
   </bpmndi:BPMNDiagram>
 </bpmn:definitions>
 `;
+
+/** A draft whose process waits for one connector job (start -> lookup -> end), for answering jobs by hand. */
+export function lookupServicePackage(code: string): Record<string, string> {
+  const card = {
+    code, version: '1.0.0', title: { en: 'Lookup test' }, provider: 'kaunas-city', audience: ['citizens'], price: 'free',
+    interactivityLevel: 4, onlineOrder: true, process: { file: 'process.bpmn', processId: 'lookup-test' }, lifeEvents: [],
+  };
+  const bpmn = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="lookup-definitions" targetNamespace="http://bpmn.io/schema/bpmn">
+  <bpmn:process id="lookup-test" isExecutable="true">
+    <bpmn:startEvent id="start" />
+    <bpmn:sequenceFlow id="l1" sourceRef="start" targetRef="lookup" />
+    <bpmn:serviceTask id="lookup" name="Look up the register"><bpmn:extensionElements><zeebe:taskDefinition type="register-lookup" /></bpmn:extensionElements></bpmn:serviceTask>
+    <bpmn:sequenceFlow id="l2" sourceRef="lookup" targetRef="end" />
+    <bpmn:endEvent id="end" />
+  </bpmn:process>
+  <bpmndi:BPMNDiagram id="lookup-diagram">
+    <bpmndi:BPMNPlane id="lookup-plane" bpmnElement="lookup-test">
+      ${shape('start', 152, 102, 36, 36)}
+      ${shape('lookup', 240, 80, 100, 80)}
+      ${shape('end', 392, 102, 36, 36)}
+      ${edge('l1', [188, 120], [240, 120])}
+      ${edge('l2', [340, 120], [392, 120])}
+    </bpmndi:BPMNPlane>
+  </bpmndi:BPMNDiagram>
+</bpmn:definitions>
+`;
+  return { 'service.yaml': stringify(card), 'process.bpmn': bpmn };
+}

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { startTestRuntime, TEST_PASSWORD, type TestRuntime } from '../../../runtime/test/support/harness.js';
 import { axeViolations, describeViolations, launchChromium, screenshot, skipWithoutChromium, type Browser } from '../../../runtime/test/browser/support/chromium.js';
-import { reviewServicePackage } from './review-service.js';
+import { lookupServicePackage, reviewServicePackage } from './review-service.js';
 
 /**
  * What an analyst does in the Test and Publish tabs: a test run of a draft through its user
@@ -160,5 +160,34 @@ describe.skipIf(skipWithoutChromium)('designer test run and publishing in Chromi
     const note = page.getByRole('note').filter({ hasText: 'Scenario scenarios/approved-application.yaml fails' });
     await note.waitFor();
     expect(await note.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+  });
+
+  it('answers a connector job by hand in a manual test run, starting with JSON variables', async () => {
+    const { page } = browser;
+    const lookup = `lookup-test-${process.pid}`;
+    const analyst = await t.as('analyst');
+    expect((await analyst.post('/api/service-packages', { files: lookupServicePackage(lookup) })).status).toBe(201);
+
+    await page.goto(`${t.url}/designer/services/${lookup}/1.0.0/test`);
+    await page.getByLabel('Answer them by hand').check();
+    await page.getByRole('button', { name: 'Start test run' }).click();
+    // No start form on the card: the variables are JSON.
+    await page.getByText('The card names no start form').waitFor();
+    await page.getByLabel('Variables (JSON object)').fill('{"personalCode": "39001010000"}');
+    await page.getByRole('button', { name: 'Start instance' }).click();
+
+    const job = page.getByRole('article', { name: 'register-lookup (lookup)' });
+    await job.waitFor();
+    await page.getByTestId('run-diagram').locator('.djs-element.kt-active[data-element-id="lookup"]').waitFor();
+    await job.getByLabel('Variables (JSON object)').fill('{"registered": tru}');
+    await job.getByText(/^Not a JSON object/).waitFor();
+    expect(await job.getByRole('button', { name: 'Complete job' }).isDisabled()).toBe(true);
+    await job.getByLabel('Variables (JSON object)').fill('{"registered": true}');
+    await checkPage(page, 'designer-test-08-manual-job');
+    await job.getByRole('button', { name: 'Complete job' }).click();
+
+    await expect.poll(() => page.getByTestId('instance-state').textContent()).toContain('completed');
+    expect(JSON.parse((await page.getByTestId('root-variables').textContent())!)).toEqual({ personalCode: '39001010000', registered: true });
+    await page.getByRole('listitem').filter({ hasText: 'completeJob' }).waitFor();
   });
 });
