@@ -35,7 +35,7 @@ describe.skipIf(skipWithoutChromium)('designer shell and Process tab in Chromium
     expect(await response.text()).toContain('src="/designer/assets/');
   });
 
-  it('logs in, lists and creates a service, draws a task that lint flags, and a click on the problem selects it', async () => {
+  it('logs in, lists and creates a service, draws a task that lint flags, a click on the problem selects it, a connector template fixes it, and speaks Lithuanian', async () => {
     const { page } = browser;
     await page.goto(`${t.url}/designer/`);
     await page.getByLabel(/^(Kalba|Language)$/).selectOption('en');
@@ -86,6 +86,22 @@ describe.skipIf(skipWithoutChromium)('designer shell and Process tab in Chromium
     const saved = await analyst.get('/api/services/market-stall/versions/0.1.0');
     expect(saved.body.files['process.bpmn'].content).toContain(`<bpmn:serviceTask id="${taskId}"`);
     await screenshot(page, 'designer-03-saved');
+
+    // A connector template from the chooser gives the service task its job type: the problem goes.
+    await problem.click();
+    await page.locator(`.djs-shape.selected[data-element-id="${taskId}"]`).waitFor();
+    await page.locator('.bio-properties-panel-select-template-button').click();
+    const chooser = page.getByRole('dialog', { name: 'Choose a connector template' });
+    await chooser.waitFor();
+    await screenshot(page, 'designer-04-template-chooser');
+    await chooser.getByRole('listitem').first().getByRole('button').click();
+    await expect.poll(() => problem.count()).toBe(0);
+
+    // In Lithuanian the modeler speaks Lithuanian too.
+    await page.getByLabel('Language').selectOption('lt');
+    await page.getByRole('tab', { name: /^Procesas/ }).waitFor();
+    await page.locator('.process-tab[data-status="ready"] .djs-palette').getByRole('button', { name: 'Kurti užduotį' }).waitFor();
+    await screenshot(page, 'designer-05-lithuanian');
     expect(browser.cspViolations).toEqual([]);
   });
 });
