@@ -10,6 +10,9 @@ export default defineConfig({
   root: import.meta.dirname,
   base: '/designer/',
   plugins: [react()],
+  // form-js-editor ships its own nested preact (10.15) but renders form-js-viewer's fields, which
+  // use the top-level one: two preacts break hooks ("reading 'context'"). One copy for all.
+  resolve: { dedupe: ['preact'] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
