@@ -35,7 +35,7 @@ describe.skipIf(skipWithoutChromium)('designer shell and Process tab in Chromium
     expect(await response.text()).toContain('src="/designer/assets/');
   });
 
-  it('logs in, lists and creates a service, draws a task that lint flags, a click on the problem selects it, a connector template fixes it, and speaks Lithuanian', async () => {
+  it('logs in, lists and creates a service, draws a task that lint flags, a click on the problem selects it, a connector template fixes it, the version is copied, and the modeler speaks Lithuanian', async () => {
     const { page } = browser;
     await page.goto(`${t.url}/designer/`);
     await page.getByLabel(/^(Kalba|Language)$/).selectOption('en');
@@ -96,12 +96,25 @@ describe.skipIf(skipWithoutChromium)('designer shell and Process tab in Chromium
     await screenshot(page, 'designer-04-template-chooser');
     await chooser.getByRole('listitem').first().getByRole('button').click();
     await expect.poll(() => problem.count()).toBe(0);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved', { exact: true }).waitFor();
+
+    // The list shows the draft with its export; a copy is a new draft with the same diagram.
+    await page.getByRole('link', { name: /All services/ }).click();
+    await page.getByRole('link', { name: 'Open market-stall 0.1.0' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Export ZIP market-stall 0.1.0' }).getAttribute('href')).toBe('/api/designer/services/market-stall/versions/0.1.0/package.zip');
+    await page.getByLabel('New version (market-stall 0.1.0)').fill('0.2.0');
+    await page.getByRole('button', { name: 'Copy market-stall 0.1.0' }).click();
+    await page.getByText('Version 0.2.0 created').waitFor();
+    await screenshot(page, 'designer-05-copied');
+    await page.getByRole('link', { name: 'Open market-stall 0.2.0' }).click();
+    await page.locator(`.process-tab[data-status="ready"] .djs-element[data-element-id="${taskId}"]`).waitFor();
 
     // In Lithuanian the modeler speaks Lithuanian too.
     await page.getByLabel('Language').selectOption('lt');
     await page.getByRole('tab', { name: /^Procesas/ }).waitFor();
     await page.locator('.process-tab[data-status="ready"] .djs-palette').getByRole('button', { name: 'Kurti užduotį' }).waitFor();
-    await screenshot(page, 'designer-05-lithuanian');
+    await screenshot(page, 'designer-06-lithuanian');
     expect(browser.cspViolations).toEqual([]);
   });
 });

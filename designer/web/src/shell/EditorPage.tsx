@@ -93,12 +93,18 @@ export function EditorPage({ code, version, tab }: { code: string; version: stri
   };
   const allProblems = useMemo(() => Object.values(problems).flat(), [problems]);
 
+  // Leaving for the list with unsaved changes asks first (a reload or closing asks through beforeunload).
+  const leave = (event: React.MouseEvent<HTMLAnchorElement>) => {
+    if (dirty && !window.confirm(t.leaveUnsaved)) event.preventDefault();
+    else onLinkClick(event);
+  };
+
   if (loadError) return <><a href={BASE} onClick={onLinkClick}>← {t.back}</a><ErrorNote error={loadError} /></>;
   if (!pkg) return <p>{t.loading}</p>;
   return (
     <div className="editor">
       <div className="editor-bar">
-        <a href={BASE} onClick={onLinkClick}>← {t.back}</a>
+        <a href={BASE} onClick={leave}>← {t.back}</a>
         <h1>{code} <span className="version">{version}</span> <span className={`state state-${pkg.state}`}>{t.states[pkg.state] ?? pkg.state}</span></h1>
         <div className="save" aria-live="polite">
           {dirty && <span className="unsaved">{t.unsaved}</span>}

@@ -31,7 +31,7 @@ export function ServicesPage() {
     const form = new FormData(event.currentTarget);
     const target = event.currentTarget;
     void act(async () => {
-      const created = await shellApi.create(String(form.get('code')), String(form.get('title')));
+      const created = await shellApi.create(String(form.get('code')), String(form.get('title')), locale);
       target.reset();
       navigate(editorPath(created.code, created.version));
       return t.created(created.code);

@@ -1,5 +1,5 @@
 import { api } from '../model/api.js';
-import type { DraftPackage, PackageFiles, VersionState } from '../model/types.js';
+import type { DraftPackage, Locale, PackageFiles, VersionState } from '../model/types.js';
 
 /** The runtime calls the shell makes (designer/README.md "Runtime API the designer uses"). */
 
@@ -23,7 +23,8 @@ export const shellApi = {
   login: (username: string, password: string) => api<Me>('POST', '/api/session', { username, password }),
   logout: () => api<void>('DELETE', '/api/session'),
   services: () => api<{ items: ServiceSummary[] }>('GET', '/api/designer/services'),
-  create: (code: string, title: string) => api<{ code: string; version: string; state: VersionState }>('POST', '/api/designer/services', { code, title }),
+  /** The title is in the language the analyst works in. */
+  create: (code: string, title: string, locale: Locale) => api<{ code: string; version: string; state: VersionState }>('POST', '/api/designer/services', { code, title: { [locale]: title } }),
   copy: (code: string, version: string, to: string) => api<{ code: string; version: string }>('POST', `${v(code, version)}/copy`, { version: to }),
   importZip: (zip: string) => api<{ code: string; version: string }>('POST', '/api/service-packages', { zip }),
   exportUrl: (code: string, version: string) => `${v(code, version)}/package.zip`,
