@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startTestRuntime, TEST_PASSWORD, type TestRuntime } from '../../../runtime/test/support/harness.js';
-import { launchChromium, screenshot, skipWithoutChromium, type Browser } from '../../../runtime/test/browser/support/chromium.js';
+import { axeViolations, describeViolations, launchChromium, screenshot, skipWithoutChromium, type Browser } from '../../../runtime/test/browser/support/chromium.js';
 
 /** The centre of an element's box on the page. */
 async function centre(page: Page, selector: string): Promise<{ x: number; y: number }> {
@@ -39,6 +39,9 @@ describe.skipIf(skipWithoutChromium)('designer shell and Process tab in Chromium
     const { page } = browser;
     await page.goto(`${t.url}/designer/`);
     await page.getByLabel(/^(Kalba|Language)$/).selectOption('en');
+    await page.getByLabel('Username').waitFor();
+    const loginViolations = await axeViolations(page);
+    expect(loginViolations, describeViolations(loginViolations)).toEqual([]);
     await page.getByLabel('Username').fill('analyst');
     await page.getByLabel('Password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Log in' }).click();
@@ -107,6 +110,9 @@ describe.skipIf(skipWithoutChromium)('designer shell and Process tab in Chromium
     await page.getByRole('button', { name: 'Copy market-stall 0.1.0' }).click();
     await page.getByText('Version 0.2.0 created').waitFor();
     await screenshot(page, 'designer-05-copied');
+    // The shell's own pages meet WCAG 2.1 A/AA (the modeler's canvas is bpmn-js's).
+    const listViolations = await axeViolations(page);
+    expect(listViolations, describeViolations(listViolations)).toEqual([]);
     await page.getByRole('link', { name: 'Open market-stall 0.2.0' }).click();
     await page.locator(`.process-tab[data-status="ready"] .djs-element[data-element-id="${taskId}"]`).waitFor();
 
