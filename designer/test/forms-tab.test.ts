@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateForm } from '@konstruktor/forms';
-import type { FormSchema } from '@konstruktor/forms';
+import type { FormSchema, StructureSchema } from '@konstruktor/forms';
 import { listForms, userTaskForms } from '../web/src/forms/form-list.js';
 import { formProblems } from '../web/src/forms/form-problems.js';
 import { syncSavedForm } from '../web/src/forms/form-sync.js';
@@ -48,7 +48,7 @@ describe('form listing', () => {
 });
 
 describe('form consistency as problems', () => {
-  const structure = { type: 'object', properties: { email: { type: 'string', format: 'email' } }, required: ['email'] } as const;
+  const structure: StructureSchema = { type: 'object', properties: { email: { type: 'string', format: 'email' } }, required: ['email'] };
   const t = formsStrings('en');
 
   it('names the form field key of an unknown key', () => {

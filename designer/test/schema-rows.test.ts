@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkConsistency, generateForm } from '@konstruktor/forms';
+import { checkConsistency, generateForm, type StructureSchema } from '@konstruktor/forms';
 import { appendRow, moveRow, removeRow, updateRow } from '../web/src/data/row-edit.js';
 import { rowProblems } from '../web/src/data/row-problems.js';
 import { newRow, rowsToSchema, schemaToRows } from '../web/src/data/schema-rows.js';
@@ -34,7 +34,7 @@ describe('data structure <-> field rows', () => {
   });
 
   it('keeps oneOf code lists and properties it cannot show', () => {
-    const schema = {
+    const schema: StructureSchema = {
       type: 'object',
       properties: {
         size: { type: 'string', oneOf: [{ const: 's', title: 'Small' }, { const: 'l', 'x-title': { lt: 'Didelis' } }] },
@@ -52,8 +52,8 @@ describe('data structure <-> field rows', () => {
       { const: 'l', 'x-title': { lt: 'Didelis' } },
       { const: 'm', 'x-title': { lt: 'Vidutinis' } },
     ]);
-    expect(written.properties!.ref).toEqual(schema.properties.ref);
-    expect(written.properties!.tags).toEqual(schema.properties.tags);
+    expect(written.properties!.ref).toEqual(schema.properties!.ref);
+    expect(written.properties!.tags).toEqual(schema.properties!.tags);
   });
 
   it('writes table edits: new fields, types, formats, code lists, lists and nested groups', () => {
@@ -84,7 +84,7 @@ describe('data structure <-> field rows', () => {
   });
 
   it('drops keywords of the old type when a field changes type', () => {
-    const schema = { type: 'object', properties: { n: { type: 'string', maxLength: 5, pattern: '^a', 'x-prefill': 'profile.email' } } };
+    const schema: StructureSchema = { type: 'object', properties: { n: { type: 'string', maxLength: 5, pattern: '^a', 'x-prefill': 'profile.email' } } };
     const rows = updateRow(schemaToRows(schema), [0], (row) => ({ ...row, type: 'integer' }));
     expect(rowsToSchema(schema, rows).properties!.n).toEqual({ type: 'integer', 'x-prefill': 'profile.email' });
   });
