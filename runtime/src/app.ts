@@ -101,9 +101,11 @@ export interface AppOptions {
   readiness?: ReadinessCheck[];
   /** Routers added by other parts (OIDC login, engine, web apps), mounted before the 404 handler. */
   extraRouters?: ((api: Api) => express.Router)[];
+  /** Settings of the connectors that sandbox test runs host (CONNECTOR_SECRET_*…); process.env when absent. */
+  env?: NodeJS.ProcessEnv;
 }
 
-export function createApp({ config, services, logger, readiness = [], extraRouters = [] }: AppOptions): Express {
+export function createApp({ config, services, logger, readiness = [], extraRouters = [], env }: AppOptions): Express {
   const app = express();
   const api = new Api();
   app.disable('x-powered-by');
@@ -139,7 +141,7 @@ export function createApp({ config, services, logger, readiness = [], extraRoute
   app.use(paymentsRouter(deps));
   app.use(inboxRouter(deps));
   app.use(connectorTemplatesRouter(deps));
-  app.use(designerRouter({ api, services, logger }));
+  app.use(designerRouter({ api, services, logger, env }));
   for (const router of extraRouters) app.use(router(api));
   app.use('/designer', designerAppRouter(config));
   app.use(webRouter(config));

@@ -57,7 +57,7 @@ export async function startRuntime(config: RuntimeConfig, options: { logger?: Lo
   for (const provider of paymentProviders) services.payments.useProvider(provider);
   const reconciler = services.payments.start({ logger, reconcileEveryMs: 30_000 });
   const app = createApp({
-    config, services, logger, readiness: [engineReadiness(engine)],
+    config, services, logger, env, readiness: [engineReadiness(engine)],
     extraRouters: [...(config.oidc ? [(api: Parameters<typeof oidcRouter>[0]['api']) => oidcRouter({ api, config, oidc: config.oidc!, services, logger })] : []), ...(options.extraRouters ?? [])],
   });
   const server = await new Promise<Server>((resolve, reject) => {

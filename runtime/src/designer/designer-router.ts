@@ -42,14 +42,15 @@ const versionView = (v: ServiceVersion) => ({
 const created = (code: string, v: ServiceVersion) => ({ code, version: v.version, state: v.state, checksum: v.checksum });
 
 /** The designer's routes (designer/README.md): drafts, checks, the derived application, test runs. */
-export function designerRouter({ api, services, logger }: { api: Api; services: Services; logger: Logger }): Router {
+export function designerRouter({ api, services, logger, env }: { api: Api; services: Services; logger: Logger; env?: NodeJS.ProcessEnv }): Router {
   const router = Router();
   const drafts = new DraftPackages(services.db, services.audit, services.catalogue);
   const { testRuns } = services;
   let connectors: Promise<AnyConnector[]> | undefined;
-  const loadConnectors = () => (connectors ??= allConnectors());
-  // Sandbox test runs host the connectors in-process on the run's own engine, as the runtime does on its engine.
-  testRuns.useConnectors({ host: (engine) => hostConnectors({ engine, services, logger }), types: async () => (await loadConnectors()).map((c) => c.id) });
+  const loadConnectors = () => (connectors ??= allConnectors(env));
+  // Sandbox test runs host the connectors in-process on the run's own engine, as the runtime does on its engine,
+  // with the runtime's settings (startRuntime's env: `npm start` passes the sandboxes' there, not in process.env).
+  testRuns.useConnectors({ host: (engine) => hostConnectors({ engine, services, logger, env }), types: async () => (await loadConnectors()).map((c) => c.id) });
 
   api.route(router, {
     method: 'get', path: '/api/designer/services', tag: 'designer', access: [...READ],
