@@ -8,7 +8,7 @@ import { StartPanel } from './StartPanel.js';
 import { StepsList } from './StepsList.js';
 import { VariablesPanel } from './VariablesPanel.js';
 import { WaitingPanel } from './WaitingPanel.js';
-import { endTestRun, runStep, startTestRun, type ConnectorMode, type Step, type TestRun } from './test-run.js';
+import { endTestRun, getTestRun, runStep, startTestRun, type ConnectorMode, type Step, type TestRun } from './test-run.js';
 import type { TestMessages } from './messages.js';
 
 /** What the run was started on: the diagram and start form as saved then (later edits do not move its markers). */
@@ -57,7 +57,18 @@ export function TestRunView({ pkg, onChange, readOnly, unsaved, t }: Pick<Editor
     setStarted((s) => s && { ...s, run });
   });
 
+  // Sandbox connectors answer their jobs on their own, possibly after the step's answer came
+  // back: while the instance runs and nothing waits for the analyst, look again every second.
   const run = started?.run;
+  const running = !busy && run?.instance?.state === 'ACTIVE' && run.userTasks.length + run.jobs.length + run.incidents.length === 0;
+  useEffect(() => {
+    if (!running || !run) return;
+    const timer = setTimeout(() => {
+      getTestRun(run.id).then((next) => setStarted((s) => (s?.run.id === next.id ? { ...s, run: next } : s)), () => undefined);
+    }, 1000);
+    return () => clearTimeout(timer);
+  }, [running, run]);
+
   return (
     <div className="kt-run">
       <form className="kt-run-start" onSubmit={(e) => { e.preventDefault(); void start(); }}>

@@ -36,6 +36,8 @@ export type Step = Record<string, Record<string, unknown>>;
 export const startTestRun = (code: string, version: string, connectors: ConnectorMode) =>
   api<TestRun>('POST', '/api/designer/test-runs', { code, version, connectors });
 
+export const getTestRun = (id: string) => api<TestRun>('GET', `/api/designer/test-runs/${encodeURIComponent(id)}`);
+
 export const runStep = (id: string, step: Step) =>
   api<TestRun>('POST', `/api/designer/test-runs/${encodeURIComponent(id)}/steps`, { step });
 
