@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { stringify } from 'yaml';
 import {
   createEmbeddedEngine, durationToMs, EngineError, parseScenario, ScenarioFormatError,
-  type EmbeddedEngine, type Job, type Step, type UserTask,
+  type EmbeddedEngine, type EngineAdapter, type Job, type Step, type UserTask,
 } from '@konstruktor/engine-adapter';
 import type { ConnectorWorkerHandle } from '@konstruktor/connectors';
 import type { User } from '../accounts/user.entity.js';
 import type { PackageFile, ServiceVersion } from '../catalogue/service-version.entity.js';
 import { problems } from '../http/problem.js';
 import { engineResources } from './package-check.js';
+import { recordConnectorAnswers } from './recorded-answers.js';
 
 export type ConnectorsMode = 'sandbox' | 'manual';
 
@@ -26,7 +27,7 @@ export interface TestRunView {
 }
 
 /** Hosts connectors on a test run's engine (sandbox mode); null when they run elsewhere. */
-export type ConnectorHost = (engine: EmbeddedEngine) => Promise<ConnectorWorkerHandle | null>;
+export type ConnectorHost = (engine: EngineAdapter) => Promise<ConnectorWorkerHandle | null>;
 
 export const TEST_RUN_LIMITS = { perUser: 5, idleMs: 30 * 60_000 };
 const LEASE_MS = 10 * 60_000;
@@ -37,6 +38,14 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 const text = (file: PackageFile) => (file.encoding === 'utf8' ? file.content : Buffer.from(file.content, 'base64').toString('utf8'));
 
 class Refused extends Error {}
+
+/** A recorded job answer names its instance by alias (none for `main`, as the runner defaults). */
+function withInstance(run: Run, answer: Record<string, unknown>, instanceKey: string): Record<string, unknown> {
+  const alias = [...run.aliases].find(([, key]) => key === instanceKey)?.[0];
+  if (!alias || alias === 'main') return answer;
+  const [[kind, args]] = Object.entries(answer) as [[string, object]];
+  return { [kind]: { ...args, instance: alias } };
+}
 
 interface Run {
   id: string;
@@ -97,12 +106,14 @@ export class TestRuns {
     const connectorTypes = mode === 'sandbox' ? new Set(await this.connectors?.types() ?? []) : new Set<string>();
     const jobTypes = [...new Set([...bpmn.matchAll(/<zeebe:taskDefinition\b[^>]*\btype="([^"=][^"]*)"/g)].map((m) => m[1]!))].filter((type) => !connectorTypes.has(type));
     const names = new Map([...bpmn.matchAll(/<[\w:]+\s[^>]*?\bid="([^"]+)"[^>]*?\bname="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
-    let workers: ConnectorWorkerHandle | null = null;
-    if (mode === 'sandbox' && this.connectors) workers = await this.connectors.host(engine);
     const run: Run = {
-      id: randomUUID(), ownerId: user.id, code, version: version.version, processId, mode, files: version.files, engine, workers,
+      id: randomUUID(), ownerId: user.id, code, version: version.version, processId, mode, files: version.files, engine, workers: null,
       steps: [], aliases: new Map(), pool: [], jobTypes, names, lastUsed: Date.now(), busy: Promise.resolve(),
     };
+    // What the connectors answer becomes steps too, so the run saved as a scenario replays without them.
+    if (mode === 'sandbox' && this.connectors) {
+      run.workers = await this.connectors.host(recordConnectorAnswers(engine, (answer, instanceKey) => run.steps.push(withInstance(run, answer, instanceKey))));
+    }
     this.runs.set(run.id, run);
     return this.view(run);
   }
@@ -124,13 +135,15 @@ export class TestRuns {
     const run = this.own(user, id);
     const step = this.parse(raw);
     return this.serially(run, async () => {
+      // Connector answers recorded while the step runs come after it.
+      const at = run.steps.length;
       try {
         await this.execute(run, step);
       } catch (error) {
         if (error instanceof Refused || error instanceof EngineError) throw problems.unprocessable(`The step was refused: ${error.message}`, [{ in: 'body', path: `/step/${step.kind}`, message: error.message }]);
         throw error;
       }
-      run.steps.push(raw);
+      run.steps.splice(at, 0, raw);
       await this.settle(run);
       return this.view(run);
     });
