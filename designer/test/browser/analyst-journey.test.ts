@@ -10,8 +10,8 @@ import { axeViolations, describeViolations, launchChromium, screenshot, skipWith
  * The issue's "done when" journey, through the designer's UI only: an analyst creates a service,
  * draws start -> register look-up (connector template) -> exclusive gateway -> user task -> end,
  * builds the data structure and the start form, runs a test against the sandbox registers with
- * the path marked, saves a scenario (from a second run answering the connector job by hand: the
- * check runs scenarios without connectors), checks and publishes; then a citizen orders it.
+ * the path marked, saves that run as a scenario (the register's answer recorded as the job's
+ * step, so the check replays it without connectors), checks and publishes; then a citizen orders it.
  */
 
 /** A person of the sandbox population register (examples/sandboxes/registers/population/people.json). */
@@ -242,30 +242,13 @@ describe.skipIf(skipWithoutChromium)('an analyst builds, tests and publishes a s
     expect(await diagram.locator(`.djs-element.kt-completed[data-element-id="${notFound}"]`).count()).toBe(0);
     await checkPage(page, 'journey-11-test-completed');
 
-    // --- The check runs scenarios on an engine without connectors, so a scenario saved from a
-    // sandbox run stops at the register look-up. The scenario comes from a second run in which
-    // the analyst answers the connector job by hand with what the register would say.
-    await page.getByLabel('Answer them by hand').check();
-    await page.getByRole('button', { name: 'New test run' }).click();
-    await page.getByLabel('Personal code').fill(PERSON.personalCode);
-    await page.getByLabel('Full name').fill(PERSON.fullName);
-    await page.getByRole('button', { name: 'Start instance' }).click();
-    const job = page.getByRole('article', { name: `konstruktor:population:person (${lookup})` });
-    await job.getByLabel('Variables (JSON object)').fill(JSON.stringify({ person: { personalCode: PERSON.personalCode, givenName: 'Tomas', familyName: 'Petraitis' } }));
-    await screenshot(page, 'journey-12-manual-job');
-    await job.getByRole('button', { name: 'Complete job' }).click();
-    await task.getByLabel('Variables (JSON object)').fill('{"approved": true}');
-    await task.getByRole('button', { name: 'Complete task' }).click();
-    await expect.poll(() => page.getByTestId('instance-state').textContent()).toContain('completed');
-    await diagram.locator(`.djs-element.kt-completed[data-element-id="${done}"]`).waitFor();
-
-    // --- Save as scenario, then Save.
+    // --- Save the run as a scenario (the register's answer recorded as the connector job's step), then Save.
     await page.getByLabel('Scenario name').fill('Person found and reviewed');
     await page.getByRole('button', { name: 'Save as scenario' }).click();
     await page.getByText('Added scenarios/person-found-and-reviewed.yaml to the package').waitFor();
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Saved', { exact: true }).waitFor();
-    await screenshot(page, 'journey-13-scenario-saved');
+    await screenshot(page, 'journey-12-scenario-saved');
 
     // --- Publish: check (green, the scenario passing), then publish.
     await page.getByRole('tab', { name: 'Publish' }).click();
@@ -273,10 +256,10 @@ describe.skipIf(skipWithoutChromium)('an analyst builds, tests and publishes a s
     await page.getByText(/The check found/).waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('check-result').textContent()).toContain('The check found no errors.');
     expect(await page.getByTestId('check-result').textContent()).toMatch(/passed\s*Person found and reviewed/);
-    await checkPage(page, 'journey-14-checked');
+    await checkPage(page, 'journey-13-checked');
     await page.getByRole('button', { name: 'Publish version 0.1.0' }).click();
     await page.getByText('Version 0.1.0 is now published').waitFor();
-    await screenshot(page, 'journey-15-published');
+    await screenshot(page, 'journey-14-published');
     expect((await analyst.get(`/api/services/${code}`)).body.published).toBe(true);
 
     // --- A citizen orders the published service through the API: accepted, its process started.
