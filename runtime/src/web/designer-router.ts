@@ -1,8 +1,7 @@
 import type { Router } from 'express';
-import helmet from 'helmet';
 import { DESIGNER_DIST } from '@konstruktor/designer';
 import type { RuntimeConfig } from '../config.js';
-import { staticAppRouter } from './static-app.js';
+import { appCsp, staticAppRouter } from './static-app.js';
 
 /**
  * The designer's CSP: scripts only from this origin, as the portal's. Styles may be inline
@@ -10,23 +9,10 @@ import { staticAppRouter } from './static-app.js';
  * monaco runs its language services in workers from this origin.
  */
 export function designerCsp(config: Pick<RuntimeConfig, 'publicUrl'>) {
-  return helmet.contentSecurityPolicy({
-    useDefaults: false,
-    directives: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      scriptSrcAttr: ["'none'"],
-      styleSrc: ["'self'", "'unsafe-inline'"],
-      workerSrc: ["'self'"],
-      imgSrc: ["'self'", 'data:', 'blob:'],
-      fontSrc: ["'self'", 'data:'],
-      connectSrc: ["'self'"],
-      objectSrc: ["'none'"],
-      baseUri: ["'self'"],
-      formAction: ["'self'"],
-      frameAncestors: ["'none'"],
-      ...(config.publicUrl.startsWith('https:') ? { upgradeInsecureRequests: [] } : {}),
-    },
+  return appCsp(config, {
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    workerSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
   });
 }
 

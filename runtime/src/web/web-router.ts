@@ -1,8 +1,7 @@
 import type { Router } from 'express';
-import helmet from 'helmet';
 import type { RuntimeConfig } from '../config.js';
 import { WEB_DIST } from './web-build.js';
-import { staticAppRouter } from './static-app.js';
+import { appCsp, staticAppRouter } from './static-app.js';
 
 /**
  * The portal's CSP: scripts and styles only from this origin (no inline or eval'd code); the
@@ -10,23 +9,7 @@ import { staticAppRouter } from './static-app.js';
  * for this origin.
  */
 export function portalCsp(config: Pick<RuntimeConfig, 'publicUrl'>) {
-  return helmet.contentSecurityPolicy({
-    useDefaults: false,
-    directives: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      scriptSrcAttr: ["'none'"],
-      styleSrc: ["'self'"],
-      imgSrc: ["'self'", 'data:'],
-      fontSrc: ["'self'", 'data:'],
-      connectSrc: ["'self'"],
-      objectSrc: ["'none'"],
-      baseUri: ["'self'"],
-      formAction: ["'self'"],
-      frameAncestors: ["'none'"],
-      ...(config.publicUrl.startsWith('https:') ? { upgradeInsecureRequests: [] } : {}),
-    },
-  });
+  return appCsp(config);
 }
 
 /** The API, health checks and the designer (served by its own router) are not the portal's pages. */
