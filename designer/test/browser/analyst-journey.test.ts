@@ -4,7 +4,8 @@ import { pino } from 'pino';
 import { citizen, startTestRuntime, TEST_PASSWORD, type TestRuntime } from '../../../runtime/test/support/harness.js';
 import { eventually } from '../../../runtime/test/support/eventually.js';
 import { startDemoSandboxes, type DemoSandboxes } from '../../../runtime/src/demo/sandboxes.js';
-import { axeViolations, describeViolations, launchChromium, screenshot, skipWithoutChromium, type Browser } from '../../../runtime/test/browser/support/chromium.js';
+import { launchChromium, screenshot, skipWithoutChromium, type Browser } from '../../../runtime/test/browser/support/chromium.js';
+import { checkPage } from '../../../runtime/test/browser/support/check-page.js';
 
 /**
  * The issue's "done when" journey, through the designer's UI only: an analyst creates a service,
@@ -35,12 +36,6 @@ async function flowBetween(page: Page, source: string, target: string): Promise<
   const flow = flows.find((f) => near(f.first, from) && near(f.last, to));
   if (!flow) throw new Error(`no flow from ${source} to ${target} among ${JSON.stringify(flows)}`);
   return { id: flow.id, mid: flow.mid };
-}
-
-async function checkPage(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  const violations = await axeViolations(page);
-  expect(violations, `${name}:\n${describeViolations(violations)}`).toEqual([]);
 }
 
 describe.skipIf(skipWithoutChromium)('an analyst builds, tests and publishes a service in the designer; a citizen orders it', () => {

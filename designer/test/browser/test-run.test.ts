@@ -1,21 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { startTestRuntime, TEST_PASSWORD, type TestRuntime } from '../../../runtime/test/support/harness.js';
-import { axeViolations, describeViolations, launchChromium, screenshot, skipWithoutChromium, type Browser } from '../../../runtime/test/browser/support/chromium.js';
+import { launchChromium, screenshot, skipWithoutChromium, type Browser } from '../../../runtime/test/browser/support/chromium.js';
+import { checkPage } from '../../../runtime/test/browser/support/check-page.js';
 import { lookupServicePackage, reviewServicePackage } from './review-service.js';
 
 /**
  * What an analyst does in the Test and Publish tabs: a test run of a draft through its user
  * task to the end, the path marked on the diagram, saved as a scenario, checked and published.
  */
-/** Screenshot, then axe-core: no WCAG 2.1 A/AA violation on the page as it stands. */
-async function checkPage(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  const violations = await axeViolations(page);
-  expect(violations, `${name}:\n${describeViolations(violations)}`).toEqual([]);
-}
-
 describe.skipIf(skipWithoutChromium)('designer test run and publishing in Chromium', () => {
   let t: TestRuntime;
   let browser: Browser;

@@ -1,15 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startTestRuntime, TEST_PASSWORD, type TestRuntime } from '../support/harness.js';
-import { axeViolations, describeViolations, launchChromium, screenshot, skipWithoutChromium, type Browser } from './support/chromium.js';
+import { launchChromium, screenshot, skipWithoutChromium, type Browser } from './support/chromium.js';
+import { checkPage } from './support/check-page.js';
 import { publishGeneratedFormService, STALL_PLAN_PDF } from './support/form-service.js';
-
-/** Screenshot, then axe-core: no WCAG 2.1 A/AA violation on the page as it stands. */
-async function checkPage(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  const violations = await axeViolations(page);
-  expect(violations, `${name}:\n${describeViolations(violations)}`).toEqual([]);
-}
 
 async function logIn(page: Page, url: string, username = 'citizen'): Promise<void> {
   await page.goto(`${url}/?lang=en`);
