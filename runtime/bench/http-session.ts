@@ -41,7 +41,15 @@ function benchPackage(code: string) {
     provider: 'kaunas-city', legalBasis: 'Benchmark', audience: ['citizens'], price: 'free',
     interactivityLevel: 4, onlineOrder: true, dataStructure: 'data/application.schema.json',
   };
-  const schema = { type: 'object', properties: { place: { type: 'string' }, purpose: { type: 'string' }, area: { type: 'number' } } };
+  // Every field the bench's order sends, so each order is validated field by field as a real one is.
+  const schema = {
+    type: 'object',
+    required: ['place', 'purpose', 'from'],
+    properties: {
+      place: { type: 'string', maxLength: 200 }, purpose: { type: 'string', maxLength: 200 }, area: { type: 'number', minimum: 1 },
+      from: { type: 'string', format: 'date' }, contactPhone: { type: 'string', format: 'phone' }, notes: { type: 'string', maxLength: 2000 },
+    },
+  };
   return { files: { 'service.yaml': stringify(card), 'data/application.schema.json': JSON.stringify(schema) } };
 }
 
