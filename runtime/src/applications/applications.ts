@@ -3,7 +3,8 @@ import type { ElementInstance, EngineAdapter } from '@konstruktor/engine-adapter
 import type { Representations } from '../accounts/representations.js';
 import type { User } from '../accounts/user.entity.js';
 import type { AuditLog } from '../audit/audit-log.js';
-import { ServiceEntity } from '../catalogue/service.entity.js';
+import { ServiceEntity, type Service } from '../catalogue/service.entity.js';
+import type { ServiceVersion } from '../catalogue/service-version.entity.js';
 import { problems } from '../http/problem.js';
 import type { TermsService } from '../terms/terms-service.js';
 import type { Documents } from '../documents/documents.js';
@@ -19,7 +20,14 @@ import { addTimelineEvent } from './timeline.js';
  * starts the service's process; without an engine, a review task goes to the provider agency.
  */
 export interface ApplicationProcessing {
-  started(application: Application, manager: EntityManager): Promise<void>;
+  started(application: Application, manager: EntityManager, order: OrderContext): Promise<void>;
+}
+
+/** What the order was made for and by, already loaded, so processing does not read it again. */
+export interface OrderContext {
+  service: Service;
+  version: ServiceVersion;
+  applicant: User;
 }
 
 export interface NewApplication {
@@ -70,7 +78,7 @@ export class Applications {
       await this.deps.documents.attach(manager, [...owned], application.id);
       await this.deps.drafts.submitted(manager, applicant.id, service.id);
       await addTimelineEvent(manager, application, 'submitted', applicant.id, { serviceVersion: version.version });
-      await this.deps.processing.started(application, manager);
+      await this.deps.processing.started(application, manager, { service, version, applicant });
       // Last: the audit chain's lock is then held only for this insert and the commit.
       await this.deps.audit.record(manager, {
         actorId: applicant.id, action: 'application.submitted', objectType: 'application', objectId: application.id,

@@ -30,10 +30,14 @@ function cardColumns(card: ServiceCard): Pick<Service, 'title' | 'summary' | 'le
 /** Checks a version before it is published; any error problem refuses the publication. */
 export type PublishCheck = (version: ServiceVersion) => Promise<{ ok: boolean; problems: { severity: string; file: string; elementId?: string; field?: string; message: string }[] }>;
 
+/** Published versions kept in memory for ordering (oldest dropped first). */
+const CACHED_PUBLISHED_VERSIONS = 64;
+
 /** The service catalogue: importing packages as draft versions, publishing, searching. */
 export class Catalogue {
   private deployer: ProcessDeployer | undefined;
   private check: PublishCheck | undefined;
+  private readonly publishedVersions = new Map<string, ServiceVersion>();
 
   constructor(private readonly db: DataSource, private readonly audit: AuditLog) {}
 
@@ -161,8 +165,21 @@ export class Catalogue {
     const service = await this.db.getRepository(ServiceEntity).findOneBy({ code });
     if (!service?.publishedVersionId) throw problems.notFound('service', code);
     if (!service.onlineOrder) throw problems.conflict(`Service "${code}" cannot be ordered online`);
-    const version = await this.db.getRepository(ServiceVersionEntity).findOneByOrFail({ id: service.publishedVersionId });
-    return { service, version };
+    return { service, version: await this.publishedVersion(service.publishedVersionId) };
+  }
+
+  /**
+   * A published version's package never changes, so every order need not read it (files and
+   * all) again; the service row, read on each order, says which version is the published one.
+   */
+  private async publishedVersion(id: string): Promise<ServiceVersion> {
+    let version = this.publishedVersions.get(id);
+    if (!version) {
+      version = await this.db.getRepository(ServiceVersionEntity).findOneByOrFail({ id });
+      if (this.publishedVersions.size >= CACHED_PUBLISHED_VERSIONS) this.publishedVersions.delete(this.publishedVersions.keys().next().value!);
+      this.publishedVersions.set(id, version);
+    }
+    return version;
   }
 
   /** Analysts, developers and officials of the provider agency work on its services. */

@@ -1,9 +1,7 @@
 import type { EngineAdapter } from '@konstruktor/engine-adapter';
-import { UserEntity } from '../accounts/user.entity.js';
 import { ApplicationEntity } from '../applications/application.entity.js';
 import type { ApplicationProcessing } from '../applications/applications.js';
 import { addTimelineEvent } from '../applications/timeline.js';
-import { ServiceVersionEntity } from '../catalogue/service-version.entity.js';
 
 /**
  * Applications of services with a process start an instance of the version published when
@@ -12,10 +10,9 @@ import { ServiceVersionEntity } from '../catalogue/service-version.entity.js';
  */
 export function processApplications(engine: EngineAdapter, review: ApplicationProcessing): ApplicationProcessing {
   return {
-    async started(application, manager) {
-      const version = await manager.getRepository(ServiceVersionEntity).findOneByOrFail({ id: application.serviceVersionId });
-      if (!version.processDefinition) return review.started(application, manager);
-      const applicant = await manager.getRepository(UserEntity).findOneByOrFail({ id: application.applicantId });
+    async started(application, manager, order) {
+      const { version, applicant } = order;
+      if (!version.processDefinition) return review.started(application, manager, order);
       const { processId, version: processVersion } = version.processDefinition;
       const instance = await engine.createInstance({
         processId, version: processVersion,

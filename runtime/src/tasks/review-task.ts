@@ -3,7 +3,6 @@ import type { EntityManager } from 'typeorm';
 import { ApplicationEntity, type Application } from '../applications/application.entity.js';
 import type { ApplicationProcessing } from '../applications/applications.js';
 import { addTimelineEvent } from '../applications/timeline.js';
-import { ServiceEntity } from '../catalogue/service.entity.js';
 import type { TaskKind } from './task-kind.js';
 import type { Tasks } from './tasks.js';
 
@@ -41,8 +40,7 @@ export function reviewTaskKind(): TaskKind<ReviewResult> {
 
 export function reviewTaskProcessing(tasks: Tasks): ApplicationProcessing {
   return {
-    async started(application, manager) {
-      const service = await manager.getRepository(ServiceEntity).findOneByOrFail({ id: application.serviceId });
+    async started(application, manager, { service }) {
       const task = await tasks.create(manager, {
         applicationId: application.id, agencyId: service.providerAgencyId, kind: 'review',
         name: { lt: 'Išnagrinėti prašymą', lv: 'Izskatīt pieteikumu', en: 'Review the application' },
