@@ -24,5 +24,5 @@ export * from './text.js';
 export { generateForm } from './form/generate.js';
 export type { GenerateFormOptions } from './form/generate.js';
 export { checkConsistency } from './consistency/check.js';
-export type { ConsistencyProblem } from './consistency/check.js';
+export type { ConsistencyOptions, ConsistencyProblem } from './consistency/check.js';
 export type { StructureSchema } from './structure/schema.js';

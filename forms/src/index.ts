@@ -20,4 +20,4 @@ export { compileFormValidation } from './validation/server.js';
 export type { CompileOptions } from './validation/server.js';
 export { buildBrowserValidatorModule } from './validation/standalone.js';
 export { checkConsistency } from './consistency/check.js';
-export type { ConsistencyProblem } from './consistency/check.js';
+export type { ConsistencyOptions, ConsistencyProblem } from './consistency/check.js';

@@ -93,4 +93,44 @@ describe('checkConsistency', () => {
       ]),
     );
   });
+
+  describe("a user task's form (purpose 'task')", () => {
+    const review: FormSchema = {
+      type: 'default',
+      schemaVersion: 19,
+      components: [
+        { id: 'Field_email', type: 'textfield', key: 'email', label: 'E-mail', readonly: true },
+        { id: 'Field_decision', type: 'radio', key: 'decision', label: 'Decision', values: [{ label: 'Grant', value: 'grant' }, { label: 'Refuse', value: 'refuse' }] },
+        { id: 'Field_reason', type: 'textarea', key: 'reason', label: 'Reason' },
+        { id: 'Group_notes', type: 'group', path: 'notes', components: [{ id: 'Field_notes_text', type: 'textfield', key: 'text', label: 'Note' }] },
+      ],
+    };
+
+    it('takes keys outside the structure as the task\'s own variables and does not ask for required fields', () => {
+      expect(checkConsistency(applicationStructure, review, { registry, purpose: 'task' })).toEqual([]);
+      // The same form as a start form: unknown keys, and the required fields nobody fills.
+      const asStart = checkConsistency(applicationStructure, review, { registry });
+      expect(asStart.filter((p) => p.message.endsWith('is not in the data structure')).map((p) => p.path)).toEqual(['/decision', '/reason', '/notes', '/notes/text']);
+      expect(asStart.some((p) => p.message.startsWith('Required field'))).toBe(true);
+    });
+
+    it('still checks what it binds from the structure and refuses a key bound twice', () => {
+      const form = edit(review, (components) => {
+        components.push({ id: 'Field_hasPartner', type: 'number', key: 'hasPartner', label: 'Partner' });
+        components.push({ id: 'Field_reason_again', type: 'textfield', key: 'reason', label: 'Reason again' });
+        components.push({ id: 'Field_payout', type: 'select', key: 'payout', label: 'Payout', values: [{ label: 'Cash', value: 'cash' }] });
+      });
+      expect(checkConsistency(applicationStructure, form, { registry, purpose: 'task' }).map((p) => `${p.severity} ${p.componentId} ${p.path}: ${p.message}`)).toEqual([
+        'error Field_hasPartner /hasPartner: A number cannot hold the structure\'s boolean "hasPartner"',
+        'error Field_reason_again /reason: Field "reason" is also bound by Field_reason',
+        'error Field_payout /payout: Option "cash" is not in the structure\'s code list',
+      ]);
+    });
+
+    it("is the start form's check by default", () => {
+      expect(checkConsistency(applicationStructure, generated, { registry, purpose: 'start' })).toEqual([]);
+      const form = edit(generated, (components) => { find(components, (c) => c.key === 'email').key = 'mail'; });
+      expect(checkConsistency(applicationStructure, form, { registry, purpose: 'start' })).toEqual(checkConsistency(applicationStructure, form, { registry }));
+    });
+  });
 });

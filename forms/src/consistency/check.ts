@@ -2,6 +2,10 @@
  * Lint of a form against its data structure, for the designer: keys the structure does not
  * have, widgets that cannot hold the structure's type, required structure fields the form
  * cannot fill. Paths use `*` for any row of a repeating group.
+ *
+ * A user task's form (`purpose: 'task'`) is checked more loosely: it may bind variables of its
+ * own (an official's `decision`, `reason`) and need not fill the structure's required fields;
+ * what it binds from the structure must still fit the structure's type.
  */
 import type { FormComponent, FormSchema } from '../form/types.js';
 import type { BoundComponent } from '../form/walk.js';
@@ -135,7 +139,18 @@ function requiredProblems(resolver: SchemaResolver, root: ResolvedSchema, bound:
   visit(root, [], 0);
 }
 
-export function checkConsistency(structure: StructureSchema, form: FormSchema, options: { registry?: StructureRegistry } = {}): ConsistencyProblem[] {
+export interface ConsistencyOptions {
+  /** For a structure that `$ref`s others. */
+  registry?: StructureRegistry;
+  /**
+   * What the form is for: 'start' (default) fills the structure; 'task' is a user task's form,
+   * whose keys outside the structure are the task's own output variables.
+   */
+  purpose?: 'start' | 'task';
+}
+
+export function checkConsistency(structure: StructureSchema, form: FormSchema, options: ConsistencyOptions = {}): ConsistencyProblem[] {
+  const task = options.purpose === 'task';
   const resolver = new SchemaResolver(options.registry ? options.registry.bundle(structure) : structure);
   const root = resolver.deref(resolver.root, resolver.rootBase);
   const problems: ConsistencyProblem[] = [];
@@ -158,6 +173,7 @@ export function checkConsistency(structure: StructureSchema, form: FormSchema, o
       continue;
     }
     if (!target) {
+      if (task) continue;
       const parent = lookup(resolver, root, entry.path.slice(0, -1));
       const open = parent ? allowsAnyProperty(resolver.deref(parent.schema, parent.base).schema) : false;
       problems.push({
@@ -171,6 +187,6 @@ export function checkConsistency(structure: StructureSchema, form: FormSchema, o
     }
     checkComponent(entry, target, problems);
   }
-  requiredProblems(resolver, root, bound, problems);
+  if (!task) requiredProblems(resolver, root, bound, problems);
   return problems;
 }
