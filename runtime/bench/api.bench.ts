@@ -9,7 +9,7 @@
  */
 import os from 'node:os';
 import { prepareRuntime, type BenchRuntime, type Target } from './bench-runtime.js';
-import { sessionHeaders, smokeTest } from './http-session.js';
+import { orderBody, sessionHeaders, smokeTest } from './http-session.js';
 import { errorCount, runLoad, type LoadSpec } from './load.js';
 import { startBaselineServer } from './baseline.js';
 import { resultsTable, throughputRatios, type Row } from './report.js';
@@ -38,14 +38,6 @@ const SETTINGS = {
 interface Endpoint {
   name: string;
   spec: Pick<LoadSpec, 'url' | 'method' | 'headers' | 'body'>;
-}
-
-/** An order like the start form sends; `[<id>]` makes every request's data a little different. */
-function orderBody(serviceCode: string): string {
-  return JSON.stringify({
-    service: serviceCode,
-    data: { place: 'Laisvės al. [<id>], Kaunas', purpose: 'Lauko kavinė', area: 24, from: '2026-06-01', contactPhone: '+37060000000', notes: 'Bench order.' },
-  });
 }
 
 /**

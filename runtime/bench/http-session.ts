@@ -53,6 +53,14 @@ function benchPackage(code: string) {
   return { files: { 'service.yaml': stringify(card), 'data/application.schema.json': JSON.stringify(schema) } };
 }
 
+/** An order like the bench service's start form sends; `[<id>]` makes every request's data a little different. */
+export function orderBody(serviceCode: string): string {
+  return JSON.stringify({
+    service: serviceCode,
+    data: { place: 'Laisvės al. [<id>], Kaunas', purpose: 'Lauko kavinė', area: 24, from: '2026-06-01', contactPhone: '+37060000000', notes: 'Bench order.' },
+  });
+}
+
 /** Imports and publishes the bench service as the analyst, through the API like a person would. */
 export async function publishBenchService(baseUrl: string, analyst: Session, code: string): Promise<void> {
   await expectStatus(await call(baseUrl, 'POST', '/api/service-packages', benchPackage(code), analyst), 201, 'service package import');
