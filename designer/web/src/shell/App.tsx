@@ -7,7 +7,7 @@ import { shellApi, type Me } from './services-api.js';
 import { LoginPage } from './LoginPage.js';
 import { ServicesPage } from './ServicesPage.js';
 import { EditorPage } from './EditorPage.js';
-import { prefetchProcessTab } from './tabs.js';
+import { prefetchProcessCode, prefetchProcessTab } from './tabs.js';
 
 /** The designer: who is logged in, the language, and which page the address names. */
 export function App() {
@@ -27,6 +27,7 @@ export function App() {
     localStorage.setItem('designer.locale', locale);
   }, [locale, t]);
 
+  useEffect(prefetchProcessCode, []);
   useEffect(() => { if (me) prefetchProcessTab(locale); }, [me, locale]);
 
   const logout = async () => {

@@ -32,12 +32,18 @@ export function tabId(value: string): TabId {
   return TABS.some((tab) => tab.id === value) ? (value as TabId) : 'process';
 }
 
+const whenIdle = (run: () => void) => (window.requestIdleCallback ?? ((later: () => void) => setTimeout(later, 200)))(run);
+
 /**
- * Once logged in, fetches the modeler (the tab an analyst opens first) and the connector
- * templates while the browser is idle, so opening a service does not wait for them. It is
- * still no part of the initial JavaScript.
+ * Fetches and runs the modeler's code (the tab an analyst opens first) while the browser is
+ * idle, from the first page on: it needs no session, so it loads while the analyst logs in.
+ * It is still no part of the initial JavaScript.
  */
+export function prefetchProcessCode(): void {
+  whenIdle(() => { loadProcessTab().catch(() => undefined); });
+}
+
+/** Once logged in, the connector templates the modeler shows, so opening a service does not wait for them. */
 export function prefetchProcessTab(locale: Locale): void {
-  const whenIdle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 200));
   whenIdle(() => { loadProcessTab().then((m) => m.prefetch(locale), () => undefined); });
 }
