@@ -1,0 +1,101 @@
+/**
+ * The forms of a service package and the user tasks that name them, for the designer and the
+ * runtime's package check alike. A user task names its form in `zeebe:formDefinition`:
+ * `formId` = the `id` of a .form file (a linked form), or `formKey` = that id or the form's path
+ * in the package (`forms/review.form`, or `review` for `forms/review.form`). The BPMN is read
+ * with regular expressions, not an XML parser, so this runs in the browser and on the server.
+ */
+
+/** A user task and the form reference it names. */
+export interface UserTaskFormRef {
+  elementId: string;
+  name?: string;
+  /** `formId` or `formKey` as written. */
+  ref: string;
+}
+
+/** A user task in one of the package's BPMN files, with the form reference it names. */
+export interface FormTaskUse extends UserTaskFormRef {
+  /** The BPMN file. */
+  file: string;
+}
+
+/** A form of the package. */
+export interface PackageForm {
+  path: string;
+  /** The form's `id` (what formId refers to). */
+  id?: string;
+}
+
+export interface PackageFormUses {
+  /** Every .form file by path, with the user tasks that name it. */
+  forms: (PackageForm & { userTasks: FormTaskUse[] })[];
+  /** User tasks whose form is not in the package. */
+  missing: FormTaskUse[];
+}
+
+function attribute(attributes: string, name: string): string | undefined {
+  const match = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attributes);
+  return match ? (match[1] ?? match[2]) : undefined;
+}
+
+/** Job-worker user tasks may carry their form inside the BPMN (`zeebe:userTaskForm`). */
+const EMBEDDED = 'camunda-forms:bpmn:';
+
+/**
+ * Every user task of a BPMN text that names a form (formId or formKey). Forms embedded in the
+ * BPMN and references that are FEEL expressions (`=…`) name no package form and are left out.
+ */
+export function userTaskForms(bpmn: string): UserTaskFormRef[] {
+  const embedded = new Set([...bpmn.matchAll(/<(?:[\w-]+:)?userTaskForm\b([^>]*)>/g)].map((match) => attribute(match[1] ?? '', 'id')));
+  const tasks: UserTaskFormRef[] = [];
+  for (const match of bpmn.matchAll(/<(?:[\w-]+:)?userTask\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w-]+:)?userTask>)/g)) {
+    const [, attributes = '', body = ''] = match;
+    const elementId = attribute(attributes, 'id');
+    const definition = /<(?:[\w-]+:)?formDefinition\b([^>]*)>/.exec(body)?.[1] ?? '';
+    const ref = attribute(definition, 'formId') ?? attribute(definition, 'formKey');
+    if (!elementId || !ref || ref.startsWith('=')) continue;
+    if (ref.startsWith(EMBEDDED) && embedded.has(ref.slice(EMBEDDED.length))) continue;
+    const name = attribute(attributes, 'name');
+    tasks.push({ elementId, ref, ...(name ? { name } : {}) });
+  }
+  return tasks;
+}
+
+/** The `id` of a form-js text, when it is JSON with a string id. */
+export function formIdOf(text: string): string | undefined {
+  try {
+    const id: unknown = (JSON.parse(text) as { id?: unknown } | null)?.id;
+    return typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The package form a reference names: by its `id`, by its path, or as `forms/<ref>.form`. */
+export function resolveFormRef<F extends PackageForm>(ref: string, forms: readonly F[]): F | undefined {
+  const name = ref.startsWith(EMBEDDED) ? ref.slice(EMBEDDED.length) : ref;
+  return forms.find((form) => form.id === name) ?? forms.find((form) => form.path === name || form.path === `forms/${name}.form`);
+}
+
+/**
+ * The package's .form files and the user tasks of its .bpmn files that name each, plus the user
+ * tasks whose form is not in the package. `read` gives a file's text.
+ */
+export function packageFormUses(paths: Iterable<string>, read: (path: string) => string | undefined): PackageFormUses {
+  const all = [...paths].sort();
+  const forms = all.filter((path) => path.endsWith('.form')).map((path) => {
+    const id = formIdOf(read(path) ?? '');
+    return { path, ...(id ? { id } : {}), userTasks: [] as FormTaskUse[] };
+  });
+  const missing: FormTaskUse[] = [];
+  for (const file of all.filter((path) => path.endsWith('.bpmn'))) {
+    for (const task of userTaskForms(read(file) ?? '')) {
+      const use = { file, ...task };
+      const form = resolveFormRef(task.ref, forms);
+      if (form) form.userTasks.push(use);
+      else missing.push(use);
+    }
+  }
+  return { forms, missing };
+}
