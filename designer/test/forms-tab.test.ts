@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { generateForm } from '@konstruktor/forms';
 import type { FormSchema, StructureSchema } from '@konstruktor/forms';
-import { listForms, userTaskForms } from '../web/src/forms/form-list.js';
-import { formProblems } from '../web/src/forms/form-problems.js';
+import { listForms } from '../web/src/forms/form-list.js';
+import { formProblems, listProblems } from '../web/src/forms/form-problems.js';
 import { syncSavedForm } from '../web/src/forms/form-sync.js';
 import { formsStrings } from '../web/src/forms/strings.js';
 import type { DraftPackage } from '../web/src/model/types.js';
+import { fileText } from '../web/src/model/types.js';
 
 const utf8 = (content: string) => ({ encoding: 'utf8' as const, content });
 const bpmn = `<bpmn:definitions xmlns:bpmn="b" xmlns:zeebe="z">
@@ -31,19 +32,26 @@ const pkg: DraftPackage = {
 };
 
 describe('form listing', () => {
-  it('reads the form each user task names', () => {
-    expect(userTaskForms(bpmn)).toEqual([
-      { elementId: 'review', name: 'Review the application', ref: 'review-form' },
-      { elementId: 'sign', ref: 'forms/sign.form' },
-    ]);
+  it('lists the start form first, then every form with the user tasks that use it', () => {
+    expect(listForms(pkg)).toEqual({
+      forms: [
+        { path: 'forms/application.form', id: 'application', start: true, userTasks: [] },
+        { path: 'forms/a-review.form', id: 'review-form', start: false, userTasks: [{ file: 'process.bpmn', elementId: 'review', name: 'Review the application', ref: 'review-form' }] },
+        { path: 'forms/sign.form', start: false, userTasks: [{ file: 'process.bpmn', elementId: 'sign', ref: 'forms/sign.form' }] },
+      ],
+      missing: [],
+    });
   });
 
-  it('lists the start form first, then every form with the user tasks that use it', () => {
-    expect(listForms(pkg)).toEqual([
-      { path: 'forms/application.form', id: 'application', start: true, userTasks: [] },
-      { path: 'forms/a-review.form', id: 'review-form', start: false, userTasks: [{ file: 'process.bpmn', elementId: 'review', name: 'Review the application' }] },
-      { path: 'forms/sign.form', start: false, userTasks: [{ file: 'process.bpmn', elementId: 'sign' }] },
-    ]);
+  it('lists a start form the package lacks, and the user tasks naming a form it lacks', () => {
+    const { 'forms/application.form': _start, 'forms/sign.form': _sign, ...files } = pkg.files;
+    expect(listForms({ ...pkg, files })).toEqual({
+      forms: [
+        { path: 'forms/application.form', start: true, userTasks: [] },
+        { path: 'forms/a-review.form', id: 'review-form', start: false, userTasks: [expect.objectContaining({ elementId: 'review' })] },
+      ],
+      missing: [{ file: 'process.bpmn', elementId: 'sign', ref: 'forms/sign.form' }],
+    });
   });
 });
 
@@ -56,6 +64,49 @@ describe('form consistency as problems', () => {
     form.components.push({ id: 'Field_x', type: 'textfield', key: 'nickname', label: 'Nickname' });
     const problems = formProblems('forms/application.form', JSON.stringify(form), structure, t);
     expect(problems).toEqual([expect.objectContaining({ source: 'forms', file: 'forms/application.form', field: 'nickname', severity: 'error' })]);
+  });
+
+  it('checks a user task form for its own variables loosely, but what it binds from the structure strictly', () => {
+    const review = {
+      type: 'default', schemaVersion: 19,
+      components: [
+        { id: 'Field_decision', type: 'radio', key: 'decision', label: 'Decision', values: [{ label: 'Grant', value: 'grant' }] },
+        { id: 'Field_reason', type: 'textarea', key: 'reason', label: 'Reason' },
+      ],
+    } satisfies FormSchema;
+    expect(formProblems('forms/review.form', JSON.stringify(review), structure, t, 'task')).toEqual([]);
+    // As a start form, the same form binds unknown keys and leaves the required e-mail empty.
+    expect(formProblems('forms/review.form', JSON.stringify(review), structure, t, 'start').map((p) => p.field)).toEqual(['decision', 'reason', 'email']);
+    const wrongType = { ...review, components: [...review.components, { id: 'Field_email', type: 'number', key: 'email', label: 'E-mail' }] };
+    expect(formProblems('forms/review.form', JSON.stringify(wrongType), structure, t, 'task')).toEqual([
+      { source: 'forms', file: 'forms/review.form', field: 'email', message: 'A number cannot hold the structure\'s string "email"', severity: 'error' },
+    ]);
+  });
+
+  it('warns about a form nothing uses, in the designer\'s language', () => {
+    expect(formProblems('forms/old.form', JSON.stringify(generateForm(structure)), structure, t, 'unused')).toEqual([
+      { source: 'forms', file: 'forms/old.form', message: 'Neither the card nor any user task uses this form.', severity: 'warning' },
+    ]);
+    expect(formProblems('forms/old.form', '{}', structure, formsStrings('lt'), 'unused')[0]!.message).toBe('Šios formos nenaudoja nei kortelė, nei jokia užduotis.');
+  });
+
+  it('checks every form of the package for its use, and points at a user task whose form is missing in the process', () => {
+    const files: DraftPackage['files'] = {
+      ...pkg.files,
+      'forms/application.form': utf8(JSON.stringify({ ...generateForm(structure), id: 'application' })),
+      'forms/a-review.form': utf8(JSON.stringify({ id: 'review-form', type: 'default', components: [{ id: 'Field_decision', type: 'textfield', key: 'decision', label: 'Decision' }] })),
+      'forms/old.form': utf8('{"type": "default", "components": []}'),
+      'process.bpmn': utf8(bpmn.replace('forms/sign.form', 'signature')),
+    };
+    const { 'forms/sign.form': _sign, ...rest } = files;
+    const draft = { ...pkg, files: rest };
+    const problems = listProblems(listForms(draft), (path) => fileText(draft, path), structure, t);
+    expect(problems).toEqual([
+      { source: 'process', file: 'process.bpmn', elementId: 'sign', message: 'The user task names form "signature" (zeebe:formDefinition), which is not in the package.', severity: 'error' },
+      { source: 'forms', file: 'forms/old.form', message: 'Neither the card nor any user task uses this form.', severity: 'warning' },
+    ]);
+    expect(listProblems(listForms(draft), (path) => fileText(draft, path), structure, formsStrings('lt'))[0]!.message)
+      .toBe('Užduotyje nurodyta forma „signature“ (zeebe:formDefinition), kurios pakete nėra.');
   });
 
   it('reports a form that is not JSON', () => {

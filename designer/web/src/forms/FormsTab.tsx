@@ -8,7 +8,7 @@ import { fileText } from '../model/types.js';
 import { FormEditorView } from './FormEditorView.js';
 import { listForms } from './form-list.js';
 import type { FormEntry } from './form-list.js';
-import { formProblems, parseJson } from './form-problems.js';
+import { listProblems, parseJson } from './form-problems.js';
 import { FORM_LOCALE, syncSavedForm } from './form-sync.js';
 import { FormPreview } from './FormPreview.js';
 import { formsStrings } from './strings.js';
@@ -23,10 +23,15 @@ function describe(entry: FormEntry, t: FormsStrings): string {
   return uses.length ? `${entry.path} (${uses.join(', ')})` : entry.path;
 }
 
-/** The package's forms in the form-js editor, checked live against the card's data structure. */
-export function FormsTab({ pkg, onChange, onProblems, readOnly, locale, focus }: EditorProps) {
+/**
+ * The package's forms in the form-js editor, checked live against the card's data structure:
+ * the start form as the one that fills it, user task forms as a task's (own output variables
+ * allowed); also forms nothing uses and user tasks naming a form the package lacks.
+ */
+export function FormsTab({ pkg, onChange, onProblems, onOpenProblem, readOnly, locale, focus }: EditorProps) {
   const t = formsStrings(locale);
-  const forms = useMemo(() => listForms(pkg), [pkg]);
+  const list = useMemo(() => listForms(pkg), [pkg]);
+  const forms = list.forms;
   const [chosen, setChosen] = useState<string | undefined>(undefined);
   const path = chosen && forms.some((entry) => entry.path === chosen) ? chosen : forms[0]?.path;
   const text = path ? fileText(pkg, path) : '';
@@ -36,9 +41,10 @@ export function FormsTab({ pkg, onChange, onProblems, readOnly, locale, focus }:
   const structureText = structurePath ? fileText(pkg, structurePath) : '';
   const structure = useMemo(() => (structureText ? parseJson<StructureSchema>(structureText) : undefined), [structureText]);
 
-  const problems: Problem[] = forms.flatMap((entry) => formProblems(entry.path, fileText(pkg, entry.path), structure?.ok ? structure.value : undefined, t));
+  // A user task naming a missing form is reported with source 'process': a click opens the Process tab on it.
+  const problems: Problem[] = listProblems(list, (file) => fileText(pkg, file), structure?.ok ? structure.value : undefined, t);
   useReportProblems('forms', problems, onProblems);
-  const shown = problems.filter((problem) => problem.file === path);
+  const shown = problems.filter((problem) => problem.file === path || problem.source === 'process');
 
   // The form the editor shows: the same object while the text is the one it saved, so it is not re-imported.
   const saved = useRef<{ text: string; form: FormSchema } | null>(null);
@@ -102,7 +108,11 @@ export function FormsTab({ pkg, onChange, onProblems, readOnly, locale, focus }:
           <ul>
             {shown.map((problem, index) => (
               <li key={index} className={problem.severity}>
-                {problem.field ? (
+                {problem.elementId ? (
+                  <button type="button" className="link" title={t.openElement(problem.elementId)} onClick={() => onOpenProblem?.(problem)}>
+                    {problem.elementId}
+                  </button>
+                ) : problem.field ? (
                   <button type="button" className="link" onClick={() => setSelect((old) => ({ key: problem.field!, n: (old?.n ?? 0) + 1 }))}>
                     {problem.field}
                   </button>

@@ -18,6 +18,9 @@ const en = {
   readOnly: 'This version cannot change; edits in the editor are not kept.',
   problems: 'Consistency with the data structure',
   noProblems: 'The form fits the data structure.',
+  unusedForm: 'Neither the card nor any user task uses this form.',
+  missingForm: (ref: string) => `The user task names form "${ref}" (zeebe:formDefinition), which is not in the package.`,
+  openElement: (id: string) => `Open ${id} in the process`,
 };
 
 export type FormsStrings = typeof en;
@@ -39,6 +42,9 @@ const lt: FormsStrings = {
   readOnly: 'Šios versijos keisti negalima; redaktoriaus pakeitimai neišsaugomi.',
   problems: 'Atitiktis duomenų struktūrai',
   noProblems: 'Forma atitinka duomenų struktūrą.',
+  unusedForm: 'Šios formos nenaudoja nei kortelė, nei jokia užduotis.',
+  missingForm: (ref) => `Užduotyje nurodyta forma „${ref}“ (zeebe:formDefinition), kurios pakete nėra.`,
+  openElement: (id) => `Atverti ${id} procese`,
 };
 
 export function formsStrings(locale: Locale): FormsStrings {
