@@ -84,7 +84,7 @@ export function ProcessTab({ pkg, onChange, onProblems, readOnly, locale, focus 
     const modeler = (async () => {
       const templates = await connectorTemplates(locale).catch(() => { setTemplatesError(true); return [] as ElementTemplate[]; });
       if (disposed) return null;
-      const m = createModeler({ container: canvasRef.current!, properties: propertiesRef.current!, locale, templates });
+      const m = createModeler({ container: canvasRef.current!, properties: propertiesRef.current!, locale, templates, readOnly: latest.current.readOnly });
       modelerRef.current = m;
       m.on('commandStack.changed', () => {
         clearTimeout(timer);
@@ -121,6 +121,11 @@ export function ProcessTab({ pkg, onChange, onProblems, readOnly, locale, focus 
     if (!m || shownXml.current === null || xml === shownXml.current) return;
     open(m, xml).catch((e: unknown) => { setError((e as Error).message); setStatus('failed'); });
   }, [xml]);
+
+  // A version that became read-only (published) or editable (a reload): switch the modeler over.
+  useEffect(() => {
+    if (modelerRef.current) service(modelerRef.current, 'readOnly').set(readOnly);
+  }, [readOnly, status]);
 
   // Keep the canvas sized to its box (the tab may have been hidden while the window changed).
   useEffect(() => {

@@ -6,6 +6,7 @@ import LintingModule from '@camunda/linting/modeler';
 import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import type { Locale } from '../model/types.js';
 import { translateLtModule } from './translate-lt.js';
+import { readOnlyModule, type ReadOnly } from './read-only.js';
 import './process.css';
 
 /** An element template as GET /api/connectors/templates gives it (Camunda element templates schema). */
@@ -20,12 +21,13 @@ export interface ElementTemplate {
 
 /**
  * The Zeebe-dialect modeler: bpmn-js with the properties panel for Camunda 8, Camunda's
- * modeling behaviors, the connectors' element templates and the lint overlays.
+ * modeling behaviors, the connectors' element templates and the lint overlays. `readOnly` makes
+ * it view-only (read-only.ts); the tab switches that with `service(m, 'readOnly').set(...)`.
  */
-export function createModeler({ container, properties, locale, templates }: {
-  container: HTMLElement; properties: HTMLElement; locale: Locale; templates: ElementTemplate[];
+export function createModeler({ container, properties, locale, templates, readOnly }: {
+  container: HTMLElement; properties: HTMLElement; locale: Locale; templates: ElementTemplate[]; readOnly: boolean;
 }): Modeler {
-  return new Modeler({
+  const modeler = new Modeler({
     container,
     propertiesPanel: { parent: properties },
     additionalModules: [
@@ -35,12 +37,15 @@ export function createModeler({ container, properties, locale, templates }: {
       CloudElementTemplatesPropertiesProviderModule,
       ZeebeBehaviorsModule,
       LintingModule,
+      readOnlyModule,
       ...(locale === 'lt' ? [translateLtModule] : []),
     ],
     moddleExtensions: { zeebe: zeebeModdle },
     elementTemplates: templates,
     linting: { active: true },
   } as ConstructorParameters<typeof Modeler>[0]);
+  service(modeler, 'readOnly').set(readOnly);
+  return modeler;
 }
 
 /** The diagram's typed services this tab calls. */
@@ -50,6 +55,7 @@ export interface ModelerServices {
   selection: { select(element: unknown): void };
   elementTemplates: { getLatest(element: unknown): ElementTemplate[]; applyTemplate(element: unknown, template: ElementTemplate): unknown };
   linting: { setErrors(reports: unknown[]): void; showError(report: unknown): void };
+  readOnly: ReadOnly;
 }
 
 export function service<K extends keyof ModelerServices>(modeler: Modeler, name: K): ModelerServices[K] {
