@@ -7,8 +7,7 @@ import type { Documents } from '../documents/documents.js';
 import { Language } from '../common/schemas.js';
 import { answersPdf } from './answers-pdf.js';
 import { Code, Page, Uuid } from '../common/schemas.js';
-import type { Applications } from './applications.js';
-import type { Application } from './application.entity.js';
+import type { Applications, ApplicationSummary } from './applications.js';
 
 const ApplicationSummary = Type.Object({
   id: Type.String(),
@@ -36,7 +35,7 @@ const Step = Type.Object({
   endedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });
 
-const summary = (a: Application, service: string) => ({
+const summary = (a: Omit<ApplicationSummary, 'serviceCode'>, service: string) => ({
   id: a.id, number: a.number, service, status: a.status, onBehalfOf: a.onBehalfOf,
   submittedAt: a.submittedAt.toISOString(), updatedAt: a.updatedAt.toISOString(),
 });

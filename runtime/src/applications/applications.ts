@@ -36,8 +36,11 @@ export interface NewApplication {
   onBehalfOf?: string;
 }
 
+/** What "My orders" lists of an application: not its data, which may be large. */
+export type ApplicationSummary = Pick<Application, 'id' | 'number' | 'status' | 'onBehalfOf' | 'submittedAt' | 'updatedAt'> & { serviceCode: string };
+
 export interface ApplicationPage {
-  items: (Application & { serviceCode: string; serviceTitle: Record<string, string> })[];
+  items: ApplicationSummary[];
   total: number;
 }
 
@@ -92,18 +95,17 @@ export class Applications {
   async list(viewer: User, limit: number, offset: number): Promise<ApplicationPage> {
     const visible = this.db.getRepository(ApplicationEntity).createQueryBuilder('a');
     await this.restrictToVisible(visible, viewer);
-    const page = visible.clone().innerJoin('Service', 's', 's.id = a.serviceId').addSelect(['s.code', 's.title'])
+    // Only the listed columns, as plain rows: reading and parsing each application's data (jsonb) only to drop it cost most of the time.
+    const page = visible.clone().innerJoin('Service', 's', 's.id = a.serviceId')
+      .select('a.id', 'id').addSelect('a.number', 'number').addSelect('a.status', 'status').addSelect('a.onBehalfOf', 'onBehalfOf')
+      .addSelect('a.submittedAt', 'submittedAt').addSelect('a.updatedAt', 'updatedAt').addSelect('s.code', 'serviceCode')
       .orderBy('a.submittedAt', 'DESC').addOrderBy('a.id', 'DESC').limit(limit).offset(offset);
     // A plain count(*): the service join and DISTINCT that getCount() adds cost time per row.
-    const [raw, counted] = await Promise.all([
-      page.getRawAndEntities(),
+    const [items, counted] = await Promise.all([
+      page.getRawMany<ApplicationSummary>(),
       visible.clone().select('count(*)::int', 'n').getRawOne<{ n: number }>(),
     ]);
-    const total = counted?.n ?? 0;
-    const items = raw.entities.map((application, i) => ({
-      ...application, serviceCode: raw.raw[i].s_code as string, serviceTitle: raw.raw[i].s_title as Record<string, string>,
-    }));
-    return { items, total };
+    return { items, total: counted?.n ?? 0 };
   }
 
   /** The application, or 404 when it is not the viewer's to see. */
