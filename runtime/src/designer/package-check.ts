@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { parseDocument } from 'yaml';
 import { createEmbeddedEngine, EngineError, parseScenario, runScenario, ScenarioFormatError, type Resource } from '@konstruktor/engine-adapter';
-import { checkConsistency, type FormSchema, type StructureSchema } from '@konstruktor/forms';
+import { checkConsistency, packageFormUses, type FormSchema, type StructureSchema } from '@konstruktor/forms';
 import type { PackageFile } from '../catalogue/service-version.entity.js';
 import type { ServiceCard } from '../catalogue/service-card.js';
 import { lintBpmn } from './bpmn-lint.js';
@@ -94,14 +94,46 @@ async function processProblems(files: Record<string, PackageFile>): Promise<Prob
   return problems;
 }
 
+/**
+ * Every form of the package: the start form against the data structure as the one that fills
+ * it, each form a user task names as a task's (its own output variables allowed, required
+ * structure fields not asked for); a form nothing uses is a warning, a user task naming a form
+ * the package lacks an error on that task.
+ */
 function formProblems(card: ServiceCard, files: Record<string, PackageFile>): Problem[] {
-  if (!card.startForm || !card.dataStructure) return [];
-  const form = json<FormSchema>(files[card.startForm]);
-  const structure = json<StructureSchema>(files[card.dataStructure]);
-  if (!form || !structure) return [];
-  return checkConsistency(structure, form).map((p) => ({
-    source: 'forms' as const, file: card.startForm!, field: p.key ?? p.path, message: p.message, severity: p.severity,
-  }));
+  const problems: Problem[] = [];
+  const { forms, missing } = packageFormUses(Object.keys(files), (path) => text(files[path]));
+  for (const task of missing) {
+    problems.push({ source: 'process', file: task.file, elementId: task.elementId, message: `names form "${task.ref}" (zeebe:formDefinition), which is not in the package`, severity: 'error' });
+  }
+  const structure = card.dataStructure ? json<StructureSchema>(files[card.dataStructure]) : undefined;
+  // The start form is checked as such even when its path does not end in .form.
+  const checked = card.startForm && files[card.startForm] && !forms.some((form) => form.path === card.startForm)
+    ? [{ path: card.startForm, userTasks: [] }, ...forms]
+    : forms;
+  for (const { path, userTasks } of checked) {
+    const purpose = path === card.startForm ? 'start' : userTasks.length > 0 ? 'task' : undefined;
+    let form: FormSchema;
+    try {
+      form = JSON.parse(text(files[path])!) as FormSchema;
+    } catch (error) {
+      problems.push({ source: 'forms', file: path, message: `is not valid JSON: ${(error as Error).message}`, severity: 'error' });
+      continue;
+    }
+    if (!form || typeof form !== 'object' || !Array.isArray(form.components)) {
+      problems.push({ source: 'forms', file: path, message: 'is not a form-js schema: it needs a list of components', severity: 'error' });
+      continue;
+    }
+    if (!purpose) {
+      problems.push({ source: 'forms', file: path, message: 'is not used by the card or any user task', severity: 'warning' });
+      continue;
+    }
+    if (!structure) continue;
+    for (const p of checkConsistency(structure, form, { purpose })) {
+      problems.push({ source: 'forms', file: path, field: p.key ?? p.path, message: p.message, severity: p.severity });
+    }
+  }
+  return problems;
 }
 
 async function runScenarios(files: Record<string, PackageFile>): Promise<{ problems: Problem[]; scenarios: ScenarioOutcome[] }> {
@@ -137,7 +169,8 @@ async function runScenarios(files: Record<string, PackageFile>): Promise<{ probl
 
 /**
  * Checks a package as the designer and publishing need it: BPMN lint (Camunda 8.6 rules) and
- * the engine's own deploy validation, start form against data structure, card, scenarios.
+ * the engine's own deploy validation, every form for its use (start form, user task forms,
+ * user tasks naming a missing form), card, scenarios.
  */
 export async function checkPackage(files: Record<string, PackageFile>): Promise<PackageCheck> {
   const card = parseDocument(text(files['service.yaml']) ?? '').toJS() as ServiceCard;
