@@ -4,6 +4,7 @@ import {
   createEmbeddedEngine, durationToMs, EngineError, parseScenario, ScenarioFormatError,
   type EmbeddedEngine, type EngineAdapter, type Job, type Step, type UserTask,
 } from '@konstruktor/engine-adapter';
+import { formIdOf, resolveFormRef } from '@konstruktor/forms';
 import type { ConnectorWorkerHandle } from '@konstruktor/connectors';
 import type { User } from '../accounts/user.entity.js';
 import type { PackageFile, ServiceVersion } from '../catalogue/service-version.entity.js';
@@ -339,20 +340,21 @@ export class TestRuns {
     }
   }
 
-  /** The form-js schema of a user task's form key: a package .form file by path, name or form id. */
+  /** The form-js schema of a user task's form key: the package .form file it names, found as the package check finds it. */
   private form(run: Run, formKey: string | null): object | undefined {
     if (!formKey) return undefined;
-    const id = formKey.replace(/^camunda-forms:bpmn:/, '');
-    for (const [path, file] of Object.entries(run.files)) {
-      if (!path.endsWith('.form')) continue;
-      try {
-        const form = JSON.parse(text(file)) as { id?: string };
-        if (path === id || path === `forms/${id}.form` || path.replace(/^.*\//, '').replace(/\.form$/, '') === id || form.id === id) return form;
-      } catch {
-        continue;
-      }
+    const forms = Object.entries(run.files).filter(([path]) => path.endsWith('.form')).map(([path, file]) => {
+      const content = text(file);
+      const id = formIdOf(content);
+      return { path, content, ...(id ? { id } : {}) };
+    });
+    const found = resolveFormRef(formKey, forms);
+    if (!found) return undefined;
+    try {
+      return JSON.parse(found.content) as object;
+    } catch {
+      return undefined;
     }
-    return undefined;
   }
 
   private async view(run: Run): Promise<TestRunView> {
