@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { Form } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
-import { localizeForm, type FormSchema } from '@konstruktor/forms/browser';
+import { localizeForm, translateViewerText, type FormSchema } from '@konstruktor/forms/browser';
+import { translateDom } from '../forms/dom-translate.js';
 import type { Locale } from '../model/types.js';
 
 /** A form-js schema rendered by the viewer in the designer's language; the submit button validates and hands over the data. */
@@ -16,11 +17,15 @@ export function FormRunner({ schema, locale, submitLabel, disabled, onSubmit }: 
   const form = useRef<Form | null>(null);
 
   useEffect(() => {
-    const viewer = new Form({ container: container.current! });
+    const host = container.current!;
+    // The viewer's own strings (Field is required., Add new, …) in the designer's language too.
+    const stop = locale === 'en' ? () => undefined : translateDom(host, { translate: (text) => translateViewerText(text, locale) });
+    const viewer = new Form({ container: host });
     form.current = viewer;
     // The form's own x-translations give its texts in the designer's language.
     void viewer.importSchema(localizeForm(schema as FormSchema, locale) as Parameters<Form['importSchema']>[0]);
     return () => {
+      stop();
       viewer.destroy();
       form.current = null;
     };
