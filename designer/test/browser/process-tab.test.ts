@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startTestRuntime, TEST_PASSWORD, type TestRuntime } from '../../../runtime/test/support/harness.js';
-import { axeViolations, describeViolations, launchChromium, screenshot, skipWithoutChromium, type Browser } from '../../../runtime/test/browser/support/chromium.js';
+import { TEST_PASSWORD } from '../../../runtime/test/support/harness.js';
+import { axeViolations, describeViolations, screenshot, skipWithoutChromium } from '../../../runtime/test/browser/support/chromium.js';
+import { useDesignerBrowser } from './designer-browser.js';
 
 /** The centre of an element's box on the page. */
 async function centre(page: Page, selector: string): Promise<{ x: number; y: number }> {
@@ -10,22 +11,10 @@ async function centre(page: Page, selector: string): Promise<{ x: number; y: num
 }
 
 describe.skipIf(skipWithoutChromium)('designer shell and Process tab in Chromium', () => {
-  let t: TestRuntime;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    t = await startTestRuntime();
-    browser = await launchChromium();
-  });
-  beforeEach(({ task, onTestFailed }) => {
-    onTestFailed(() => screenshot(browser.page, `designer-failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}`));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const session = useDesignerBrowser();
 
   it('serves the designer at /designer/ under a CSP whose scripts come from this origin only', async () => {
+    const { t } = session;
     const response = await fetch(`${t.url}/designer/services/x/1.0.0/process`, { headers: { accept: 'text/html' } });
     expect(response.status).toBe(200);
     const csp = response.headers.get('content-security-policy')!;
@@ -36,6 +25,7 @@ describe.skipIf(skipWithoutChromium)('designer shell and Process tab in Chromium
   });
 
   it('logs in, lists and creates a service, draws a task that lint flags, a click on the problem selects it, a connector template fixes it, the version is copied, and the modeler speaks Lithuanian', async () => {
+    const { t, browser } = session;
     const { page } = browser;
     await page.goto(`${t.url}/designer/`);
     await page.getByLabel(/^(Kalba|Language)$/).selectOption('en');

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startTestRuntime, TEST_PASSWORD, type TestRuntime } from '../../../runtime/test/support/harness.js';
-import { launchChromium, screenshot, skipWithoutChromium, type Browser } from '../../../runtime/test/browser/support/chromium.js';
-import { reviewServicePackage } from './review-service.js';
+import { screenshot, skipWithoutChromium } from '../../../runtime/test/browser/support/chromium.js';
+import { importReviewService, openAsAnalyst, useDesignerBrowser } from './designer-browser.js';
 
 /** What the canvas shows now: how many diagram elements, and where the review task stands (its SVG transform, in diagram coordinates). */
 async function diagramState(page: Page): Promise<{ elements: number; review: string | null }> {
@@ -31,36 +30,20 @@ async function selectReview(page: Page): Promise<void> {
  * same service can be changed, and publishing it from its Publish tab makes its canvas view-only.
  */
 describe.skipIf(skipWithoutChromium)('designer: published versions are view-only on the canvas', () => {
-  let t: TestRuntime;
-  let browser: Browser;
   const code = `read-only-${process.pid}`;
-
-  beforeAll(async () => {
-    t = await startTestRuntime();
+  const session = useDesignerBrowser(async (t) => {
+    await importReviewService(t, code);
     const analyst = await t.as('analyst');
-    const imported = await analyst.post('/api/service-packages', { files: reviewServicePackage(code) });
-    if (imported.status !== 201) throw new Error(`import failed: ${JSON.stringify(imported.body)}`);
     const published = await analyst.post(`/api/services/${code}/versions/1.0.0/publish`);
     if (published.status !== 200) throw new Error(`publish failed: ${JSON.stringify(published.body)}`);
     const copied = await analyst.post(`/api/designer/services/${code}/versions/1.0.0/copy`, { version: '1.1.0' });
     if (copied.status !== 201) throw new Error(`copy failed: ${JSON.stringify(copied.body)}`);
-    browser = await launchChromium();
-    await browser.page.addInitScript("localStorage.setItem('designer.locale', 'en')");
-  });
-  beforeEach(({ task, onTestFailed }) => {
-    onTestFailed(() => screenshot(browser.page, `designer-failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}`));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
   });
 
   it('leaves a published diagram as it is: no palette or context pad; Delete, drag, paste, undo and direct editing do nothing; selecting and moving the view still work', async () => {
+    const { t, browser } = session;
     const { page } = browser;
-    await page.goto(`${t.url}/designer/services/${code}/1.0.0/process`);
-    await page.getByLabel('Username').fill('analyst');
-    await page.getByLabel('Password').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await openAsAnalyst(page, t.url, `services/${code}/1.0.0/process`);
     await page.locator('.process-tab[data-status="ready"] .djs-element[data-element-id="review"]').waitFor();
     await page.getByText('This version is published or retired and cannot change').waitFor();
     const before = await diagramState(page);
@@ -105,6 +88,7 @@ describe.skipIf(skipWithoutChromium)('designer: published versions are view-only
   });
 
   it('deletes the same task in a draft; once the draft is published from its Publish tab, its canvas is view-only', async () => {
+    const { t, browser } = session;
     const { page } = browser;
     await page.goto(`${t.url}/designer/services/${code}/1.1.0/process`);
     await page.locator('.process-tab[data-status="ready"] .djs-element[data-element-id="review"]').waitFor();

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startTestRuntime, TEST_PASSWORD, type TestRuntime } from '../../../runtime/test/support/harness.js';
-import { launchChromium, screenshot, skipWithoutChromium, type Browser } from '../../../runtime/test/browser/support/chromium.js';
+import { skipWithoutChromium } from '../../../runtime/test/browser/support/chromium.js';
 import { checkPage } from '../../../runtime/test/browser/support/check-page.js';
-import { reviewServicePackage } from './review-service.js';
+import { importReviewService, openAsAnalyst, useDesignerBrowser } from './designer-browser.js';
 
 /** The accessible name of what has the keyboard focus. */
 const focusedName = (page: Page) => page.evaluate(`(() => {
@@ -28,32 +27,13 @@ async function tabTo(page: Page, name: string): Promise<void> {
  * reached with Tab, pressed with Enter or Space, and named in the designer's language.
  */
 describe.skipIf(skipWithoutChromium)('designer token simulation by keyboard in Chromium', () => {
-  let t: TestRuntime;
-  let browser: Browser;
   const code = `simulation-${process.pid}`;
-
-  beforeAll(async () => {
-    t = await startTestRuntime();
-    const analyst = await t.as('analyst');
-    const imported = await analyst.post('/api/service-packages', { files: reviewServicePackage(code) });
-    if (imported.status !== 201) throw new Error(`import failed: ${JSON.stringify(imported.body)}`);
-    browser = await launchChromium();
-  });
-  beforeEach(({ task, onTestFailed }) => {
-    onTestFailed(() => screenshot(browser.page, `designer-failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}`));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const session = useDesignerBrowser((t) => importReviewService(t, code));
 
   it('starts a token at the start event, shows the log, pauses and resets with Tab, Enter and Space; the controls are named in English and Lithuanian', async () => {
+    const { t, browser } = session;
     const { page } = browser;
-    await page.addInitScript("localStorage.setItem('designer.locale', 'en')");
-    await page.goto(`${t.url}/designer/services/${code}/1.0.0/test`);
-    await page.getByLabel('Username').fill('analyst');
-    await page.getByLabel('Password').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await openAsAnalyst(page, t.url, `services/${code}/1.0.0/test`);
 
     const simulation = page.locator('.kt-simulation');
     await page.getByRole('button', { name: 'First look (token simulation)' }).focus();

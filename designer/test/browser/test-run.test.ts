@@ -1,41 +1,22 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { startTestRuntime, TEST_PASSWORD, type TestRuntime } from '../../../runtime/test/support/harness.js';
-import { launchChromium, screenshot, skipWithoutChromium, type Browser } from '../../../runtime/test/browser/support/chromium.js';
+import { screenshot, skipWithoutChromium } from '../../../runtime/test/browser/support/chromium.js';
 import { checkPage } from '../../../runtime/test/browser/support/check-page.js';
-import { lookupServicePackage, reviewServicePackage } from './review-service.js';
+import { lookupServicePackage } from './review-service.js';
+import { importReviewService, openAsAnalyst, useDesignerBrowser } from './designer-browser.js';
 
 /**
  * What an analyst does in the Test and Publish tabs: a test run of a draft through its user
  * task to the end, the path marked on the diagram, saved as a scenario, checked and published.
  */
 describe.skipIf(skipWithoutChromium)('designer test run and publishing in Chromium', () => {
-  let t: TestRuntime;
-  let browser: Browser;
   const code = `review-test-${process.pid}`;
-
-  beforeAll(async () => {
-    t = await startTestRuntime();
-    const analyst = await t.as('analyst');
-    const imported = await analyst.post('/api/service-packages', { files: reviewServicePackage(code) });
-    if (imported.status !== 201) throw new Error(`import failed: ${JSON.stringify(imported.body)}`);
-    browser = await launchChromium();
-  });
-  beforeEach(({ task, onTestFailed }) => {
-    onTestFailed(() => screenshot(browser.page, `designer-failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}`));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const session = useDesignerBrowser((t) => importReviewService(t, code));
 
   it('runs a test to the end with the path highlighted, saves it as a scenario and publishes', async () => {
+    const { t, browser } = session;
     const { page } = browser;
-    await page.addInitScript("localStorage.setItem('designer.locale', 'en')");
-    await page.goto(`${t.url}/designer/services/${code}/1.0.0/test`);
-    await page.getByLabel('Username').fill('analyst');
-    await page.getByLabel('Password').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await openAsAnalyst(page, t.url, `services/${code}/1.0.0/test`);
 
     // First look: the token simulation offers to start a token at the start event.
     await page.getByRole('button', { name: 'First look (token simulation)' }).click();
@@ -106,6 +87,7 @@ describe.skipIf(skipWithoutChromium)('designer test run and publishing in Chromi
   });
 
   it('shows what a new draft changes against the published version, file by file', async () => {
+    const { t, browser } = session;
     const { page } = browser;
     const analyst = await t.as('analyst');
     // The test before publishes 1.0.0 through the tab; should it have failed, this one still has a published version.
@@ -132,6 +114,7 @@ describe.skipIf(skipWithoutChromium)('designer test run and publishing in Chromi
   });
 
   it('does not publish a draft whose scenario fails; its problem opens the Test tab on the scenario', async () => {
+    const { t, browser } = session;
     const { page } = browser;
     const analyst = await t.as('analyst');
     expect((await analyst.post(`/api/designer/services/${code}/versions/1.0.0/copy`, { version: '1.2.0' })).status).toBe(201);
@@ -156,6 +139,7 @@ describe.skipIf(skipWithoutChromium)('designer test run and publishing in Chromi
   });
 
   it('answers a connector job by hand in a manual test run, starting with JSON variables', async () => {
+    const { t, browser } = session;
     const { page } = browser;
     const lookup = `lookup-test-${process.pid}`;
     const analyst = await t.as('analyst');
