@@ -78,6 +78,11 @@ describe.skipIf(skipWithoutChromium)('designer token simulation by keyboard in C
     await simulation.getByRole('button', { name: 'Paleisti: Submitted' }).waitFor();
     expect(await simulation.getByRole('button', { name: 'Pradėti simuliaciją iš naujo' }).count()).toBe(1);
     expect(await simulation.getByRole('button', { name: 'Animacijos greitis: įprastas', pressed: true }).count()).toBe(1);
+    // And so is what the simulation itself writes: its log, and what it says happened.
+    await simulation.getByRole('button', { name: 'Paleisti: Submitted' }).press('Enter');
+    await simulation.locator('.bts-log .bts-text').filter({ hasText: /^Procesas pradėtas$/ }).first().waitFor({ state: 'attached' });
+    expect(await simulation.locator('.bts-log').getByText('Simuliacijos žurnalas').count()).toBe(1);
+    expect(await simulation.locator('.bts-log .bts-text').filter({ hasText: /^Process started$/ }).count()).toBe(0);
     await checkPage(page, 'designer-simulation-03-lithuanian');
     expect(browser.cspViolations).toEqual([]);
   });

@@ -4,6 +4,7 @@ import TokenSimulationModule from 'bpmn-js-token-simulation/lib/viewer.js';
 import 'bpmn-js-token-simulation/assets/css/bpmn-js-token-simulation.css';
 import './bpmn-assets.js';
 import type { TestMessages } from './messages.js';
+import { translateDom } from '../forms/dom-translate.js';
 import { nameSimulationControls } from './simulation-controls.js';
 import { readableScopeColorsModule } from './scope-colors.js';
 
@@ -43,7 +44,13 @@ export function SimulationView({ xml, t }: { xml: string; t: TestMessages }) {
     name();
     const observer = new MutationObserver(name);
     observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'] });
-    return () => observer.disconnect();
+    // Its log, notices and the names it gives unnamed elements, in the tab's language.
+    const { texts } = t.sim;
+    const stopTranslating = Object.keys(texts).length ? translateDom(root, { translate: (text) => texts[text] ?? text }) : () => undefined;
+    return () => {
+      observer.disconnect();
+      stopTranslating();
+    };
   }, [t]);
 
   return (
