@@ -18,6 +18,17 @@ const shown = (page: Page, selector: string) => page.locator(selector).filter({ 
 /** Lets the tab's write-back (debounced 300 ms) and the shell catch up with what the keys did. */
 const settle = (page: Page) => page.waitForTimeout(600);
 
+/** The selected review task's properties can be read, with the keyboard too, but not changed; the task stays selected. */
+async function expectPropertiesReadOnly(page: Page): Promise<void> {
+  const name = page.locator('.process-properties').getByLabel('Name', { exact: true });
+  await expect.poll(() => name.inputValue()).toBe('Review the application');
+  await name.focus();
+  await page.keyboard.type('x');
+  expect(await name.inputValue()).toBe('Review the application');
+  expect(await name.getAttribute('readonly')).not.toBeNull();
+  expect(await page.locator('.process-canvas .djs-shape.selected[data-element-id="review"]').count()).toBe(1);
+}
+
 /** Selects the review task with a click, as a user inspecting it does. */
 async function selectReview(page: Page): Promise<void> {
   await page.locator('.process-canvas .djs-element[data-element-id="review"]').click();
@@ -53,6 +64,7 @@ describe.skipIf(skipWithoutChromium)('designer: published versions are view-only
     // Selecting an element to inspect it works; no context pad offers to change it.
     await selectReview(page);
     expect(await shown(page, '.process-canvas .djs-context-pad .entry')).toBe(0);
+    await expectPropertiesReadOnly(page);
 
     // The keyboard's edits: delete, cut, copy + paste, duplicate, undo, direct editing (E), replace (R).
     for (const key of ['Delete', 'Backspace', 'Control+X', 'Control+C', 'Control+V', 'Control+D', 'Control+Z', 'Control+Y', 'e', 'r']) {
@@ -118,6 +130,7 @@ describe.skipIf(skipWithoutChromium)('designer: published versions are view-only
     expect(await shown(page, '.process-canvas .djs-palette')).toBe(0);
     await selectReview(page);
     expect(await shown(page, '.process-canvas .djs-context-pad .entry')).toBe(0);
+    await expectPropertiesReadOnly(page);
     await page.keyboard.press('Delete');
     await settle(page);
     expect(await diagramState(page)).toEqual(before);

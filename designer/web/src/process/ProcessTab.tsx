@@ -6,6 +6,7 @@ import { fileText, type EditorProps, type Locale } from '../model/types.js';
 import { createModeler, service, type ElementTemplate } from './modeler.js';
 import { lintDiagram, reportsToProblems } from './lint.js';
 import { processFile } from './process-file.js';
+import { readOnlyPanel } from './read-only-panel.js';
 import { processStrings } from './strings.js';
 import { TemplateChooser } from './TemplateChooser.js';
 
@@ -150,6 +151,9 @@ export function ProcessTab({ pkg, onChange, onProblems, readOnly, locale, focus 
     }
   }, [focus, status]);
 
+  // A read-only version's properties can be read, not changed.
+  useEffect(() => (readOnly ? readOnlyPanel(propertiesRef.current!) : undefined), [readOnly]);
+
   return (
     <div className={`process-tab${readOnly ? ' read-only' : ''}`} data-status={status}>
       {status === 'loading' && <p className="process-status">{t.loading}</p>}
@@ -157,7 +161,7 @@ export function ProcessTab({ pkg, onChange, onProblems, readOnly, locale, focus 
       {templatesError && <p className="error">{t.templatesFailed}</p>}
       <div className="process-body">
         <div ref={canvasRef} className="process-canvas" role="application" aria-label={`${t.canvas}: ${file}`} />
-        <aside ref={propertiesRef} className="process-properties" aria-label={t.properties} inert={readOnly} />
+        <aside ref={propertiesRef} className="process-properties" aria-label={t.properties} />
       </div>
       {chooser && (
         <TemplateChooser templates={chooser.templates} t={t.chooser}
