@@ -65,6 +65,10 @@ export class PgStore implements EngineStore {
 
   static async connect(url: string): Promise<PgStore> {
     const pool = new pg.Pool({ connectionString: url, max: 2 });
+    // An idle connection the server ends (restart, failover, a dropped database) is discarded by
+    // the pool and the next query opens another; unheard, its 'error' would end the process.
+    // Errors of queries in progress still reach their callers.
+    pool.on('error', () => undefined);
     const store = new PgStore(poolClient(pool), () => pool.end());
     await store.sql.query(ENGINE_SCHEMA);
     return store;
