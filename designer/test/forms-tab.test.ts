@@ -35,9 +35,9 @@ describe('form listing', () => {
   it('lists the start form first, then every form with the user tasks that use it', () => {
     expect(listForms(pkg)).toEqual({
       forms: [
-        { path: 'forms/application.form', id: 'application', start: true, userTasks: [] },
-        { path: 'forms/a-review.form', id: 'review-form', start: false, userTasks: [{ file: 'process.bpmn', elementId: 'review', name: 'Review the application', ref: 'review-form' }] },
-        { path: 'forms/sign.form', start: false, userTasks: [{ file: 'process.bpmn', elementId: 'sign', ref: 'forms/sign.form' }] },
+        { path: 'forms/application.form', id: 'application', userTasks: [], purpose: 'start' },
+        { path: 'forms/a-review.form', id: 'review-form', userTasks: [{ file: 'process.bpmn', elementId: 'review', name: 'Review the application', ref: 'review-form' }], purpose: 'task' },
+        { path: 'forms/sign.form', userTasks: [{ file: 'process.bpmn', elementId: 'sign', ref: 'forms/sign.form' }], purpose: 'task' },
       ],
       missing: [],
     });
@@ -47,8 +47,8 @@ describe('form listing', () => {
     const { 'forms/application.form': _start, 'forms/sign.form': _sign, ...files } = pkg.files;
     expect(listForms({ ...pkg, files })).toEqual({
       forms: [
-        { path: 'forms/application.form', start: true, userTasks: [] },
-        { path: 'forms/a-review.form', id: 'review-form', start: false, userTasks: [expect.objectContaining({ elementId: 'review' })] },
+        { path: 'forms/application.form', userTasks: [], purpose: 'start' },
+        { path: 'forms/a-review.form', id: 'review-form', userTasks: [expect.objectContaining({ elementId: 'review' })], purpose: 'task' },
       ],
       missing: [{ file: 'process.bpmn', elementId: 'sign', ref: 'forms/sign.form' }],
     });

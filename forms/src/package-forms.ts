@@ -27,9 +27,12 @@ export interface PackageForm {
   id?: string;
 }
 
+/** What a form is checked as: the card's start form, a user task's form, or a form nothing uses. */
+export type FormPurpose = 'start' | 'task' | 'unused';
+
 export interface PackageFormUses {
-  /** Every .form file by path, with the user tasks that name it. */
-  forms: (PackageForm & { userTasks: FormTaskUse[] })[];
+  /** Every .form file (and the start form) by path, with the user tasks that name it and what it is for. */
+  forms: (PackageForm & { userTasks: FormTaskUse[]; purpose: FormPurpose })[];
   /** User tasks whose form is not in the package. */
   missing: FormTaskUse[];
 }
@@ -79,14 +82,15 @@ export function resolveFormRef<F extends PackageForm>(ref: string, forms: readon
 }
 
 /**
- * The package's .form files and the user tasks of its .bpmn files that name each, plus the user
- * tasks whose form is not in the package. `read` gives a file's text.
+ * The package's .form files — and the card's start form, when the package has it, whatever its
+ * name — with the user tasks of its .bpmn files that name each and what each is for, plus the
+ * user tasks whose form is not in the package. `read` gives a file's text.
  */
-export function packageFormUses(paths: Iterable<string>, read: (path: string) => string | undefined): PackageFormUses {
+export function packageFormUses(paths: Iterable<string>, read: (path: string) => string | undefined, startForm?: string): PackageFormUses {
   const all = [...paths].sort();
-  const forms = all.filter((path) => path.endsWith('.form')).map((path) => {
+  const forms = all.filter((path) => path.endsWith('.form') || path === startForm).map((path) => {
     const id = formIdOf(read(path) ?? '');
-    return { path, ...(id ? { id } : {}), userTasks: [] as FormTaskUse[] };
+    return { path, ...(id ? { id } : {}), userTasks: [] as FormTaskUse[], purpose: 'unused' as FormPurpose };
   });
   const missing: FormTaskUse[] = [];
   for (const file of all.filter((path) => path.endsWith('.bpmn'))) {
@@ -97,5 +101,6 @@ export function packageFormUses(paths: Iterable<string>, read: (path: string) =>
       else missing.push(use);
     }
   }
+  for (const form of forms) form.purpose = form.path === startForm ? 'start' : form.userTasks.length > 0 ? 'task' : 'unused';
   return { forms, missing };
 }

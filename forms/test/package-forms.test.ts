@@ -48,12 +48,15 @@ describe('the forms of a package and the user tasks naming them', () => {
   it('lists every form with its user tasks, and the user tasks whose form is not in the package', () => {
     const uses = packageFormUses(Object.keys(files), (path) => files[path]);
     expect(uses.forms).toEqual([
-      { path: 'forms/a-review.form', id: 'review-form', userTasks: [{ file: 'process.bpmn', elementId: 'review', name: 'Review the application', ref: 'review-form' }] },
-      { path: 'forms/application.form', id: 'application', userTasks: [] },
-      { path: 'forms/broken.form', userTasks: [] },
-      { path: 'forms/decision.form', userTasks: [{ file: 'process.bpmn', elementId: 'decide', ref: 'decision' }] },
-      { path: 'forms/sign.form', userTasks: [{ file: 'process.bpmn', elementId: 'sign', ref: 'forms/sign.form' }] },
+      { path: 'forms/a-review.form', id: 'review-form', userTasks: [{ file: 'process.bpmn', elementId: 'review', name: 'Review the application', ref: 'review-form' }], purpose: 'task' },
+      { path: 'forms/application.form', id: 'application', userTasks: [], purpose: 'unused' },
+      { path: 'forms/broken.form', userTasks: [], purpose: 'unused' },
+      { path: 'forms/decision.form', userTasks: [{ file: 'process.bpmn', elementId: 'decide', ref: 'decision' }], purpose: 'task' },
+      { path: 'forms/sign.form', userTasks: [{ file: 'process.bpmn', elementId: 'sign', ref: 'forms/sign.form' }], purpose: 'task' },
     ]);
+    // Named as the card's start form, a form is the start form, even when its name does not end in .form.
+    const asStart = packageFormUses([...Object.keys(files), 'forms/start.json'], (path) => files[path] ?? '{}', 'forms/start.json');
+    expect(asStart.forms.filter((form) => form.purpose === 'start').map((form) => form.path)).toEqual(['forms/start.json']);
     expect(uses.missing).toEqual([{ file: 'process.bpmn', elementId: 'lost', ref: 'nowhere' }]);
   });
 

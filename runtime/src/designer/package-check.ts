@@ -102,17 +102,12 @@ async function processProblems(files: Record<string, PackageFile>): Promise<Prob
  */
 function formProblems(card: ServiceCard, files: Record<string, PackageFile>): Problem[] {
   const problems: Problem[] = [];
-  const { forms, missing } = packageFormUses(Object.keys(files), (path) => text(files[path]));
+  const { forms, missing } = packageFormUses(Object.keys(files), (path) => text(files[path]), card.startForm);
   for (const task of missing) {
     problems.push({ source: 'process', file: task.file, elementId: task.elementId, message: `names form "${task.ref}" (zeebe:formDefinition), which is not in the package`, severity: 'error' });
   }
   const structure = card.dataStructure ? json<StructureSchema>(files[card.dataStructure]) : undefined;
-  // The start form is checked as such even when its path does not end in .form.
-  const checked = card.startForm && files[card.startForm] && !forms.some((form) => form.path === card.startForm)
-    ? [{ path: card.startForm, userTasks: [] }, ...forms]
-    : forms;
-  for (const { path, userTasks } of checked) {
-    const purpose = path === card.startForm ? 'start' : userTasks.length > 0 ? 'task' : undefined;
+  for (const { path, purpose } of forms) {
     let form: FormSchema;
     try {
       form = JSON.parse(text(files[path])!) as FormSchema;
@@ -124,7 +119,7 @@ function formProblems(card: ServiceCard, files: Record<string, PackageFile>): Pr
       problems.push({ source: 'forms', file: path, message: 'is not a form-js schema: it needs a list of components', severity: 'error' });
       continue;
     }
-    if (!purpose) {
+    if (purpose === 'unused') {
       problems.push({ source: 'forms', file: path, message: 'is not used by the card or any user task', severity: 'warning' });
       continue;
     }

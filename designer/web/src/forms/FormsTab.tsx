@@ -19,7 +19,7 @@ const PREVIEW_LANGUAGES: FormLocale[] = ['lt', 'lv', 'en'];
 const toText = (form: FormSchema) => `${JSON.stringify(form, null, 2)}\n`;
 
 function describe(entry: FormEntry, t: FormsStrings): string {
-  const uses = [...(entry.start ? [t.startForm] : []), ...entry.userTasks.map((task) => t.userTask(task.name ?? task.elementId))];
+  const uses = [...(entry.purpose === 'start' ? [t.startForm] : []), ...entry.userTasks.map((task) => t.userTask(task.name ?? task.elementId))];
   return uses.length ? `${entry.path} (${uses.join(', ')})` : entry.path;
 }
 

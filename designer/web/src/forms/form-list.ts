@@ -5,7 +5,7 @@
  * resolved by `packageFormUses` of @konstruktor/forms, as the runtime's package check does.
  */
 import { packageFormUses } from '@konstruktor/forms/browser';
-import type { FormTaskUse } from '@konstruktor/forms/browser';
+import type { FormTaskUse, PackageFormUses } from '@konstruktor/forms/browser';
 import { cardRefs } from '../card/card-read.js';
 import type { DraftPackage } from '../model/types.js';
 import { fileText } from '../model/types.js';
@@ -13,13 +13,8 @@ import { fileText } from '../model/types.js';
 /** A user task (its BPMN file and element) and the form reference it names. */
 export type FormUse = FormTaskUse;
 
-export interface FormEntry {
-  path: string;
-  /** The form's `id` (what formId refers to). */
-  id?: string;
-  start: boolean;
-  userTasks: FormUse[];
-}
+/** A form of the package: its path, its `id` (what formId refers to), the user tasks naming it, what it is checked as. */
+export type FormEntry = PackageFormUses['forms'][number];
 
 export interface FormList {
   /** The start form first, then the other forms by path. */
@@ -28,19 +23,12 @@ export interface FormList {
   missing: FormUse[];
 }
 
-/** What a form is checked as: the start form, a user task's form, or a form nothing uses. */
-export type FormPurpose = 'start' | 'task' | 'unused';
-
-export function formPurpose(entry: FormEntry): FormPurpose {
-  return entry.start ? 'start' : entry.userTasks.length > 0 ? 'task' : 'unused';
-}
-
 export function listForms(pkg: DraftPackage): FormList {
   const { startForm } = cardRefs(fileText(pkg, 'service.yaml'));
-  const uses = packageFormUses(Object.keys(pkg.files), (path) => fileText(pkg, path));
-  const forms: FormEntry[] = uses.forms.map((form) => ({ ...form, start: form.path === startForm }));
+  const { forms, missing } = packageFormUses(Object.keys(pkg.files), (path) => fileText(pkg, path), startForm);
   // A start form the package lacks is still listed, so it can be generated.
-  if (startForm && !forms.some((form) => form.path === startForm)) forms.push({ path: startForm, start: true, userTasks: [] });
-  forms.sort((a, b) => Number(b.start) - Number(a.start) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { forms, missing: uses.missing };
+  if (startForm && !forms.some((form) => form.purpose === 'start')) forms.push({ path: startForm, userTasks: [], purpose: 'start' });
+  const first = (form: FormEntry) => Number(form.purpose === 'start');
+  forms.sort((a, b) => first(b) - first(a) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { forms, missing };
 }

@@ -7,8 +7,8 @@
 import { checkConsistency } from '@konstruktor/forms/browser';
 import type { FormSchema, StructureSchema } from '@konstruktor/forms/browser';
 import type { Problem } from '../model/types.js';
-import { formPurpose } from './form-list.js';
-import type { FormList, FormPurpose } from './form-list.js';
+import type { FormPurpose } from '@konstruktor/forms/browser';
+import type { FormList } from './form-list.js';
 import type { FormsStrings } from './strings.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -46,6 +46,6 @@ export function formProblems(path: string, formText: string, structure: Structur
 export function listProblems(list: FormList, text: (path: string) => string, structure: StructureSchema | undefined, t: FormsStrings): Problem[] {
   return [
     ...list.missing.map((task): Problem => ({ source: 'process', file: task.file, elementId: task.elementId, message: t.missingForm(task.ref), severity: 'error' })),
-    ...list.forms.flatMap((entry) => formProblems(entry.path, text(entry.path), structure, t, formPurpose(entry))),
+    ...list.forms.flatMap((entry) => formProblems(entry.path, text(entry.path), structure, t, entry.purpose)),
   ];
 }
