@@ -90,9 +90,47 @@ function median(values: number[]): number {
 
 const READY = '.process-tab[data-status="ready"]';
 
+/**
+ * Installed in the page before the app: when each user action happened (a click or Enter, in
+ * the capture phase) and when the page became ready for the next one, in the page's clock. The
+ * app's own time is the sum of the waits from an action to the app being ready for the next;
+ * the rest of the wall clock is the robot typing and polling, which a person's reading and
+ * typing would replace.
+ */
+const TIMELINE_SCRIPT = `(() => {
+  const log = window.__benchTimeline = [];
+  const mark = (name) => log.push([name, performance.now()]);
+  addEventListener('click', () => mark('action'), true);
+  addEventListener('keydown', (e) => { if (e.key === 'Enter') mark('action'); }, true);
+  const readyWhen = [
+    ['login form', () => document.querySelector('input[autocomplete="username"], input[name="username"]')],
+    ['services list', () => document.querySelector('a[href*="/designer/services/"]')],
+    ['modeler', () => document.querySelector('${READY} .djs-element[data-element-id="start"]')],
+    ['selected', () => document.querySelector('.djs-element.selected')],
+  ];
+  new MutationObserver(() => {
+    const next = readyWhen[0];
+    if (next && next[1]()) { readyWhen.shift(); mark(next[0]); }
+  }).observe(document, { subtree: true, childList: true, attributes: true });
+})()`;
+
+/** The app's own share of the run: page start to the login form, then each action to the page being ready for the next. */
+function appTime(timeline: [string, number][]): number {
+  let total = 0;
+  let since = 0; // navigation start
+  for (const [name, at] of timeline) {
+    if (name === 'action') since = at;
+    else { total += at - since; since = at; }
+  }
+  return total;
+}
+
+interface Interactive { total: number; app: number; openToReady: number; busy: number }
+
 /** Cold start in a fresh context: /designer/ -> log in -> open the service -> Process tab ready -> a click selects the start event. */
-async function timeToInteractive(browser: Browser, url: string, code: string): Promise<{ total: number; openToReady: number; busy: number }> {
+async function timeToInteractive(browser: Browser, url: string, code: string): Promise<Interactive> {
   const context = await browser.newContext({ locale: 'en-US' });
+  await context.addInitScript(TIMELINE_SCRIPT);
   const page = await context.newPage();
   try {
     const cdp = await context.newCDPSession(page);
@@ -111,7 +149,10 @@ async function timeToInteractive(browser: Browser, url: string, code: string): P
     const ready = performance.now();
     await clickSelects(page, 'start');
     const total = performance.now() - started;
-    return { total, openToReady: ready - opening, busy: ((await busySeconds(cdp)) - before) * 1000 };
+    const timeline = (await page.evaluate('window.__benchTimeline')) as [string, number][];
+    const reached = timeline.filter(([name]) => name !== 'action').map(([name]) => name);
+    if (reached.length !== 4) throw new Error(`the page timeline saw only ${reached.join(', ')}`);
+    return { total, app: appTime(timeline), openToReady: ready - opening, busy: ((await busySeconds(cdp)) - before) * 1000 };
   } finally {
     await context.close();
   }
@@ -175,14 +216,17 @@ async function main(): Promise<void> {
     if (saved.status !== 200) throw new Error(`saving the ${NODES}-node diagram: ${saved.status} ${JSON.stringify(saved.body)}`);
 
     // The first run warms Chromium itself (process start, code caches), as an analyst's open browser has.
-    const interactive: { total: number; openToReady: number; busy: number }[] = [];
+    const interactive: Interactive[] = [];
     for (let run = 0; run <= RUNS; run++) {
       const result = await timeToInteractive(browser, t.url, 'bench-small');
       if (run > 0) interactive.push(result);
     }
     const totals = interactive.map((r) => r.total);
     console.log(`Modeler interactive on loopback (fresh browser context each run, median of ${RUNS}; /designer/ -> log in -> open -> Process tab -> a canvas click selects):`);
-    line('log in to interactive', `${ms(median(totals))}`, '< 2 s', median(totals) / 2000);
+    const app = interactive.map((r) => r.app);
+    line("the app's own time (robot's typing excluded)", ms(median(app)), '< 2 s', median(app) / 2000);
+    console.log(`  (min ${ms(Math.min(...app))}, max ${ms(Math.max(...app))}: page to login form, then each action until the app is ready for the next)`);
+    line('  wall clock, robot typing and polling too', ms(median(totals)), '< 2 s', median(totals) / 2000);
     console.log(`  (min ${ms(Math.min(...totals))}, max ${ms(Math.max(...totals))}; of it, opening the service to a drawn diagram: median ${ms(median(interactive.map((r) => r.openToReady)))})`);
     const busy = median(interactive.map((r) => r.busy));
     line('  renderer main-thread CPU in that time', `${ms(busy)}`, '< 2 s', busy / 2000);
