@@ -41,21 +41,23 @@ const HISTORY_KINDS: readonly string[] = ['elements', 'userTasks'] satisfies His
 
 /**
  * Every change of a group commit in one statement, so one round trip and atomic by itself.
- * Upserted and deleted keys never overlap (a key is either in memory or gone).
+ * Upserted and deleted keys never overlap (a key is either in memory or gone). Records and
+ * scopes travel as one JSON document each: a text[] of JSON would be escaped element by
+ * element by the driver and unescaped and parsed again by the server.
  */
 const WRITE_CHANGES = `
   WITH upserted AS (
     INSERT INTO engine_record (kind, key, instance_key, data)
-    SELECT k, rk, i, d::jsonb FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS t(k, rk, i, d)
+    SELECT k, rk, i, d FROM jsonb_to_recordset($1::jsonb) AS t(k text, rk text, i text, d jsonb)
     ON CONFLICT (kind, key) DO UPDATE SET data = excluded.data
   ), deleted AS (
-    DELETE FROM engine_record r USING unnest($5::text[], $6::text[]) AS t(k, rk) WHERE r.kind = t.k AND r.key = t.rk
+    DELETE FROM engine_record r USING unnest($2::text[], $3::text[]) AS t(k, rk) WHERE r.kind = t.k AND r.key = t.rk
   ), scoped AS (
     INSERT INTO engine_variables (scope_key, instance_key, data)
-    SELECT s, i, d::jsonb FROM unnest($7::text[], $8::text[], $9::text[]) AS t(s, i, d)
+    SELECT s, i, d FROM jsonb_to_recordset($4::jsonb) AS t(s text, i text, d jsonb)
     ON CONFLICT (scope_key) DO UPDATE SET data = excluded.data
   ), dropped AS (
-    DELETE FROM engine_variables WHERE scope_key = ANY($10::text[])
+    DELETE FROM engine_variables WHERE scope_key = ANY($5::text[])
   )
   SELECT 1`;
 
@@ -97,40 +99,33 @@ export class PgStore implements EngineStore {
   }
 
   prepare(state: EngineState): PreparedWrite | null {
-    const records = { kinds: [] as string[], keys: [] as string[], instances: [] as (string | null)[], data: [] as string[] };
+    const records: { k: string; rk: string; i: string | null; d: unknown }[] = [];
     const deleted = { kinds: [] as string[], keys: [] as string[] };
     for (const kind of TABLES) {
       const table = state.table(kind);
       const history = HISTORY_KINDS.includes(kind);
       for (const key of table.dirty) {
         const record = table.rows.get(key) ?? table.evicted.get(key);
-        if (record) {
-          records.kinds.push(kind);
-          records.keys.push(key);
-          records.instances.push(history ? (record as { instanceKey: string }).instanceKey : null);
-          records.data.push(JSON.stringify(record));
-        } else {
+        if (record) records.push({ k: kind, rk: key, i: history ? (record as { instanceKey: string }).instanceKey : null, d: record });
+        else {
           deleted.kinds.push(kind);
           deleted.keys.push(key);
         }
       }
       table.dirty.clear();
     }
-    const scopes = { keys: [] as string[], instances: [] as string[], data: [] as string[] };
+    const scopes: { s: string; i: string; d: Record<string, unknown> }[] = [];
     const dropped: string[] = [];
     for (const scopeKey of state.variables.dirty) {
       const scope = state.variables.scopes.get(scopeKey);
       if (!scope) dropped.push(scopeKey);
-      else {
-        scopes.keys.push(scopeKey);
-        scopes.instances.push(scope.instanceKey);
-        scopes.data.push(JSON.stringify(Object.fromEntries(scope.values)));
-      }
+      else scopes.push({ s: scopeKey, i: scope.instanceKey, d: Object.fromEntries(scope.values) });
     }
     state.variables.dirty.clear();
     const evicted = takeEvicted(state);
-    if (!records.keys.length && !deleted.keys.length && !scopes.keys.length && !dropped.length) return null;
-    const params = [records.kinds, records.keys, records.instances, records.data, deleted.kinds, deleted.keys, scopes.keys, scopes.instances, scopes.data, dropped];
+    if (!records.length && !deleted.keys.length && !scopes.length && !dropped.length) return null;
+    // Serialised now: the records may change in memory before the commit runs.
+    const params = [JSON.stringify(records), deleted.kinds, deleted.keys, JSON.stringify(scopes), dropped];
     return { evicted, commit: async () => void (await this.sql.query(WRITE_CHANGES, params)) };
   }
 
