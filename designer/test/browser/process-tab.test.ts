@@ -106,10 +106,20 @@ describe.skipIf(skipWithoutChromium)('designer shell and Process tab in Chromium
     await page.getByRole('link', { name: 'Open market-stall 0.2.0' }).click();
     await page.locator(`.process-tab[data-status="ready"] .djs-element[data-element-id="${taskId}"]`).waitFor();
 
-    // In Lithuanian the modeler speaks Lithuanian too.
+    // In Lithuanian the modeler speaks Lithuanian too — the same modeler: an edit made before
+    // the switch is still undone after it.
+    const serviceTask = page.locator(`.djs-element[data-element-id="${taskId}"]`);
+    await serviceTask.click();
+    await page.keyboard.press('Delete');
+    await serviceTask.waitFor({ state: 'detached' });
+    await page.getByText('There are unsaved changes').waitFor(); // the edit has reached the package
     await page.getByLabel('Language').selectOption('lt');
     await page.getByRole('tab', { name: /^Procesas/ }).waitFor();
     await page.locator('.process-tab[data-status="ready"] .djs-palette').getByRole('button', { name: 'Kurti užduotį' }).waitFor();
+    await page.locator('.bio-properties-panel-group-header-title').getByText('Bendra', { exact: true }).waitFor();
+    await page.locator('.djs-element[data-element-id="start"]').click();
+    await page.keyboard.press('Control+Z');
+    await serviceTask.waitFor();
     await screenshot(page, 'designer-06-lithuanian');
     expect(browser.cspViolations).toEqual([]);
   });

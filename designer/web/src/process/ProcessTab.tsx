@@ -77,15 +77,23 @@ export function ProcessTab({ pkg, onChange, onProblems, readOnly, locale, focus 
     void lint(diagram);
   };
 
-  // One modeler per language (its translations are fixed when it is made).
+  // The language the modeler is made in; later switches reach it by the effect below.
+  const localeNow = useRef(locale);
+  localeNow.current = locale;
+  /** The language whose connector templates the modeler holds. */
+  const templatesLocale = useRef<Locale | null>(null);
+
+  // One modeler for the tab's life: a language switch keeps it, its diagram and its undo history.
   useEffect(() => {
     let disposed = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     setStatus('loading');
     const modeler = (async () => {
-      const templates = await connectorTemplates(locale).catch(() => { setTemplatesError(true); return [] as ElementTemplate[]; });
+      const made = localeNow.current;
+      const templates = await connectorTemplates(made).catch(() => { setTemplatesError(true); return [] as ElementTemplate[]; });
       if (disposed) return null;
-      const m = createModeler({ container: canvasRef.current!, properties: propertiesRef.current!, locale, templates, readOnly: latest.current.readOnly });
+      const m = createModeler({ container: canvasRef.current!, properties: propertiesRef.current!, locale: made, templates, readOnly: latest.current.readOnly });
+      templatesLocale.current = made;
       modelerRef.current = m;
       m.on('commandStack.changed', () => {
         clearTimeout(timer);
@@ -114,7 +122,22 @@ export function ProcessTab({ pkg, onChange, onProblems, readOnly, locale, focus 
       void modeler.then((m) => { m?.destroy(); if (modelerRef.current === m) modelerRef.current = null; });
     };
     // The diagram itself is imported by the effect below when it changes from outside.
-  }, [locale]);
+  }, []);
+
+  // The designer's language: the modeler's strings and the connector templates' names follow it.
+  useEffect(() => {
+    const m = modelerRef.current;
+    if (!m || status !== 'ready') return;
+    service(m, 'language').set(locale);
+    if (templatesLocale.current === locale) return;
+    let current = true;
+    connectorTemplates(locale).then((templates) => {
+      if (!current || modelerRef.current !== m) return;
+      service(m, 'elementTemplates').set(templates);
+      templatesLocale.current = locale;
+    }, () => setTemplatesError(true));
+    return () => { current = false; };
+  }, [locale, status]);
 
   // A change from elsewhere (a reload, another tab): show it.
   useEffect(() => {

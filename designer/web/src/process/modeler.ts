@@ -5,7 +5,7 @@ import ZeebeBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
 import LintingModule from '@camunda/linting/modeler';
 import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import type { Locale } from '../model/types.js';
-import { translateLtModule } from './translate-lt.js';
+import { languageModule, type ModelerLanguage } from './translate-lt.js';
 import { readOnlyModule, type ReadOnly } from './read-only.js';
 import './process.css';
 
@@ -22,7 +22,7 @@ export interface ElementTemplate {
 /**
  * The Zeebe-dialect modeler: bpmn-js with the properties panel for Camunda 8, Camunda's
  * modeling behaviors, the connectors' element templates and the lint overlays. `readOnly` makes
- * it view-only (read-only.ts); the tab switches that with `service(m, 'readOnly').set(...)`.
+ * it view-only (read-only.ts); the tab switches that with `service(m, 'readOnly').set(...)`, and the language with `service(m, 'language').set(...)`.
  */
 export function createModeler({ container, properties, locale, templates, readOnly }: {
   container: HTMLElement; properties: HTMLElement; locale: Locale; templates: ElementTemplate[]; readOnly: boolean;
@@ -38,12 +38,13 @@ export function createModeler({ container, properties, locale, templates, readOn
       ZeebeBehaviorsModule,
       LintingModule,
       readOnlyModule,
-      ...(locale === 'lt' ? [translateLtModule] : []),
+      languageModule,
     ],
     moddleExtensions: { zeebe: zeebeModdle },
     elementTemplates: templates,
     linting: { active: true },
   } as ConstructorParameters<typeof Modeler>[0]);
+  service(modeler, 'language').set(locale);
   service(modeler, 'readOnly').set(readOnly);
   return modeler;
 }
@@ -53,7 +54,8 @@ export interface ModelerServices {
   canvas: { zoom(level: 'fit-viewport' | number): void; resized(): void; scrollToElement(element: unknown): void; getRootElement(): unknown };
   elementRegistry: { get(id: string): { id: string; type: string } | undefined };
   selection: { select(element: unknown): void };
-  elementTemplates: { getLatest(element: unknown): ElementTemplate[]; applyTemplate(element: unknown, template: ElementTemplate): unknown };
+  elementTemplates: { getLatest(element: unknown): ElementTemplate[]; applyTemplate(element: unknown, template: ElementTemplate): unknown; set(templates: ElementTemplate[]): void };
+  language: ModelerLanguage;
   linting: { setErrors(reports: unknown[]): void; showError(report: unknown): void };
   readOnly: ReadOnly;
 }

@@ -1,4 +1,5 @@
 import type { ModuleDeclaration } from 'didi';
+import type { Locale } from '../model/types.js';
 
 /**
  * Lithuanian for the modeler's main UI strings: palette, context pad, replace menu, the common
@@ -122,9 +123,44 @@ const LT: Record<string, string> = {
   '<empty>': '<tuščia>',
 };
 
-/** bpmn-js's translate service: the Lithuanian text, its {placeholders} filled in. */
-export function translateLt(template: string, replacements: Record<string, string> = {}): string {
-  return (LT[template] ?? template).replace(/{([^}]+)}/g, (whole, key: string) => replacements[key] ?? whole);
+/** `template` in `locale` (Lithuanian where known, else as written), its {placeholders} filled in. */
+export function translateTo(locale: Locale, template: string, replacements: Record<string, string> = {}): string {
+  const text = locale === 'lt' ? LT[template] ?? template : template;
+  return text.replace(/{([^}]+)}/g, (whole, key: string) => replacements[key] ?? whole);
 }
 
-export const translateLtModule: ModuleDeclaration = { translate: ['value', translateLt] };
+interface EventBus { fire(event: string): void }
+
+/**
+ * The modeler's language, switchable while the modeler lives (so a switch keeps the diagram's
+ * undo history): its translate service reads it on every call, and a switch redraws what
+ * bpmn-js drew with the old one — the palette (`i18n.changed`) and the properties panel.
+ * Context pads and popup menus are drawn anew each time they open.
+ */
+export class ModelerLanguage {
+  static $inject = ['eventBus'];
+  private locale: Locale = 'en';
+
+  constructor(private readonly eventBus: EventBus) {}
+
+  get(): Locale {
+    return this.locale;
+  }
+
+  set(locale: Locale): void {
+    if (locale === this.locale) return;
+    this.locale = locale;
+    this.eventBus.fire('i18n.changed');
+    this.eventBus.fire('propertiesPanel.providersChanged');
+  }
+}
+
+function translateInLanguage(language: ModelerLanguage) {
+  return (template: string, replacements?: Record<string, string>) => translateTo(language.get(), template, replacements);
+}
+translateInLanguage.$inject = ['language'];
+
+export const languageModule: ModuleDeclaration = {
+  language: ['type', ModelerLanguage],
+  translate: ['factory', translateInLanguage],
+};
