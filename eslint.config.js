@@ -21,7 +21,7 @@ export default tseslint.config(
   },
   {
     // The citizen portal and the designer run in the browser.
-    files: ['runtime/web/src/**', 'designer/web/src/**'],
+    files: ['runtime/web/src/**', 'designer/web/src/**', 'forms/web/**'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

@@ -6,7 +6,7 @@ import '@bpmn-io/form-js-editor/dist/assets/properties-panel.css';
 import '@bpmn-io/form-js-editor/dist/assets/dragula.css';
 import type { FormSchema } from '@konstruktor/forms/browser';
 import type { Locale } from '../model/types.js';
-import { translateDom } from './dom-translate.js';
+import { translateDom } from '@konstruktor/forms/dom';
 import { EDITOR_LT } from './editor-lt.js';
 
 interface FormField { id: string; key?: string; path?: string }

@@ -4,7 +4,7 @@ import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import '@bpmn-io/form-js-viewer/dist/assets/flatpickr/light.css';
 import { localizeForm, translateViewerText } from '@konstruktor/forms/browser';
 import type { FormSchema, Locale as FormLocale } from '@konstruktor/forms/browser';
-import { translateDom } from './dom-translate.js';
+import { translateDom } from '@konstruktor/forms/dom';
 
 /** The form as a citizen sees it in one language: its texts from x-translations, the viewer's own strings too. */
 export function FormPreview({ form, language }: { form: FormSchema; language: FormLocale }) {

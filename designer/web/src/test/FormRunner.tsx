@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Form } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import { localizeForm, translateViewerText, type FormSchema } from '@konstruktor/forms/browser';
-import { translateDom } from '../forms/dom-translate.js';
+import { translateDom } from '@konstruktor/forms/dom';
 import type { Locale } from '../model/types.js';
 
 /** A form-js schema rendered by the viewer in the designer's language; the submit button validates and hands over the data. */

@@ -4,7 +4,7 @@ import TokenSimulationModule from 'bpmn-js-token-simulation/lib/viewer.js';
 import 'bpmn-js-token-simulation/assets/css/bpmn-js-token-simulation.css';
 import './bpmn-assets.js';
 import type { TestMessages } from './messages.js';
-import { translateDom } from '../forms/dom-translate.js';
+import { translateDom } from '@konstruktor/forms/dom';
 import { nameSimulationControls } from './simulation-controls.js';
 import { readableScopeColorsModule } from './scope-colors.js';
 

@@ -1,7 +1,8 @@
 /**
- * form-js has no translation service: its editor (palette, properties panel) and its viewer
- * write English strings straight into the DOM. This swaps known strings for another language
- * as they are rendered, and keeps doing so as preact updates them. Returns the stop function.
+ * Browser only (`@konstruktor/forms/dom`). form-js has no translation service: its editor
+ * (palette, properties panel) and its viewer write English strings straight into the DOM.
+ * translateDom swaps known strings for another language as they are rendered, and keeps doing
+ * so as preact updates them. The portal and the designer both use it.
  */
 const ATTRIBUTES = ['aria-label', 'placeholder', 'title'];
 
@@ -34,6 +35,7 @@ function translateNode(node: Node, how: DomTranslation): void {
   node.childNodes.forEach((child) => translateNode(child, how));
 }
 
+/** Translates `container` now and as it changes; returns the stop function. */
 export function translateDom(container: HTMLElement, how: DomTranslation): () => void {
   translateNode(container, how);
   const observer = new MutationObserver((mutations) => {
