@@ -1,21 +1,32 @@
-import { Linter, type LintReport } from '@camunda/linting';
+import type { LintReport } from '@camunda/linting';
 import type { Problem } from '../model/types.js';
+import type { LintRequest, LintResponse } from './lint.worker.js';
+import LintWorker from './lint.worker.js?worker';
 
-/** The engine whose compatibility rules apply: the runtime's Zeebe dialect (as runtime/src/designer/bpmn-lint.ts). */
-export const EXECUTION_PLATFORM = { name: 'Camunda Cloud', version: '8.6.0' };
+let worker: Worker | undefined;
+let lastId = 0;
+const waiting = new Map<number, { resolve(reports: LintReport[]): void; reject(error: Error): void }>();
 
-interface Root { set(name: string, value: string): void }
-const linter = new Linter({ modeler: 'web', type: 'cloud' }) as Linter & { _moddle: { fromXML(xml: string): Promise<{ rootElement: Root }> } };
+function lintWorker(): Worker {
+  if (!worker) {
+    worker = new LintWorker();
+    worker.onmessage = ({ data }: MessageEvent<LintResponse>) => {
+      const request = waiting.get(data.id);
+      waiting.delete(data.id);
+      if ('error' in data) request?.reject(new Error(data.error));
+      else request?.resolve(data.reports as LintReport[]);
+    };
+  }
+  return worker;
+}
 
-/**
- * Lints a diagram by Camunda 8.6's rules whatever platform the file declares, as the server's
- * check does (a file declaring none would otherwise not be linted at all).
- */
-export async function lintDiagram(xml: string): Promise<LintReport[]> {
-  const { rootElement } = await linter._moddle.fromXML(xml);
-  rootElement.set('modeler:executionPlatform', EXECUTION_PLATFORM.name);
-  rootElement.set('modeler:executionPlatformVersion', EXECUTION_PLATFORM.version);
-  return linter.lint(rootElement);
+/** Lints a diagram by Camunda 8.6's rules in the lint worker (lint.worker.ts), as the server's check does. */
+export function lintDiagram(xml: string): Promise<LintReport[]> {
+  const id = ++lastId;
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
+    lintWorker().postMessage({ id, xml } satisfies LintRequest);
+  });
 }
 
 export function reportsToProblems(reports: LintReport[], file: string): Problem[] {
