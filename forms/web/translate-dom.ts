@@ -4,6 +4,9 @@
  * translateDom swaps known strings for another language as they are rendered, and keeps doing
  * so as preact updates them. The portal and the designer both use it.
  */
+import { translateViewerText } from '../src/form/viewer-strings.js';
+import type { Locale } from '../src/text.js';
+
 const ATTRIBUTES = ['aria-label', 'placeholder', 'title'];
 
 export interface DomTranslation {
@@ -46,4 +49,13 @@ export function translateDom(container: HTMLElement, how: DomTranslation): () =>
   });
   observer.observe(container, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ATTRIBUTES });
   return () => observer.disconnect();
+}
+
+/**
+ * The form-js viewer's own English strings (Add new, Field is required., …) in `locale`, as it
+ * renders them: the portal's forms and the designer's previews and test runs. Returns the stop function.
+ */
+export function translateViewer(container: HTMLElement, locale: Locale): () => void {
+  if (locale === 'en') return () => undefined;
+  return translateDom(container, { translate: (text) => translateViewerText(text, locale) });
 }

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { Form } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
-import { localizeForm, translateViewerText, type FormSchema } from '@konstruktor/forms/browser';
-import { translateDom } from '@konstruktor/forms/dom';
+import { localizeForm, type FormSchema } from '@konstruktor/forms/browser';
+import { translateViewer } from '@konstruktor/forms/dom';
 import type { Locale } from '../model/types.js';
 
 /** A form-js schema rendered by the viewer in the designer's language; the submit button validates and hands over the data. */
@@ -19,7 +19,7 @@ export function FormRunner({ schema, locale, submitLabel, disabled, onSubmit }: 
   useEffect(() => {
     const host = container.current!;
     // The viewer's own strings (Field is required., Add new, …) in the designer's language too.
-    const stop = locale === 'en' ? () => undefined : translateDom(host, { translate: (text) => translateViewerText(text, locale) });
+    const stop = translateViewer(host, locale);
     const viewer = new Form({ container: host });
     form.current = viewer;
     // The form's own x-translations give its texts in the designer's language.

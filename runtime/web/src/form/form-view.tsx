@@ -4,7 +4,7 @@ import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import '@bpmn-io/form-js-viewer/dist/assets/flatpickr/light.css';
 import type { FieldError } from '../api.js';
 import { fieldAt, fieldsOf, type FormSchema } from './components.js';
-import { translateViewer } from './viewer-language.js';
+import { translateViewer } from '@konstruktor/forms/dom';
 import type { Lang } from '../i18n.js';
 
 type Data = Record<string, unknown>;
