@@ -90,7 +90,7 @@ export function packageFormUses(paths: Iterable<string>, read: (path: string) =>
   const all = [...paths].sort();
   const forms = all.filter((path) => path.endsWith('.form') || path === startForm).map((path) => {
     const id = formIdOf(read(path) ?? '');
-    return { path, ...(id ? { id } : {}), userTasks: [] as FormTaskUse[], purpose: 'unused' as FormPurpose };
+    return { path, ...(id ? { id } : {}), userTasks: [] as FormTaskUse[] };
   });
   const missing: FormTaskUse[] = [];
   for (const file of all.filter((path) => path.endsWith('.bpmn'))) {
@@ -101,6 +101,6 @@ export function packageFormUses(paths: Iterable<string>, read: (path: string) =>
       else missing.push(use);
     }
   }
-  for (const form of forms) form.purpose = form.path === startForm ? 'start' : form.userTasks.length > 0 ? 'task' : 'unused';
-  return { forms, missing };
+  const purposeOf = (form: (typeof forms)[number]): FormPurpose => (form.path === startForm ? 'start' : form.userTasks.length > 0 ? 'task' : 'unused');
+  return { forms: forms.map((form) => ({ ...form, purpose: purposeOf(form) })), missing };
 }
