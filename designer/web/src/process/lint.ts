@@ -16,6 +16,11 @@ function lintWorker(): Worker {
       if ('error' in data) request?.reject(new Error(data.error));
       else request?.resolve(data.reports as LintReport[]);
     };
+    // A worker that cannot load or crashes answers nothing: fail what waits, as a failed lint did on the main thread.
+    worker.onerror = (event) => {
+      for (const request of waiting.values()) request.reject(new Error(`the lint worker failed: ${event.message}`));
+      waiting.clear();
+    };
   }
   return worker;
 }
