@@ -24,13 +24,14 @@ describe('audit trail', () => {
   let t: TestRuntime;
   let dataDir: string;
   let env: Record<string, string>;
+  let service: string;
   beforeAll(async () => {
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'konstruktor-audit-'));
     t = await startTestRuntime(process.env.DATABASE_URL ? {} : { dataDir });
     env = t.runtime.database.description.startsWith('PostgreSQL')
       ? { DATABASE_URL: (t.runtime.database.dataSource.options as { url: string }).url }
       : { DATA_DIR: dataDir, DATABASE_URL: '' };
-    const service = await publishService(t);
+    service = await publishService(t);
     const jonas = await citizen(t);
     for (let i = 0; i < 3; i += 1) await jonas.post('/api/applications', { service, data: { place: `Rotušės a. ${i}` } });
   });
@@ -53,6 +54,16 @@ describe('audit trail', () => {
   it('refuses updates and deletes of audit rows by the application', async () => {
     await expect(db().query(`UPDATE audit_event SET action = 'nothing' WHERE seq = 1`)).rejects.toThrow(/append-only/);
     await expect(db().query('DELETE FROM audit_event WHERE seq = 1')).rejects.toThrow(/append-only/);
+  });
+
+  it('keeps one unbroken chain when many orders arrive at once', async () => {
+    const jonas = await citizen(t);
+    const before = await t.runtime.services.audit.verify();
+    const orders = await Promise.all(Array.from({ length: 20 }, (_, i) => jonas.post('/api/applications', { service, data: { place: `Turgaus g. ${i}` } })));
+    expect(orders.map((order) => order.status)).toEqual(Array(20).fill(201));
+    const after = await t.runtime.services.audit.verify();
+    expect(after.problems).toEqual([]);
+    expect(after.events).toBe(before.events + 20);
   });
 
   it('verifies an intact chain, then detects an edited and a deleted row with npm run audit:verify', async () => {

@@ -3,6 +3,9 @@ import type { AuditLog } from '../audit/audit-log.js';
 import { problems } from '../http/problem.js';
 import { RepresentationEntity, type Representation } from './representation.entity.js';
 
+/** A representation `r` in force at this moment. */
+const IN_FORCE = 'r.revoked_at IS NULL AND r.valid_from <= now() AND (r.valid_until IS NULL OR r.valid_until > now())';
+
 /** Who may act for which legal entity, right now. */
 export class Representations {
   constructor(private readonly db: DataSource, private readonly audit: AuditLog) {}
@@ -11,15 +14,15 @@ export class Representations {
   async active(userId: string, manager: EntityManager = this.db.manager): Promise<Representation[]> {
     return manager.getRepository(RepresentationEntity).createQueryBuilder('r')
       .where('r.userId = :userId', { userId })
-      .andWhere('r.revokedAt IS NULL')
-      .andWhere('r.validFrom <= now()')
-      .andWhere('(r.validUntil IS NULL OR r.validUntil > now())')
+      .andWhere(IN_FORCE)
       .orderBy('r.entityName')
       .getMany();
   }
 
+  /** Codes of the entities the user represents right now; written out, as every "My orders" page asks. */
   async activeEntityCodes(userId: string): Promise<string[]> {
-    return [...new Set((await this.active(userId)).map((r) => r.entityCode))];
+    const rows = (await this.db.query(`SELECT DISTINCT r.entity_code AS code FROM representation r WHERE r.user_id = $1 AND ${IN_FORCE}`, [userId])) as { code: string }[];
+    return rows.map((row) => row.code);
   }
 
   async list(userId: string | undefined): Promise<Representation[]> {

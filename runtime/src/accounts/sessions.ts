@@ -3,19 +3,39 @@ import type { NextFunction, Request, Response } from 'express';
 import { parse as parseCookies } from 'cookie';
 import { LessThan, type DataSource } from 'typeorm';
 import { SessionEntity, type Session } from './session.entity.js';
-import type { User } from './user.entity.js';
+import { UserEntity, type User } from './user.entity.js';
+import { entityColumns } from '../db/sql.js';
 
 export const SESSION_COOKIE = 'konstruktor_session';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
+/** The session's own columns, named apart from the user's they are read with. */
+interface SessionFields {
+  sessionCsrfToken: string;
+  sessionAuthMethod: Session['authMethod'];
+  sessionCreatedAt: Date;
+  sessionExpiresAt: Date;
+}
+
 /** Sessions in the database, so any runtime replica can serve any request. */
 export class SessionStore {
+  /**
+   * The live session and its enabled user, in one round trip: this runs on every request, so it
+   * is written out once rather than built by the query builder each time.
+   */
+  private readonly lookup: string;
+
   constructor(
     private readonly db: DataSource,
     private readonly ttlSeconds: number,
     private readonly secureCookies: boolean,
-  ) {}
+  ) {
+    this.lookup = `SELECT ${entityColumns(db, UserEntity, 'u')}, s.csrf_token AS "sessionCsrfToken", s.auth_method AS "sessionAuthMethod",
+             s.created_at AS "sessionCreatedAt", s.expires_at AS "sessionExpiresAt"
+        FROM session s JOIN app_user u ON u.id = s.user_id AND u.disabled_at IS NULL
+       WHERE s.token_hash = $1 AND s.expires_at > now()`;
+  }
 
   async create(userId: string, authMethod: Session['authMethod']): Promise<{ token: string; session: Session }> {
     const token = randomBytes(32).toString('base64url');
@@ -50,13 +70,11 @@ export class SessionStore {
     return async (req: Request, _res: Response, next: NextFunction) => {
       const token = req.headers.cookie ? parseCookies(req.headers.cookie)[SESSION_COOKIE] : undefined;
       if (!token) return next();
-      // One round trip for the session and its (enabled) user: this runs on every request.
-      const found = await this.db.getRepository(SessionEntity).createQueryBuilder('s')
-        .innerJoinAndMapOne('s.user', 'User', 'u', 'u.id = s.userId AND u.disabledAt IS NULL')
-        .where('s.tokenHash = :hash', { hash: sha256(token) }).andWhere('s.expiresAt > now()')
-        .getOne() as (Session & { user: User }) | null;
+      const tokenHash = sha256(token);
+      const [found] = (await this.db.query(this.lookup, [tokenHash])) as (User & SessionFields)[];
       if (found) {
-        const { user, ...session } = found;
+        const { sessionCsrfToken, sessionAuthMethod, sessionCreatedAt, sessionExpiresAt, ...user } = found;
+        const session = { tokenHash, userId: user.id, csrfToken: sessionCsrfToken, authMethod: sessionAuthMethod, createdAt: sessionCreatedAt, expiresAt: sessionExpiresAt };
         req.auth = { user, session, via: 'cookie' };
       }
       next();

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { insertRow } from '../db/sql.js';
 import { ApplicationEventEntity, type ApplicationEvent } from './application-event.entity.js';
 import type { Application } from './application.entity.js';
 
@@ -7,6 +7,5 @@ import type { Application } from './application.entity.js';
 export async function addTimelineEvent(
   manager: EntityManager, application: Application, kind: ApplicationEvent['kind'], actorId: string | null, details: Record<string, unknown> = {},
 ): Promise<void> {
-  const event: Omit<ApplicationEvent, 'id' | 'at'> = { applicationId: application.id, kind, status: application.status, actorId, details };
-  await manager.getRepository(ApplicationEventEntity).insert(event as QueryDeepPartialEntity<ApplicationEvent>);
+  await insertRow(manager, ApplicationEventEntity, { applicationId: application.id, kind, status: application.status, actorId, details });
 }

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { insertRow } from '../db/sql.js';
 import { AuditEventEntity, type AuditEvent } from './audit-event.entity.js';
 import { GENESIS_HASH, digest, eventHash, verifyChainSegment, type ChainProblem } from './audit-chain.js';
 
@@ -21,9 +21,9 @@ export class AuditLog {
   constructor(private readonly db: DataSource) {}
 
   async record(manager: EntityManager, entry: AuditEntry): Promise<AuditEvent> {
-    // One writer at a time extends the chain, across all runtime replicas.
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('audit_event'))`);
-    const [head] = (await manager.query('SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1')) as { seq: string; hash: string }[];
+    // One writer at a time extends the chain, across all runtime replicas: the function takes
+    // the chain's lock before it reads the newest event (see its migration).
+    const [head] = (await manager.query('SELECT seq, hash FROM audit_chain_head()')) as { seq: string; hash: string }[];
     const unhashed: Omit<AuditEvent, 'hash'> = {
       seq: String(head ? BigInt(head.seq) + 1n : 1n),
       at: new Date(),
@@ -37,7 +37,7 @@ export class AuditLog {
       prevHash: head?.hash ?? GENESIS_HASH,
     };
     const event = { ...unhashed, hash: eventHash(unhashed) };
-    await manager.getRepository(AuditEventEntity).insert(event as QueryDeepPartialEntity<AuditEvent>);
+    await insertRow(manager, AuditEventEntity, event);
     return event;
   }
 

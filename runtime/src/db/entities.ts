@@ -20,6 +20,7 @@ import { PaymentOrderEntity, PaymentWebhookEventEntity } from '../payments/payme
 import { Payments1764172800000 } from './migrations/1764172800000-payments.js';
 import { InboxMessageEntity } from '../inbox/inbox-message.entity.js';
 import { InboxMessages1764086400000 } from './migrations/1764086400000-inbox-messages.js';
+import { AuditChainHead1764259200000 } from './migrations/1764259200000-audit-chain-head.js';
 
 export const entities = [
   AgencyEntity, UserEntity, RepresentationEntity, SessionEntity, OidcLoginEntity,
@@ -35,4 +36,5 @@ export const migrations = [InitialSchema1763740800000, ProcessEngine176382720000
   DraftsAndUploads1764000000000,
   Payments1764172800000,
   InboxMessages1764086400000,
+  AuditChainHead1764259200000,
 ];

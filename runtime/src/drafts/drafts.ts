@@ -64,7 +64,8 @@ export class Drafts {
 
   /** Submitting the application ends its draft, in the submit's transaction. */
   async submitted(manager: EntityManager, userId: string, serviceId: string): Promise<void> {
-    await manager.getRepository(DraftEntity).delete({ userId, serviceId });
+    // Written out: it runs on every order, and the builder cost more than the delete.
+    await manager.query('DELETE FROM draft WHERE user_id = $1 AND service_id = $2', [userId, serviceId]);
   }
 
   async purgeExpired(): Promise<number> {

@@ -4,6 +4,7 @@ import type { AuditLog } from '../audit/audit-log.js';
 import { problems } from '../http/problem.js';
 import { compileValidator, type Validator } from '../http/validation.js';
 import type { TaskKind } from './task-kind.js';
+import { insertRow } from '../db/sql.js';
 import { TaskEntity, type Task, type TaskState } from './task.entity.js';
 
 /** The officials' inbox: tasks of their agency and candidate groups; claim; complete. */
@@ -18,7 +19,7 @@ export class Tasks {
 
   async create(manager: EntityManager, task: Pick<Task, 'applicationId' | 'agencyId' | 'kind' | 'name'> & Partial<Pick<Task, 'candidateGroups' | 'formKey' | 'dueAt' | 'engineKey'>>): Promise<Task> {
     if (!this.kinds.has(task.kind)) throw new Error(`unknown task kind "${task.kind}"`);
-    return manager.getRepository(TaskEntity).save({
+    return insertRow(manager, TaskEntity, {
       candidateGroups: [], formKey: null, dueAt: null, engineKey: null, ...task,
       assigneeId: null, state: 'open', completedAt: null, completedBy: null, result: null,
     });
