@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 import { entities, migrations } from './entities.js';
+import { PreparingClient } from './prepared-statements.js';
 
 export interface Database {
   dataSource: DataSource;
@@ -53,7 +54,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     connectTimeoutMS: 5000,
     // PGlite serves one session: a second pooled connection would interleave transactions.
     poolSize: embedded ? 1 : (options.poolSize ?? 10),
-    extra: { idleTimeoutMillis: 30_000 },
+    extra: { idleTimeoutMillis: 30_000, Client: PreparingClient },
   });
   try {
     await dataSource.initialize();
