@@ -19,7 +19,7 @@ describe('prepared statements', () => {
 
       // Past the bound (500 per connection) the answers stay right: the statements just run unprepared.
       for (let i = 0; i < 600; i += 1) expect(await db.query(`SELECT $1::int + ${i} AS n`, [1])).toEqual([{ n: 1 + i }]);
-      const [{ n }] = (await db.query('SELECT count(*)::int AS n FROM pg_prepared_statements')) as { n: number }[];
+      const [{ n }] = (await db.query('SELECT count(*)::int AS n FROM pg_prepared_statements')) as [{ n: number }];
       expect(n).toBe(500);
       expect(await prepared('SELECT $1::int + 599 AS n')).toBe(0);
     } finally {
