@@ -3,7 +3,8 @@ import type Modeler from 'bpmn-js/lib/Modeler';
 import type { LintReport } from '@camunda/linting';
 import { api } from '../model/api.js';
 import { fileText, type EditorProps, type Locale } from '../model/types.js';
-import { createModeler, service, type ElementTemplate } from './modeler.js';
+import { attachModeler, createModeler, service, type ElementTemplate } from './modeler.js';
+import { makeSpareModeler, takeSpareModeler } from './spare-modeler.js';
 import { lintDiagram, reportsToProblems } from './lint.js';
 import { processFile } from './process-file.js';
 import { readOnlyPanel } from './read-only-panel.js';
@@ -25,9 +26,9 @@ function connectorTemplates(locale: Locale): Promise<ElementTemplate[]> {
   return found;
 }
 
-/** Warms what the tab needs before it opens (the shell calls it once logged in). */
+/** Warms what the tab needs before it opens (the shell calls it once logged in): the templates, then a modeler. */
 export function prefetch(locale: Locale): void {
-  connectorTemplates(locale).catch(() => undefined);
+  connectorTemplates(locale).then((templates) => makeSpareModeler(locale, templates), () => undefined);
 }
 
 /**
@@ -92,7 +93,9 @@ export function ProcessTab({ pkg, onChange, onProblems, readOnly, locale, focus 
       const made = localeNow.current;
       const templates = await connectorTemplates(made).catch(() => { setTemplatesError(true); return [] as ElementTemplate[]; });
       if (disposed) return null;
-      const m = createModeler({ container: canvasRef.current!, properties: propertiesRef.current!, locale: made, templates, readOnly: latest.current.readOnly });
+      const m = takeSpareModeler(made) ?? createModeler({ locale: made, templates, readOnly: latest.current.readOnly });
+      service(m, 'readOnly').set(latest.current.readOnly);
+      attachModeler(m, canvasRef.current!, propertiesRef.current!);
       templatesLocale.current = made;
       modelerRef.current = m;
       m.on('commandStack.changed', () => {
@@ -120,6 +123,7 @@ export function ProcessTab({ pkg, onChange, onProblems, readOnly, locale, focus 
       disposed = true;
       clearTimeout(timer);
       void modeler.then((m) => { m?.destroy(); if (modelerRef.current === m) modelerRef.current = null; });
+      prefetch(localeNow.current);
     };
     // The diagram itself is imported by the effect below when it changes from outside.
   }, []);

@@ -24,12 +24,9 @@ export interface ElementTemplate {
  * modeling behaviors, the connectors' element templates and the lint overlays. `readOnly` makes
  * it view-only (read-only.ts); the tab switches that with `service(m, 'readOnly').set(...)`, and the language with `service(m, 'language').set(...)`.
  */
-export function createModeler({ container, properties, locale, templates, readOnly }: {
-  container: HTMLElement; properties: HTMLElement; locale: Locale; templates: ElementTemplate[]; readOnly: boolean;
-}): Modeler {
+export function createModeler({ locale, templates, readOnly }: { locale: Locale; templates: ElementTemplate[]; readOnly: boolean }): Modeler {
+  // Made detached: the tab attaches it (attachModeler), so one can be made before the tab opens.
   const modeler = new Modeler({
-    container,
-    propertiesPanel: { parent: properties },
     additionalModules: [
       BpmnPropertiesPanelModule,
       BpmnPropertiesProviderModule,
@@ -49,6 +46,12 @@ export function createModeler({ container, properties, locale, templates, readOn
   return modeler;
 }
 
+/** Puts a detached modeler's canvas and properties panel into the tab's boxes. */
+export function attachModeler(modeler: Modeler, container: HTMLElement, properties: HTMLElement): void {
+  modeler.attachTo(container);
+  service(modeler, 'propertiesPanel').attachTo(properties);
+}
+
 /** The diagram's typed services this tab calls. */
 export interface ModelerServices {
   canvas: { zoom(level: 'fit-viewport' | number): void; resized(): void; scrollToElement(element: unknown): void; getRootElement(): unknown };
@@ -58,6 +61,7 @@ export interface ModelerServices {
   language: ModelerLanguage;
   linting: { setErrors(reports: unknown[]): void; showError(report: unknown): void };
   readOnly: ReadOnly;
+  propertiesPanel: { attachTo(parent: HTMLElement): void };
 }
 
 export function service<K extends keyof ModelerServices>(modeler: Modeler, name: K): ModelerServices[K] {
