@@ -93,7 +93,7 @@ export function ProcessTab({ pkg, onChange, onProblems, readOnly, locale, focus 
       const made = localeNow.current;
       const templates = await connectorTemplates(made).catch(() => { setTemplatesError(true); return [] as ElementTemplate[]; });
       if (disposed) return null;
-      const m = takeSpareModeler(made) ?? createModeler({ locale: made, templates, readOnly: latest.current.readOnly });
+      const m = takeSpareModeler(made) ?? createModeler({ locale: made, templates });
       service(m, 'readOnly').set(latest.current.readOnly);
       attachModeler(m, canvasRef.current!, propertiesRef.current!);
       templatesLocale.current = made;

@@ -21,10 +21,11 @@ export interface ElementTemplate {
 
 /**
  * The Zeebe-dialect modeler: bpmn-js with the properties panel for Camunda 8, Camunda's
- * modeling behaviors, the connectors' element templates and the lint overlays. `readOnly` makes
- * it view-only (read-only.ts); the tab switches that with `service(m, 'readOnly').set(...)`, and the language with `service(m, 'language').set(...)`.
+ * modeling behaviors, the connectors' element templates and the lint overlays. It is made
+ * editable; the tab makes it view-only with `service(m, 'readOnly').set(...)` (read-only.ts), and
+ * switches the language with `service(m, 'language').set(...)`.
  */
-export function createModeler({ locale, templates, readOnly }: { locale: Locale; templates: ElementTemplate[]; readOnly: boolean }): Modeler {
+export function createModeler({ locale, templates }: { locale: Locale; templates: ElementTemplate[] }): Modeler {
   // Made detached: the tab attaches it (attachModeler), so one can be made before the tab opens.
   const modeler = new Modeler({
     additionalModules: [
@@ -42,7 +43,6 @@ export function createModeler({ locale, templates, readOnly }: { locale: Locale;
     linting: { active: true },
   } as ConstructorParameters<typeof Modeler>[0]);
   service(modeler, 'language').set(locale);
-  service(modeler, 'readOnly').set(readOnly);
   return modeler;
 }
 

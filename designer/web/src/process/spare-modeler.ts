@@ -14,7 +14,7 @@ export function makeSpareModeler(locale: Locale, templates: ElementTemplate[]): 
   whenIdle(() => {
     if (spare?.locale === locale) return;
     spare?.modeler.destroy();
-    spare = { modeler: createModeler({ locale, templates, readOnly: false }), locale };
+    spare = { modeler: createModeler({ locale, templates }), locale };
     // The bench waits for this before it times opening a service from the list.
     performance.mark('konstruktor:spare-modeler');
   });
