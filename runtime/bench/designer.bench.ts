@@ -216,6 +216,17 @@ async function openFromList(page: Page, url: string, code: string): Promise<{ ap
   return { app: times.drawn - times.clicked, wall };
 }
 
+/**
+ * RUNS measurements after one that is thrown away: the first warms Chromium itself (process
+ * start, code caches) and the page's caches, as an analyst's open browser has them warm.
+ */
+async function measuredRuns<T>(measure: () => Promise<T>): Promise<T[]> {
+  await measure();
+  const runs: T[] = [];
+  for (let run = 0; run < RUNS; run++) runs.push(await measure());
+  return runs;
+}
+
 const ms = (value: number) => `${Math.round(value)} ms`;
 const line = (label: string, value: string, target: string, ratio: number) => console.log(`  ${label.padEnd(44)} ${value.padStart(10)}  target ${target.padEnd(8)} ratio ${ratio.toFixed(2)}`);
 
@@ -241,12 +252,7 @@ async function main(): Promise<void> {
     const saved = await analyst.put('/api/designer/services/bench-big/versions/0.1.0/files', { files });
     if (saved.status !== 200) throw new Error(`saving the ${NODES}-node diagram: ${saved.status} ${JSON.stringify(saved.body)}`);
 
-    // The first run warms Chromium itself (process start, code caches), as an analyst's open browser has.
-    const interactive: Interactive[] = [];
-    for (let run = 0; run <= RUNS; run++) {
-      const result = await timeToInteractive(browser, t.url, 'bench-small');
-      if (run > 0) interactive.push(result);
-    }
+    const interactive = await measuredRuns(() => timeToInteractive(browser, t.url, 'bench-small'));
     const totals = interactive.map((r) => r.total);
     console.log(`Modeler interactive on loopback (fresh browser context each run, median of ${RUNS}; /designer/ -> log in -> open -> Process tab -> a canvas click selects):`);
     const app = interactive.map((r) => r.app);
@@ -266,16 +272,8 @@ async function main(): Promise<void> {
     await page.getByLabel('Password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByRole('heading', { name: 'Services', level: 1 }).waitFor();
-    const big: Awaited<ReturnType<typeof openBigDiagram>>[] = [];
-    for (let run = 0; run <= RUNS; run++) {
-      const result = await openBigDiagram(page, cdp, t.url, 'bench-big');
-      if (run > 0) big.push(result);
-    }
-    const fromList: { app: number; wall: number }[] = [];
-    for (let run = 0; run <= RUNS; run++) {
-      const result = await openFromList(page, t.url, 'bench-big');
-      if (run > 0) fromList.push(result);
-    }
+    const big = await measuredRuns(() => openBigDiagram(page, cdp, t.url, 'bench-big'));
+    const fromList = await measuredRuns(() => openFromList(page, t.url, 'bench-big'));
     await context.close();
     const imports = big.map((r) => r.importMs);
     console.log(`Opening a ${NODES}-node diagram (${big[0]!.shapes} shapes, ${NODES - 1} flows; median of ${RUNS}):`);
