@@ -66,6 +66,40 @@ describe('audit trail', () => {
     expect(after.events).toBe(before.events + 20);
   });
 
+  it('keeps no order whose audit event cannot be written', async () => {
+    // The audit event is the order's last statement, sent with its commit queued behind it: a
+    // failure there must roll the order back, not leave it stored unaudited.
+    const jonas = await citizen(t);
+    const count = async () => Number((await db().query('SELECT count(*) AS n FROM application'))[0].n);
+    const before = await count();
+    await db().query(`CREATE FUNCTION refuse_order_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.action = 'application.submitted' THEN RAISE EXCEPTION 'audit store refused'; END IF; RETURN NEW; END $$`);
+    await db().query('CREATE TRIGGER refuse_order_audit BEFORE INSERT ON audit_event FOR EACH ROW EXECUTE FUNCTION refuse_order_audit()');
+    try {
+      const refused = await jonas.post('/api/applications', { service, data: { place: 'Vilniaus g. 1' } });
+      expect(refused.status).toBe(500);
+      expect(await count()).toBe(before);
+    } finally {
+      await db().query('DROP TRIGGER refuse_order_audit ON audit_event');
+      await db().query('DROP FUNCTION refuse_order_audit()');
+    }
+    const accepted = await jonas.post('/api/applications', { service, data: { place: 'Vilniaus g. 1' } });
+    expect(accepted.status).toBe(201);
+    expect(await count()).toBe(before + 1);
+    expect((await t.runtime.services.audit.verify()).problems).toEqual([]);
+  });
+
+  it('hashes in the database exactly as audit:verify does, whatever the details hold', async () => {
+    // The database completes the event's canonical JSON (audit_append); these details test its
+    // text handling: non-ASCII letters, characters JSON escapes, numbers RFC 8785 rewrites.
+    const details = { place: 'Šiaulių g. 5, Klaipėda', quote: 'say "ne"\\ \u2028 \u0007', emoji: '🏛️', big: 1e21, small: 0.000001, list: [3, 'b', null], nested: { z: 1, a: true } };
+    const event = await t.runtime.services.audit.recordAlone({ actorId: null, action: 'test.details', objectType: 'test', objectId: 'unicode', details, after: details });
+    const [stored] = await db().query('SELECT hash FROM audit_event WHERE seq = $1', [event.seq]);
+    expect(stored.hash).toBe(event.hash);
+    const { problems } = await t.runtime.services.audit.verify();
+    expect(problems).toEqual([]);
+  });
+
   it('verifies an intact chain, then detects an edited and a deleted row with npm run audit:verify', async () => {
     const { events, problems } = await t.runtime.services.audit.verify();
     expect(problems).toEqual([]);

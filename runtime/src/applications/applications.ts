@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { ElementInstance, EngineAdapter } from '@konstruktor/engine-adapter';
 import type { Representations } from '../accounts/representations.js';
 import { insertRow, namedQuery } from '../db/sql.js';
+import { transactionEndingWith } from '../db/transaction-ending-with.js';
 import type { User } from '../accounts/user.entity.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import { ServiceEntity, type Service } from '../catalogue/service.entity.js';
@@ -71,7 +72,7 @@ export class Applications {
     const { data, errors } = form.validate(input.data, locale);
     if (errors.length) throw problems.unprocessable(`The form data are not valid: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, errors);
     const references = form.documentReferences(data);
-    return this.db.transaction(async (manager) => {
+    return transactionEndingWith(this.db, async (manager) => {
       const owned = await this.deps.documents.unattachedUploads(manager, applicant.id, references.map((r) => r.id));
       const foreign = references.filter((r) => !owned.has(r.id)).map((r) => ({ in: 'body' as const, path: r.path, message: 'is not a file you uploaded for this form' }));
       if (foreign.length) throw problems.unprocessable(`The form refers to files that are not yours to submit: ${foreign.map((e) => e.path).join(', ')}`, foreign);
@@ -83,12 +84,12 @@ export class Applications {
       await this.deps.drafts.submitted(manager, applicant.id, service.id);
       await addTimelineEvent(manager, application, 'submitted', applicant.id, { serviceVersion: version.version });
       await this.deps.processing.started(application, manager, { service, version, applicant });
-      // Last: the audit chain's lock is then held only for this insert and the commit.
-      await this.deps.audit.record(manager, {
+      // Last, with the commit right behind it: the audit chain's lock is held only for the two.
+      const audited = this.deps.audit.recordLast({
         actorId: applicant.id, action: 'application.submitted', objectType: 'application', objectId: application.id,
         after: application.data, details: { service: service.code, version: version.version, onBehalfOf: application.onBehalfOf },
       });
-      return application;
+      return { result: application, last: audited };
     });
   }
 

@@ -18,6 +18,17 @@ export function eventHash(event: Omit<AuditEvent, 'hash'> & { hash?: string }): 
   return sha256(`${prevHash}\n${canonicalize({ ...fields, at: fields.at.toISOString() })}`);
 }
 
+/** The fields of an event the database numbers: all but its place in the chain. */
+export type UnnumberedEvent = Omit<AuditEvent, 'seq' | 'prevHash' | 'hash'>;
+
+/**
+ * The canonical JSON eventHash() hashes, without its closing `,"seq":"N"}`: "seq" sorts after
+ * every other field, so the database's audit_append() completes it once it has numbered the event.
+ */
+export function canonicalWithoutSeq(event: UnnumberedEvent): string {
+  return canonicalize({ ...event, at: event.at.toISOString() })!.slice(0, -1);
+}
+
 export interface ChainProblem {
   seq: string;
   problem: string;

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { insertRow } from '../db/sql.js';
+import type { Statement } from '../db/transaction-ending-with.js';
 import { AuditEventEntity, type AuditEvent } from './audit-event.entity.js';
-import { GENESIS_HASH, digest, eventHash, verifyChainSegment, type ChainProblem } from './audit-chain.js';
+import { GENESIS_HASH, canonicalWithoutSeq, digest, verifyChainSegment, type ChainProblem, type UnnumberedEvent } from './audit-chain.js';
 
 export interface AuditEntry {
   actorId: string | null;
@@ -13,6 +13,37 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+interface AppendedRow {
+  appended_seq: string;
+  appended_prev_hash: string;
+  appended_hash: string;
+}
+
+function unnumbered(entry: AuditEntry): UnnumberedEvent {
+  return {
+    at: new Date(),
+    actorId: entry.actorId,
+    action: entry.action,
+    objectType: entry.objectType,
+    objectId: entry.objectId,
+    beforeDigest: entry.before === undefined ? null : digest(entry.before),
+    afterDigest: entry.after === undefined ? null : digest(entry.after),
+    details: entry.details ?? {},
+  };
+}
+
+/**
+ * One writer at a time extends the chain, across all runtime replicas: audit_append() takes the
+ * chain's lock, then numbers, hashes and inserts the event (see its migration).
+ */
+function appendStatement(event: UnnumberedEvent): Statement {
+  return {
+    text: 'SELECT * FROM audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+    values: [event.at, event.actorId, event.action, event.objectType, event.objectId, event.beforeDigest, event.afterDigest,
+      event.details, canonicalWithoutSeq(event)],
+  };
+}
+
 /**
  * The append-only, hash-chained audit trail. Record inside the transaction of the change it
  * describes, so the change and its audit event commit or roll back together.
@@ -21,24 +52,18 @@ export class AuditLog {
   constructor(private readonly db: DataSource) {}
 
   async record(manager: EntityManager, entry: AuditEntry): Promise<AuditEvent> {
-    // One writer at a time extends the chain, across all runtime replicas: the function takes
-    // the chain's lock before it reads the newest event (see its migration).
-    const [head] = (await manager.query('SELECT seq, hash FROM audit_chain_head()')) as { seq: string; hash: string }[];
-    const unhashed: Omit<AuditEvent, 'hash'> = {
-      seq: String(head ? BigInt(head.seq) + 1n : 1n),
-      at: new Date(),
-      actorId: entry.actorId,
-      action: entry.action,
-      objectType: entry.objectType,
-      objectId: entry.objectId,
-      beforeDigest: entry.before === undefined ? null : digest(entry.before),
-      afterDigest: entry.after === undefined ? null : digest(entry.after),
-      details: entry.details ?? {},
-      prevHash: head?.hash ?? GENESIS_HASH,
-    };
-    const event = { ...unhashed, hash: eventHash(unhashed) };
-    await insertRow(manager, AuditEventEntity, event);
-    return event;
+    const event = unnumbered(entry);
+    const { text, values } = appendStatement(event);
+    const [appended] = (await manager.query(text, values)) as AppendedRow[];
+    return { ...event, seq: appended!.appended_seq, prevHash: appended!.appended_prev_hash, hash: appended!.appended_hash };
+  }
+
+  /**
+   * The statement that records `entry`, for a transaction that ends with it and sends its commit
+   * right behind it (transactionEndingWith), so the chain's lock is held the shortest time.
+   */
+  recordLast(entry: AuditEntry): Statement {
+    return appendStatement(unnumbered(entry));
   }
 
   /** Convenience for an audit event that is the whole of its transaction. */

@@ -21,6 +21,7 @@ import { Payments1764172800000 } from './migrations/1764172800000-payments.js';
 import { InboxMessageEntity } from '../inbox/inbox-message.entity.js';
 import { InboxMessages1764086400000 } from './migrations/1764086400000-inbox-messages.js';
 import { AuditChainHead1764259200000 } from './migrations/1764259200000-audit-chain-head.js';
+import { AuditAppend1764345600000 } from './migrations/1764345600000-audit-append.js';
 
 export const entities = [
   AgencyEntity, UserEntity, RepresentationEntity, SessionEntity, OidcLoginEntity,
@@ -37,4 +38,5 @@ export const migrations = [InitialSchema1763740800000, ProcessEngine176382720000
   Payments1764172800000,
   InboxMessages1764086400000,
   AuditChainHead1764259200000,
+  AuditAppend1764345600000,
 ];
