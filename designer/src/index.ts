@@ -13,6 +13,6 @@ export const DESIGNER_APP = {
   name: 'designer',
   root: DESIGNER_ROOT,
   dist: DESIGNER_DIST,
-  // Its own folder and the forms package, whose browser entry the forms tab imports.
-  sources: [DESIGNER_ROOT, path.resolve(DESIGNER_ROOT, '../../forms/src')],
+  // Its own folder and the forms package, whose browser entries the forms tab imports.
+  sources: [DESIGNER_ROOT, path.resolve(DESIGNER_ROOT, '../../forms/src'), path.resolve(DESIGNER_ROOT, '../../forms/web')],
 };

@@ -18,12 +18,12 @@ export interface WebApp {
 export const WEB_ROOT = path.resolve(import.meta.dirname, '../../web');
 export const WEB_DIST = path.join(WEB_ROOT, 'dist');
 
-/** The portal bundle is built from its own folder and the forms package it imports. */
+/** The portal bundle is built from its own folder and the forms package's browser sources it imports. */
 export const PORTAL: WebApp = {
   name: 'citizen portal',
   root: WEB_ROOT,
   dist: WEB_DIST,
-  sources: [WEB_ROOT, path.resolve(WEB_ROOT, '../../forms/src')],
+  sources: [WEB_ROOT, path.resolve(WEB_ROOT, '../../forms/src'), path.resolve(WEB_ROOT, '../../forms/web')],
 };
 
 const SKIP = new Set(['dist', 'node_modules']);
