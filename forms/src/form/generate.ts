@@ -6,7 +6,7 @@ import { codeList, schemaType } from '../structure/schema.js';
 import type { Locale, LocalizedText } from '../text.js';
 import { LOCALES, pickText } from '../text.js';
 import type { FormComponent, FormSchema, FormTranslations, FormValidate } from './types.js';
-import { FORM_SCHEMA_VERSION } from './types.js';
+import { FORM_SCHEMA_VERSION, labelProperty } from './types.js';
 
 export interface GenerateFormOptions {
   /** Language of the plain `label`s (translations for every language go to `x-translations`). */
@@ -46,10 +46,9 @@ function translate(ctx: Context, key: string, texts: LocalizedText | undefined, 
 }
 
 function withTexts(ctx: Context, component: FormComponent, schema: StructureSchema, key: string): FormComponent {
-  const labelProperty = component.type === 'datetime' ? 'dateLabel' : 'label';
-  const label = pickText(schema['x-title'], ctx.locale, schema.title) ?? key;
-  component[labelProperty] = label;
-  translate(ctx, `${component.id}.${labelProperty}`, schema['x-title'], schema.title ?? key);
+  const property = labelProperty(component);
+  component[property] = pickText(schema['x-title'], ctx.locale, schema.title) ?? key;
+  translate(ctx, `${component.id}.${property}`, schema['x-title'], schema.title ?? key);
   const patternMessage = pickText(schema['x-pattern-message'], ctx.locale);
   if (patternMessage !== undefined && component.validate?.pattern) {
     component.validate.patternErrorMessage = patternMessage;

@@ -21,6 +21,7 @@ export interface FormComponent {
   label?: string;
   description?: string;
   dateLabel?: string;
+  timeLabel?: string;
   subtype?: string;
   components?: FormComponent[];
   values?: Array<{ label: string; value: string | number | boolean }>;
@@ -68,6 +69,16 @@ export const INPUT_TYPES = new Set([
   'datetime',
   'filepicker',
 ]);
+
+/** Where form-js keeps a component's label: a date field's is `dateLabel`. */
+export function labelProperty(component: Pick<FormComponent, 'type'>): 'label' | 'dateLabel' {
+  return component.type === 'datetime' ? 'dateLabel' : 'label';
+}
+
+/** What a component is called on screen (a time field's label is `timeLabel`). */
+export function labelOf(component: Pick<FormComponent, 'type' | 'label' | 'dateLabel' | 'timeLabel'>): string | undefined {
+  return component.type === 'datetime' ? component.dateLabel ?? component.timeLabel : component.label;
+}
 
 export function isPage(component: FormComponent): boolean {
   return component.type === 'group' && component.properties?.page === 'true';

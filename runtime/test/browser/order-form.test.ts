@@ -57,6 +57,9 @@ describe.skipIf(skipWithoutChromium)('citizen portal in Chromium', () => {
     await expect.poll(() => page.getByText('from your profile').count()).toBeGreaterThan(0);
     await page.getByLabel('Phone').fill('+37060012345');
     await page.getByLabel('Crafts').check();
+    // A date is the browser's own date control, which phones and screen readers know.
+    expect(await page.getByLabel('First trading day').getAttribute('type')).toBe('date');
+    await page.getByLabel('First trading day').fill('2026-12-01');
     await checkPage(page, '03-page-1');
     await page.getByRole('button', { name: 'Next' }).click();
 
@@ -100,7 +103,8 @@ describe.skipIf(skipWithoutChromium)('citizen portal in Chromium', () => {
     // Check your answers: every answer, each page with a Change link.
     await page.getByRole('heading', { name: 'Check your answers', level: 1 }).waitFor();
     const summary = await page.locator('main').innerText();
-    for (const answer of ['Jonas Jonaitis', 'jonas@example.lt', '+37060012345', 'Crafts', 'Laisvės al. 1', 'Kaunas', 'Petras Petraitis', '20', 'Ona Onaitė', 'plan.pdf']) {
+    expect(summary).toContain('First trading day');
+    for (const answer of ['Jonas Jonaitis', 'jonas@example.lt', '+37060012345', 'Crafts', '2026-12-01', 'Laisvės al. 1', 'Kaunas', 'Petras Petraitis', '20', 'Ona Onaitė', 'plan.pdf']) {
       expect(summary).toContain(answer);
     }
     await checkPage(page, '08-check-answers');
@@ -127,7 +131,7 @@ describe.skipIf(skipWithoutChromium)('citizen portal in Chromium', () => {
     expect(application.body.number).toBe(number);
     const data = application.body.data;
     expect(data).toMatchObject({
-      fullName: 'Jonas Jonaitis', email: 'jonas@example.lt', phone: '+37060012345', goods: 'crafts',
+      fullName: 'Jonas Jonaitis', email: 'jonas@example.lt', phone: '+37060012345', goods: 'crafts', firstDay: '2026-12-01',
       place: { street: 'Laisvės al. 1', city: 'Kaunas' },
       assistants: [{ name: 'Petras Petraitis', hours: 20 }, { name: 'Ona Onaitė' }],
     });
@@ -170,6 +174,8 @@ describe.skipIf(skipWithoutChromium)('citizen portal in Chromium', () => {
     await page.keyboard.type('jonas@example.lt');
     await summary.getByRole('link', { name: /^Full name/ }).click();
     expect((await focusedElement(page)).id).toBe(await page.getByLabel('Full name').getAttribute('id'));
+    await summary.getByRole('link', { name: /^First trading day/ }).click();
+    expect((await focusedElement(page)).id).toBe(await page.getByLabel('First trading day').getAttribute('id'));
   });
 
   it('switches the form, its messages and the viewer\'s own strings to Lithuanian', async () => {
@@ -193,6 +199,7 @@ describe.skipIf(skipWithoutChromium)('citizen portal in Chromium', () => {
     await summary.getByRole('link', { name: 'Prekės: Šis laukas privalomas.' }).waitFor();
     await checkPage(page, '12-lt-errors');
     await page.getByLabel('Amatai').check();
+    await page.getByLabel('Pirmoji prekybos diena').fill('2026-12-01');
     await page.getByRole('button', { name: 'Toliau' }).click();
     await page.getByText('2 žingsnis iš 5').waitFor();
     await page.getByLabel('Gatvė').fill('Vilniaus g. 2');

@@ -4,7 +4,7 @@ import type { TestRuntime } from '../../support/harness.js';
 
 /**
  * A data structure with everything a citizen form exercises: prefilled fields, a code list, a
- * nested object (its own page), a repeating group (its own page) and a file reference.
+ * date, a nested object (its own page), a repeating group (its own page) and a file reference.
  */
 export const MARKET_STALL_STRUCTURE = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -12,7 +12,7 @@ export const MARKET_STALL_STRUCTURE = {
   type: 'object',
   title: 'Market stall permit',
   'x-title': { lt: 'Leidimas prekiauti turguje', lv: 'Atļauja tirgoties tirgū', en: 'Market stall permit' },
-  required: ['fullName', 'email', 'goods', 'place', 'assistants', 'plan'],
+  required: ['fullName', 'email', 'goods', 'firstDay', 'place', 'assistants', 'plan'],
   properties: {
     fullName: { type: 'string', title: 'Full name', 'x-title': { lt: 'Vardas ir pavardė', lv: 'Vārds un uzvārds', en: 'Full name' }, minLength: 2, maxLength: 100, 'x-prefill': 'profile.displayName' },
     email: { type: 'string', format: 'email', title: 'E-mail', 'x-title': { lt: 'El. paštas', lv: 'E-pasts', en: 'E-mail' }, 'x-prefill': 'profile.email' },
@@ -21,6 +21,7 @@ export const MARKET_STALL_STRUCTURE = {
       type: 'string', title: 'Goods', 'x-title': { lt: 'Prekės', lv: 'Preces', en: 'Goods' }, enum: ['food', 'crafts', 'clothes'],
       'x-enum-titles': { food: { lt: 'Maistas', lv: 'Pārtika', en: 'Food' }, crafts: { lt: 'Amatai', lv: 'Amatniecība', en: 'Crafts' }, clothes: { lt: 'Drabužiai', lv: 'Apģērbs', en: 'Clothes' } },
     },
+    firstDay: { type: 'string', format: 'date', title: 'First trading day', 'x-title': { lt: 'Pirmoji prekybos diena', lv: 'Pirmā tirdzniecības diena', en: 'First trading day' } },
     place: {
       type: 'object', title: 'Trading place', 'x-title': { lt: 'Prekybos vieta', lv: 'Tirdzniecības vieta', en: 'Trading place' },
       required: ['street', 'city'],

@@ -1,3 +1,4 @@
+import { labelOf } from '@konstruktor/forms/browser';
 import type { DocumentRef } from '../api.js';
 import { useLang } from '../i18n.js';
 import { formatSize } from './file-field.js';
@@ -46,7 +47,7 @@ function Answers({ components, data, documents }: { components: Component[]; dat
     if (!c.key) return null;
     return (
       <div key={c.id ?? c.key} className="answer">
-        <dt>{c.label ?? c.key}</dt>
+        <dt>{labelOf(c) ?? c.key}</dt>
         <dd>{display(c, getIn(data, c.key.split('.')), documents) || t.noAnswer}</dd>
       </div>
     );

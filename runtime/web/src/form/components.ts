@@ -7,6 +7,8 @@ export interface Component {
   key?: string;
   path?: string;
   label?: string;
+  dateLabel?: string;
+  timeLabel?: string;
   isRepeating?: boolean;
   components?: Component[];
   values?: { label: string; value: unknown }[];

@@ -5,6 +5,7 @@ import '@bpmn-io/form-js-viewer/dist/assets/flatpickr/light.css';
 import type { FieldError } from '../api.js';
 import { fieldAt, fieldsOf, type FormSchema } from './components.js';
 import { translateViewer } from '@konstruktor/forms/dom';
+import { nativeDateModule } from '@konstruktor/forms/viewer';
 import type { Lang } from '../i18n.js';
 
 type Data = Record<string, unknown>;
@@ -32,7 +33,7 @@ export function FormView({ schema, lang, data, errors, onChange, onDomIds }: {
     const stopTranslating = translateViewer(container.current!, lang);
     // Undebounced: a debounced number field in a repeating row otherwise writes a stale value
     // back after a new row was added, erasing what was typed there meanwhile.
-    const viewer = new Form({ container: container.current!, debounce: false } as ConstructorParameters<typeof Form>[0]);
+    const viewer = new Form({ container: container.current!, debounce: false, additionalModules: [nativeDateModule] } as ConstructorParameters<typeof Form>[0]);
     form.current = viewer;
     viewer.on('changed', (event: { data: Data }) => latest.current.onChange({ ...latest.current.data, ...event.data }));
     void viewer.importSchema(schema, latest.current.data);

@@ -1,4 +1,4 @@
-import { loadBrowserValidation, type FormPage as Page, type FormSchema as FormsSchema, type StructureCheckFactory } from '@konstruktor/forms/browser';
+import { labelOf, loadBrowserValidation, type FormPage as Page, type FormSchema as FormsSchema, type StructureCheckFactory } from '@konstruktor/forms/browser';
 import { api, type FieldError, type Localized } from '../api.js';
 import { localized, type Lang } from '../i18n.js';
 import { fieldsOf, type Component, type FormSchema } from './components.js';
@@ -77,7 +77,7 @@ export async function loadOrderForm(service: string, lang: Lang): Promise<OrderF
       return fields.flatMap(({ component, pattern }) => {
         const key = pattern.join('.');
         const given = prefill[key];
-        return given ? [{ key, label: component.label ?? key, value: given.value, source: given.source }] : [];
+        return given ? [{ key, label: labelOf(component) ?? key, value: given.value, source: given.source }] : [];
       });
     },
   };

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { labelOf } from '@konstruktor/forms/browser';
 import { api, ApiError, type DocumentRef, type FieldError } from '../api.js';
 import { localized, useLang } from '../i18n.js';
 import { navigate } from '../router.js';
@@ -106,7 +107,7 @@ export function OrderPage({ service }: { service: string }) {
     const at = fieldAt(allFields, e.path);
     const component = at?.field.component;
     const target = isSummary ? undefined : component?.type === 'filepicker' ? fileId(at!.field.pattern) : domIdOf.of(e.path);
-    return { ...e, label: component?.label ?? pathSegments(e.path).join('.'), ...(target ? { target } : {}) };
+    return { ...e, label: (component && labelOf(component)) ?? pathSegments(e.path).join('.'), ...(target ? { target } : {}) };
   });
   const title = localized(order.title, lang);
 
