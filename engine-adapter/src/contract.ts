@@ -189,7 +189,10 @@ export interface EngineAdapter {
   incidents(filter: { instanceKey?: string; state?: Incident['state'] }): Promise<Incident[]>;
   resolveIncident(incidentKey: string): Promise<void>;
 
-  /** History, for status timelines and the designer's test overlay. */
+  /**
+   * History, for status timelines and the designer's test overlay. On Zeebe it is read from what
+   * the broker has exported, so it trails the engine by the exporter's delay: poll for what must appear.
+   */
   instance(instanceKey: string): Promise<InstanceInfo | null>;
   /** Instances started by call activities of this instance. */
   childInstances(instanceKey: string): Promise<InstanceInfo[]>;

@@ -56,7 +56,11 @@ describe('a service with a process', () => {
     const instanceKey = await work({ registered: true });
     const [row] = await t.runtime.database.dataSource.query('SELECT process_instance_key FROM application WHERE id = $1', [order.body.id]);
     expect(row.process_instance_key).toBe(instanceKey);
-    const variables = Object.fromEntries((await t.runtime.engine.variables(instanceKey)).map((v) => [v.name, v.value]));
+    // History on Zeebe is what its exporter has written so far: wait for the start's variables.
+    const variables = await eventually(async () => {
+      const read = Object.fromEntries((await t.runtime.engine.variables(instanceKey)).map((v) => [v.name, v.value]));
+      return 'place' in read && read;
+    }, 'the instance\'s variables in its history');
     expect(variables).toMatchObject({ place: 'Vilniaus g. 5', applicationId: order.body.id, applicant: { personalCode: '38501010013' } });
 
     const official = await t.as('official');
