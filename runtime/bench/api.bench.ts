@@ -5,7 +5,7 @@
  * 200 req/s on PostgreSQL. PostgreSQL runs when BENCH_DATABASE_URL or DATABASE_URL names a
  * server where the user may create databases. Exits non-zero only if a request failed.
  *
- * Knobs for quick trials: BENCH_ROWS, BENCH_RATE_SECONDS, BENCH_MAX_SECONDS.
+ * Knobs for quick trials: BENCH_ROWS, BENCH_RATE_SECONDS, BENCH_MAX_SECONDS, BENCH_TARGETS (pglite,postgres).
  */
 import os from 'node:os';
 import { prepareRuntime, type BenchRuntime, type Target } from './bench-runtime.js';
@@ -99,6 +99,14 @@ async function benchTarget(target: Target, warmupErrors: string[]): Promise<Row[
   }
 }
 
+/** The databases BENCH_TARGETS names (both by default). */
+function wantedDatabases(): Set<'pglite' | 'postgres'> {
+  const names = (process.env.BENCH_TARGETS || 'pglite,postgres').split(',').map((name) => name.trim().toLowerCase());
+  const unknown = names.filter((name) => name !== 'pglite' && name !== 'postgres');
+  if (unknown.length) throw new Error(`BENCH_TARGETS takes pglite and postgres, not "${unknown.join(', ')}"`);
+  return new Set(names as ('pglite' | 'postgres')[]);
+}
+
 function postgresTarget(): Target | undefined {
   const serverUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
   return serverUrl ? { database: 'PostgreSQL', serverUrl } : undefined;
@@ -110,8 +118,9 @@ async function main(): Promise<number> {
   console.log(`Konstruktor API bench — Node ${process.version}, ${os.cpus().length} CPUs, load average ${loadAverage()}`);
   // Server, load generator and database share these CPUs: other work on the machine shows in every figure.
   if (os.loadavg()[0]! > os.cpus().length / 2) console.log('  note: the machine is already busy; expect pessimistic figures');
-  const postgres = postgresTarget();
-  const targets: Target[] = [{ database: 'PGlite' }, ...(postgres ? [postgres] : [])];
+  const wanted = wantedDatabases();
+  const postgres = wanted.has('postgres') ? postgresTarget() : undefined;
+  const targets: Target[] = [...(wanted.has('pglite') ? [{ database: 'PGlite' as const }] : []), ...(postgres ? [postgres] : [])];
   const rows: Row[] = await measureBaseline();
   const warmupErrors: string[] = [];
   for (const target of targets) rows.push(...(await benchTarget(target, warmupErrors)));
@@ -124,7 +133,7 @@ async function main(): Promise<number> {
     + `\n  back, so requests arrive in bursts of up to ${SETTINGS.connections} at once.`
     + '\nbaseline: a bare node:http server on the same machine, the floor under every figure.\n');
   for (const line of throughputRatios(rows)) console.log(line);
-  if (!postgres) {
+  if (wanted.has('postgres') && !postgres) {
     console.log('PostgreSQL skipped: set BENCH_DATABASE_URL (or DATABASE_URL) to a server whose user may CREATE DATABASE, e.g.\n'
       + '  BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:api');
   }
