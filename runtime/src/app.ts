@@ -88,7 +88,7 @@ export function createServices(db: DataSource, config: RuntimeConfig, engine?: E
   const documents = new Documents(db);
   const forms = new ServiceForms(db, catalogue);
   const drafts = new Drafts(db, { forms, documents });
-  const applications = new Applications(db, { audit, terms, representations, processing, forms, documents, drafts, ...(engine ? { engine } : {}) });
+  const applications = new Applications(db, { audit, representations, processing, forms, documents, drafts, ...(engine ? { engine } : {}) });
   const sessions = new SessionStore(db, config.sessionTtlSeconds, config.publicUrl.startsWith('https:'));
   const payments = new Payments(db, audit, { publicUrl: config.publicUrl, ...(engine ? { engine } : {}) });
   return { db, audit, sessions, terms, representations, catalogue, applications, tasks, documents, forms, drafts, payments, portalInbox: new PortalInbox(db, audit), testRuns: new TestRuns() };

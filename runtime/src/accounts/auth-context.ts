@@ -1,5 +1,6 @@
 import type { Session } from './session.entity.js';
 import type { User } from './user.entity.js';
+import type { TermsStatus } from '../terms/terms-service.js';
 
 /** Who is calling, set on the request by the session middleware. */
 export interface AuthContext {
@@ -7,6 +8,8 @@ export interface AuthContext {
   session: Session;
   /** How the session reached us; CSRF tokens are required for cookie sessions. */
   via: 'cookie';
+  /** The terms of use in effect and whether this user accepted them, as of this request. */
+  terms: TermsStatus;
 }
 
 declare module 'express-serve-static-core' {

@@ -46,7 +46,7 @@ export function sessionRouter({ api, db, sessions, audit, terms, representations
   const me = async (auth: AuthContext): Promise<MeView> => ({
     user: await userView(db, auth.user),
     representations: (await representations.active(auth.user.id)).map(representationView),
-    terms: await terms.acceptedCurrent(auth.user.id).then(({ version, accepted }) => ({ currentVersion: version, accepted })),
+    terms: auth.terms,
     csrfToken: auth.session.csrfToken,
   });
 
@@ -64,7 +64,7 @@ export function sessionRouter({ api, db, sessions, audit, terms, representations
     const { token, session } = await sessions.create(user.id, 'password');
     await audit.recordAlone({ actorId: user.id, action: 'session.login', objectType: 'user', objectId: user.id, details: { method: 'password' } });
     sessions.setCookie(res, token);
-    return me({ user, session, via: 'cookie' });
+    return me({ user, session, via: 'cookie', terms: await terms.acceptedCurrent(user.id) });
   });
 
   api.route(router, {

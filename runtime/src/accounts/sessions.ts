@@ -5,6 +5,7 @@ import { LessThan, type DataSource } from 'typeorm';
 import { SessionEntity, type Session } from './session.entity.js';
 import { UserEntity, type User } from './user.entity.js';
 import { entityColumns } from '../db/sql.js';
+import { termsStatus, termsStatusSql, type TermsStatus } from '../terms/terms-service.js';
 
 export const SESSION_COOKIE = 'konstruktor_session';
 
@@ -16,13 +17,15 @@ interface SessionFields {
   sessionAuthMethod: Session['authMethod'];
   sessionCreatedAt: Date;
   sessionExpiresAt: Date;
+  termsVersion: number | null;
+  termsAccepted: boolean | null;
 }
 
 /** Sessions in the database, so any runtime replica can serve any request. */
 export class SessionStore {
   /**
-   * The live session and its enabled user, in one round trip: this runs on every request, so it
-   * is written out once rather than built by the query builder each time.
+   * The live session, its enabled user and the user's terms status, in one round trip: this runs
+   * on every request, so it is written out once rather than built by the query builder each time.
    */
   private readonly lookup: string;
 
@@ -32,8 +35,10 @@ export class SessionStore {
     private readonly secureCookies: boolean,
   ) {
     this.lookup = `SELECT ${entityColumns(db, UserEntity, 'u')}, s.csrf_token AS "sessionCsrfToken", s.auth_method AS "sessionAuthMethod",
-             s.created_at AS "sessionCreatedAt", s.expires_at AS "sessionExpiresAt"
+             s.created_at AS "sessionCreatedAt", s.expires_at AS "sessionExpiresAt",
+             terms.version AS "termsVersion", terms.accepted AS "termsAccepted"
         FROM session s JOIN app_user u ON u.id = s.user_id AND u.disabled_at IS NULL
+        LEFT JOIN LATERAL (${termsStatusSql('u.id')}) terms ON true
        WHERE s.token_hash = $1 AND s.expires_at > now()`;
   }
 
@@ -73,9 +78,10 @@ export class SessionStore {
       const tokenHash = sha256(token);
       const [found] = (await this.db.query(this.lookup, [tokenHash])) as (User & SessionFields)[];
       if (found) {
-        const { sessionCsrfToken, sessionAuthMethod, sessionCreatedAt, sessionExpiresAt, ...user } = found;
+        const { sessionCsrfToken, sessionAuthMethod, sessionCreatedAt, sessionExpiresAt, termsVersion, termsAccepted, ...user } = found;
         const session = { tokenHash, userId: user.id, csrfToken: sessionCsrfToken, authMethod: sessionAuthMethod, createdAt: sessionCreatedAt, expiresAt: sessionExpiresAt };
-        req.auth = { user, session, via: 'cookie' };
+        const terms: TermsStatus = termsStatus({ version: termsVersion, accepted: termsAccepted });
+        req.auth = { user, session, via: 'cookie', terms };
       }
       next();
     };

@@ -57,7 +57,7 @@ export function applicationsRouter({ api, applications, forms, documents }: { ap
     bodyLimit: '1mb', errors: [404, 409, 422],
     response: Type.Object({ id: Type.String(), number: Type.String(), status: Type.String() }),
   }, async ({ body, auth, req, res }) => {
-    const application = await applications.submit(auth.user, body, requestLocale(req));
+    const application = await applications.submit(auth, body, requestLocale(req));
     res.location(`/api/applications/${application.id}`);
     return { id: application.id, number: application.number, status: application.status };
   });

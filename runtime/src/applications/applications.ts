@@ -8,7 +8,8 @@ import type { AuditLog } from '../audit/audit-log.js';
 import { ServiceEntity, type Service } from '../catalogue/service.entity.js';
 import type { ServiceVersion } from '../catalogue/service-version.entity.js';
 import { problems } from '../http/problem.js';
-import type { TermsService } from '../terms/terms-service.js';
+import { requireTermsAccepted } from '../terms/terms-service.js';
+import type { AuthContext } from '../accounts/auth-context.js';
 import type { Documents } from '../documents/documents.js';
 import type { Drafts } from '../drafts/drafts.js';
 import type { ServiceForms } from '../forms/service-forms.js';
@@ -51,7 +52,7 @@ export class Applications {
   constructor(
     private readonly db: DataSource,
     private readonly deps: {
-      audit: AuditLog; terms: TermsService; representations: Representations; processing: ApplicationProcessing;
+      audit: AuditLog; representations: Representations; processing: ApplicationProcessing;
       /** The start form the data are checked against, the uploads they refer to, the draft they end. */
       forms: ServiceForms; documents: Documents; drafts: Drafts;
       /** Where the steps of process-driven applications are read from. */
@@ -61,10 +62,11 @@ export class Applications {
 
   /**
    * Checks the data against the service's start form (422 naming every field, in `locale`),
-   * stores them cleaned, attaches the uploads they refer to and ends the citizen's draft.
+   * stores them cleaned, attaches the uploads they refer to and ends the citizen's draft. The
+   * terms of use are checked as the request's session lookup read them.
    */
-  async submit(applicant: User, input: NewApplication, locale: Locale = 'en'): Promise<Application> {
-    await this.deps.terms.requireAccepted(applicant.id);
+  async submit({ user: applicant, terms }: Pick<AuthContext, 'user' | 'terms'>, input: NewApplication, locale: Locale = 'en'): Promise<Application> {
+    requireTermsAccepted(terms);
     if (input.onBehalfOf !== undefined && !(await this.deps.representations.activeEntityCodes(applicant.id)).includes(input.onBehalfOf)) {
       throw problems.forbidden(`You do not currently represent "${input.onBehalfOf}"`);
     }

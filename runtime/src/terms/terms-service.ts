@@ -3,6 +3,31 @@ import type { AuditLog } from '../audit/audit-log.js';
 import { problems } from '../http/problem.js';
 import { TermsAcceptanceEntity, TermsOfUseEntity, type TermsOfUse } from './terms.entity.js';
 
+/** The terms of use in effect (none: null) and whether a user has accepted them. */
+export interface TermsStatus {
+  currentVersion: number | null;
+  accepted: boolean;
+}
+
+/**
+ * The terms in effect and whether the user `userId` (an SQL expression) accepted them: one row
+ * (version, accepted), or none when no terms are in effect. The session lookup joins it, so the
+ * status comes with the user on every request; acceptedCurrent() runs it alone.
+ */
+export const termsStatusSql = (userId: string) => `
+  SELECT t.version, EXISTS (SELECT 1 FROM terms_acceptance a WHERE a.user_id = ${userId} AND a.version = t.version) AS accepted
+    FROM terms_of_use t WHERE t.effective_from <= now() ORDER BY t.version DESC LIMIT 1`;
+
+/** The status from a row of termsStatusSql, or from its absence (no terms in effect: nothing to accept). */
+export function termsStatus(row: { version: number | null; accepted: boolean | null } | undefined): TermsStatus {
+  return row?.version != null ? { currentVersion: row.version, accepted: row.accepted === true } : { currentVersion: null, accepted: true };
+}
+
+/** Throws 403 terms-not-accepted unless the terms now in effect (if any) are accepted. */
+export function requireTermsAccepted(status: TermsStatus): void {
+  if (!status.accepted && status.currentVersion !== null) throw problems.termsNotAccepted(status.currentVersion);
+}
+
 /** Terms of use: the newest version in effect must be accepted before ordering services. */
 export class TermsService {
   constructor(private readonly db: DataSource, private readonly audit: AuditLog) {}
@@ -14,19 +39,10 @@ export class TermsService {
     });
   }
 
-  /** The version in effect and whether the user accepted it, in one query (it runs on every order). */
-  async acceptedCurrent(userId: string): Promise<{ version: number | null; accepted: boolean }> {
-    const [row] = (await this.db.query(
-      `SELECT t.version, EXISTS (SELECT 1 FROM terms_acceptance a WHERE a.user_id = $1 AND a.version = t.version) AS accepted
-         FROM terms_of_use t WHERE t.effective_from <= now() ORDER BY t.version DESC LIMIT 1`, [userId],
-    )) as { version: number; accepted: boolean }[];
-    return row ? { version: row.version, accepted: row.accepted } : { version: null, accepted: true };
-  }
-
-  /** Throws 403 terms-not-accepted unless the user accepted the terms now in effect. */
-  async requireAccepted(userId: string): Promise<void> {
-    const { version, accepted } = await this.acceptedCurrent(userId);
-    if (!accepted && version !== null) throw problems.termsNotAccepted(version);
+  /** The version in effect and whether the user accepted it, in one query. */
+  async acceptedCurrent(userId: string): Promise<TermsStatus> {
+    const [row] = (await this.db.query(termsStatusSql('$1'), [userId])) as { version: number; accepted: boolean }[];
+    return termsStatus(row);
   }
 
   async accept(userId: string, version: number): Promise<void> {
