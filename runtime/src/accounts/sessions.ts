@@ -5,7 +5,7 @@ import { LessThan, type DataSource } from 'typeorm';
 import { SessionEntity, type Session } from './session.entity.js';
 import { UserEntity, type User } from './user.entity.js';
 import { entityColumns } from '../db/sql.js';
-import { termsStatus, termsStatusSql, type TermsStatus } from '../terms/terms-service.js';
+import { termsStatus, termsStatusSql } from '../terms/terms-service.js';
 
 export const SESSION_COOKIE = 'konstruktor_session';
 
@@ -80,8 +80,7 @@ export class SessionStore {
       if (found) {
         const { sessionCsrfToken, sessionAuthMethod, sessionCreatedAt, sessionExpiresAt, termsVersion, termsAccepted, ...user } = found;
         const session = { tokenHash, userId: user.id, csrfToken: sessionCsrfToken, authMethod: sessionAuthMethod, createdAt: sessionCreatedAt, expiresAt: sessionExpiresAt };
-        const terms: TermsStatus = termsStatus({ version: termsVersion, accepted: termsAccepted });
-        req.auth = { user, session, via: 'cookie', terms };
+        req.auth = { user, session, via: 'cookie', terms: termsStatus({ version: termsVersion, accepted: termsAccepted }) };
       }
       next();
     };
