@@ -36,6 +36,7 @@ describe('ordering a service and deciding it', () => {
     const mine = await jonas.get(`/api/applications/${submitted.body.id}`);
     expect(mine.body).toMatchObject({ status: 'rejected', service, data: { place: 'Laisvės al. 1' } });
     expect(mine.body.timeline.map((e: { kind: string }) => e.kind)).toEqual(['submitted', 'task-created', 'task-claimed', 'task-completed']);
+    expect(mine.body.timeline[0]).toMatchObject({ status: 'submitted', details: { serviceVersion: '1.0.0' } });
     expect(mine.body.timeline.at(-1).details).toMatchObject({ decision: 'reject', reason: 'The place is reserved for a market' });
 
     const list = await jonas.get('/api/applications');

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ElementInstance, EngineAdapter } from '@konstruktor/engine-adapter';
 import type { Representations } from '../accounts/representations.js';
-import { insertRow, namedQuery } from '../db/sql.js';
+import { namedQuery } from '../db/sql.js';
 import { transactionEndingWith } from '../db/transaction-ending-with.js';
 import type { User } from '../accounts/user.entity.js';
 import type { AuditLog } from '../audit/audit-log.js';
@@ -16,7 +16,7 @@ import type { ServiceForms } from '../forms/service-forms.js';
 import type { Locale } from '../forms/start-form.js';
 import { ApplicationEventEntity, type ApplicationEvent } from './application-event.entity.js';
 import { ApplicationEntity, type Application } from './application.entity.js';
-import { addTimelineEvent } from './timeline.js';
+import { insertWithFirstEvent } from './timeline.js';
 
 /**
  * What happens to an application once it is stored, inside the same transaction: the engine
@@ -78,13 +78,12 @@ export class Applications {
       const owned = await this.deps.documents.unattachedUploads(manager, applicant.id, references.map((r) => r.id));
       const foreign = references.filter((r) => !owned.has(r.id)).map((r) => ({ in: 'body' as const, path: r.path, message: 'is not a file you uploaded for this form' }));
       if (foreign.length) throw problems.unprocessable(`The form refers to files that are not yours to submit: ${foreign.map((e) => e.path).join(', ')}`, foreign);
-      const application = await insertRow(manager, ApplicationEntity, {
+      const application = await insertWithFirstEvent(manager, {
         serviceId: service.id, serviceVersionId: version.id, applicantId: applicant.id,
         onBehalfOf: input.onBehalfOf ?? null, data, status: 'submitted',
-      });
+      }, { kind: 'submitted', actorId: applicant.id, details: { serviceVersion: version.version } });
       await this.deps.documents.attach(manager, [...owned], application.id);
       await this.deps.drafts.submitted(manager, applicant.id, service.id);
-      await addTimelineEvent(manager, application, 'submitted', applicant.id, { serviceVersion: version.version });
       await this.deps.processing.started(application, manager, { service, version, applicant });
       // Last, with the commit right behind it: the audit chain's lock is held only for the two.
       const audited = this.deps.audit.recordLast({

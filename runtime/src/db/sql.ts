@@ -32,6 +32,16 @@ const inserts = new WeakMap<EntityMetadata, Map<string, string>>();
  * the whole row as the entity, in one round trip.
  */
 export async function insertRow<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, values: Partial<T>): Promise<T> {
+  const { sql, parameters } = insertStatement(manager, entity, values);
+  const [row] = (await manager.query(sql, parameters)) as T[];
+  return row!;
+}
+
+/**
+ * The `INSERT … RETURNING` statement insertRow runs ($1… for the given properties), for a caller
+ * that makes it part of a larger statement.
+ */
+export function insertStatement<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, values: Partial<T>): { sql: string; parameters: unknown[] } {
   const metadata = manager.connection.getMetadata(entity);
   const columns = metadata.columns.filter((column) => values[column.propertyName] !== undefined);
   const key = columns.map((column) => column.propertyName).join();
@@ -48,6 +58,5 @@ export async function insertRow<T extends ObjectLiteral>(manager: EntityManager,
     const value: unknown = values[column.propertyName];
     return (column.type === 'jsonb' || column.type === 'json') && value !== null ? JSON.stringify(value) : value;
   });
-  const [row] = (await manager.query(sql, parameters)) as T[];
-  return row!;
+  return { sql, parameters };
 }
