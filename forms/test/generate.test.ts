@@ -124,6 +124,20 @@ describe('translations', () => {
     expect(byKey(localizeForm(written, 'lt'), 'place').label).toBe('Prekybos vieta');
   });
 
+  it('switches the labels of date and time fields, which form-js keeps apart from label', () => {
+    const written: FormSchema = {
+      type: 'default', id: 'when', schemaVersion: FORM_SCHEMA_VERSION,
+      components: [
+        { id: 'day', key: 'day', type: 'datetime', subtype: 'date', dateLabel: 'First trading day' },
+        { id: 'opens', key: 'opens', type: 'datetime', subtype: 'time', timeLabel: 'Opening time' },
+      ],
+      'x-translations': { lt: { 'day.dateLabel': 'Pirmoji prekybos diena', 'opens.timeLabel': 'Atidarymo laikas' } },
+    } as FormSchema;
+    const lt = localizeForm(written, 'lt');
+    expect(byKey(lt, 'day').dateLabel).toBe('Pirmoji prekybos diena');
+    expect(byKey(lt, 'opens').timeLabel).toBe('Atidarymo laikas');
+  });
+
   it('translates the viewer\'s own strings, numbers included', () => {
     expect(translateViewerText('Add new', 'lt')).toBe('Pridėti');
     expect(translateViewerText('3 files selected', 'lv')).toBe('Izvēlēti faili: 3');

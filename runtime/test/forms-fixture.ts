@@ -22,10 +22,11 @@ export const PERMIT_STRUCTURE = {
     hasHelpers: { type: 'boolean' },
     helpers: { type: 'array', minItems: 1, maxItems: 5, items: { type: 'object', required: ['name'], properties: { name: { type: 'string', maxLength: 100 } } } },
     plan: { type: 'string', format: 'document' },
+    firstDay: { type: 'string', format: 'date' },
   },
 };
 
-/** Its start form: two pages, helpers shown only when the applicant says he has some, a file picker for PDF or PNG up to 100 kB. */
+/** Its start form: two pages, helpers shown only when the applicant says he has some, a file picker for PDF or PNG up to 100 kB, an optional date. */
 export const PERMIT_FORM = {
   id: 'permit', type: 'default', schemaVersion: 19,
   components: [
@@ -48,6 +49,7 @@ export const PERMIT_FORM = {
           components: [{ id: 'helperName', type: 'textfield', key: 'name', label: 'Helper', validate: { required: true } }],
         },
         { id: 'plan', type: 'filepicker', key: 'plan', label: 'Plan of the stall', accept: '.pdf,.png', properties: { maxSize: '100kB' } },
+        { id: 'firstDay', type: 'datetime', subtype: 'date', key: 'firstDay', dateLabel: 'First trading day' },
       ],
     },
   ],
@@ -55,17 +57,17 @@ export const PERMIT_FORM = {
     en: {
       'applicantPage.label': 'Applicant', 'givenName.label': 'Given name', 'familyName.label': 'Family name', 'personalCode.label': 'Personal code',
       'tradingPage.label': 'Trading', 'place.label': 'Trading place', 'hasHelpers.label': 'I will have helpers', 'helpers.label': 'Helpers',
-      'helperName.label': 'Helper', 'plan.label': 'Plan of the stall',
+      'helperName.label': 'Helper', 'plan.label': 'Plan of the stall', 'firstDay.dateLabel': 'First trading day',
     },
     lt: {
       'applicantPage.label': 'Pareiškėjas', 'givenName.label': 'Vardas', 'familyName.label': 'Pavardė', 'personalCode.label': 'Asmens kodas',
       'tradingPage.label': 'Prekyba', 'place.label': 'Prekybos vieta', 'hasHelpers.label': 'Turėsiu padėjėjų', 'helpers.label': 'Padėjėjai',
-      'helperName.label': 'Padėjėjas', 'plan.label': 'Prekyvietės planas',
+      'helperName.label': 'Padėjėjas', 'plan.label': 'Prekyvietės planas', 'firstDay.dateLabel': 'Pirmoji prekybos diena',
     },
     lv: {
       'applicantPage.label': 'Iesniedzējs', 'givenName.label': 'Vārds', 'familyName.label': 'Uzvārds', 'personalCode.label': 'Personas kods',
       'tradingPage.label': 'Tirdzniecība', 'place.label': 'Tirdzniecības vieta', 'hasHelpers.label': 'Man būs palīgi', 'helpers.label': 'Palīgi',
-      'helperName.label': 'Palīgs', 'plan.label': 'Tirdzniecības vietas plāns',
+      'helperName.label': 'Palīgs', 'plan.label': 'Tirdzniecības vietas plāns', 'firstDay.dateLabel': 'Pirmā tirdzniecības diena',
     },
   },
 };

@@ -39,7 +39,7 @@ describe.runIf(haveTool)('PDF of the submitted answers', () => {
     plan = (await jonas.request('POST', `/api/documents?filename=${encodeURIComponent('Prekyvietės planas.png')}`, undefined, { raw: PNG, headers: { 'content-type': 'image/png' } })).body;
     const data = {
       ...VALID_ANSWERS, applicant: { ...VALID_ANSWERS.applicant, givenName: 'Ąžuolas Čėsna', familyName: 'Šiaučiūnas' },
-      place: 'Rotušės a. 1, Kaunas (ąčęėįšųūž), Ģertrūdes iela (āčēģīķļņšūž)', hasHelpers: true, helpers: [{ name: 'Īrisa Ķēniņa' }, { name: 'Žygimantas Ūsas' }], plan: plan.id,
+      place: 'Rotušės a. 1, Kaunas (ąčęėįšųūž), Ģertrūdes iela (āčēģīķļņšūž)', hasHelpers: true, helpers: [{ name: 'Īrisa Ķēniņa' }, { name: 'Žygimantas Ūsas' }], plan: plan.id, firstDay: '2026-06-01',
     };
     const submitted = await jonas.post('/api/applications', { service, data });
     if (submitted.status !== 201) throw new Error(JSON.stringify(submitted.body));
@@ -61,6 +61,7 @@ describe.runIf(haveTool)('PDF of the submitted answers', () => {
     expect(text).toContain('Turėsiu padėjėjų: Taip');
     expect(text).toMatch(/Padėjėjai Įrašas 1 Padėjėjas: Īrisa Ķēniņa Įrašas 2 Padėjėjas: Žygimantas Ūsas/);
     expect(text).toContain(`Prekyvietės planas: Prekyvietės planas.png (SHA-256 ${plan.sha256.slice(0, 20)}`);
+    expect(text).toContain('Pirmoji prekybos diena: 2026-06-01');
   });
 
   it('speaks Latvian and English when asked', async () => {

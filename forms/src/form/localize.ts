@@ -1,13 +1,13 @@
 /**
  * Form texts in a language. `x-translations[locale]['<componentId>.<property>']` holds label,
- * description, dateLabel, text (text views) and `values.<value>` (option labels). Fallback: the
+ * description, dateLabel, timeLabel, text (text views) and `values.<value>` (option labels). Fallback: the
  * requested locale, then the text written in the form itself (the analyst's own wording), then
  * en, lt, lv — so a form without an `en` translation shows its own text, not another language.
  */
 import type { Locale } from '../text.js';
 import type { FormComponent, FormSchema } from './types.js';
 
-const TEXT_PROPERTIES = ['label', 'description', 'dateLabel', 'text', 'validate.patternErrorMessage'] as const;
+const TEXT_PROPERTIES = ['label', 'description', 'dateLabel', 'timeLabel', 'text', 'validate.patternErrorMessage'] as const;
 
 export function translateFormText(form: FormSchema, locale: Locale, key: string, written?: unknown): string | undefined {
   const translations = form['x-translations'];

@@ -1,7 +1,7 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { dejaVuSans } from '@konstruktor/connectors';
-import { isRepeatingList, splitKey, type FormComponent, type FormSchema } from '@konstruktor/forms';
+import { isRepeatingList, labelOf, splitKey, type FormComponent, type FormSchema } from '@konstruktor/forms';
 import type { Locale } from '../forms/start-form.js';
 
 /** What the answers PDF shows besides the form: the case and the files by name and checksum. */
@@ -62,7 +62,7 @@ function answerLines(components: readonly FormComponent[], data: unknown, sheet:
     } else if (component.key) {
       const value = at(component.key);
       if (value === undefined || value === null || value === '' || (Array.isArray(value) && !value.length)) continue;
-      lines.push({ text: `${component.label ?? component.key}: ${valueText(component, value, sheet)}`, indent });
+      lines.push({ text: `${labelOf(component) ?? component.key}: ${valueText(component, value, sheet)}`, indent });
     }
   }
   return lines;
