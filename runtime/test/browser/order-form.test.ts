@@ -152,6 +152,30 @@ describe.skipIf(skipWithoutChromium)('citizen portal in Chromium', () => {
     await checkPage(page, '10-my-orders');
   });
 
+  it('tells at once when a required field is left empty, and not about valid answers', async () => {
+    const { page } = browser;
+    await page.goto(`${t.url}/services/${service}/order?lang=en`);
+    await page.getByText('Step 1 of 5').waitFor();
+    const errorUnder = async (label: string) => {
+      const described = (await page.getByLabel(label).getAttribute('aria-describedby')) ?? '';
+      const ids = described.split(' ').filter((id) => id.endsWith('-error-message'));
+      // form-js renders the message element only while there is a message.
+      const shown = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).allInnerTexts()));
+      return shown.flat().join('').trim();
+    };
+
+    // Leaving a prefilled, valid answer says nothing.
+    await page.getByLabel('Full name').focus();
+    await page.keyboard.press('Tab');
+    expect(await errorUnder('Full name')).toBe('');
+    // Leaving an empty required field says so under it, before any Next.
+    await page.getByLabel('Food').focus();
+    await page.keyboard.press('Tab');
+    await expect.poll(() => errorUnder('Food')).toBe('Field is required.');
+    await page.getByLabel('Crafts').check();
+    await expect.poll(() => errorUnder('Food')).toBe('');
+  });
+
   it('shows an error summary that links to the invalid field and moves focus there', async () => {
     const { page } = browser;
     await page.goto(`${t.url}/services/${service}/order?lang=en`);

@@ -3,7 +3,7 @@ import { Form } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import { localizeForm, type FormSchema } from '@konstruktor/forms/browser';
 import { translateViewer } from '@konstruktor/forms/dom';
-import { nativeDateModule } from '@konstruktor/forms/viewer';
+import { viewerModules } from '@konstruktor/forms/viewer';
 import type { Locale } from '../model/types.js';
 
 /** A form-js schema rendered by the viewer in the designer's language; the submit button validates and hands over the data. */
@@ -21,7 +21,7 @@ export function FormRunner({ schema, locale, submitLabel, disabled, onSubmit }: 
     const host = container.current!;
     // The viewer's own strings (Field is required., Add new, …) in the designer's language too.
     const stop = translateViewer(host, locale);
-    const viewer = new Form({ container: host, additionalModules: [nativeDateModule] });
+    const viewer = new Form({ container: host, additionalModules: viewerModules });
     form.current = viewer;
     // The form's own x-translations give its texts in the designer's language.
     void viewer.importSchema(localizeForm(schema as FormSchema, locale) as Parameters<Form['importSchema']>[0]);

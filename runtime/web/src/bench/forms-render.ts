@@ -12,10 +12,10 @@ const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() 
 
 window.renderForm = async (schema) => {
   const started = performance.now();
-  const [{ Form }, { nativeDateModule }] = await Promise.all([import('@bpmn-io/form-js-viewer'), import('@konstruktor/forms/viewer')]);
+  const [{ Form }, { viewerModules }] = await Promise.all([import('@bpmn-io/form-js-viewer'), import('@konstruktor/forms/viewer')]);
   const imported = performance.now();
-  // As the portal creates it (undebounced input, native date fields).
-  const form = new Form({ container: document.getElementById('form')!, debounce: false, additionalModules: [nativeDateModule] } as ConstructorParameters<typeof Form>[0]);
+  // As the portal creates it (undebounced input, Konstruktor's viewer modules).
+  const form = new Form({ container: document.getElementById('form')!, debounce: false, additionalModules: viewerModules } as ConstructorParameters<typeof Form>[0]);
   await form.importSchema(schema as Parameters<typeof form.importSchema>[0], {});
   const schemaImported = performance.now();
   await nextFrame();

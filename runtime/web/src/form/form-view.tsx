@@ -5,12 +5,12 @@ import '@bpmn-io/form-js-viewer/dist/assets/flatpickr/light.css';
 import type { FieldError } from '../api.js';
 import { fieldAt, fieldsOf, type FormSchema } from './components.js';
 import { translateViewer } from '@konstruktor/forms/dom';
-import { nativeDateModule } from '@konstruktor/forms/viewer';
+import { viewerModules } from '@konstruktor/forms/viewer';
 import type { Lang } from '../i18n.js';
 
 type Data = Record<string, unknown>;
 /** form-js keeps per-field messages in its state; setting them shows them under the fields, linked by aria-describedby. */
-interface FormState { _setState(state: { errors: unknown }): void; _id: string }
+interface FormState { _getState(): { errors: object }; _setState(state: { errors: unknown }): void; _id: string }
 
 /** The DOM id form-js gives a field (with the item indexes of repeating groups). */
 export type DomIdOf = (path: string) => string | undefined;
@@ -33,7 +33,7 @@ export function FormView({ schema, lang, data, errors, onChange, onDomIds }: {
     const stopTranslating = translateViewer(container.current!, lang);
     // Undebounced: a debounced number field in a repeating row otherwise writes a stale value
     // back after a new row was added, erasing what was typed there meanwhile.
-    const viewer = new Form({ container: container.current!, debounce: false, additionalModules: [nativeDateModule] } as ConstructorParameters<typeof Form>[0]);
+    const viewer = new Form({ container: container.current!, debounce: false, additionalModules: viewerModules } as ConstructorParameters<typeof Form>[0]);
     form.current = viewer;
     viewer.on('changed', (event: { data: Data }) => latest.current.onChange({ ...latest.current.data, ...event.data }));
     void viewer.importSchema(schema, latest.current.data);
@@ -55,6 +55,8 @@ export function FormView({ schema, lang, data, errors, onChange, onDomIds }: {
   useEffect(() => {
     const viewer = form.current as unknown as FormState | null;
     if (!viewer) return;
+    // Setting the state re-renders every field: not for a page that opens with nothing to show.
+    if (errors.length === 0 && Object.keys(viewer._getState().errors).length === 0) return;
     const fields = fieldsOf(schema.components);
     const byField: Record<string, unknown> = {};
     for (const error of errors) {

@@ -78,5 +78,5 @@ class NativeDateFields {
   }
 }
 
-/** `new Form({ additionalModules: [nativeDateModule] })`. */
+/** `new Form({ additionalModules: [nativeDateModule] })`: replaces form-js's `datetime` renderer. */
 export const nativeDateModule = { __init__: ['nativeDateFields'], nativeDateFields: ['type', NativeDateFields] };
