@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { startTestRuntime, TEST_PASSWORD, type TestRuntime } from '../support/harness.js';
 import { launchChromium, screenshot, skipWithoutChromium, type Browser } from './support/chromium.js';
 import { checkPage } from './support/check-page.js';
-import { publishGeneratedFormService, STALL_PLAN_PDF } from './support/form-service.js';
+import { publishConditionalFormService, publishGeneratedFormService, STALL_PLAN_PDF } from './support/form-service.js';
 
 async function logIn(page: Page, url: string, username = 'citizen'): Promise<void> {
   await page.goto(`${url}/?lang=en`);
@@ -16,10 +16,12 @@ describe.skipIf(skipWithoutChromium)('citizen portal in Chromium', () => {
   let t: TestRuntime;
   let browser: Browser;
   let service: string;
+  let conditionalService: string;
 
   beforeAll(async () => {
     t = await startTestRuntime();
     service = await publishGeneratedFormService(t);
+    conditionalService = await publishConditionalFormService(t);
     browser = await launchChromium();
   });
   // The page as it stood when a test failed, for whoever reads the CI artifacts.
@@ -174,6 +176,22 @@ describe.skipIf(skipWithoutChromium)('citizen portal in Chromium', () => {
     await expect.poll(() => errorUnder('Food')).toBe('Field is required.');
     await page.getByLabel('Crafts').check();
     await expect.poll(() => errorUnder('Food')).toBe('');
+  });
+
+  it('hides a field whose condition is met, and a field that depends on a hidden one', async () => {
+    const { page } = browser;
+    await page.goto(`${t.url}/services/${conditionalService}/order?lang=en`);
+    await page.getByLabel('I trade as a company').waitFor();
+    expect(await page.getByLabel('Company code').count()).toBe(0);
+
+    await page.getByLabel('I trade as a company').check();
+    expect(await page.getByLabel('VAT code').count()).toBe(0);
+    await page.getByLabel('Company code').fill('304567890');
+    await page.getByLabel('VAT code').waitFor();
+    // Unticked, the company code is hidden, so its value no longer counts: the VAT code goes too.
+    await page.getByLabel('I trade as a company').uncheck();
+    await expect.poll(() => page.getByLabel('Company code').count()).toBe(0);
+    await expect.poll(() => page.getByLabel('VAT code').count()).toBe(0);
   });
 
   it('shows an error summary that links to the invalid field and moves focus there', async () => {

@@ -47,13 +47,45 @@ export const MARKET_STALL_STRUCTURE = {
 let counter = 0;
 
 /** Imports and publishes a service whose start form is generated from the structure; returns its code. */
-export async function publishGeneratedFormService(t: TestRuntime): Promise<string> {
+export function publishGeneratedFormService(t: TestRuntime): Promise<string> {
+  const title = { lt: 'Leidimas prekiauti turguje', lv: 'Atļauja tirgoties tirgū', en: 'Market stall permit' };
+  return publishFormService(t, 'market-stall', title, MARKET_STALL_STRUCTURE);
+}
+
+/**
+ * A trader's company details, each shown only once the one before it is answered: a chain of
+ * hide conditions, as an analyst adds them in the form editor.
+ */
+export const COMPANY_STRUCTURE = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://konstruktor.example/structures/company-trader/1.0.0',
+  type: 'object',
+  title: 'Trading as a company',
+  properties: {
+    company: { type: 'boolean', title: 'I trade as a company' },
+    companyCode: { type: 'string', title: 'Company code' },
+    vatCode: { type: 'string', title: 'VAT code' },
+  },
+};
+
+const COMPANY_CONDITIONS: Record<string, string> = { companyCode: '=company != true', vatCode: '=companyCode = null or companyCode = ""' };
+
+/** Imports and publishes a service with the company form; returns its code. */
+export function publishConditionalFormService(t: TestRuntime): Promise<string> {
+  const title = { lt: 'Prekyba įmonės vardu', lv: 'Tirdzniecība uzņēmuma vārdā', en: 'Trading as a company' };
+  return publishFormService(t, 'company-trader', title, COMPANY_STRUCTURE, (form) => ({
+    ...form,
+    components: form.components.map((c) => (c.key && COMPANY_CONDITIONS[c.key] ? { ...c, conditional: { hide: COMPANY_CONDITIONS[c.key] } } : c)),
+  }));
+}
+
+type GeneratedForm = ReturnType<typeof generateForm>;
+
+async function publishFormService(t: TestRuntime, name: string, title: Record<string, string>, structure: object, refine: (form: GeneratedForm) => GeneratedForm = (form) => form): Promise<string> {
   counter += 1;
-  const code = `market-stall-${process.pid}-${counter}`;
+  const code = `${name}-${process.pid}-${counter}`;
   const card = {
-    code, version: '1.0.0',
-    title: { lt: 'Leidimas prekiauti turguje', lv: 'Atļauja tirgoties tirgū', en: 'Market stall permit' },
-    summary: { en: 'Permit to trade at a market stall', lt: 'Leidimas prekiauti turgaus prekyvietėje' },
+    code, version: '1.0.0', title, summary: title,
     provider: 'kaunas-city', legalBasis: 'Market rules', audience: ['citizens'], price: 'free', interactivityLevel: 4, onlineOrder: true,
     startForm: 'forms/application.form', dataStructure: 'data/application.schema.json', lifeEvents: [],
   };
@@ -61,8 +93,8 @@ export async function publishGeneratedFormService(t: TestRuntime): Promise<strin
   const imported = await analyst.post('/api/service-packages', {
     files: {
       'service.yaml': stringify(card),
-      'data/application.schema.json': JSON.stringify(MARKET_STALL_STRUCTURE),
-      'forms/application.form': JSON.stringify(generateForm(MARKET_STALL_STRUCTURE as Parameters<typeof generateForm>[0])),
+      'data/application.schema.json': JSON.stringify(structure),
+      'forms/application.form': JSON.stringify(refine(generateForm(structure as Parameters<typeof generateForm>[0]))),
     },
   });
   if (imported.status !== 201) throw new Error(`import failed: ${JSON.stringify(imported.body)}`);
