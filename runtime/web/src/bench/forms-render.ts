@@ -1,11 +1,15 @@
 /**
  * `npm run bench:forms`, browser side: renders a form with the form-js viewer as the portal does
- * and reports the milliseconds from importing the viewer to a rendered form that takes input.
+ * and reports the milliseconds from importing the viewer to a rendered form that takes input;
+ * then how long each keystroke in its last text field takes to reach the screen.
  */
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 
 declare global {
-  interface Window { renderForm(schema: unknown): Promise<{ renderMs: number; fields: number; phases: Record<string, number> }> }
+  interface Window {
+    renderForm(schema: unknown): Promise<{ renderMs: number; fields: number; phases: Record<string, number> }>;
+    typeKeys(count: number): Promise<number[]>;
+  }
 }
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -34,4 +38,19 @@ window.renderForm = async (schema) => {
     renderMs: done - started, fields: document.querySelectorAll('#form .fjs-form-field').length,
     phases: { import: imported - started, importSchema: schemaImported - imported, firstFrame: rendered - schemaImported, input: done - rendered },
   };
+};
+
+/** Types `count` characters into the last text field of the rendered form, one per frame: the milliseconds from each input to the next frame. */
+window.typeKeys = async (count) => {
+  const inputs = document.querySelectorAll<HTMLInputElement>('#form input[type="text"]');
+  const last = inputs[inputs.length - 1]!;
+  const times: number[] = [];
+  for (let key = 0; key < count; key++) {
+    const started = performance.now();
+    last.value += 'x';
+    last.dispatchEvent(new Event('input', { bubbles: true }));
+    await nextFrame();
+    times.push(performance.now() - started);
+  }
+  return times;
 };
