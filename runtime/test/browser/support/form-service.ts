@@ -56,7 +56,7 @@ export function publishGeneratedFormService(t: TestRuntime): Promise<string> {
  * A trader's company details, each shown only once the one before it is answered: a chain of
  * hide conditions, as an analyst adds them in the form editor.
  */
-export const COMPANY_STRUCTURE = {
+const COMPANY_STRUCTURE = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://konstruktor.example/structures/company-trader/1.0.0',
   type: 'object',

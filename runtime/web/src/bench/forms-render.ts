@@ -14,6 +14,18 @@ declare global {
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
+/** The rendered form's last text field, the farthest from where rendering starts. */
+function lastTextField(): HTMLInputElement {
+  const inputs = document.querySelectorAll<HTMLInputElement>('#form input[type="text"]');
+  return inputs[inputs.length - 1]!;
+}
+
+/** What a keystroke does to the field, as the form sees it. */
+function type(field: HTMLInputElement, value: string): void {
+  field.value = value;
+  field.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
 window.renderForm = async (schema) => {
   const started = performance.now();
   const [{ Form }, { viewerModules }] = await Promise.all([import('@bpmn-io/form-js-viewer'), import('@konstruktor/forms/viewer')]);
@@ -25,12 +37,10 @@ window.renderForm = async (schema) => {
   await nextFrame();
   const rendered = performance.now();
   // Interactive: typing into the last field reaches the form's data.
-  const inputs = document.querySelectorAll<HTMLInputElement>('#form input[type="text"]');
-  const last = inputs[inputs.length - 1]!;
+  const last = lastTextField();
   const changed = new Promise<void>((resolve) => form.on('changed', () => resolve()));
   last.focus();
-  last.value = 'x';
-  last.dispatchEvent(new Event('input', { bubbles: true }));
+  type(last, 'x');
   await changed;
   await nextFrame();
   const done = performance.now();
@@ -42,13 +52,11 @@ window.renderForm = async (schema) => {
 
 /** Types `count` characters into the last text field of the rendered form, one per frame: the milliseconds from each input to the next frame. */
 window.typeKeys = async (count) => {
-  const inputs = document.querySelectorAll<HTMLInputElement>('#form input[type="text"]');
-  const last = inputs[inputs.length - 1]!;
+  const last = lastTextField();
   const times: number[] = [];
   for (let key = 0; key < count; key++) {
     const started = performance.now();
-    last.value += 'x';
-    last.dispatchEvent(new Event('input', { bubbles: true }));
+    type(last, `${last.value}x`);
     await nextFrame();
     times.push(performance.now() - started);
   }
