@@ -94,6 +94,22 @@ describe('checkConsistency', () => {
     );
   });
 
+  it('warns about a hide condition comparing a text field with null, which form-js leaves "" when empty', () => {
+    const form = edit(withConditions(generated), (components) => {
+      find(components, (c) => c.key === 'iban').conditional = { hide: '=applicant.givenName = null' };
+      find(components, (c) => c.key === 'partnerCode').conditional = { hide: '=null != iban' };
+      // Compared with "" as well, or not a text field: nothing to say.
+      find(components, (c) => c.key === 'hasPartner').conditional = { hide: '=iban = null or iban = "" or payout = null' };
+    });
+    const problems = checkConsistency(applicationStructure, form, { registry }).filter((p) => p.message.startsWith('Hide condition'));
+    expect(problems.map((p) => [p.severity, p.componentId, p.message])).toEqual([
+      ['warning', find(form.components, (c) => c.key === 'iban').id,
+        'Hide condition: "applicant.givenName = null" never holds: an empty text field holds "", not null. Write applicant.givenName = null or applicant.givenName = ""'],
+      ['warning', find(form.components, (c) => c.key === 'partnerCode').id,
+        'Hide condition: "iban != null" always holds: an empty text field holds "", not null. Write iban != null and iban != ""'],
+    ]);
+  });
+
   describe("a user task's form (purpose 'task')", () => {
     const review: FormSchema = {
       type: 'default',

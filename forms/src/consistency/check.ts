@@ -15,6 +15,7 @@ import type { ResolvedSchema } from '../structure/resolve.js';
 import { SchemaResolver } from '../structure/resolve.js';
 import type { JsonType, StructureSchema } from '../structure/schema.js';
 import { codeList, schemaType } from '../structure/schema.js';
+import { nullComparedTextFields, nullComparisonMessage } from './null-text.js';
 
 export interface ConsistencyProblem {
   severity: 'error' | 'warning';
@@ -24,6 +25,9 @@ export interface ConsistencyProblem {
   path: string;
   message: string;
 }
+
+/** Widgets whose empty value is "". */
+const TEXT_WIDGETS = new Set(['textfield', 'textarea']);
 
 /** Widgets that can hold each JSON type. */
 const WIDGETS: Record<JsonType, string[]> = {
@@ -139,6 +143,20 @@ function requiredProblems(resolver: SchemaResolver, root: ResolvedSchema, bound:
   visit(root, [], 0);
 }
 
+/** Hide conditions that compare a text field with null, which form-js never leaves it. */
+function nullTextProblems(bound: BoundComponent[], problems: ConsistencyProblem[]): void {
+  const textFields = new Set(
+    bound.filter((entry) => TEXT_WIDGETS.has(entry.component.type) && !entry.path.includes('*')).map((entry) => entry.path.join('.')),
+  );
+  for (const { component, path } of bound) {
+    const hide = component.conditional?.hide;
+    if (!hide?.startsWith('=')) continue;
+    for (const comparison of nullComparedTextFields(hide.slice(1), textFields)) {
+      problems.push({ severity: 'warning', componentId: component.id, ...(component.key ? { key: component.key } : {}), path: toPointer(path), message: `Hide condition: ${nullComparisonMessage(comparison)}` });
+    }
+  }
+}
+
 export interface ConsistencyOptions {
   /** For a structure that `$ref`s others. */
   registry?: StructureRegistry;
@@ -188,5 +206,6 @@ export function checkConsistency(structure: StructureSchema, form: FormSchema, o
     checkComponent(entry, target, problems);
   }
   if (!task) requiredProblems(resolver, root, bound, problems);
+  nullTextProblems(bound, problems);
   return problems;
 }
