@@ -1,7 +1,8 @@
 /**
  * Server validation time of a 200-field submission. `benchFormValidation()` returns the figures,
- * `formatValidationBench()` prints them; `npm run bench:forms` (root) calls both and adds the
- * Chromium render time. Run alone: `npx tsx forms/bench/validation.bench.ts`.
+ * `formatValidationBench()` prints them; `npm run bench:forms` (root, through
+ * `@konstruktor/forms/bench`) calls both and adds the Chromium render time. Run alone:
+ * `npx tsx forms/bench/validation.bench.ts`.
  */
 import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
@@ -81,7 +82,8 @@ export function buildBenchForm(fields = 200): { structure: StructureSchema; form
   return { structure, form, data };
 }
 
-function percentile(sorted: number[], p: number): number {
+/** The value at percentile `p` (0–100) of `sorted`, ascending. */
+export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
