@@ -1,4 +1,4 @@
-import { LessThanOrEqual, type DataSource } from 'typeorm';
+import { Raw, type DataSource } from 'typeorm';
 import type { AuditLog } from '../audit/audit-log.js';
 import { problems } from '../http/problem.js';
 import { TermsAcceptanceEntity, TermsOfUseEntity, type TermsOfUse } from './terms.entity.js';
@@ -34,7 +34,8 @@ export class TermsService {
 
   async current(): Promise<TermsOfUse | null> {
     return this.db.getRepository(TermsOfUseEntity).findOne({
-      where: { effectiveFrom: LessThanOrEqual(new Date()) },
+      // The database's clock, as termsStatusSql: a version is in effect for both at the same instant.
+      where: { effectiveFrom: Raw((column) => `${column} <= now()`) },
       order: { version: 'DESC' },
     });
   }
