@@ -104,9 +104,9 @@ describe('checkConsistency', () => {
     const problems = checkConsistency(applicationStructure, form, { registry }).filter((p) => p.message.startsWith('Hide condition'));
     expect(problems.map((p) => [p.severity, p.componentId, p.message])).toEqual([
       ['warning', find(form.components, (c) => c.key === 'iban').id,
-        'Hide condition: "applicant.givenName = null" never holds: an empty text field holds "", not null. Write applicant.givenName = null or applicant.givenName = ""'],
+        'Hide condition: "applicant.givenName = null" does not hold for a text field left empty, which holds "". Write applicant.givenName = null or applicant.givenName = ""'],
       ['warning', find(form.components, (c) => c.key === 'partnerCode').id,
-        'Hide condition: "iban != null" always holds: an empty text field holds "", not null. Write iban != null and iban != ""'],
+        'Hide condition: "iban != null" holds for a text field left empty too, which holds "". Write iban != null and iban != ""'],
     ]);
   });
 

@@ -1,7 +1,8 @@
 /**
- * Conditions that compare a text field with null. form-js keeps an empty text field as "", never
- * null, and submits it so, so `name = null` never holds for it and `name != null` always does,
- * in the browser and on the server alike. Analysts mean "left empty"; the lint says how to write it.
+ * Conditions that compare a text field with null. form-js keeps a text field left empty as "",
+ * not null, and submits it so: `name = null` does not hold for it and `name != null` does, in the
+ * browser and on the server alike (null only while the field is hidden and its value dropped).
+ * Analysts mean "left empty"; the lint says how to write it.
  */
 import { parseUnaryTests } from 'feelin';
 
@@ -50,6 +51,6 @@ export function nullComparedTextFields(test: string, textFields: ReadonlySet<str
 
 export function nullComparisonMessage({ field, operator }: NullComparison): string {
   return operator === '='
-    ? `"${field} = null" never holds: an empty text field holds "", not null. Write ${field} = null or ${field} = ""`
-    : `"${field} != null" always holds: an empty text field holds "", not null. Write ${field} != null and ${field} != ""`;
+    ? `"${field} = null" does not hold for a text field left empty, which holds "". Write ${field} = null or ${field} = ""`
+    : `"${field} != null" holds for a text field left empty too, which holds "". Write ${field} != null and ${field} != ""`;
 }
