@@ -14,6 +14,8 @@ COPY runtime/package.json runtime/
 COPY forms/package.json forms/
 COPY connectors/package.json connectors/
 COPY examples/package.json examples/
+# npm ci's postinstall applies these fixes to dependencies (patches/README.md).
+COPY patches/ patches/
 RUN npm ci --no-audit --no-fund && npm cache clean --force
 
 FROM node:20-bookworm-slim
