@@ -2,10 +2,9 @@
  * `@konstruktor/forms/viewer` (browser only): the modules every Konstruktor form-js viewer adds,
  * `new Form({ additionalModules: viewerModules })`.
  */
-import { leanConditionsModule } from './lean-conditions.js';
 import { nativeDateModule } from './native-date-field.js';
 import { steadyValidationModule } from './steady-validation.js';
 
-export { leanConditionsModule, nativeDateModule, steadyValidationModule };
+export { nativeDateModule, steadyValidationModule };
 
-export const viewerModules = [nativeDateModule, steadyValidationModule, leanConditionsModule];
+export const viewerModules = [nativeDateModule, steadyValidationModule];
