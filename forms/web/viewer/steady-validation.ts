@@ -10,22 +10,13 @@
  * field); a render of a 200-field page is not.
  */
 import { ViewerCommands } from '@bpmn-io/form-js-viewer';
+import { get } from 'min-dash';
 
 /** What form-js's FormField hands to `updateFieldInstanceValidation`. */
 interface FieldInstance { id: string; indexes?: Record<string, number> }
 
 interface Validator { validateFieldInstance(fieldInstance: FieldInstance, value: unknown): string[] }
 interface FormState { _getState(): { errors: Record<string, unknown> } }
-
-/** The messages form-js shows for a field instance: `errors[id][index]...`, as its own validation handler stores them. */
-function shownMessages(errors: Record<string, unknown>, fieldInstance: FieldInstance): unknown {
-  let at: unknown = errors;
-  for (const key of [fieldInstance.id, ...Object.values(fieldInstance.indexes ?? {})]) {
-    if (at === null || typeof at !== 'object') return undefined;
-    at = (at as Record<string | number, unknown>)[key];
-  }
-  return at;
-}
 
 function sameMessages(shown: unknown, next: string[]): boolean {
   const before = Array.isArray(shown) ? shown : [];
@@ -41,7 +32,9 @@ class SteadyViewerCommands extends ViewerCommands {
 
   override updateFieldInstanceValidation(fieldInstance: FieldInstance, value: unknown): void {
     const next = this.validator.validateFieldInstance(fieldInstance, value);
-    if (sameMessages(shownMessages(this.form._getState().errors, fieldInstance), next)) return;
+    // Where form-js keeps a field instance's messages: errors[id][index]…
+    const shown: unknown = get(this.form._getState().errors, [fieldInstance.id, ...Object.values(fieldInstance.indexes ?? {})]);
+    if (sameMessages(shown, next)) return;
     super.updateFieldInstanceValidation(fieldInstance, value);
   }
 }
