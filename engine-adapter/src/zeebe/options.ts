@@ -4,7 +4,7 @@
  * All commands go through the v2 REST API (the same paths on 8.6 and 8.8+); the clock through
  * the management port's actuator; history either through the v2 search API (8.8+ with a
  * secondary storage such as PostgreSQL) or, when ZEEBE_RECORDS_REDIS_URL is set, from the
- * records the broker exports to Redis (what CI runs: see .ci/lib/zeebe.sh).
+ * records the broker exports to Redis.
  */
 export interface ZeebeOptions {
   /** Base URL of the REST gateway, e.g. http://127.0.0.1:8080 (the client adds /v2). */

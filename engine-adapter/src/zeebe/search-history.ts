@@ -10,8 +10,8 @@ import { keyOrNull, parseValue, textOrNull, type History } from './history.js';
  * PostgreSQL/H2 through the RDBMS exporter, or Elasticsearch/OpenSearch). Search is eventually
  * consistent; every call returns what the storage holds now (no waiting), callers poll.
  *
- * Not exercised in CI: Maven Central has no 8.8+ distribution (see .ci/lib/zeebe.sh), so CI
- * reads history from exported records instead (RecordHistory). One page of PAGE items is read.
+ * Exercised in CI only when a licensed cluster is named in ZEEBE_REST_ADDRESS. One page of
+ * PAGE items is read.
  */
 const PAGE = { limit: 1000 };
 const NOW = { consistency: { waitUpToMs: 0 } };

@@ -1,6 +1,6 @@
 /**
- * ZeebeEngine against a real broker. Runs only when ZEEBE_REST_ADDRESS is set (CI starts one with
- * .ci/lib/zeebe.sh: zeebe_install && zeebe_start). History is eventually consistent, so checks
+ * ZeebeEngine against a real cluster. Runs only when ZEEBE_REST_ADDRESS names one (a licensed
+ * Camunda 8 cluster; CI never downloads the broker). History is eventually consistent, so checks
  * on it poll.
  */
 import { randomUUID } from 'node:crypto';
