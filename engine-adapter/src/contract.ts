@@ -29,6 +29,12 @@ export interface CreateInstanceRequest {
   /** Latest version when absent. */
   version?: number;
   variables?: Variables;
+  /**
+   * The caller's key for this instance (e.g. `application:<id>`). A second request with a
+   * business key already in use starts nothing and answers with the instance the first one
+   * started, so a caller may send the same request again after a crash.
+   */
+  businessKey?: string;
 }
 
 export interface InstanceRef {
@@ -139,6 +145,8 @@ export interface InstanceInfo {
   parentElementInstanceKey: string | null;
   startDate: string;
   endDate: string | null;
+  /** The business key it was created with (root instances only). */
+  businessKey: string | null;
 }
 
 export interface ElementInstance {
@@ -157,6 +165,55 @@ export interface VariableRecord {
   value: unknown;
   /** Key of the scope (the instance key for root variables). */
   scopeKey: string;
+}
+
+/** A job as the feed reports it: its state, not its variables. `ENDED` once it is gone (completed, or its element left). */
+export interface JobChange {
+  key: string;
+  type: string;
+  instanceKey: string;
+  elementId: string;
+  elementInstanceKey: string;
+  state: 'ACTIVATABLE' | 'ACTIVATED' | 'FAILED' | 'ERROR_THROWN' | 'ENDED';
+  retries: number;
+  errorMessage: string | null;
+}
+
+/** The variables of one scope after a change (a scope that ends with its element is not reported). */
+export interface VariableChange {
+  scopeKey: string;
+  instanceKey: string;
+  variables: Variables;
+}
+
+/**
+ * One record of the engine's feed: the state of something the engine changed, after the change.
+ * Named after Zeebe's record value types. Within one batch a thing appears at most once, in its
+ * latest state: a step that started and ended in one commit shows only as ended.
+ */
+export type EngineRecord =
+  | { valueType: 'PROCESS_INSTANCE'; value: InstanceInfo }
+  | { valueType: 'ELEMENT_INSTANCE'; value: ElementInstance }
+  | { valueType: 'JOB'; value: JobChange }
+  | { valueType: 'USER_TASK'; value: UserTask }
+  | { valueType: 'INCIDENT'; value: Incident }
+  | { valueType: 'VARIABLE'; value: VariableChange };
+
+/** What one commit of the engine changed, in order. Positions grow with every batch and survive restarts. */
+export interface EngineRecordBatch {
+  /** A decimal integer; pass the last one handled to `subscribe` to resume after it. */
+  position: string;
+  /** When the engine committed it (ISO 8601). */
+  at: string;
+  records: EngineRecord[];
+}
+
+/** A listener that returns a promise gets the next batch only once that promise settles. */
+export type EngineFeedListener = (batch: EngineRecordBatch) => void | Promise<void>;
+
+export interface EngineFeedSubscription {
+  /** Stops delivery; resolves once a batch being delivered is done. */
+  close(): Promise<void>;
 }
 
 /** Refused commands throw this, with a message naming what is wrong. */
@@ -198,6 +255,14 @@ export interface EngineAdapter {
   childInstances(instanceKey: string): Promise<InstanceInfo[]>;
   elementInstances(instanceKey: string): Promise<ElementInstance[]>;
   variables(instanceKey: string, scopeKey?: string): Promise<VariableRecord[]>;
+
+  /**
+   * The engine's records, batch by batch in commit order: first those kept after position
+   * `from` (all kept ones when null), then each new one as it is committed. A listener that
+   * throws is called again with the same batch after a pause, so a projection that keeps its
+   * position with what it wrote neither misses nor repeats a batch.
+   */
+  subscribe(from: string | null, listener: EngineFeedListener): EngineFeedSubscription;
 
   /** Moves the engine clock forward (tests, designer test runs); due timers fire. */
   advanceTime(ms: number): Promise<void>;

@@ -27,8 +27,13 @@ export class Commands {
   }
 
   createInstance(request: CreateInstanceRequest) {
+    if (request.businessKey !== undefined) {
+      // The same request again (a retry after a crash): the instance the first one started.
+      const [existing] = this.state.instancesByBusinessKey.records(request.businessKey);
+      if (existing) return { instanceKey: existing.key, processDefinitionKey: existing.processDefinitionKey, processId: existing.processId, version: existing.version };
+    }
     const definition = this.p.definitions.find(request.processId, request.version);
-    const instance = this.p.startInstance(definition.key, request.variables ?? {});
+    const instance = this.p.startInstance(definition.key, request.variables ?? {}, request.businessKey !== undefined ? { businessKey: request.businessKey } : {});
     this.p.drain();
     return { instanceKey: instance.key, processDefinitionKey: definition.key, processId: definition.processId, version: definition.version };
   }

@@ -1,8 +1,10 @@
 import {
-  EngineError, type ActivateJobsRequest, type CreateInstanceRequest, type Deployment, type ElementInstance, type EngineAdapter, type FailJobRequest,
-  type Incident, type InstanceInfo, type InstanceRef, type Job, type PublishMessageRequest, type Resource, type ThrowErrorRequest, type UserTask,
-  type UserTaskFilter, type VariableRecord, type Variables,
+  EngineError, type ActivateJobsRequest, type CreateInstanceRequest, type Deployment, type ElementInstance, type EngineAdapter, type EngineFeedListener,
+  type EngineFeedSubscription, type FailJobRequest, type Incident, type InstanceInfo, type InstanceRef, type Job, type PublishMessageRequest, type Resource,
+  type ThrowErrorRequest, type UserTask, type UserTaskFilter, type VariableRecord, type Variables,
 } from '../contract.js';
+import { EngineFeed } from './feed/feed.js';
+import { collectRecords, elementInfo, incidentInfo, instanceInfo, userTaskInfo } from './feed/records.js';
 import { Commands } from './commands.js';
 import { Definitions } from './definitions.js';
 import { compileBpmn } from './model/compile.js';
@@ -11,7 +13,6 @@ import { Processor } from './processor/processor.js';
 import { scheduleTimer } from './processor/timers.js';
 import { EngineState } from './state/engine-state.js';
 import type { TableRecords } from './state/engine-state.js';
-import type { ElementInstanceRecord, InstanceRecord } from './state/records.js';
 import type { EngineStore, HistoryKind, PreparedWrite } from './store/store.js';
 
 /** Wall-clock time plus an offset that advanceTime moves forward. */
@@ -35,7 +36,6 @@ interface Ran {
   result: { ok: true; value: unknown } | { ok: false; error: unknown };
 }
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 /** Commands run in one go before the event loop gets a turn (answers, store I/O). */
 const BATCH = 1000;
 
@@ -60,18 +60,30 @@ export class EmbeddedEngine implements EngineAdapter {
   private runScheduled = false;
   private committing = false;
   private timerHandle: NodeJS.Timeout | undefined;
+  private pruneHandle: NodeJS.Timeout | undefined;
   private failure: Error | undefined;
   private closed = false;
+  private readonly feed: EngineFeed;
 
   private constructor(private readonly store: EngineStore, readonly clock: EngineClock) {
     this.processor = new Processor(this.state, this.definitions, clock.now);
     this.commands = new Commands(this.processor);
+    this.feed = new EngineFeed(store.readLog);
   }
 
-  /** Loads the committed state and resumes timers, leases and subscriptions where they were. */
-  static async start(store: EngineStore, clock = new EngineClock()): Promise<EmbeddedEngine> {
+  /**
+   * Loads the committed state and resumes timers, leases and subscriptions where they were.
+   * The feed keeps `feedRetentionMs` of batches for subscribers that resume (7 days by default).
+   */
+  static async start(store: EngineStore, clock = new EngineClock(), options: { feedRetentionMs?: number } = {}): Promise<EmbeddedEngine> {
     const engine = new EmbeddedEngine(store, clock);
     await store.load(engine.state);
+    if (store.pruneLog) {
+      const keepMs = options.feedRetentionMs ?? 7 * 24 * 3600_000;
+      const prune = () => store.pruneLog!(keepMs).catch(() => undefined); // a failed prune is tried again within the hour
+      await prune();
+      engine.pruneHandle = setInterval(prune, 3600_000).unref();
+    }
     for (const record of [...engine.state.definitions.values()].sort((a, b) => a.version - b.version)) {
       const models = await compileBpmn(record.xml, record.resourceName);
       engine.definitions.add(record, models.find((m) => m.processId === record.processId)!);
@@ -119,11 +131,12 @@ export class EmbeddedEngine implements EngineAdapter {
     this.committing = true;
     const group = this.ran;
     this.ran = [];
-    const write = this.store.prepare(this.state);
+    const write = this.store.prepare(this.state, collectRecords(this.state));
+    let logged = null;
     try {
       if (write) {
         this.writing.push(write);
-        await write.commit();
+        logged = await write.commit();
       }
     } catch (error) {
       // The in-memory state is ahead of the database now: stop; a restart reloads what was committed.
@@ -131,11 +144,13 @@ export class EmbeddedEngine implements EngineAdapter {
       for (const { item } of [...group, ...this.ran.splice(0)]) item.reject(this.failure);
       for (const item of this.queue.splice(0)) item.reject(this.failure);
       clearTimeout(this.timerHandle);
+      clearInterval(this.pruneHandle);
       return;
     } finally {
       if (write) this.writing.splice(this.writing.indexOf(write), 1);
       this.committing = false;
     }
+    if (logged) this.feed.publish(logged);
     for (const { item, result } of group) {
       if (result.ok) item.resolve(result.value);
       else item.reject(result.error);
@@ -267,7 +282,7 @@ export class EmbeddedEngine implements EngineAdapter {
       .filter((t) => (!filter.instanceKey || t.instanceKey === filter.instanceKey) && (!filter.elementId || t.elementId === filter.elementId)
         && (!filter.state || t.state === filter.state) && (!filter.assignee || t.assignee === filter.assignee)
         && (!filter.candidateGroup || t.candidateGroups.includes(filter.candidateGroup)))
-      .map((t) => ({ ...t, creationDate: iso(t.creationDate)! }));
+      .map(userTaskInfo);
   }
 
   private liveTasksOf(instanceKey: string) {
@@ -291,21 +306,21 @@ export class EmbeddedEngine implements EngineAdapter {
   async incidents(filter: { instanceKey?: string; state?: Incident['state'] }): Promise<Incident[]> {
     return [...this.state.incidents.values()]
       .filter((i) => (!filter.instanceKey || i.instanceKey === filter.instanceKey) && (!filter.state || i.state === filter.state))
-      .map(({ key, instanceKey, elementId, elementInstanceKey, errorType, errorMessage, jobKey, state }) => ({ key, instanceKey, elementId, elementInstanceKey, errorType, errorMessage, jobKey, state }));
+      .map(incidentInfo);
   }
 
   async instance(instanceKey: string): Promise<InstanceInfo | null> {
     const instance = this.state.instances.get(instanceKey);
-    return instance ? this.instanceInfo(instance) : null;
+    return instance ? instanceInfo(instance) : null;
   }
 
   async childInstances(instanceKey: string): Promise<InstanceInfo[]> {
-    return [...this.state.instances.values()].filter((i) => i.parentInstanceKey === instanceKey).map((i) => this.instanceInfo(i));
+    return [...this.state.instances.values()].filter((i) => i.parentInstanceKey === instanceKey).map(instanceInfo);
   }
 
   async elementInstances(instanceKey: string): Promise<ElementInstance[]> {
     const elements = await this.withHistory('elements', this.processor.liveElementsOf(instanceKey), instanceKey);
-    return elements.map((e) => this.elementInfo(e));
+    return elements.map(elementInfo);
   }
 
   async variables(instanceKey: string, scopeKey?: string): Promise<VariableRecord[]> {
@@ -317,16 +332,9 @@ export class EmbeddedEngine implements EngineAdapter {
     return records;
   }
 
-  private instanceInfo(i: InstanceRecord): InstanceInfo {
-    return {
-      instanceKey: i.key, processId: i.processId, version: i.version, state: i.state, parentInstanceKey: i.parentInstanceKey,
-      parentElementInstanceKey: i.parentElementInstanceKey, startDate: iso(i.startDate)!, endDate: iso(i.endDate),
-    };
-  }
-
-  private elementInfo(e: ElementInstanceRecord): ElementInstance {
-    const state = e.state === 'COMPLETED' || e.state === 'TERMINATED' ? e.state : 'ACTIVE';
-    return { key: e.key, instanceKey: e.instanceKey, elementId: e.elementId, type: e.type, state, startDate: iso(e.startDate)!, endDate: iso(e.endDate) };
+  subscribe(from: string | null, listener: EngineFeedListener): EngineFeedSubscription {
+    if (from !== null && !/^\d{1,19}$/.test(from)) throw new EngineError(`'${from}' is not a feed position (a decimal integer)`);
+    return this.feed.subscribe(from, listener);
   }
 
   async close(): Promise<void> {
@@ -334,6 +342,8 @@ export class EmbeddedEngine implements EngineAdapter {
     while (!this.idle && !this.failure) await new Promise((resolve) => setImmediate(resolve));
     this.closed = true;
     clearTimeout(this.timerHandle);
+    clearInterval(this.pruneHandle);
+    await this.feed.close();
     await this.store.close();
   }
 }

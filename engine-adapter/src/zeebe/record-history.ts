@@ -3,7 +3,7 @@ import { createClient } from 'redis';
 import type {
   ElementInstance, Incident, IncidentErrorType, InstanceInfo, UserTask, UserTaskFilter, UserTaskState, VariableRecord,
 } from '../contract.js';
-import { isoDate, keyOrNull, parseValue, textOrNull, type History } from './history.js';
+import { businessKeyOf, isoDate, keyOrNull, parseValue, textOrNull, type History } from './history.js';
 
 /**
  * History projected from the records the broker exports to Redis Streams
@@ -143,7 +143,7 @@ export class RecordHistory implements History {
       this.instances.set(instanceKey, {
         instanceKey, processId: String(v.bpmnProcessId), version: Number(v.version), state,
         parentInstanceKey: keyOrNull(v.parentProcessInstanceKey), parentElementInstanceKey: keyOrNull(v.parentElementInstanceKey),
-        startDate: isoDate(timestamp), endDate: ended,
+        startDate: isoDate(timestamp), endDate: ended, businessKey: businessKeyOf(v.tags),
       });
     }
   }

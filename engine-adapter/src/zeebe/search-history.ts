@@ -3,7 +3,7 @@ import type {
   ElementInstance, Incident, IncidentErrorType, InstanceInfo, UserTask, UserTaskFilter, UserTaskState, VariableRecord,
 } from '../contract.js';
 import { call } from './errors.js';
-import { keyOrNull, parseValue, textOrNull, type History } from './history.js';
+import { businessKeyOf, keyOrNull, parseValue, textOrNull, type History } from './history.js';
 
 /**
  * History from the v2 search API of Camunda 8.8+ (served from its secondary storage:
@@ -106,6 +106,6 @@ function instanceInfo(i: ProcessInstanceItem): InstanceInfo {
   return {
     instanceKey: String(i.processInstanceKey), processId: String(i.processDefinitionId), version: i.processDefinitionVersion,
     state: i.state, parentInstanceKey: keyOrNull(i.parentProcessInstanceKey), parentElementInstanceKey: keyOrNull(i.parentElementInstanceKey),
-    startDate: String(i.startDate), endDate: textOrNull(i.endDate),
+    startDate: String(i.startDate), endDate: textOrNull(i.endDate), businessKey: businessKeyOf((i as { tags?: unknown }).tags),
   };
 }

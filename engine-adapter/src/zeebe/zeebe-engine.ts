@@ -2,12 +2,12 @@ import { File } from 'node:buffer';
 import { createCamundaClient, createCamundaClientLoose, type CamundaClientLoose } from '@camunda8/orchestration-cluster-api';
 import {
   EngineError,
-  type ActivateJobsRequest, type CreateInstanceRequest, type Deployment, type EngineAdapter, type FailJobRequest,
+  type ActivateJobsRequest, type CreateInstanceRequest, type Deployment, type EngineAdapter, type EngineFeedSubscription, type FailJobRequest,
   type Incident, type InstanceRef, type Job, type PublishMessageRequest, type Resource, type ThrowErrorRequest,
   type UserTaskFilter, type Variables,
 } from '../contract.js';
 import { call, toEngineError } from './errors.js';
-import type { History } from './history.js';
+import { BUSINESS_KEY_TAG, type History } from './history.js';
 import { clientConfig, type ZeebeOptions } from './options.js';
 import { RecordHistory } from './record-history.js';
 import { SearchHistory } from './search-history.js';
@@ -45,8 +45,12 @@ export class ZeebeEngine implements EngineAdapter {
   }
 
   async createInstance(request: CreateInstanceRequest): Promise<InstanceRef> {
+    // The business key travels as a process instance tag (Camunda 8.8+). Zeebe does not refuse a
+    // second instance with the same tag: a retried request can start a second instance there.
+    const tags = request.businessKey !== undefined ? [`${BUSINESS_KEY_TAG}${request.businessKey}`] : undefined;
     const created = await call(() => this.client.createProcessInstance({
       processDefinitionId: request.processId, processDefinitionVersion: request.version ?? -1, variables: request.variables ?? {},
+      ...(tags ? { tags: tags as never } : {}),
     }));
     return {
       instanceKey: String(created.processInstanceKey), processDefinitionKey: String(created.processDefinitionKey),
@@ -156,6 +160,10 @@ export class ZeebeEngine implements EngineAdapter {
       throw new EngineError(`clock actuator answered ${response.status}: ${await response.text()} (is the broker's clock controlled?)`,
         response.status === 404 ? 'UNAVAILABLE' : 'INVALID_STATE');
     }
+  }
+
+  subscribe(): EngineFeedSubscription {
+    throw new EngineError('The Zeebe adapter has no record feed yet: run the runtime on the embedded engine', 'UNAVAILABLE');
   }
 
   async close(): Promise<void> {

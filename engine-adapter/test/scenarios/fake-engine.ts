@@ -57,7 +57,7 @@ export class FakeEngine implements EngineAdapter {
     const steps = this.processes.get(request.processId);
     if (!steps) throw new EngineError(`Expected to find process definition with process ID '${request.processId}', but none found`, 'NOT_FOUND');
     const instanceKey = this.key();
-    const info: InstanceInfo = { instanceKey, processId: request.processId, version: 1, state: 'ACTIVE', parentInstanceKey: null, parentElementInstanceKey: null, startDate: new Date().toISOString(), endDate: null };
+    const info: InstanceInfo = { instanceKey, processId: request.processId, version: 1, state: 'ACTIVE', parentInstanceKey: null, parentElementInstanceKey: null, startDate: new Date().toISOString(), endDate: null, businessKey: request.businessKey ?? null };
     this.instances.set(instanceKey, { info, steps, position: -1, variables: { ...request.variables } });
     this.elements.push({ key: instanceKey, instanceKey, elementId: request.processId, type: 'PROCESS', state: 'ACTIVE', startDate: info.startDate, endDate: null });
     this.advance(instanceKey);
@@ -236,6 +236,10 @@ export class FakeEngine implements EngineAdapter {
   async advanceTime(ms: number): Promise<void> {
     this.calls.push(`advanceTime ${ms}`);
     this.clock += ms;
+  }
+
+  subscribe(): never {
+    throw new Error("the scenario runner does not read the feed");
   }
 
   async close(): Promise<void> {}

@@ -305,7 +305,7 @@ export class Processor {
   }
 
   /** Starts an instance of a definition, at its none start event or at `startEventId`. */
-  startInstance(definitionKey: string, variables: Variables, options: { startEventId?: string; parent?: ElementInstanceRecord; triggeredWith?: Variables } = {}): InstanceRecord {
+  startInstance(definitionKey: string, variables: Variables, options: { startEventId?: string; parent?: ElementInstanceRecord; triggeredWith?: Variables; businessKey?: string } = {}): InstanceRecord {
     const definition = this.definitions.record(definitionKey);
     const model = this.definitions.model(definitionKey);
     const startEventId = options.startEventId ?? model.elements.get(model.processId)!.noneStartId;
@@ -315,7 +315,7 @@ export class Processor {
     const instance = this.state.instances.put({
       key: this.state.newKey(), processDefinitionKey: definitionKey, processId: definition.processId, version: definition.version,
       state: 'ACTIVE', parentInstanceKey: options.parent?.instanceKey ?? null, parentElementInstanceKey: options.parent?.key ?? null,
-      startDate: this.now(), endDate: null,
+      startDate: this.now(), endDate: null, businessKey: options.businessKey ?? null,
     });
     const root = this.state.elements.put({
       key: instance.key, instanceKey: instance.key, elementId: definition.processId, type: 'PROCESS', state: 'ACTIVE',

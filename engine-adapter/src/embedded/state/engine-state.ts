@@ -61,6 +61,8 @@ export class Table<R extends { key: string }> {
   readonly dirty = new Set<string>();
   /** Finished records that left `rows` (their history lives in the store) but are not written yet. */
   readonly evicted = new Map<string, R>();
+  /** Records deleted since the last flush, as they were: the engine's feed reports their end. */
+  readonly removed = new Map<string, R>();
   private readonly indexes: Index<R>[] = [];
 
   /** A lookup by a value that never changes once a record is put; put and delete keep it current. */
@@ -104,7 +106,10 @@ export class Table<R extends { key: string }> {
 
   delete(key: string): void {
     const previous = this.rows.get(key);
-    if (previous) for (const index of this.indexes) index.remove(previous);
+    if (previous) {
+      for (const index of this.indexes) index.remove(previous);
+      this.removed.set(key, previous);
+    }
     this.rows.delete(key);
     this.dirty.add(key);
   }
@@ -157,6 +162,7 @@ export class EngineState {
   readonly jobsByType = this.jobs.index((j) => j.type);
   readonly jobsByElement = this.jobs.index((j) => j.elementInstanceKey);
   readonly userTasksByElement = this.userTasks.index((t) => t.elementInstanceKey);
+  readonly instancesByBusinessKey = this.instances.index((i) => i.businessKey ?? null);
   /** Zeebe-like 64-bit keys, as decimal strings. */
   private nextKey = 2251799813685249n;
 

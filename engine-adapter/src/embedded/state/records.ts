@@ -22,6 +22,8 @@ export interface InstanceRecord {
   parentElementInstanceKey: string | null;
   startDate: number;
   endDate: number | null;
+  /** The creator's key for it (root instances only; absent in records stored before it existed). */
+  businessKey?: string | null;
 }
 
 export type ElementInstanceState = 'ACTIVATING' | 'ACTIVE' | 'COMPLETING' | 'COMPLETED' | 'TERMINATED';

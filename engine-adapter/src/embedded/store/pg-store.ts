@@ -1,4 +1,6 @@
 import pg from 'pg';
+import type { EngineRecord } from '../../contract.js';
+import type { ReadLog } from '../feed/feed.js';
 import { TABLES, type EngineState, type TableRecords } from '../state/engine-state.js';
 import { takeEvicted, type EngineStore, type HistoryKind, type PreparedWrite } from './store.js';
 
@@ -41,13 +43,21 @@ export const ENGINE_SCHEMA = `
     data jsonb NOT NULL
   );
   ALTER TABLE engine_variables SET (fillfactor = 70);
+  CREATE TABLE IF NOT EXISTS engine_log (
+    position bigserial PRIMARY KEY,
+    at timestamptz NOT NULL DEFAULT now(),
+    records jsonb NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS engine_log_at ON engine_log (at);
 `;
 
 /** Rows of these kinds carry their instance key (history queries); finished ones stay in the store only. */
 const HISTORY_KINDS: readonly string[] = ['elements', 'userTasks'] satisfies HistoryKind[];
 
 /**
- * Every change of a group commit in one statement, so one round trip and atomic by itself.
+ * Every change of a group commit, and the feed's batch of records for it (engine_log, when it
+ * has any), in one statement, so one round trip and atomic by itself. Commits run one at a
+ * time, so log positions follow commit order.
  * Upserted and deleted keys never overlap (a key is either in memory or gone). Records and
  * scopes travel as one JSON document each: a text[] of JSON would be escaped element by
  * element by the driver and unescaped and parsed again by the server.
@@ -65,8 +75,10 @@ const WRITE_CHANGES = `
     ON CONFLICT (scope_key) DO UPDATE SET data = excluded.data
   ), dropped AS (
     DELETE FROM engine_variables WHERE scope_key = ANY($5::text[])
+  ), logged AS (
+    INSERT INTO engine_log (records) SELECT $6::jsonb WHERE $6::jsonb IS NOT NULL RETURNING position, at
   )
-  SELECT 1`;
+  SELECT position::text AS position, at FROM logged`;
 
 /** Durable engine state in PostgreSQL (or PGlite): one statement per group commit of commands. */
 export class PgStore implements EngineStore {
@@ -105,7 +117,7 @@ export class PgStore implements EngineStore {
     state.variables.dirty.clear();
   }
 
-  prepare(state: EngineState): PreparedWrite | null {
+  prepare(state: EngineState, feed: EngineRecord[]): PreparedWrite | null {
     const records: { k: string; rk: string; i: string | null; d: unknown }[] = [];
     const deleted = { kinds: [] as string[], keys: [] as string[] };
     for (const kind of TABLES) {
@@ -132,8 +144,24 @@ export class PgStore implements EngineStore {
     const evicted = takeEvicted(state);
     if (!records.length && !deleted.keys.length && !scopes.length && !dropped.length) return null;
     // Serialised now: the records may change in memory before the commit runs.
-    const params = [JSON.stringify(records), deleted.kinds, deleted.keys, JSON.stringify(scopes), dropped];
-    return { evicted, commit: async () => void (await this.sql.query(WRITE_CHANGES, params)) };
+    const params = [JSON.stringify(records), deleted.kinds, deleted.keys, JSON.stringify(scopes), dropped, feed.length ? JSON.stringify(feed) : null];
+    return {
+      evicted,
+      commit: async () => {
+        const { rows: [logged] } = await this.sql.query(WRITE_CHANGES, params);
+        return logged ? { position: logged.position as string, at: new Date(logged.at as string).toISOString(), records: feed } : null;
+      },
+    };
+  }
+
+  readLog: ReadLog = async (after, limit) => {
+    const { rows } = await this.sql.query('SELECT position::text AS position, at, records FROM engine_log WHERE position > $1 ORDER BY position LIMIT $2', [after ?? '0', limit]);
+    return rows.map((row) => ({ position: row.position as string, at: new Date(row.at as string).toISOString(), records: row.records as EngineRecord[] }));
+  };
+
+  /** Forgets logged batches older than `keepMs`: a subscriber further behind than that misses them. */
+  async pruneLog(keepMs: number): Promise<void> {
+    await this.sql.query('DELETE FROM engine_log WHERE at < now() - make_interval(secs => $1)', [keepMs / 1000]);
   }
 
   async history<K extends HistoryKind>(kind: K, instanceKey?: string): Promise<TableRecords[K][]> {

@@ -1,0 +1,160 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { EngineError, type EngineRecord, type EngineRecordBatch } from '../../src/contract.js';
+import { createEmbeddedEngine, type EmbeddedEngine } from '../../src/embedded/index.js';
+
+const BPMN = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="x">
+  <bpmn:process id="permit" isExecutable="true">
+    <bpmn:startEvent id="start" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="register" />
+    <bpmn:serviceTask id="register"><bpmn:extensionElements><zeebe:taskDefinition type="register" /></bpmn:extensionElements></bpmn:serviceTask>
+    <bpmn:sequenceFlow id="f2" sourceRef="register" targetRef="review" />
+    <bpmn:userTask id="review"><bpmn:extensionElements><zeebe:userTask /><zeebe:assignmentDefinition candidateGroups="clerks" /></bpmn:extensionElements></bpmn:userTask>
+    <bpmn:sequenceFlow id="f3" sourceRef="review" targetRef="end" />
+    <bpmn:endEvent id="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
+const PGLITE_TIMEOUT = 240_000;
+
+/** Collects what a subscription delivers; `until` waits for a record that matches. */
+function collector() {
+  const batches: EngineRecordBatch[] = [];
+  const waiters: { match: (r: EngineRecord) => boolean; resolve: () => void }[] = [];
+  const records = () => batches.flatMap((b) => b.records);
+  return {
+    batches,
+    records,
+    listener: (batch: EngineRecordBatch) => {
+      batches.push(batch);
+      for (const w of [...waiters]) if (batch.records.some(w.match)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(); }
+    },
+    until: (match: (r: EngineRecord) => boolean) => (records().some(match) ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ match, resolve }))),
+  };
+}
+
+const describeRecord = (r: EngineRecord): string => {
+  switch (r.valueType) {
+    case 'PROCESS_INSTANCE': return `instance ${r.value.state}`;
+    case 'ELEMENT_INSTANCE': return `${r.value.elementId} ${r.value.state}`;
+    case 'JOB': return `job ${r.value.type} ${r.value.state}`;
+    case 'USER_TASK': return `task ${r.value.elementId} ${r.value.state}`;
+    case 'INCIDENT': return `incident ${r.value.errorType}`;
+    case 'VARIABLE': return `variables ${Object.keys(r.value.variables).join(',')}`;
+  }
+};
+
+describe('the embedded engine feed', () => {
+  let engine: EmbeddedEngine | undefined;
+  const dirs: string[] = [];
+  afterEach(async () => {
+    await engine?.close();
+    engine = undefined;
+    for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function runToTask(businessKey: string) {
+    await engine!.deploy([{ name: 'permit.bpmn', content: BPMN }]);
+    const { instanceKey } = await engine!.createInstance({ processId: 'permit', businessKey, variables: { applicant: 'LT-1' } });
+    const [job] = await engine!.activateJobs({ type: 'register', worker: 'w', maxJobs: 1, timeout: 10_000 });
+    await engine!.completeJob(job!.key, { registered: true });
+    return instanceKey;
+  }
+
+  it('reports what each commit changed, in order, from the instance to its end', async () => {
+    engine = await createEmbeddedEngine();
+    const seen = collector();
+    const subscription = engine.subscribe(null, seen.listener);
+    const instanceKey = await runToTask('application:1');
+    await seen.until((r) => r.valueType === 'USER_TASK' && r.value.state === 'CREATED');
+    const [task] = await engine.userTasks({ instanceKey, state: 'CREATED' });
+    await engine.completeUserTask(task!.key, { decision: 'ok' });
+    await seen.until((r) => r.valueType === 'PROCESS_INSTANCE' && r.value.state === 'COMPLETED');
+    await subscription.close();
+
+    const created = seen.records().find((r) => r.valueType === 'PROCESS_INSTANCE');
+    expect(created?.value).toMatchObject({ instanceKey, processId: 'permit', businessKey: 'application:1', state: 'ACTIVE' });
+    const story = seen.records().map(describeRecord);
+    expect(story).toContain('job register ACTIVATABLE');
+    expect(story).toContain('job register ENDED');
+    expect(story).toContain('task review CREATED');
+    expect(story).toContain('task review COMPLETED');
+    expect(story.indexOf('task review CREATED')).toBeLessThan(story.indexOf('task review COMPLETED'));
+    expect(story.at(-1 - [...story].reverse().findIndex((s) => s.startsWith('instance')))).toBe('instance COMPLETED');
+    expect(seen.records().find((r) => r.valueType === 'USER_TASK')?.value).toMatchObject({ candidateGroups: ['clerks'], instanceKey });
+    const positions = seen.batches.map((b) => BigInt(b.position));
+    expect(positions).toEqual([...positions].sort((a, b) => (a < b ? -1 : 1)));
+    expect(new Set(positions).size).toBe(positions.length);
+  });
+
+  it('starts one instance for a business key, however often it is asked', async () => {
+    engine = await createEmbeddedEngine();
+    await engine.deploy([{ name: 'permit.bpmn', content: BPMN }]);
+    const first = await engine.createInstance({ processId: 'permit', businessKey: 'application:7' });
+    const again = await engine.createInstance({ processId: 'permit', businessKey: 'application:7' });
+    const other = await engine.createInstance({ processId: 'permit', businessKey: 'application:8' });
+    expect(again).toEqual(first);
+    expect(other.instanceKey).not.toBe(first.instanceKey);
+    expect((await engine.activateJobs({ type: 'register', worker: 'w', maxJobs: 10, timeout: 10_000 })).length).toBe(2);
+  });
+
+  it('gives a batch again to a listener that threw, and goes on after it', async () => {
+    engine = await createEmbeddedEngine();
+    const delivered: string[] = [];
+    let failures = 0;
+    const subscription = engine.subscribe(null, (batch) => {
+      if (failures < 1 && batch.records.some((r) => r.valueType === 'USER_TASK')) {
+        failures += 1;
+        throw new Error('projection down');
+      }
+      delivered.push(batch.position);
+    });
+    await runToTask('application:2');
+    await engine.createInstance({ processId: 'permit', businessKey: 'application:3' });
+    await expect.poll(() => delivered.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(4);
+    await subscription.close();
+    expect(failures).toBe(1);
+    expect(new Set(delivered).size).toBe(delivered.length);
+    expect(delivered.map(BigInt)).toEqual([...delivered.map(BigInt)].sort((a, b) => (a < b ? -1 : 1)));
+  });
+
+  it('refuses a position that is not one', async () => {
+    engine = await createEmbeddedEngine();
+    expect(() => engine!.subscribe('abc', () => undefined)).toThrow(EngineError);
+    expect(() => engine!.subscribe('-1', () => undefined)).toThrow(/not a feed position/);
+  });
+
+  it('resumes after a restart from the position a reader kept, with nothing missed or repeated (PGlite)', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'konstruktor-feed-'));
+    dirs.push(dataDir);
+    engine = await createEmbeddedEngine({ dataDir });
+    const before = collector();
+    const first = engine.subscribe(null, before.listener);
+    const instanceKey = await runToTask('application:4');
+    await before.until((r) => r.valueType === 'USER_TASK');
+    await first.close();
+    const kept = before.batches.at(-1)!.position;
+    await engine.close();
+
+    engine = await createEmbeddedEngine({ dataDir });
+    const [task] = await engine.userTasks({ instanceKey, state: 'CREATED' });
+    await engine.completeUserTask(task!.key, {});
+    const after = collector();
+    const second = engine.subscribe(kept, after.listener);
+    await after.until((r) => r.valueType === 'PROCESS_INSTANCE' && r.value.state === 'COMPLETED');
+    await second.close();
+    expect(BigInt(after.batches[0]!.position)).toBeGreaterThan(BigInt(kept));
+    expect(after.records().map(describeRecord)).toContain('task review COMPLETED');
+    expect(after.records().map(describeRecord)).not.toContain('task review CREATED');
+
+    // A reader from the start reads the whole story back from the store.
+    const all = collector();
+    const third = engine.subscribe(null, all.listener);
+    await all.until((r) => r.valueType === 'PROCESS_INSTANCE' && r.value.state === 'COMPLETED');
+    await third.close();
+    expect(all.batches.map((b) => b.position)).toEqual([...before.batches, ...after.batches].map((b) => b.position));
+  }, PGLITE_TIMEOUT);
+});
