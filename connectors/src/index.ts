@@ -7,3 +7,5 @@ export * from './registers/index.js';
 export * from './signing/index.js';
 export * from './payments/index.js';
 export * from './documents/index.js';
+export { connectorCommands, runCommandLine } from './cli/commands.js';
+export type { CliCommand, ConnectorCommandOptions, SigningFallback } from './cli/commands.js';

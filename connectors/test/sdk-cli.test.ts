@@ -12,7 +12,7 @@ const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
   run(process.execPath, ['--import', 'tsx', 'connectors/src/cli/main.ts', ...args], { cwd: root, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } })
     .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }), (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }));
 
-describe('npm run connectors', () => {
+describe('connectors/src/cli/main.ts, the package\'s own commands', () => {
   it('templates <dir> writes one element template per built-in connector, in the language asked for', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'templates-'));
     try {
@@ -27,16 +27,21 @@ describe('npm run connectors', () => {
     }
   }, 60_000);
 
-  it('worker refuses the embedded engine with a message saying what to set', async () => {
-    const result = await cli(['worker'], { ENGINE: 'embedded' });
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain('ENGINE: separate connector workers need ENGINE=zeebe');
+  it('signing without a configured signer says what to set: this package has no sandbox CA of its own', async () => {
+    const signed = await cli(['sign-pdf', 'connectors/package.json', path.join(tmpdir(), 'never.pdf')]);
+    expect(signed.code).toBe(1);
+    expect(signed.stderr).toContain('no signer configured: set CONNECTOR_SECRET_SIGNING_KEY and CONNECTOR_SECRET_SIGNING_CERT');
+    const caCert = await cli(['ca-cert', path.join(tmpdir(), 'never.pem')]);
+    expect(caCert.code).toBe(1);
+    expect(caCert.stderr).toContain('no trusted CA configured: set CONNECTOR_SECRET_SIGNING_TRUSTED_CA');
   }, 60_000);
 
   it('lists the commands for an unknown one', async () => {
     const result = await cli(['frobnicate']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("unknown command 'frobnicate'");
-    expect(result.stderr).toMatch(/templates .*worker|worker[\s\S]*templates/);
+    expect(result.stderr).toMatch(/templates[\s\S]*sign-pdf[\s\S]*ca-cert/);
+    // The standalone worker is the runtime's command (npm run connectors -- worker).
+    expect(result.stderr).not.toMatch(/^\s+worker\s/m);
   }, 60_000);
 });

@@ -5,9 +5,9 @@
  *   verify <file> [--no-revocation]          exit code 0 when valid, 1 when not
  *   ca-cert <out.pem>                        the CA certificate verifications trust
  * The signer is the one configured for the connectors (CONNECTOR_SECRET_SIGNING_KEY,
- * _SIGNING_CERT, _SIGNING_TSA_URL, _SIGNING_TRUSTED_CA: PEM text or a file path); without
- * one, the sandbox CA `npm start` keeps under $DATA_DIR/sandboxes/pki (default data/) with its OCSP responder and
- * TSA started in this process.
+ * _SIGNING_CERT, _SIGNING_TSA_URL, _SIGNING_TRUSTED_CA: PEM text or a file path); without one,
+ * the host's fallback when it has one (the runtime's `npm run connectors` uses the sandbox CA
+ * `npm start` keeps), else the command says what to set. This package hosts no sandbox itself.
  */
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -19,6 +19,19 @@ import { signPdf } from '../signing/pades.js';
 import { formatReport } from '../signing/report.js';
 import { sealSigner, SIGNING_SECRETS } from '../signing/settings.js';
 import { verifyDocument } from '../signing/verify.js';
+
+/**
+ * A signer and trusted CA for when none is configured, supplied by the host of the commands
+ * (a test CA: the connectors themselves never fall back to one).
+ */
+export interface SigningFallback {
+  /** Where it comes from, for the person at the terminal ("sandbox CA in data/sandboxes/pki"). */
+  source: string;
+  /** The CA certificate verifications trust (PEM). */
+  caCertPem(): Promise<string>;
+  /** Its signer settings (SIGNING_SECRETS names), with the servers they name (OCSP, TSA) running until close(). */
+  start(): Promise<{ secrets: Record<string, string>; close(): Promise<void> }>;
+}
 
 interface SigningEnvironment {
   secrets: Record<string, string>;
@@ -34,14 +47,11 @@ async function secretValue(name: string): Promise<string | undefined> {
   return value.includes('-----BEGIN') || /^https?:/.test(value) || !existsSync(value) ? value : readFile(value, 'utf8');
 }
 
-function sandboxDir(): string {
-  const dataDir = process.env.DATA_DIR && process.env.DATA_DIR !== 'memory' ? process.env.DATA_DIR : 'data';
-  // Where `npm start` keeps its sandbox CA, so both trust the same root.
-  return path.resolve(process.env.SIGNING_SANDBOX_DIR ?? path.join(dataDir, 'sandboxes', 'pki'));
-}
+const NO_SIGNER = 'no signer configured: set CONNECTOR_SECRET_SIGNING_KEY and CONNECTOR_SECRET_SIGNING_CERT (PEM text or a file path)';
+const NO_TRUSTED_CA = 'no trusted CA configured: set CONNECTOR_SECRET_SIGNING_TRUSTED_CA (PEM text or a file path)';
 
-/** The configured signer, or the sandbox's with its servers running until close(). */
-async function signingEnvironment(need: 'signer' | 'trust'): Promise<SigningEnvironment> {
+/** The configured signer, or the fallback's with its servers running until close(). */
+async function signingEnvironment(need: 'signer' | 'trust', fallback: SigningFallback | undefined): Promise<SigningEnvironment> {
   const configured: Record<string, string> = {};
   for (const name of Object.values(SIGNING_SECRETS)) {
     const value = await secretValue(name);
@@ -49,12 +59,9 @@ async function signingEnvironment(need: 'signer' | 'trust'): Promise<SigningEnvi
   }
   const ready = need === 'signer' ? configured[SIGNING_SECRETS.key] && configured[SIGNING_SECRETS.certificate] : configured[SIGNING_SECRETS.trustedCa];
   if (ready) return { secrets: configured, source: 'configured signer (CONNECTOR_SECRET_SIGNING_*)', close: async () => {} };
-  // The examples package hosts the sandboxes and itself imports this package: load it only here.
-  const { createTestPki, startSigningSandboxes } = await import('@konstruktor/examples');
-  const dir = sandboxDir();
-  const pki = await createTestPki({ dir });
-  const sandboxes = await startSigningSandboxes({ pki, dir, mobileSignature: false });
-  return { secrets: { ...sandboxes.connectorSecrets, ...configured }, source: `sandbox CA in ${dir}`, close: () => sandboxes.close() };
+  if (!fallback) throw new Error(need === 'signer' ? NO_SIGNER : NO_TRUSTED_CA);
+  const started = await fallback.start();
+  return { secrets: { ...started.secrets, ...configured }, source: fallback.source, close: () => started.close() };
 }
 
 const LEVELS = ['B-B', 'B-T'] as const;
@@ -72,12 +79,12 @@ async function readInput(file: string): Promise<Uint8Array> {
   }
 }
 
-export async function signPdfCommand(args: string[]): Promise<void> {
+export async function signPdfCommand(args: string[], fallback?: SigningFallback): Promise<void> {
   const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { level: { type: 'string' }, reason: { type: 'string' } } });
   const [input, output] = positionals;
   if (!input || !output) throw new Error('usage: npm run connectors -- sign-pdf <in.pdf> <out.pdf> [--level B-B|B-T] [--reason text]');
   const pdf = await readInput(input);
-  const environment = await signingEnvironment('signer');
+  const environment = await signingEnvironment('signer', fallback);
   try {
     const level = levelOf(values.level, environment.secrets);
     const signed = await signPdf(pdf, { signer: sealSigner(environment.secrets), level, tsaUrl: environment.secrets[SIGNING_SECRETS.tsaUrl], reason: values.reason });
@@ -93,7 +100,7 @@ const MEDIA_TYPES: Record<string, string> = {
   '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', '.odt': 'application/vnd.oasis.opendocument.text',
 };
 
-export async function asiceCommand(args: string[]): Promise<void> {
+export async function asiceCommand(args: string[], fallback?: SigningFallback): Promise<void> {
   const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { level: { type: 'string' } } });
   const [output, ...inputs] = positionals;
   if (!output || inputs.length === 0) throw new Error('usage: npm run connectors -- asice <out.asice> <files...> [--level B-B|B-T]');
@@ -101,7 +108,7 @@ export async function asiceCommand(args: string[]): Promise<void> {
   for (const input of inputs) {
     files.push({ name: path.basename(input), content: await readInput(input), mediaType: MEDIA_TYPES[path.extname(input).toLowerCase()] ?? 'application/octet-stream' });
   }
-  const environment = await signingEnvironment('signer');
+  const environment = await signingEnvironment('signer', fallback);
   try {
     const level = levelOf(values.level, environment.secrets);
     const container = await createAsice(files, { signer: sealSigner(environment.secrets), level, tsaUrl: environment.secrets[SIGNING_SECRETS.tsaUrl] });
@@ -112,12 +119,12 @@ export async function asiceCommand(args: string[]): Promise<void> {
   }
 }
 
-export async function verifyCommand(args: string[]): Promise<void> {
+export async function verifyCommand(args: string[], fallback?: SigningFallback): Promise<void> {
   const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { 'no-revocation': { type: 'boolean', default: false } } });
   const [input] = positionals;
   if (!input) throw new Error('usage: npm run connectors -- verify <file> [--no-revocation]');
   const bytes = await readInput(input);
-  const environment = await signingEnvironment('trust');
+  const environment = await signingEnvironment('trust', fallback);
   try {
     const report = await verifyDocument(bytes, { trustedPem: environment.secrets[SIGNING_SECRETS.trustedCa]!, checkRevocation: !values['no-revocation'] });
     console.log(formatReport(report, input));
@@ -128,12 +135,17 @@ export async function verifyCommand(args: string[]): Promise<void> {
   }
 }
 
-export async function caCertCommand(args: string[]): Promise<void> {
+export async function caCertCommand(args: string[], fallback?: SigningFallback): Promise<void> {
   const [output] = args;
   if (!output) throw new Error('usage: npm run connectors -- ca-cert <out.pem>');
   const configured = await secretValue(SIGNING_SECRETS.trustedCa);
-  const { createTestPki } = configured ? { createTestPki: undefined } : await import('@konstruktor/examples');
-  const pem = configured ?? (await createTestPki!({ dir: sandboxDir() })).caCertPem;
-  await writeFile(output, pem);
-  console.log(`${output}: ${configured ? 'configured trusted CA (CONNECTOR_SECRET_SIGNING_TRUSTED_CA)' : `sandbox root CA in ${sandboxDir()}`}`);
+  if (configured) {
+    await writeFile(output, configured);
+    console.log(`${output}: configured trusted CA (CONNECTOR_SECRET_SIGNING_TRUSTED_CA)`);
+  } else if (fallback) {
+    await writeFile(output, await fallback.caCertPem());
+    console.log(`${output}: root of the ${fallback.source}`);
+  } else {
+    throw new Error(NO_TRUSTED_CA);
+  }
 }

@@ -10,12 +10,19 @@ import { createTestPki } from '@konstruktor/examples';
 const root = path.resolve(import.meta.dirname, '..', '..');
 let dir: string;
 
-/** `npm run connectors -- <args>` as a separate process, with the sandbox CA kept in a temporary folder. */
+/**
+ * `npm run connectors -- <args>` (runtime/src/cli/connectors.ts) as a separate process, with the
+ * sandbox CA kept in a temporary folder.
+ */
 function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, SIGNING_SANDBOX_DIR: path.join(dir, 'pki') };
+  return run(args, {});
+}
+
+function run(args: string[], extra: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, SIGNING_SANDBOX_DIR: path.join(dir, 'pki'), ...extra };
   for (const name of Object.keys(env)) if (name.startsWith('CONNECTOR_SECRET_SIGNING')) delete env[name];
   return new Promise((resolve) => {
-    execFile(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'connectors', 'src', 'cli', 'main.ts'), ...args], { cwd: dir, env, timeout: 150_000 }, (error, stdout, stderr) => {
+    execFile(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'runtime', 'src', 'cli', 'connectors.ts'), ...args], { cwd: dir, env, timeout: 150_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
     });
   });
@@ -80,5 +87,21 @@ describe('npm run connectors -- sign-pdf | asice | verify | ca-cert', () => {
     const usage = await cli('verify');
     expect(usage.code).toBe(1);
     expect(usage.stderr).toContain('usage: npm run connectors -- verify <file>');
+  });
+});
+
+describe('npm run connectors -- worker', () => {
+  it('refuses the embedded engine with a message saying what to set', { timeout: 60_000 }, async () => {
+    const result = await run(['worker'], { ENGINE: 'embedded' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('ENGINE: separate connector workers need ENGINE=zeebe');
+  });
+
+  it('is listed with the connectors\' own commands for an unknown one', { timeout: 60_000 }, async () => {
+    const result = await cli('frobnicate');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("unknown command 'frobnicate'");
+    expect(result.stderr).toMatch(/worker[\s\S]*templates[\s\S]*sign-pdf[\s\S]*ca-cert/);
+    expect(result.stderr).toContain('(default: sandbox CA in');
   });
 });

@@ -10,7 +10,7 @@ import { createTestPki, startSandboxes, type Sandboxes } from '@konstruktor/exam
 import {
   builtinConnectors, companyLookup, elementTemplate, familyRelations, memoryPlatformServices, personLookup, registerConnectors, registerSettings, representationCheck, runConnectors,
   serviceTaskBpmn, waitFor, type AnyConnector, type ConnectorLogger, type ConnectorWorkerHandle,
-} from '../src/index.js';
+} from '@konstruktor/connectors';
 
 let sandboxes: Sandboxes;
 let engine: EngineAdapter;

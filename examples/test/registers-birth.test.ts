@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createEmbeddedEngine, type EngineAdapter } from '@konstruktor/engine-adapter';
 import { startSandboxes, type Sandboxes } from '@konstruktor/examples';
-import { familyRelations, memoryPlatformServices, runConnectors, waitFor, type ConnectorWorkerHandle } from '../src/index.js';
+import { familyRelations, memoryPlatformServices, runConnectors, waitFor, type ConnectorWorkerHandle } from '@konstruktor/connectors';
 
 const BPMN = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="birth" targetNamespace="http://bpmn.io/schema/bpmn">

@@ -8,7 +8,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createEmbeddedEngine, type EngineAdapter } from '@konstruktor/engine-adapter';
 import { startSandboxes, type DownMode, type Sandboxes } from '@konstruktor/examples';
-import { memoryPlatformServices, personLookup, runConnectors, serviceTaskBpmn, waitFor, type ConnectorWorkerHandle } from '../src/index.js';
+import { memoryPlatformServices, personLookup, runConnectors, serviceTaskBpmn, waitFor, type ConnectorWorkerHandle } from '@konstruktor/connectors';
 
 let sandboxes: Sandboxes;
 let engine: EngineAdapter;
