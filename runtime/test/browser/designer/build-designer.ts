@@ -1,5 +1,5 @@
-import { DESIGNER_APP } from '../../src/index.js';
-import { ensureWebBuild } from '../../../runtime/src/web/web-build.js';
+import { DESIGNER_APP } from '@konstruktor/designer';
+import { ensureWebBuild } from '../../../src/web/web-build.js';
 
 /** The designer's browser suites test its build: build it once when missing or older than its sources. */
 export default async function setup(): Promise<void> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshot, skipWithoutChromium } from '../../../runtime/test/browser/support/chromium.js';
+import { screenshot, skipWithoutChromium } from '../support/chromium.js';
 import { importReviewService, openAsAnalyst, useDesignerBrowser } from './designer-browser.js';
 
 /** What the canvas shows now: how many diagram elements, and where the review task stands (its SVG transform, in diagram coordinates). */

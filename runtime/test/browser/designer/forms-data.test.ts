@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestRuntime, TEST_PASSWORD, type TestRuntime } from '../../../runtime/test/support/harness.js';
-import { launchChromium, screenshot, skipWithoutChromium, type Browser } from '../../../runtime/test/browser/support/chromium.js';
+import { startTestRuntime, TEST_PASSWORD, type TestRuntime } from '../../support/harness.js';
+import { launchChromium, screenshot, skipWithoutChromium, type Browser } from '../support/chromium.js';
 
 describe.skipIf(skipWithoutChromium)('designer Data, Forms and Card tabs in Chromium', () => {
   let t: TestRuntime;

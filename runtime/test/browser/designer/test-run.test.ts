@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { screenshot, skipWithoutChromium } from '../../../runtime/test/browser/support/chromium.js';
-import { checkPage } from '../../../runtime/test/browser/support/check-page.js';
+import { screenshot, skipWithoutChromium } from '../support/chromium.js';
+import { checkPage } from '../support/check-page.js';
 import { lookupServicePackage } from './review-service.js';
 import { importReviewService, openAsAnalyst, useDesignerBrowser } from './designer-browser.js';
 

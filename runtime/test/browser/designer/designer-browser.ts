@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startTestRuntime, TEST_PASSWORD, type TestRuntime } from '../../../runtime/test/support/harness.js';
-import { launchChromium, screenshot, type Browser } from '../../../runtime/test/browser/support/chromium.js';
+import { startTestRuntime, TEST_PASSWORD, type TestRuntime } from '../../support/harness.js';
+import { launchChromium, screenshot, type Browser } from '../support/chromium.js';
 import { reviewServicePackage } from './review-service.js';
 
 export interface DesignerBrowser {

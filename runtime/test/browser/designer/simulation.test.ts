@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { skipWithoutChromium } from '../../../runtime/test/browser/support/chromium.js';
-import { checkPage } from '../../../runtime/test/browser/support/check-page.js';
+import { skipWithoutChromium } from '../support/chromium.js';
+import { checkPage } from '../support/check-page.js';
 import { importReviewService, openAsAnalyst, useDesignerBrowser } from './designer-browser.js';
 
 /** The accessible name of what has the keyboard focus. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screenshot, skipWithoutChromium } from '../../../runtime/test/browser/support/chromium.js';
+import { screenshot, skipWithoutChromium } from '../support/chromium.js';
 import { importReviewService, openAsAnalyst, useDesignerBrowser } from './designer-browser.js';
 
 /** A Lithuanian analyst's test run shows the form viewer's own messages in Lithuanian, not English. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { TEST_PASSWORD } from '../../../runtime/test/support/harness.js';
-import { axeViolations, describeViolations, screenshot, skipWithoutChromium } from '../../../runtime/test/browser/support/chromium.js';
+import { TEST_PASSWORD } from '../../support/harness.js';
+import { axeViolations, describeViolations, screenshot, skipWithoutChromium } from '../support/chromium.js';
 import { useDesignerBrowser } from './designer-browser.js';
 
 /** The centre of an element's box on the page. */

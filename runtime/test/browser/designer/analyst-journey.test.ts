@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { pino } from 'pino';
-import { citizen, startTestRuntime, TEST_PASSWORD, type TestRuntime } from '../../../runtime/test/support/harness.js';
-import { eventually } from '../../../runtime/test/support/eventually.js';
-import { startDemoSandboxes, type DemoSandboxes } from '../../../runtime/src/demo/sandboxes.js';
-import { launchChromium, screenshot, skipWithoutChromium, type Browser } from '../../../runtime/test/browser/support/chromium.js';
-import { checkPage } from '../../../runtime/test/browser/support/check-page.js';
+import { citizen, startTestRuntime, TEST_PASSWORD, type TestRuntime } from '../../support/harness.js';
+import { eventually } from '../../support/eventually.js';
+import { startDemoSandboxes, type DemoSandboxes } from '../../../src/demo/sandboxes.js';
+import { launchChromium, screenshot, skipWithoutChromium, type Browser } from '../support/chromium.js';
+import { checkPage } from '../support/check-page.js';
 
 /**
  * The issue's "done when" journey, through the designer's UI only: an analyst creates a service,
