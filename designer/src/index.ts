@@ -1,8 +1,12 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FORMS_BROWSER_SOURCES } from '@konstruktor/forms';
+
+export { EXECUTION_PLATFORM, ISO_DURATION_PATTERN, PRICE_AMOUNT_PATTERN } from './rules.js';
 
 /**
  * Where the designer app lives, for the runtime that builds and serves it at /designer/
- * (the shape of runtime/src/web/web-build.ts's WebApp).
+ * (the runtime's WebApp: name, Vite root, build folder, the sources the build is made from).
  */
 export const DESIGNER_ROOT = path.resolve(import.meta.dirname, '../web');
 export const DESIGNER_DIST = path.join(DESIGNER_ROOT, 'dist');
@@ -13,6 +17,6 @@ export const DESIGNER_APP = {
   name: 'designer',
   root: DESIGNER_ROOT,
   dist: DESIGNER_DIST,
-  // Its own folder and the forms package, whose browser entries the forms tab imports.
-  sources: [DESIGNER_ROOT, path.resolve(DESIGNER_ROOT, '../../forms/src'), path.resolve(DESIGNER_ROOT, '../../forms/web')],
+  // Its own folders (the app imports ./rules.ts) and the forms package's browser code, which the forms tab imports.
+  sources: [DESIGNER_ROOT, import.meta.dirname, ...FORMS_BROWSER_SOURCES.map((url) => fileURLToPath(url))],
 };

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { exampleServiceDir } from '@konstruktor/examples';
 import { checkConsistency, generateForm, type StructureSchema } from '@konstruktor/forms';
 import { appendRow, moveRow, removeRow, updateRow } from '../web/src/data/row-edit.js';
 import { rowProblems } from '../web/src/data/row-problems.js';
@@ -7,7 +9,7 @@ import { newRow, rowsToSchema, schemaToRows } from '../web/src/data/schema-rows.
 import { dataStrings } from '../web/src/data/strings.js';
 import { parseStructure } from '../web/src/data/structure-files.js';
 
-const example = JSON.parse(readFileSync(new URL('../../examples/services/street-trading-permit/data/application.schema.json', import.meta.url), 'utf8'));
+const example = JSON.parse(readFileSync(path.join(exampleServiceDir('street-trading-permit'), 'data/application.schema.json'), 'utf8'));
 const t = dataStrings('en');
 
 describe('data structure <-> field rows', () => {

@@ -21,3 +21,4 @@ export type { CompileOptions } from './validation/server.js';
 export { buildBrowserValidatorModule } from './validation/standalone.js';
 export { checkConsistency } from './consistency/check.js';
 export type { ConsistencyOptions, ConsistencyProblem } from './consistency/check.js';
+export { FORMS_BROWSER_SOURCES } from './sources.js';

@@ -2,9 +2,10 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkConsistency, type FormSchema, type StructureSchema } from '@konstruktor/forms';
+import { exampleServiceDir } from '@konstruktor/examples';
 import { citizen, startTestRuntime, type TestRuntime } from './support/harness.js';
 
-const PACKAGE = path.resolve(import.meta.dirname, '../../examples/services/street-trading-permit');
+const PACKAGE = exampleServiceDir('street-trading-permit');
 
 async function packageFiles(dir: string, prefix = ''): Promise<Record<string, string>> {
   const files: Record<string, string> = {};

@@ -12,12 +12,13 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exampleServiceDir } from '@konstruktor/examples';
 import { importExamplePackages } from '../src/demo/seed.js';
 import { startDemoSandboxes, type DemoSandboxes } from '../src/demo/sandboxes.js';
 import { citizen, startTestRuntime, type TestRuntime } from './support/harness.js';
 import { eventually } from './support/eventually.js';
 
-const PACKAGE = path.resolve(import.meta.dirname, '../../examples/services/residence-declaration');
+const PACKAGE = exampleServiceDir('residence-declaration');
 const PDFTOTEXT = '/usr/bin/pdftotext';
 
 describe('residence declaration, the demo service, end to end on the sandboxes', () => {

@@ -1,8 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { ISO_DURATION_PATTERN, PRICE_AMOUNT_PATTERN } from '@konstruktor/designer';
 import { Code, LocalizedText } from '../common/schemas.js';
 
-/** An ISO 8601 duration such as P30D or PT12H (PostgreSQL reads it as an interval). */
-const IsoDuration = Type.String({ pattern: '^P(?!$)(\\d{1,4}Y)?(\\d{1,4}M)?(\\d{1,4}W)?(\\d{1,5}D)?(T(?=\\d)(\\d{1,6}H)?(\\d{1,6}M)?(\\d{1,8}S)?)?$', description: 'ISO 8601 duration, e.g. P30D' });
+/** An ISO 8601 duration such as P30D or PT12H (PostgreSQL reads it as an interval); the designer checks the same pattern. */
+const IsoDuration = Type.String({ pattern: ISO_DURATION_PATTERN, description: 'ISO 8601 duration, e.g. P30D' });
 
 /** service.yaml of a service package (../shared/spec/service-package.md). */
 export const ServiceCard = Type.Object(
@@ -16,7 +17,7 @@ export const ServiceCard = Type.Object(
     audience: Type.Array(Type.Union([Type.Literal('citizens'), Type.Literal('businesses'), Type.Literal('public-sector')]), { minItems: 1, uniqueItems: true }),
     price: Type.Union([
       Type.Literal('free'),
-      Type.Object({ amount: Type.String({ pattern: '^\\d{1,9}(\\.\\d{2})?$' }), currency: Type.Literal('EUR') }, { additionalProperties: false }),
+      Type.Object({ amount: Type.String({ pattern: PRICE_AMOUNT_PATTERN }), currency: Type.Literal('EUR') }, { additionalProperties: false }),
     ]),
     interactivityLevel: Type.Integer({ minimum: 1, maximum: 5 }),
     onlineOrder: Type.Boolean(),

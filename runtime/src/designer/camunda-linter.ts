@@ -7,8 +7,8 @@ import StaticResolver from 'bpmnlint/lib/resolver/static-resolver';
 import correctness from 'bpmnlint/config/correctness';
 import * as camundaCompat from 'bpmnlint-plugin-camunda-compat';
 
-/** The Camunda 8 version whose compatibility rules apply (the runtime's Zeebe dialect). */
-export const EXECUTION_PLATFORM = { name: 'Camunda Cloud', version: '8.6.0' };
+// The Camunda 8 version whose compatibility rules apply, the same in the designer's live lint.
+import { EXECUTION_PLATFORM } from '@konstruktor/designer';
 
 type Rules = Record<string, unknown>;
 const compat = (camundaCompat as unknown as { configs?: Record<string, { rules: Rules }>; default?: { configs: Record<string, { rules: Rules }> } });

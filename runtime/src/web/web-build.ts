@@ -2,7 +2,9 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { FORMS_BROWSER_SOURCES } from '@konstruktor/forms';
 
 /** A browser app the runtime serves: its Vite root (holding vite.config.ts), its build and what the bundle is built from. */
 export interface WebApp {
@@ -23,7 +25,7 @@ export const PORTAL: WebApp = {
   name: 'citizen portal',
   root: WEB_ROOT,
   dist: WEB_DIST,
-  sources: [WEB_ROOT, path.resolve(WEB_ROOT, '../../forms/src'), path.resolve(WEB_ROOT, '../../forms/web')],
+  sources: [WEB_ROOT, ...FORMS_BROWSER_SOURCES.map((url) => fileURLToPath(url))],
 };
 
 const SKIP = new Set(['dist', 'node_modules']);

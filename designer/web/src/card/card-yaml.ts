@@ -4,6 +4,7 @@
  */
 import { isCollection, parseDocument } from 'yaml';
 import type { Document } from 'yaml';
+import { ISO_DURATION_PATTERN, PRICE_AMOUNT_PATTERN } from '../../../src/rules.js';
 
 // No folding: a flow map like `title: { lt: …, en: … }` stays on its line however long.
 const write = (doc: Document) => doc.toString({ lineWidth: 0 });
@@ -94,6 +95,6 @@ export function setCardValue(text: string, path: string[], value: unknown): stri
   return write(doc);
 }
 
-/** ISO 8601 duration as the runtime accepts it (runtime/src/catalogue/service-card.ts). */
-export const ISO_DURATION = /^P(?!$)(\d{1,4}Y)?(\d{1,4}M)?(\d{1,4}W)?(\d{1,5}D)?(T(?=\d)(\d{1,6}H)?(\d{1,6}M)?(\d{1,8}S)?)?$/;
-export const PRICE_AMOUNT = /^\d{1,9}(\.\d{2})?$/;
+/** ISO 8601 duration and price amount as the runtime accepts them: the rules both apply (designer/src/rules.ts). */
+export const ISO_DURATION = new RegExp(ISO_DURATION_PATTERN);
+export const PRICE_AMOUNT = new RegExp(PRICE_AMOUNT_PATTERN);

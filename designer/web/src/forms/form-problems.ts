@@ -1,6 +1,6 @@
 /**
- * The forms checks as designer problems, the rules of the runtime's package check
- * (runtime/src/designer/package-check.ts): the start form against the card's data structure,
+ * The forms checks as designer problems, the rules of the runtime's package check (both call
+ * @konstruktor/forms' checkConsistency and packageFormUses): the start form against the card's data structure,
  * a user task's form more loosely (its own output variables are not in the structure), a form
  * nothing uses, and a user task naming a form the package lacks.
  */

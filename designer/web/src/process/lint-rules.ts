@@ -1,7 +1,6 @@
 import { Linter, type LintReport } from '@camunda/linting';
-
-/** The engine whose compatibility rules apply: the runtime's Zeebe dialect (as runtime/src/designer/camunda-linter.ts). */
-const EXECUTION_PLATFORM = { name: 'Camunda Cloud', version: '8.6.0' };
+// The engine whose compatibility rules apply, the same for the runtime's check (designer/src/rules.ts).
+import { EXECUTION_PLATFORM } from '../../../src/rules.js';
 
 interface Root { set(name: string, value: string): void }
 const linter = new Linter({ modeler: 'web', type: 'cloud' }) as Linter & { _moddle: { fromXML(xml: string): Promise<{ rootElement: Root }> } };
