@@ -34,6 +34,8 @@ import { PortalInbox } from './inbox/inbox.js';
 import { inboxRouter } from './inbox/inbox-router.js';
 import { connectorTemplatesRouter } from './connectors/templates-router.js';
 import type { EngineAdapter } from '@konstruktor/engine-adapter';
+import type { Outbox } from './bridge/outbox.js';
+import { IdempotencyKeys } from './http/idempotency.js';
 import { deployServiceProcess } from './process/process-deployer.js';
 import { processApplications } from './process/process-applications.js';
 import { userTaskKind } from './process/user-task-kind.js';
@@ -52,6 +54,7 @@ export interface Services {
   representations: Representations;
   catalogue: Catalogue;
   applications: Applications;
+  idempotencyKeys: IdempotencyKeys;
   tasks: Tasks;
   documents: Documents;
   forms: ServiceForms;
@@ -69,8 +72,15 @@ export function redactQuery(url: string): string {
   return url.replace(SECRET_QUERY, '$1[redacted]');
 }
 
-/** Wires the services; with an engine, published processes run in it and their user tasks reach the inbox. */
-export function createServices(db: DataSource, config: RuntimeConfig, engine?: EngineAdapter): Services {
+/** What the services need of the process engine: the engine to deploy to and read from, the outbox for commands to it. */
+export interface ProcessBridge {
+  engine: EngineAdapter;
+  outbox: Outbox;
+}
+
+/** Wires the services; with a process bridge, published processes run in its engine and their user tasks reach the inbox. */
+export function createServices(db: DataSource, config: RuntimeConfig, bridge?: ProcessBridge): Services {
+  const engine = bridge?.engine;
   const audit = new AuditLog(db);
   const terms = new TermsService(db, audit);
   const representations = new Representations(db, audit);
@@ -80,18 +90,19 @@ export function createServices(db: DataSource, config: RuntimeConfig, engine?: E
   const tasks = new Tasks(db, audit);
   tasks.register(reviewTaskKind());
   let processing: ApplicationProcessing = reviewTaskProcessing(tasks);
-  if (engine) {
-    catalogue.useDeployer((version) => deployServiceProcess(engine, version));
-    tasks.register(userTaskKind(engine));
-    processing = processApplications(engine, processing);
+  if (bridge) {
+    catalogue.useDeployer((version) => deployServiceProcess(bridge.engine, version));
+    tasks.register(userTaskKind(bridge.outbox));
+    processing = processApplications(bridge.outbox, processing);
   }
   const documents = new Documents(db);
   const forms = new ServiceForms(db, catalogue);
   const drafts = new Drafts(db, { forms, documents });
-  const applications = new Applications(db, { audit, representations, processing, forms, documents, drafts, ...(engine ? { engine } : {}) });
+  const idempotencyKeys = new IdempotencyKeys(db);
+  const applications = new Applications(db, { audit, representations, processing, forms, documents, drafts, idempotencyKeys, ...(engine ? { engine } : {}) });
   const sessions = new SessionStore(db, config.sessionTtlSeconds, config.publicUrl.startsWith('https:'));
-  const payments = new Payments(db, audit, { publicUrl: config.publicUrl, ...(engine ? { engine } : {}) });
-  return { db, audit, sessions, terms, representations, catalogue, applications, tasks, documents, forms, drafts, payments, portalInbox: new PortalInbox(db, audit), testRuns: new TestRuns() };
+  const payments = new Payments(db, audit, { publicUrl: config.publicUrl, ...(bridge ? { outbox: bridge.outbox } : {}) });
+  return { db, audit, sessions, terms, representations, catalogue, applications, idempotencyKeys, tasks, documents, forms, drafts, payments, portalInbox: new PortalInbox(db, audit), testRuns: new TestRuns() };
 }
 
 export interface AppOptions {

@@ -7,7 +7,10 @@ import { createApp, createServices, type AppOptions, type Services } from './app
 import { oidcRouter } from './accounts/oidc-router.js';
 import type { EngineAdapter } from '@konstruktor/engine-adapter';
 import { engineReadiness, openEngine } from './process/engine-host.js';
-import { EngineInbox } from './process/engine-inbox.js';
+import { Outbox } from './bridge/outbox.js';
+import { sendCommand } from './bridge/engine-commands.js';
+import { EngineProjection } from './bridge/engine-projection.js';
+import { orderProjector } from './process/order-projection.js';
 import type { ConnectorWorkerHandle } from '@konstruktor/connectors';
 import { hostConnectors } from './connectors/host.js';
 import { paymentProvidersFromEnv } from './payments/payments-config.js';
@@ -18,7 +21,10 @@ export interface Runtime {
   database: Database;
   services: Services;
   engine: EngineAdapter;
-  inbox: EngineInbox;
+  /** Commands to the engine, written with the changes that ask for them. */
+  outbox: Outbox;
+  /** Orders and the officials' inbox, kept from the engine's feed. */
+  orders: EngineProjection;
   /** The built-in connectors' job worker, when they run in this process (CONNECTORS=embedded, the default). */
   connectors: ConnectorWorkerHandle | null;
   logger: Logger;
@@ -40,16 +46,28 @@ export async function startRuntime(config: RuntimeConfig, options: { logger?: Lo
   const logger = options.logger ?? createLogger(config);
   const env = options.env ?? process.env;
   const paymentProviders = paymentProvidersFromEnv(env, config.publicUrl);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
   const engine = await openEngine(config).catch(async (error: unknown) => {
     await database.close();
     throw error;
   });
-  const services = createServices(database.dataSource, config, engine);
-  const inbox = new EngineInbox(engine, database.dataSource, services.tasks, logger);
-  inbox.start(config.engineSyncMs);
-  const connectors = await hostConnectors({ engine, services, logger, env }).catch(async (error: unknown) => {
-    await inbox.stop();
+  const outbox = await Outbox.open(database.dataSource, logger).catch(async (error: unknown) => {
+    await engine.close();
+    await database.close();
+    throw error;
+  });
+  const services = createServices(database.dataSource, config, { engine, outbox });
+  const orders = new EngineProjection('orders', engine, database.dataSource, [orderProjector(services.tasks)], logger);
+  const stopBridge = async () => {
+    await outbox.stop();
+    await orders.stop();
+  };
+  const connectors = await (async () => {
+    await outbox.startDispatching((command) => sendCommand(engine, command), database.notifications);
+    await orders.start();
+    return hostConnectors({ engine, services, logger, env });
+  })().catch(async (error: unknown) => {
+    await stopBridge();
     await engine.close();
     await database.close();
     throw error;
@@ -68,16 +86,17 @@ export async function startRuntime(config: RuntimeConfig, options: { logger?: Lo
   let closing: Promise<void> | undefined;
   const purge = setInterval(() => {
     services.sessions.purgeExpired().catch((err: unknown) => logger.warn({ err }, 'session purge failed'));
+    services.idempotencyKeys.purgeExpired().catch((err: unknown) => logger.warn({ err }, 'idempotency key purge failed'));
     // Drafts past their retention; uploads never submitted (documents.ts says how long they wait).
     services.drafts.purgeExpired().then(() => services.documents.purgeUnattached()).catch((err: unknown) => logger.warn({ err }, 'draft and upload purge failed'));
   }, 10 * 60_000).unref();
   return {
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
-    server, database, services, engine, inbox, connectors, logger,
+    server, database, services, engine, outbox, orders, connectors, logger,
     close() {
       closing ??= (async () => {
         clearInterval(purge);
-        await inbox.stop();
+        await stopBridge();
         await connectors?.close();
         await reconciler.stop();
         await services.testRuns.closeAll();

@@ -6,6 +6,7 @@ import type { ServiceForms } from '../forms/service-forms.js';
 import type { Documents } from '../documents/documents.js';
 import { Language } from '../common/schemas.js';
 import { answersPdf } from './answers-pdf.js';
+import { idempotentRequest } from '../http/idempotency.js';
 import { Code, Page, Uuid } from '../common/schemas.js';
 import type { Applications, ApplicationSummary } from './applications.js';
 
@@ -48,7 +49,9 @@ export function applicationsRouter({ api, applications, forms, documents }: { ap
     method: 'post', path: '/api/applications', tag: 'applications', access: ['citizen'], status: 201,
     summary: "Order a service: submit its start form data (pressing Submit counts as signing). The data are checked against the service's start form "
       + 'and data structure (422 with errors [{path, message}] in the Accept-Language: lt, lv, en); values of hidden fields are dropped; '
-      + 'file fields hold ids of your uploads (POST /api/documents), which become part of the application; your draft of the service ends',
+      + 'file fields hold ids of your uploads (POST /api/documents), which become part of the application; your draft of the service ends. '
+      + 'With an Idempotency-Key header (1-255 printable characters), the same key and body within 24 hours answer the first result and create nothing; '
+      + 'the same key with another body is 422',
     body: Type.Object({
       service: Code,
       data: Type.Record(Type.String({ maxLength: 200 }), Type.Unknown(), { maxProperties: 1000 }),
@@ -57,7 +60,7 @@ export function applicationsRouter({ api, applications, forms, documents }: { ap
     bodyLimit: '1mb', errors: [404, 409, 422],
     response: Type.Object({ id: Type.String(), number: Type.String(), status: Type.String() }),
   }, async ({ body, auth, req, res }) => {
-    const application = await applications.submit(auth, body, requestLocale(req));
+    const application = await applications.submit(auth, body, requestLocale(req), idempotentRequest(req, body));
     res.location(`/api/applications/${application.id}`);
     return { id: application.id, number: application.number, status: application.status };
   });

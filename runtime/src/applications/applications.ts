@@ -17,6 +17,7 @@ import type { Locale } from '../forms/start-form.js';
 import { ApplicationEventEntity, type ApplicationEvent } from './application-event.entity.js';
 import { ApplicationEntity, type Application } from './application.entity.js';
 import { insertWithFirstEvent } from './timeline.js';
+import type { IdempotencyKeys, IdempotentRequest } from '../http/idempotency.js';
 
 /**
  * What happens to an application once it is stored, inside the same transaction: the engine
@@ -39,6 +40,9 @@ export interface NewApplication {
   onBehalfOf?: string;
 }
 
+/** What an order answers: the application's id, case number and status when it was stored. */
+export type SubmittedApplication = Pick<Application, 'id' | 'number' | 'status'>;
+
 /** What "My orders" lists of an application: not its data, which may be large. */
 export type ApplicationSummary = Pick<Application, 'id' | 'number' | 'status' | 'onBehalfOf' | 'submittedAt' | 'updatedAt'> & { serviceCode: string };
 
@@ -57,6 +61,8 @@ export class Applications {
       forms: ServiceForms; documents: Documents; drafts: Drafts;
       /** Where the steps of process-driven applications are read from. */
       engine?: Pick<EngineAdapter, 'elementInstances'>;
+      /** First results of the Idempotency-Keys orders came with. */
+      idempotencyKeys: IdempotencyKeys;
     },
   ) {}
 
@@ -64,8 +70,27 @@ export class Applications {
    * Checks the data against the service's start form (422 naming every field, in `locale`),
    * stores them cleaned, attaches the uploads they refer to and ends the citizen's draft. The
    * terms of use are checked as the request's session lookup read them.
+   *
+   * With an Idempotency-Key, a second order with the same key and body (a double click, a retry
+   * after a lost answer) creates nothing and answers what the first one did; the same key with
+   * another body is 422. Two such orders at once: the one that commits second fails on the
+   * key's row, rolls back whole, and answers the first one's result.
    */
-  async submit({ user: applicant, terms }: Pick<AuthContext, 'user' | 'terms'>, input: NewApplication, locale: Locale = 'en'): Promise<Application> {
+  async submit({ user: applicant, terms }: Pick<AuthContext, 'user' | 'terms'>, input: NewApplication, locale: Locale = 'en', idempotent: IdempotentRequest | null = null): Promise<SubmittedApplication> {
+    if (idempotent) {
+      const first = await this.deps.idempotencyKeys.find<SubmittedApplication>(applicant.id, idempotent);
+      if (first) return first;
+    }
+    try {
+      return await this.store({ user: applicant, terms }, input, locale, idempotent);
+    } catch (error) {
+      const first = idempotent && (error as { code?: string }).code === '23505' ? await this.deps.idempotencyKeys.find<SubmittedApplication>(applicant.id, idempotent) : null;
+      if (first) return first;
+      throw error;
+    }
+  }
+
+  private async store({ user: applicant, terms }: Pick<AuthContext, 'user' | 'terms'>, input: NewApplication, locale: Locale, idempotent: IdempotentRequest | null): Promise<SubmittedApplication> {
     requireTermsAccepted(terms);
     if (input.onBehalfOf !== undefined && !(await this.deps.representations.activeEntityCodes(applicant.id)).includes(input.onBehalfOf)) {
       throw problems.forbidden(`You do not currently represent "${input.onBehalfOf}"`);
@@ -85,12 +110,14 @@ export class Applications {
       await this.deps.documents.attach(manager, [...owned], application.id);
       await this.deps.drafts.submitted(manager, applicant.id, service.id);
       await this.deps.processing.started(application, manager, { service, version, applicant });
+      const submitted: SubmittedApplication = { id: application.id, number: application.number, status: application.status };
+      if (idempotent) await this.deps.idempotencyKeys.record(manager, applicant.id, idempotent, submitted);
       // Last, with the commit right behind it: the audit chain's lock is held only for the two.
       const audited = this.deps.audit.recordLast({
         actorId: applicant.id, action: 'application.submitted', objectType: 'application', objectId: application.id,
         after: application.data, details: { service: service.code, version: version.version, onBehalfOf: application.onBehalfOf },
       });
-      return { result: application, last: audited };
+      return { result: submitted, last: audited };
     });
   }
 

@@ -10,6 +10,7 @@ import { createServices } from '../app.js';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { openEngine } from '../process/engine-host.js';
+import { Outbox } from '../bridge/outbox.js';
 import { paymentProvidersFromEnv } from '../payments/payments-config.js';
 import { createLogger } from '../runtime.js';
 import { pinoConnectorLogger } from './host.js';
@@ -29,9 +30,11 @@ export async function startConnectorWorker(env: NodeJS.ProcessEnv = process.env)
   // The payment connector creates orders at the bank itself: the same PAYMENT_BANK_* as the runtime's.
   const paymentProviders = paymentProvidersFromEnv(env, config.publicUrl);
   const logger = createLogger(config);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
   const engine = await openEngine(config);
-  const services = createServices(database.dataSource, config, engine);
+  // Commands the connectors' work asks for (a payment's message) go through the outbox; the runtime sends them.
+  const outbox = await Outbox.open(database.dataSource, logger);
+  const services = createServices(database.dataSource, config, { engine, outbox });
   for (const provider of paymentProviders) services.payments.useProvider(provider);
   const worker = runConnectors({
     engine, connectors, services: runtimePlatformServices(services, engine),
@@ -41,6 +44,7 @@ export async function startConnectorWorker(env: NodeJS.ProcessEnv = process.env)
   return {
     async close() {
       await worker.close();
+      await outbox.stop();
       await engine.close();
       await database.close();
     },

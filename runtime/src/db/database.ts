@@ -1,10 +1,14 @@
 import { DataSource } from 'typeorm';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 import { entities, migrations } from './entities.js';
+import { pino, type Logger } from 'pino';
+import { Notifications } from './notifications.js';
 import { PreparingClient } from './prepared-statements.js';
 
 export interface Database {
   dataSource: DataSource;
+  /** LISTEN/NOTIFY on this database, between the runtime's replicas. */
+  notifications: Notifications;
   /** `embedded PGlite (<dir>)` or the server URL without its password, for logs. */
   description: string;
   close(): Promise<void>;
@@ -28,6 +32,8 @@ export interface OpenDatabaseOptions {
   dataDir: string;
   /** Pool size against a PostgreSQL server. */
   poolSize?: number;
+  /** Where the notification connection reports trouble. */
+  logger?: Logger;
 }
 
 /**
@@ -43,6 +49,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     url = embedded.url;
   }
   const description = embedded ? `embedded PGlite (${options.dataDir})` : `PostgreSQL ${redactUrl(url)}`;
+  // PGlite has one session: its pooled connection listens. A server gets a connection for it alone (below).
+  const logger = options.logger ?? pino({ level: 'warn' });
+  const listening = embedded ? Notifications.forPoolClients(PreparingClient, logger) : undefined;
   const dataSource = new DataSource({
     type: 'postgres',
     url,
@@ -54,11 +63,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     connectTimeoutMS: 5000,
     // PGlite serves one session: a second pooled connection would interleave transactions.
     poolSize: embedded ? 1 : (options.poolSize ?? 10),
-    extra: { idleTimeoutMillis: 30_000, Client: PreparingClient },
+    extra: { idleTimeoutMillis: 30_000, Client: listening?.Client ?? PreparingClient },
   });
+  let notifications = listening?.notifications;
   try {
     await dataSource.initialize();
     await dataSource.runMigrations();
+    notifications ??= Notifications.forServer(url, logger);
   } catch (error) {
     if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
@@ -69,8 +80,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return {
     dataSource,
     description,
+    notifications,
     close() {
       closing ??= (async () => {
+        await notifications.close();
         await dataSource.destroy();
         await embedded?.stop();
       })();

@@ -22,6 +22,7 @@ import { InboxMessageEntity } from '../inbox/inbox-message.entity.js';
 import { InboxMessages1764086400000 } from './migrations/1764086400000-inbox-messages.js';
 import { AuditChainHead1764259200000 } from './migrations/1764259200000-audit-chain-head.js';
 import { AuditAppend1764345600000 } from './migrations/1764345600000-audit-append.js';
+import { ProcessBridge1765065600000 } from './migrations/1765065600000-process-bridge.js';
 
 export const entities = [
   AgencyEntity, UserEntity, RepresentationEntity, SessionEntity, OidcLoginEntity,
@@ -39,4 +40,5 @@ export const migrations = [InitialSchema1763740800000, ProcessEngine176382720000
   InboxMessages1764086400000,
   AuditChainHead1764259200000,
   AuditAppend1764345600000,
+  ProcessBridge1765065600000,
 ];

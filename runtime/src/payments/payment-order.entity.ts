@@ -25,7 +25,7 @@ export interface PaymentOrder {
   redirectUrl: string | null;
   returnUrl: string;
   paidAt: Date | null;
-  /** When the `payment-received` message went to the engine; null while it is still owed. */
+  /** When its payment-received message was written to the outbox (it reaches the engine after the commit). */
   messagePublishedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;

@@ -1,12 +1,12 @@
-import { IsNull, type DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
-import { EngineError, type EngineAdapter } from '@konstruktor/engine-adapter';
 import type { AuditLog } from '../audit/audit-log.js';
 import { ApplicationEntity } from '../applications/application.entity.js';
 import { PaymentOrderEntity, PaymentWebhookEventEntity, type PaymentKind, type PaymentOrder, type PaymentStatus } from './payment-order.entity.js';
 import { canMove, OPEN_STATUSES } from './status.js';
 import { newCreditorReference } from './reference.js';
 import { WebhookRejected, type PaymentProvider, type ProviderStatus } from './provider.js';
+import type { Outbox } from '../bridge/outbox.js';
 
 /**
  * The engine message a paid order publishes, once: name `payment-received`, correlation key =
@@ -53,7 +53,7 @@ export class Payments {
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditLog,
-    private readonly options: { publicUrl: string; engine?: EngineAdapter; logger?: Logger },
+    private readonly options: { publicUrl: string; outbox?: Outbox; logger?: Logger },
   ) {}
 
   /** Registers a provider; the first one is the default for new orders. */
@@ -187,9 +187,10 @@ export class Payments {
         before: { status: order.status }, after: { status: reported.status },
         details: { from: order.status, to: reported.status, source, ...(event ? { eventId: event.eventId } : {}) },
       });
-      return { order: { ...order, ...next }, changed: true };
+      const changed = { ...order, ...next };
+      if (changed.status === 'paid') await this.announce(manager, changed);
+      return { order: changed, changed: true };
     });
-    if (result.changed && result.order.status === 'paid') await this.announce(result.order);
     return result.order.status;
   }
 
@@ -199,31 +200,27 @@ export class Payments {
   }
 
   /**
-   * Publishes `payment-received` for a paid order and marks it published. At least once from
-   * here; the message id (the order id) makes the engine refuse a second copy while the first is
-   * buffered (its whole time to live), so the waiting process passes its catch event once.
+   * Publishes `payment-received` for an order that became paid, through the outbox in the same
+   * transaction: the message goes out exactly when the payment is stored. The message id (the
+   * order id) makes the engine refuse a second copy while the first is buffered (its whole time
+   * to live), so the waiting process passes its catch event once.
    */
-  private async announce(order: PaymentOrder): Promise<void> {
-    const { engine, logger } = this.options;
-    if (!engine || !order.applicationId) return;
-    try {
-      await engine.publishMessage({
+  private async announce(manager: EntityManager, order: PaymentOrder): Promise<void> {
+    const { outbox } = this.options;
+    if (!outbox || !order.applicationId) return;
+    await outbox.enqueue(manager, {
+      kind: 'publish-message',
+      request: {
         name: PAYMENT_RECEIVED, correlationKey: order.applicationId, messageId: `payment-${order.id}`, timeToLive: MESSAGE_TTL_MS,
         variables: { payment: { orderId: order.id, reference: order.reference, kind: order.kind, amountCents: order.amountCents, currency: order.currency, status: 'paid', paidAt: order.paidAt?.toISOString() ?? null } },
-      });
-    } catch (error) {
-      if (!(error instanceof EngineError && error.code === 'ALREADY_EXISTS')) {
-        logger?.warn({ err: error, orderId: order.id }, 'payment-received not published; the reconciler retries');
-        return;
-      }
-    }
-    await this.db.getRepository(PaymentOrderEntity).update({ id: order.id, messagePublishedAt: IsNull() }, { messagePublishedAt: new Date() });
+      },
+    });
+    await manager.getRepository(PaymentOrderEntity).update({ id: order.id }, { messagePublishedAt: new Date() });
   }
 
   /**
    * One reconciliation pass: asks the provider for every order not final yet (covers a webhook
-   * that never came), expires unpaid ones past their due date, and re-publishes messages still
-   * owed for paid orders.
+   * that never came) and expires unpaid ones past their due date.
    */
   async reconcile(batch = 100): Promise<{ checked: number; changed: number }> {
     const repository = this.db.getRepository(PaymentOrderEntity);
@@ -244,9 +241,6 @@ export class Payments {
         this.options.logger?.warn({ err: error, orderId: order.id }, 'payment status not reconciled');
       }
     }
-    const owed = await repository.createQueryBuilder('o')
-      .where(`o.status = 'paid' AND o.message_published_at IS NULL AND o.application_id IS NOT NULL`).limit(batch).getMany();
-    for (const order of owed) await this.announce(order);
     return { checked: open.length, changed };
   }
 
