@@ -36,6 +36,8 @@ import { connectorTemplatesRouter } from './connectors/templates-router.js';
 import type { EngineAdapter } from '@konstruktor/engine-adapter';
 import type { Outbox } from './bridge/outbox.js';
 import { IdempotencyKeys } from './http/idempotency.js';
+import type { LiveEvents } from './events/live-events.js';
+import { eventsRouter } from './events/events-router.js';
 import { deployServiceProcess } from './process/process-deployer.js';
 import { processApplications } from './process/process-applications.js';
 import { userTaskKind } from './process/user-task-kind.js';
@@ -110,13 +112,15 @@ export interface AppOptions {
   services: Services;
   logger: Logger;
   readiness?: ReadinessCheck[];
+  /** Changes pushed to browsers (GET /api/events); the route is left out without it. */
+  liveEvents?: LiveEvents;
   /** Routers added by other parts (OIDC login, engine, web apps), mounted before the 404 handler. */
   extraRouters?: ((api: Api) => express.Router)[];
   /** Settings of the connectors that sandbox test runs host (CONNECTOR_SECRET_*…); process.env when absent. */
   env?: NodeJS.ProcessEnv;
 }
 
-export function createApp({ config, services, logger, readiness = [], extraRouters = [], env }: AppOptions): Express {
+export function createApp({ config, services, logger, readiness = [], extraRouters = [], env, liveEvents }: AppOptions): Express {
   const app = express();
   const api = new Api();
   app.disable('x-powered-by');
@@ -151,6 +155,7 @@ export function createApp({ config, services, logger, readiness = [], extraRoute
   app.use(auditRouter(deps));
   app.use(paymentsRouter(deps));
   app.use(inboxRouter(deps));
+  if (liveEvents) app.use(eventsRouter({ ...deps, liveEvents }));
   app.use(connectorTemplatesRouter(deps));
   app.use(designerRouter({ api, services, logger, env }));
   for (const router of extraRouters) app.use(router(api));

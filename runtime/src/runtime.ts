@@ -11,6 +11,7 @@ import { Outbox } from './bridge/outbox.js';
 import { sendCommand } from './bridge/engine-commands.js';
 import { EngineProjection } from './bridge/engine-projection.js';
 import { orderProjector } from './process/order-projection.js';
+import { LiveEvents } from './events/live-events.js';
 import type { ConnectorWorkerHandle } from '@konstruktor/connectors';
 import { hostConnectors } from './connectors/host.js';
 import { paymentProvidersFromEnv } from './payments/payments-config.js';
@@ -25,6 +26,8 @@ export interface Runtime {
   outbox: Outbox;
   /** Orders and the officials' inbox, kept from the engine's feed. */
   orders: EngineProjection;
+  /** Changes pushed to the browsers connected here. */
+  liveEvents: LiveEvents;
   /** The built-in connectors' job worker, when they run in this process (CONNECTORS=embedded, the default). */
   connectors: ConnectorWorkerHandle | null;
   logger: Logger;
@@ -58,11 +61,14 @@ export async function startRuntime(config: RuntimeConfig, options: { logger?: Lo
   });
   const services = createServices(database.dataSource, config, { engine, outbox });
   const orders = new EngineProjection('orders', engine, database.dataSource, [orderProjector(services.tasks)], logger);
+  const liveEvents = new LiveEvents(database.dataSource, database.notifications, logger);
   const stopBridge = async () => {
+    await liveEvents.stop();
     await outbox.stop();
     await orders.stop();
   };
   const connectors = await (async () => {
+    await liveEvents.start();
     await outbox.startDispatching((command) => sendCommand(engine, command), database.notifications);
     await orders.start();
     return hostConnectors({ engine, services, logger, env });
@@ -75,7 +81,7 @@ export async function startRuntime(config: RuntimeConfig, options: { logger?: Lo
   for (const provider of paymentProviders) services.payments.useProvider(provider);
   const reconciler = services.payments.start({ logger, reconcileEveryMs: 30_000 });
   const app = createApp({
-    config, services, logger, env, readiness: [engineReadiness(engine)],
+    config, services, logger, env, liveEvents, readiness: [engineReadiness(engine)],
     extraRouters: [...(config.oidc ? [(api: Parameters<typeof oidcRouter>[0]['api']) => oidcRouter({ api, config, oidc: config.oidc!, services, logger })] : []), ...(options.extraRouters ?? [])],
   });
   const server = await new Promise<Server>((resolve, reject) => {
@@ -87,12 +93,13 @@ export async function startRuntime(config: RuntimeConfig, options: { logger?: Lo
   const purge = setInterval(() => {
     services.sessions.purgeExpired().catch((err: unknown) => logger.warn({ err }, 'session purge failed'));
     services.idempotencyKeys.purgeExpired().catch((err: unknown) => logger.warn({ err }, 'idempotency key purge failed'));
+    liveEvents.purgeExpired().catch((err: unknown) => logger.warn({ err }, 'live event purge failed'));
     // Drafts past their retention; uploads never submitted (documents.ts says how long they wait).
     services.drafts.purgeExpired().then(() => services.documents.purgeUnattached()).catch((err: unknown) => logger.warn({ err }, 'draft and upload purge failed'));
   }, 10 * 60_000).unref();
   return {
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
-    server, database, services, engine, outbox, orders, connectors, logger,
+    server, database, services, engine, outbox, orders, liveEvents, connectors, logger,
     close() {
       closing ??= (async () => {
         clearInterval(purge);

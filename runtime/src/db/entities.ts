@@ -23,6 +23,7 @@ import { InboxMessages1764086400000 } from './migrations/1764086400000-inbox-mes
 import { AuditChainHead1764259200000 } from './migrations/1764259200000-audit-chain-head.js';
 import { AuditAppend1764345600000 } from './migrations/1764345600000-audit-append.js';
 import { ProcessBridge1765065600000 } from './migrations/1765065600000-process-bridge.js';
+import { LiveEvents1765152000000 } from './migrations/1765152000000-live-events.js';
 
 export const entities = [
   AgencyEntity, UserEntity, RepresentationEntity, SessionEntity, OidcLoginEntity,
@@ -41,4 +42,5 @@ export const migrations = [InitialSchema1763740800000, ProcessEngine176382720000
   AuditChainHead1764259200000,
   AuditAppend1764345600000,
   ProcessBridge1765065600000,
+  LiveEvents1765152000000,
 ];

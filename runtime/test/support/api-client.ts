@@ -1,3 +1,4 @@
+import { EventSource } from 'eventsource';
 /** A user agent for tests: keeps the session cookie and sends the CSRF token like the web apps do. */
 export interface ApiResponse<T = any> {
   status: number;
@@ -43,6 +44,18 @@ export class ApiClient {
     if (response.status !== 200) throw new Error(`login of ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
     this.csrfToken = response.body.csrfToken;
     return this;
+  }
+
+  /** An EventSource on `path` with this session, as a browser opens one; `headers` are added to its first request. */
+  eventSource(path = '/api/events', headers: Record<string, string> = {}): EventSource {
+    let first = true;
+    return new EventSource(`${this.baseUrl}${path}`, {
+      fetch: (url, init) => {
+        const extra = first ? headers : {};
+        first = false;
+        return fetch(url, { ...init, headers: { ...init?.headers, ...extra, ...(this.cookie ? { cookie: this.cookie } : {}) } });
+      },
+    });
   }
 
   /** Sets the session cookie directly (e.g. after an OIDC redirect flow). */
