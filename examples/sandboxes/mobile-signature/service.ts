@@ -10,7 +10,7 @@ import { createPrivateKey, type KeyObject } from 'node:crypto';
 import express, { type Request, type Response } from 'express';
 import type { AddressInfo } from 'node:net';
 import { certificatesFromPem, signDigestWithRsaKey, verificationCode, type DigestAlgorithm } from '@konstruktor/connectors';
-import type { TestPki } from '../pki/index.js';
+import type { TestPki } from '../pki/ca.js';
 
 export type PersonBehaviour = 'confirm' | 'refuse' | 'ignore';
 

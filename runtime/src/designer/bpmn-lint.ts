@@ -1,6 +1,7 @@
 import type { LintReport } from '@camunda/linting';
+import type { BpmnElement } from './bpmn-element.js';
 
-export type { LintReport };
+export type { BpmnElement, LintReport };
 
 /**
  * @camunda/linting with its rule plugins takes over half a second to load: it is loaded when a
@@ -16,15 +17,4 @@ export async function lintBpmn(xml: string): Promise<LintReport[]> {
 /** A BPMN file as a moddle tree (the linter's moddle, Zeebe extensions included). */
 export async function readBpmn(xml: string): Promise<BpmnElement> {
   return (await linter()).readBpmn(xml);
-}
-
-/** What the application reads of a moddle element. */
-export interface BpmnElement {
-  $type: string;
-  id?: string;
-  name?: string;
-  $attrs?: Record<string, string>;
-  modelerTemplate?: string;
-  get(name: string): unknown;
-  [property: string]: unknown;
 }

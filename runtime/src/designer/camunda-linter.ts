@@ -1,6 +1,6 @@
 /** Loaded on first use through ./bpmn-lint.ts (see there). */
 import { Linter, type LintReport } from '@camunda/linting';
-import type { BpmnElement } from './bpmn-lint.js';
+import type { BpmnElement } from './bpmn-element.js';
 import NestedResolver from '@camunda/linting/lib/Resolver';
 import { resolver as bundledRules } from '@camunda/linting/lib/compiled-config';
 import StaticResolver from 'bpmnlint/lib/resolver/static-resolver';

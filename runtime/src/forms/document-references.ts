@@ -1,4 +1,4 @@
-import type { JsonObject } from './service-forms.js';
+import type { JsonObject } from './version-form.js';
 
 /** A file reference in form data: the id of an uploaded document, at a JSON Pointer. */
 export interface DocumentReference {

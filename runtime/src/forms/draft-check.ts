@@ -1,6 +1,6 @@
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020';
 import type { FieldError } from '../http/problem.js';
-import type { JsonObject } from './service-forms.js';
+import type { JsonObject } from './version-form.js';
 
 type Locale = 'lt' | 'lv' | 'en';
 

@@ -6,7 +6,7 @@ import type { FieldError } from '../http/problem.js';
 import { DEFAULT_UPLOAD_LIMITS, MAX_UPLOAD_BYTES, type UploadLimits } from '../documents/upload-check.js';
 import { compileDraftCheck } from './draft-check.js';
 import { documentReferences, fieldSchema, type DocumentReference } from './document-references.js';
-import type { JsonObject, VersionForm } from './service-forms.js';
+import type { JsonObject, VersionForm } from './version-form.js';
 
 export type Locale = 'lt' | 'lv' | 'en';
 
