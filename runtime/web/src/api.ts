@@ -14,8 +14,8 @@ export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
 }
 
-async function send<T>(method: string, path: string, body?: unknown, raw?: { data: Blob; type: string }): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+async function send<T>(method: string, path: string, body?: unknown, raw?: { data: Blob; type: string }, extra: Record<string, string> = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...extra };
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let payload: BodyInit | undefined;
   if (raw) {
@@ -38,7 +38,7 @@ async function send<T>(method: string, path: string, body?: unknown, raw?: { dat
 
 export const api = {
   get: <T>(path: string) => send<T>('GET', path),
-  post: <T>(path: string, body?: unknown) => send<T>('POST', path, body),
+  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => send<T>('POST', path, body, undefined, headers),
   put: <T>(path: string, body?: unknown) => send<T>('PUT', path, body),
   delete: <T>(path: string) => send<T>('DELETE', path),
   /** A file as the raw request body with its own media type. */
@@ -63,5 +63,9 @@ export interface ServiceCard {
 }
 
 export interface ApplicationSummary { id: string; number: string; service: string; status: string; submittedAt: string }
+
+export interface TimelineEntry { at: string; kind: string; status: string }
+
+export interface ApplicationDetail extends ApplicationSummary { timeline: TimelineEntry[] }
 
 export interface DocumentRef { id: string; filename: string; mediaType: string; size: number; sha256: string }

@@ -14,6 +14,9 @@ const TEXTS = {
     checkAnswers: 'Patikrinkite atsakymus', change: 'Keisti', submit: 'Pateikti', fromProfile: 'iš jūsų profilio',
     submitted: 'Užsakymas pateiktas', number: 'Užsakymo numeris', answersPdf: 'Atsakymų PDF', noOrders: 'Užsakymų dar nėra',
     status: 'Būsena', submittedAt: 'Pateikta', uploading: 'Įkeliamas failas…', noAnswer: '(neatsakyta)', service: 'Paslauga',
+    submitting: 'Pateikiama…', history: 'Eiga', live: 'Būsena atnaujinama automatiškai',
+    statuses: { submitted: 'Pateiktas', 'in-progress': 'Vykdomas', 'in-review': 'Nagrinėjamas', approved: 'Patvirtintas', rejected: 'Atmestas', completed: 'Įvykdytas', cancelled: 'Atšauktas' },
+    steps: { submitted: 'Užsakymas pateiktas', 'process-started': 'Pradėtas vykdyti', 'task-created': 'Perduotas specialistui', 'task-claimed': 'Specialistas pradėjo nagrinėti', 'task-completed': 'Specialistas baigė darbą', 'status-changed': 'Būsena pasikeitė' },
   },
   lv: {
     portal: 'E-pakalpojumi', skip: 'Pāriet uz saturu', language: 'Valoda', catalogue: 'Pakalpojumi', orders: 'Mani pieteikumi', logout: 'Iziet',
@@ -24,6 +27,9 @@ const TEXTS = {
     checkAnswers: 'Pārbaudiet atbildes', change: 'Mainīt', submit: 'Iesniegt', fromProfile: 'no jūsu profila',
     submitted: 'Pieteikums iesniegts', number: 'Pieteikuma numurs', answersPdf: 'Atbilžu PDF', noOrders: 'Pieteikumu vēl nav',
     status: 'Statuss', submittedAt: 'Iesniegts', uploading: 'Augšupielādē failu…', noAnswer: '(nav atbildes)', service: 'Pakalpojums',
+    submitting: 'Iesniedz…', history: 'Gaita', live: 'Statuss atjaunojas automātiski',
+    statuses: { submitted: 'Iesniegts', 'in-progress': 'Izpildē', 'in-review': 'Izskatīšanā', approved: 'Apstiprināts', rejected: 'Noraidīts', completed: 'Izpildīts', cancelled: 'Atcelts' },
+    steps: { submitted: 'Pieteikums iesniegts', 'process-started': 'Izpilde sākta', 'task-created': 'Nodots speciālistam', 'task-claimed': 'Speciālists sāka izskatīšanu', 'task-completed': 'Speciālists pabeidza darbu', 'status-changed': 'Statuss mainījās' },
   },
   en: {
     portal: 'E-services', skip: 'Skip to content', language: 'Language', catalogue: 'Services', orders: 'My orders', logout: 'Log out',
@@ -34,6 +40,9 @@ const TEXTS = {
     checkAnswers: 'Check your answers', change: 'Change', submit: 'Submit', fromProfile: 'from your profile',
     submitted: 'Order submitted', number: 'Order number', answersPdf: 'PDF of your answers', noOrders: 'No orders yet',
     status: 'Status', submittedAt: 'Submitted', uploading: 'Uploading file…', noAnswer: '(not answered)', service: 'Service',
+    submitting: 'Submitting…', history: 'Progress', live: 'The status updates by itself',
+    statuses: { submitted: 'Submitted', 'in-progress': 'In progress', 'in-review': 'Under review', approved: 'Approved', rejected: 'Rejected', completed: 'Completed', cancelled: 'Cancelled' },
+    steps: { submitted: 'Order submitted', 'process-started': 'Processing started', 'task-created': 'Passed to an official', 'task-claimed': 'An official started the review', 'task-completed': 'The official finished', 'status-changed': 'Status changed' },
   },
 } satisfies Record<Lang, unknown>;
 
@@ -56,3 +65,8 @@ export function isLang(value: string | null): value is Lang {
 export const LangContext = createContext<{ lang: Lang; t: Texts }>({ lang: 'lt', t: TEXTS.lt });
 
 export const useLang = () => useContext(LangContext);
+
+/** A status or step name as the citizen reads it; an unknown one as it came. */
+export function named(names: Record<string, string>, key: string): string {
+  return names[key] ?? key;
+}

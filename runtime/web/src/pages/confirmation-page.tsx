@@ -1,22 +1,36 @@
-import { useEffect, useState } from 'react';
-import { api, type ApplicationSummary } from '../api.js';
-import { useLang } from '../i18n.js';
+import { useCallback, useEffect, useState } from 'react';
+import { api, type ApplicationDetail } from '../api.js';
+import { named, useLang } from '../i18n.js';
+import { useApplicationChanges } from '../live.js';
 import { PageHeading } from '../components/page-heading.js';
 
-/** After Submit: the application number and the PDF of the answers. */
+/** One order: its number, status and progress, kept current as the service moves it, and the PDF of the answers. */
 export function ConfirmationPage({ id }: { id: string }) {
-  const { t } = useLang();
-  const [application, setApplication] = useState<ApplicationSummary>();
-  useEffect(() => { api.get<ApplicationSummary>(`/api/applications/${id}`).then(setApplication); }, [id]);
+  const { lang, t } = useLang();
+  const [application, setApplication] = useState<ApplicationDetail>();
+  const load = useCallback(() => { void api.get<ApplicationDetail>(`/api/applications/${id}`).then(setApplication); }, [id]);
+  useEffect(load, [load]);
+  useApplicationChanges(load, id);
   return (
     <>
       <PageHeading>{t.submitted}</PageHeading>
       {application ? (
-        <div className="panel" role="status">
-          <p>{t.number}: <strong data-testid="application-number">{application.number}</strong></p>
-          <p>{t.status}: {application.status}</p>
-          <p><a href={`/api/applications/${id}/answers.pdf`} download>{t.answersPdf}</a></p>
-        </div>
+        <>
+          <div className="panel">
+            <p>{t.number}: <strong data-testid="application-number">{application.number}</strong></p>
+            <p role="status">{t.status}: <strong data-testid="application-status">{named(t.statuses, application.status)}</strong></p>
+            <p className="muted">{t.live}</p>
+            <p><a href={`/api/applications/${id}/answers.pdf`} download>{t.answersPdf}</a></p>
+          </div>
+          <h2>{t.history}</h2>
+          <ol className="timeline" data-testid="timeline">
+            {application.timeline.map((entry) => (
+              <li key={`${entry.at}-${entry.kind}`}>
+                <time dateTime={entry.at}>{new Date(entry.at).toLocaleString(lang)}</time> {named(t.steps, entry.kind)}
+              </li>
+            ))}
+          </ol>
+        </>
       ) : <p role="status">{t.loading}</p>}
     </>
   );

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { labelOf } from '@konstruktor/forms/browser';
 import { api, ApiError, type DocumentRef, type FieldError } from '../api.js';
 import { localized, useLang } from '../i18n.js';
@@ -27,6 +27,9 @@ export function OrderPage({ service }: { service: string }) {
   const [documents, setDocuments] = useState<Record<string, DocumentRef>>(rememberedDocuments);
   const [domIdOf, setDomIdOf] = useState<{ of: DomIdOf }>({ of: () => undefined });
   const onDomIds = useCallback((of: DomIdOf) => setDomIdOf({ of }), []);
+  const [submitting, setSubmitting] = useState(false);
+  /** One Idempotency-Key per set of answers: sending the same answers again (a retry) cannot make a second order. */
+  const submission = useRef<{ key: string; body: string }>(undefined);
 
   useEffect(() => {
     let live = true;
@@ -82,13 +85,20 @@ export function OrderPage({ service }: { service: string }) {
   };
 
   const submit = async () => {
+    if (submitting) return;
+    const body = { service, data: answered(data) };
+    const text = JSON.stringify(body);
+    if (submission.current?.body !== text) submission.current = { key: crypto.randomUUID(), body: text };
+    setSubmitting(true);
     try {
-      const created = await api.post<{ id: string }>('/api/applications', { service, data: answered(data) });
+      const created = await api.post<{ id: string }>('/api/applications', body, { 'idempotency-key': submission.current.key });
       await api.delete(`/api/applications/drafts/${service}`).catch(() => undefined);
       navigate(`/orders/${created.id}?lang=${lang}`);
     } catch (e) {
       if (e instanceof ApiError && e.status === 422 && e.errors.length) setErrors(e.errors);
       else setFailure(e instanceof Error ? e.message : String(e));
+    } finally {
+      setSubmitting(false);
     }
   };
 
@@ -138,7 +148,9 @@ export function OrderPage({ service }: { service: string }) {
       <div className="actions">
         {page > 0 && <button type="button" className="secondary" onClick={() => goTo(page - 1)}>{t.back}</button>}
         <button type="button" className="secondary" onClick={saveDraft}>{t.saveDraft}</button>
-        {isSummary ? <button type="button" onClick={submit}>{t.submit}</button> : <button type="button" onClick={next}>{t.next}</button>}
+        {isSummary
+          ? <button type="button" onClick={submit} disabled={submitting} aria-busy={submitting}>{submitting ? t.submitting : t.submit}</button>
+          : <button type="button" onClick={next}>{t.next}</button>}
       </div>
     </>
   );
