@@ -24,7 +24,7 @@ export function eventsRouter({ api, liveEvents, applications, representations }:
       + "for an official's agency and candidate groups. `application` narrows the stream to one application (404 when it is not yours to see). "
       + 'Each event has an id: reconnecting with Last-Event-ID gives what was missed in the last 24 hours. A comment line every 15 s keeps the stream open through proxies.',
     query: Type.Object({ application: Type.Optional(Uuid) }, { additionalProperties: false }),
-    errors: [404],
+    responseType: 'text/event-stream', errors: [404],
   }, async ({ query, auth, req, res }) => {
     const lastEventId = req.get('last-event-id') ?? null;
     if (lastEventId !== null && (!/^\d{1,19}$/.test(lastEventId) || BigInt(lastEventId) > BigInt(await liveEvents.newestId()))) {

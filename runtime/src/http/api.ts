@@ -25,6 +25,8 @@ export interface RouteSpec<P extends TSchema, Q extends TSchema, B extends TSche
   /** Status of a successful response (default 200; 204 sends no body). */
   status?: number;
   response?: TSchema;
+  /** The success response's media type when it is not JSON (e.g. text/event-stream). */
+  responseType?: string;
   /** Other statuses this route answers with, beyond the ones every route has. */
   errors?: number[];
   /** Runs before everything else, e.g. a rate limiter. */
@@ -178,9 +180,11 @@ function operation(spec: RouteSpec<TSchema, TSchema, TSchema>): Record<string, u
   ];
   const status = spec.status ?? 200;
   const responses: Record<string, unknown> = {
-    [status]: status === 204 || !spec.response
-      ? { description: 'Done' }
-      : { description: 'Done', content: { 'application/json': { schema: spec.response } } },
+    [status]: spec.responseType
+      ? { description: 'Done', content: { [spec.responseType]: { schema: { type: 'string' } } } }
+      : status === 204 || !spec.response
+        ? { description: 'Done' }
+        : { description: 'Done', content: { 'application/json': { schema: spec.response } } },
   };
   const errorStatuses = new Set([400, ...(spec.access === 'public' ? [] : [401]), ...(Array.isArray(spec.access) ? [403] : []), ...(spec.errors ?? [])]);
   if (spec.body) { errorStatuses.add(413); errorStatuses.add(415); }

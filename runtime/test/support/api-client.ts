@@ -13,7 +13,7 @@ export class ApiClient {
 
   constructor(readonly baseUrl: string) {}
 
-  async request<T = any>(method: string, path: string, body?: unknown, init: { headers?: Record<string, string>; raw?: string | Buffer; csrf?: boolean } = {}): Promise<ApiResponse<T>> {
+  async request<T = any>(method: string, path: string, body?: unknown, init: { headers?: Record<string, string>; raw?: string | Buffer; csrf?: boolean; headersOnly?: boolean } = {}): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...init.headers };
     if (this.cookie) headers.cookie = this.cookie;
     if (this.csrfToken && init.csrf !== false && method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
@@ -29,6 +29,10 @@ export class ApiClient {
       this.cookie = value === 'konstruktor_session=' ? undefined : value;
     }
     const contentType = response.headers.get('content-type') ?? '';
+    if (init.headersOnly && contentType.startsWith('text/event-stream')) {
+      await response.body?.cancel();
+      return { status: response.status, headers: response.headers, body: '' as T, contentType };
+    }
     const text = await response.text();
     const parsed = contentType.includes('json') && text ? JSON.parse(text) : text;
     return { status: response.status, headers: response.headers, body: parsed as T, contentType };
