@@ -134,6 +134,8 @@ describe('the embedded engine feed', () => {
     const before = collector();
     const first = engine.subscribe(null, before.listener);
     const instanceKey = await runToTask('application:4');
+    // Past ten batches, so the store must give them back in numeric order ('10' sorts before '9' as text).
+    for (let i = 0; i < 12; i += 1) await engine.createInstance({ processId: 'permit', businessKey: `application:extra-${i}` });
     await before.until((r) => r.valueType === 'USER_TASK');
     await first.close();
     const kept = before.batches.at(-1)!.position;
@@ -156,5 +158,7 @@ describe('the embedded engine feed', () => {
     await all.until((r) => r.valueType === 'PROCESS_INSTANCE' && r.value.state === 'COMPLETED');
     await third.close();
     expect(all.batches.map((b) => b.position)).toEqual([...before.batches, ...after.batches].map((b) => b.position));
+    expect(all.batches.length).toBeGreaterThan(12);
+    expect(all.batches.map((b) => BigInt(b.position))).toEqual(all.batches.map((b) => BigInt(b.position)).sort((a, b) => (a < b ? -1 : 1)));
   }, PGLITE_TIMEOUT);
 });

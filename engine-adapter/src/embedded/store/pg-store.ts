@@ -155,7 +155,8 @@ export class PgStore implements EngineStore {
   }
 
   readLog: ReadLog = async (after, limit) => {
-    const { rows } = await this.sql.query('SELECT position::text AS position, at, records FROM engine_log WHERE position > $1 ORDER BY position LIMIT $2', [after ?? '0', limit]);
+    // Ordered by the column, not by the text it is selected as ('10' sorts before '9').
+    const { rows } = await this.sql.query('SELECT l.position::text AS position, l.at, l.records FROM engine_log l WHERE l.position > $1 ORDER BY l.position LIMIT $2', [after ?? '0', limit]);
     return rows.map((row) => ({ position: row.position as string, at: new Date(row.at as string).toISOString(), records: row.records as EngineRecord[] }));
   };
 
