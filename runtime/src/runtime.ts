@@ -45,17 +45,22 @@ export function createLogger(config: Pick<RuntimeConfig, 'logLevel'>, destinatio
  * Opens the database (running migrations), wires the services and listens. `env` is where the connector host (CONNECTOR_SECRET_*, CONNECTORS) and payments (PAYMENT_BANK_*)
  * read their settings; process.env when absent (`npm start` passes the sandboxes' settings here).
  */
-export async function startRuntime(config: RuntimeConfig, options: { logger?: Logger; extraRouters?: AppOptions['extraRouters']; env?: NodeJS.ProcessEnv } = {}): Promise<Runtime> {
+export async function startRuntime(config: RuntimeConfig, options: {
+  logger?: Logger; extraRouters?: AppOptions['extraRouters']; env?: NodeJS.ProcessEnv;
+  /** An engine this runtime uses but does not own (replicas sharing one engine); else it opens its own from the config. */
+  engine?: EngineAdapter;
+} = {}): Promise<Runtime> {
   const logger = options.logger ?? createLogger(config);
   const env = options.env ?? process.env;
   const paymentProviders = paymentProvidersFromEnv(env, config.publicUrl);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
-  const engine = await openEngine(config).catch(async (error: unknown) => {
+  const engine = options.engine ?? await openEngine(config).catch(async (error: unknown) => {
     await database.close();
     throw error;
   });
+  const closeEngine = () => (options.engine ? Promise.resolve() : engine.close());
   const outbox = await Outbox.open(database.dataSource, logger).catch(async (error: unknown) => {
-    await engine.close();
+    await closeEngine();
     await database.close();
     throw error;
   });
@@ -74,7 +79,7 @@ export async function startRuntime(config: RuntimeConfig, options: { logger?: Lo
     return hostConnectors({ engine, services, logger, env });
   })().catch(async (error: unknown) => {
     await stopBridge();
-    await engine.close();
+    await closeEngine();
     await database.close();
     throw error;
   });
@@ -109,7 +114,7 @@ export async function startRuntime(config: RuntimeConfig, options: { logger?: Lo
         await services.testRuns.closeAll();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
-        await engine.close();
+        await closeEngine();
         await database.close();
       })();
       return closing;
