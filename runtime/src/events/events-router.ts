@@ -12,7 +12,13 @@ const HEARTBEAT_MS = 15_000;
 /** How long a browser waits before it reconnects a dropped stream. */
 const RETRY_MS = 3000;
 
-const frame = (event: LiveEvent) => `id: ${event.id}\nevent: ${event.kind}\ndata: ${JSON.stringify(event.data)}\n\n`;
+/** An event as the stream writes it; made once however many streams it goes to. */
+const frames = new WeakMap<LiveEvent, string>();
+function frame(event: LiveEvent): string {
+  let text = frames.get(event);
+  if (text === undefined) frames.set(event, (text = `id: ${event.id}\nevent: ${event.kind}\ndata: ${JSON.stringify(event.data)}\n\n`));
+  return text;
+}
 
 /** GET /api/events: changes to what the user may see, pushed as server-sent events. */
 export function eventsRouter({ api, liveEvents, applications, representations }: { api: Api; liveEvents: LiveEvents; applications: Applications; representations: Representations }): Router {
