@@ -46,25 +46,7 @@ import { designerRouter } from './designer/designer-router.js';
 import { checkPackage } from './designer/package-check.js';
 import { TestRuns } from './designer/test-runs.js';
 import { designerAppRouter } from './web/designer-router.js';
-
-/** The runtime's services, wired once; routers and tests reach them here. */
-export interface Services {
-  db: DataSource;
-  audit: AuditLog;
-  sessions: SessionStore;
-  terms: TermsService;
-  representations: Representations;
-  catalogue: Catalogue;
-  applications: Applications;
-  idempotencyKeys: IdempotencyKeys;
-  tasks: Tasks;
-  documents: Documents;
-  forms: ServiceForms;
-  drafts: Drafts;
-  payments: Payments;
-  portalInbox: PortalInbox;
-  testRuns: TestRuns;
-}
+import type { Services } from './services.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const SECRET_QUERY = /([?&](?:code|state|session_state|id_token|access_token|token)=)[^&#]*/gi;

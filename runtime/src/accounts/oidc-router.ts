@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import type { OidcConfig, RuntimeConfig } from '../config.js';
 import type { Api } from '../http/api.js';
 import { HttpProblem } from '../http/problem.js';
-import type { Services } from '../app.js';
+import type { Services } from '../services.js';
 import { OidcLoginEntity } from './oidc-login.entity.js';
 import { UserEntity, type User } from './user.entity.js';
 

@@ -6,7 +6,7 @@
 import { runConnectors, secretsFromEnv, type ConnectorLogger, type ConnectorWorkerHandle } from '@konstruktor/connectors';
 import type { EngineAdapter } from '@konstruktor/engine-adapter';
 import type { Logger } from 'pino';
-import type { Services } from '../app.js';
+import type { Services } from '../services.js';
 import { allConnectors } from './modules.js';
 import { runtimePlatformServices } from './platform-services.js';
 

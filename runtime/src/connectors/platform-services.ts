@@ -6,7 +6,7 @@
 import type { DocumentStore, InboxSink, PlatformServices, StoredDocument } from '@konstruktor/connectors';
 import type { EngineAdapter } from '@konstruktor/engine-adapter';
 import { ApplicationEntity } from '../applications/application.entity.js';
-import type { Services } from '../app.js';
+import type { Services } from '../services.js';
 import type { Document } from '../documents/document.entity.js';
 import { paymentService } from '../payments/payment-service.js';
 import { packageFiles } from '../package-files/package-files.js';

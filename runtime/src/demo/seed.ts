@@ -8,7 +8,7 @@ import { hashPassword } from '../accounts/passwords.js';
 import { UserEntity, type User } from '../accounts/user.entity.js';
 import type { Role } from '../common/schemas.js';
 import { TermsOfUseEntity } from '../terms/terms.entity.js';
-import type { Services } from '../app.js';
+import type { Services } from '../services.js';
 import { HttpProblem } from '../http/problem.js';
 import { readServicePackage, type PackageUpload } from '../catalogue/package-reader.js';
 import { ServiceEntity } from '../catalogue/service.entity.js';

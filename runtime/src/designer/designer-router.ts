@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { Type } from '@sinclair/typebox';
 import type { Logger } from 'pino';
 import type { AnyConnector } from '@konstruktor/connectors';
-import type { Services } from '../app.js';
+import type { Services } from '../services.js';
 import { AgencyEntity } from '../accounts/agency.entity.js';
 import type { Api } from '../http/api.js';
 import { Code, LocalizedText } from '../common/schemas.js';

@@ -1,0 +1,37 @@
+import type { DataSource } from 'typeorm';
+import type { AuditLog } from './audit/audit-log.js';
+import type { SessionStore } from './accounts/sessions.js';
+import type { TermsService } from './terms/terms-service.js';
+import type { Representations } from './accounts/representations.js';
+import type { Catalogue } from './catalogue/catalogue.js';
+import type { Applications } from './applications/applications.js';
+import type { IdempotencyKeys } from './http/idempotency.js';
+import type { Tasks } from './tasks/tasks.js';
+import type { Documents } from './documents/documents.js';
+import type { ServiceForms } from './forms/service-forms.js';
+import type { Drafts } from './drafts/drafts.js';
+import type { Payments } from './payments/payments.js';
+import type { PortalInbox } from './inbox/inbox.js';
+import type { TestRuns } from './designer/test-runs.js';
+
+/**
+ * The runtime's services, wired once by createServices (app.ts); routers and tests reach them
+ * here. A module of its own, so that what takes the services needs not import the wiring.
+ */
+export interface Services {
+  db: DataSource;
+  audit: AuditLog;
+  sessions: SessionStore;
+  terms: TermsService;
+  representations: Representations;
+  catalogue: Catalogue;
+  applications: Applications;
+  idempotencyKeys: IdempotencyKeys;
+  tasks: Tasks;
+  documents: Documents;
+  forms: ServiceForms;
+  drafts: Drafts;
+  payments: Payments;
+  portalInbox: PortalInbox;
+  testRuns: TestRuns;
+}
