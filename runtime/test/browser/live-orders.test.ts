@@ -81,6 +81,7 @@ describe.skipIf(skipWithoutChromium)('live order status in Chromium', () => {
         // The order page: the official decides; the status and a new step show without a reload.
         await row.getByRole('link', { name: order.body.number, exact: true }).click();
         await expect.poll(() => page.getByTestId('application-status').textContent()).toBe(text.inReview);
+        await page.getByRole('heading', { level: 1, name: new RegExp(`${order.body.number as string}$`) }).waitFor();
         await expect.poll(() => page.getByTestId('timeline').textContent()).toContain(text.claimedStep);
         const steps = await page.getByTestId('timeline').locator('li').count();
         await page.waitForTimeout(300);

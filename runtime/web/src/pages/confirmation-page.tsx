@@ -4,7 +4,7 @@ import { named, useLang } from '../i18n.js';
 import { useApplicationChanges } from '../live.js';
 import { PageHeading } from '../components/page-heading.js';
 
-/** One order: its number, status and progress, kept current as the service moves it, and the PDF of the answers. */
+/** One order (also the page right after Submit): its number, status and progress, kept current as the service moves it, and the PDF of the answers. */
 export function ConfirmationPage({ id }: { id: string }) {
   const { lang, t } = useLang();
   const [application, setApplication] = useState<ApplicationDetail>();
@@ -13,7 +13,8 @@ export function ConfirmationPage({ id }: { id: string }) {
   useApplicationChanges(load, id);
   return (
     <>
-      <PageHeading>{t.submitted}</PageHeading>
+      {/* Just submitted, it says so; once the service has moved it, it is simply the order. */}
+      <PageHeading>{application && application.status !== 'submitted' ? t.orderHeading(application.number) : t.submitted}</PageHeading>
       {application ? (
         <>
           <div className="panel">
