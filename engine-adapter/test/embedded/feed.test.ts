@@ -4,19 +4,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EngineError, type EngineRecord, type EngineRecordBatch } from '../../src/contract.js';
 import { createEmbeddedEngine, type EmbeddedEngine } from '../../src/embedded/index.js';
+import { PERMIT_BPMN as BPMN } from './permit-bpmn.js';
 
-const BPMN = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="x">
-  <bpmn:process id="permit" isExecutable="true">
-    <bpmn:startEvent id="start" />
-    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="register" />
-    <bpmn:serviceTask id="register"><bpmn:extensionElements><zeebe:taskDefinition type="register" /></bpmn:extensionElements></bpmn:serviceTask>
-    <bpmn:sequenceFlow id="f2" sourceRef="register" targetRef="review" />
-    <bpmn:userTask id="review"><bpmn:extensionElements><zeebe:userTask /><zeebe:assignmentDefinition candidateGroups="clerks" /></bpmn:extensionElements></bpmn:userTask>
-    <bpmn:sequenceFlow id="f3" sourceRef="review" targetRef="end" />
-    <bpmn:endEvent id="end" />
-  </bpmn:process>
-</bpmn:definitions>`;
+
 
 const PGLITE_TIMEOUT = 240_000;
 
@@ -64,14 +54,21 @@ describe('the embedded engine feed', () => {
     return instanceKey;
   }
 
+  /** Completes the review, then the approval. */
+  async function finishTasks(instanceKey: string) {
+    for (const elementId of ['review', 'approve']) {
+      const [task] = await engine!.userTasks({ instanceKey, elementId, state: 'CREATED' });
+      await engine!.completeUserTask(task!.key, { decision: 'ok' });
+    }
+  }
+
   it('reports what each commit changed, in order, from the instance to its end', async () => {
     engine = await createEmbeddedEngine();
     const seen = collector();
     const subscription = engine.subscribe(null, seen.listener);
     const instanceKey = await runToTask('application:1');
     await seen.until((r) => r.valueType === 'USER_TASK' && r.value.state === 'CREATED');
-    const [task] = await engine.userTasks({ instanceKey, state: 'CREATED' });
-    await engine.completeUserTask(task!.key, { decision: 'ok' });
+    await finishTasks(instanceKey);
     await seen.until((r) => r.valueType === 'PROCESS_INSTANCE' && r.value.state === 'COMPLETED');
     await subscription.close();
 
@@ -142,8 +139,7 @@ describe('the embedded engine feed', () => {
     await engine.close();
 
     engine = await createEmbeddedEngine({ dataDir });
-    const [task] = await engine.userTasks({ instanceKey, state: 'CREATED' });
-    await engine.completeUserTask(task!.key, {});
+    await finishTasks(instanceKey);
     const after = collector();
     const second = engine.subscribe(kept, after.listener);
     await after.until((r) => r.valueType === 'PROCESS_INSTANCE' && r.value.state === 'COMPLETED');
