@@ -45,7 +45,7 @@ import { webRouter } from './web/web-router.js';
 import { designerRouter } from './designer/designer-router.js';
 import { checkPackage } from './designer/package-check.js';
 import { TestRuns } from './designer/test-runs.js';
-import { designerAppRouter } from './web/designer-router.js';
+import { designerAppRouter } from './web/designer-app-router.js';
 import type { Services } from './services.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;

@@ -1,6 +1,6 @@
 /** Certificate path validation to a trusted CA (RFC 5280, by pkijs) at a given time. */
 import * as pkijs from 'pkijs';
-import './engine.js';
+import './webcrypto.js';
 
 export interface ChainResult {
   ok: boolean;

@@ -5,7 +5,7 @@
  */
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { digest, DIGEST_OIDS, parseCertificate, toArrayBuffer, type DigestAlgorithm } from './engine.js';
+import { digest, DIGEST_OIDS, parseCertificate, toArrayBuffer, type DigestAlgorithm } from './webcrypto.js';
 import type { RemoteSigner } from './remote-signer.js';
 
 export const OID = {

@@ -1,5 +1,5 @@
 /** E-signing: RemoteSigner, CMS/PAdES, ASiC-E/XAdES, timestamps, OCSP and verification. */
-export * from './engine.js';
+export * from './webcrypto.js';
 export * from './remote-signer.js';
 export * from './cms.js';
 export * from './chain.js';

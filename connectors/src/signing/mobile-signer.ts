@@ -6,7 +6,7 @@
  */
 import { constants, createHash, publicDecrypt, X509Certificate } from 'node:crypto';
 import { digestInfo, SigningRefusedError, type RemoteSigner } from './remote-signer.js';
-import type { DigestAlgorithm } from './engine.js';
+import type { DigestAlgorithm } from './webcrypto.js';
 
 export interface MobileSignerOptions {
   /** Base URL of the service, e.g. http://127.0.0.1:8443/v1 */

@@ -2,7 +2,7 @@
 import type * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { extendedKeyUsages } from './chain.js';
-import './engine.js';
+import './webcrypto.js';
 
 const ID_AD_OCSP = '1.3.6.1.5.5.7.48.1';
 const ID_PKIX_OCSP_BASIC = '1.3.6.1.5.5.7.48.1.1';

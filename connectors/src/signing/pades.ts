@@ -11,7 +11,7 @@ import * as pkijs from 'pkijs';
 import { PDFDocument } from 'pdf-lib';
 import { commonName } from './chain.js';
 import { addUnsignedAttribute, encodeSignedData, OID, signCms } from './cms.js';
-import { digest, parseCertificate, type DigestAlgorithm } from './engine.js';
+import { digest, parseCertificate, type DigestAlgorithm } from './webcrypto.js';
 import type { RemoteSigner } from './remote-signer.js';
 import { requestTimestamp } from './tsp.js';
 

@@ -6,7 +6,7 @@
 import { constants, createPrivateKey, privateEncrypt, type KeyObject } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { certificatesFromPem, DIGEST_OIDS, toArrayBuffer, type DigestAlgorithm } from './engine.js';
+import { certificatesFromPem, DIGEST_OIDS, toArrayBuffer, type DigestAlgorithm } from './webcrypto.js';
 
 export interface RemoteSigner {
   /** The signer's certificate first, then the CAs up to (not necessarily including) the root; DER. */

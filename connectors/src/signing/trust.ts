@@ -1,7 +1,7 @@
 /** Trust settings of a verification and the certificate checks shared by PAdES and XAdES. */
 import type * as pkijs from 'pkijs';
 import { commonName, validateChain } from './chain.js';
-import { certificatesFromPem, parseCertificate } from './engine.js';
+import { certificatesFromPem, parseCertificate } from './webcrypto.js';
 import { checkOcsp } from './ocsp.js';
 import { check, type Check } from './report.js';
 import { verifyTimestampToken } from './tsp.js';

@@ -4,7 +4,7 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { validateChain, extendedKeyUsages, type ChainResult } from './chain.js';
 import { decodeSignedData, OID } from './cms.js';
-import { digest, digestAlgorithmOf, DIGEST_OIDS, toArrayBuffer, type DigestAlgorithm } from './engine.js';
+import { digest, digestAlgorithmOf, DIGEST_OIDS, toArrayBuffer, type DigestAlgorithm } from './webcrypto.js';
 
 const ID_KP_TIME_STAMPING = '1.3.6.1.5.5.7.3.8';
 

@@ -5,7 +5,7 @@ import type * as pkijs from 'pkijs';
 import * as xadesjs from 'xadesjs';
 import { commonName } from './chain.js';
 import { ASICE_MIMETYPE, openAsice, type OpenedContainer } from './asice.js';
-import { digest, parseCertificate, type DigestAlgorithm } from './engine.js';
+import { digest, parseCertificate, type DigestAlgorithm } from './webcrypto.js';
 import { check, finish, type Check, type SignatureReport, type VerificationReport } from './report.js';
 import { checkTimestampAndSigner, type TrustOptions } from './trust.js';
 import { canonicalSignatureValue, DSIG_NS, fileResolver, referenceUri, XADES_NS } from './xades.js';

@@ -3,7 +3,7 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { commonName } from './chain.js';
 import { decodeSignedData, findAttribute, OID } from './cms.js';
-import { digest, digestAlgorithmOf, toArrayBuffer } from './engine.js';
+import { digest, digestAlgorithmOf, toArrayBuffer } from './webcrypto.js';
 import { check, finish, type Check, type SignatureReport, type VerificationReport } from './report.js';
 import { checkTimestampAndSigner, type TrustOptions } from './trust.js';
 

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { DOMParser, XMLSerializer, type Document, type Element } from '@xmldom/xmldom';
 import * as xadesjs from 'xadesjs';
 import * as xmldsigjs from 'xmldsigjs';
-import { remoteCryptoKey, type DigestAlgorithm } from './engine.js';
+import { remoteCryptoKey, type DigestAlgorithm } from './webcrypto.js';
 import type { RemoteSigner } from './remote-signer.js';
 import { requestTimestamp } from './tsp.js';
 

@@ -1,6 +1,6 @@
 /**
  * pkijs and xadesjs run on Node's WebCrypto; importing this module sets both up once. The
- * engine's `sign` also accepts a "remote key" (remoteCryptoKey), so XML signatures made by
+ * crypto engine's `sign` (what pkijs calls) also accepts a "remote key" (remoteCryptoKey), so XML signatures made by
  * xadesjs get their signature value from a RemoteSigner.
  */
 import { webcrypto } from 'node:crypto';
