@@ -31,12 +31,6 @@ export class EngineProjection {
     this.subscription = this.engine.subscribe(row!.position === '0' ? null : row!.position, (batch) => this.apply(batch));
   }
 
-  /** The position applied last (0 before the first batch). */
-  async position(): Promise<string> {
-    const [row] = (await this.db.query('SELECT position::text AS position FROM projection_position WHERE name = $1', [this.name])) as { position: string }[];
-    return row?.position ?? '0';
-  }
-
   async stop(): Promise<void> {
     await this.subscription?.close();
   }

@@ -38,8 +38,8 @@ export class IdempotencyKeys {
   constructor(private readonly db: DataSource) {}
 
   /** The stored result for the key, if it was used; 422 if it was used with another request. */
-  async find<T>(userId: string, request: IdempotentRequest, manager: EntityManager | DataSource = this.db): Promise<T | null> {
-    const [row] = (await manager.query(`SELECT fingerprint, response FROM idempotency_key
+  async find<T>(userId: string, request: IdempotentRequest): Promise<T | null> {
+    const [row] = (await this.db.query(`SELECT fingerprint, response FROM idempotency_key
       WHERE user_id = $1 AND key = $2 AND created_at > now() - make_interval(hours => $3)`, [userId, request.key, IDEMPOTENCY_TTL_HOURS])) as { fingerprint: string; response: T }[];
     if (!row) return null;
     if (row.fingerprint !== request.fingerprint) throw keyReused();
