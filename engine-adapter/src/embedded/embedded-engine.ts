@@ -15,12 +15,23 @@ import { EngineState } from './state/engine-state.js';
 import type { TableRecords } from './state/engine-state.js';
 import type { EngineStore, HistoryKind, PreparedWrite } from './store/store.js';
 
-/** Wall-clock time plus an offset that advanceTime moves forward. */
+/** Wall-clock time plus an offset that advanceTime moves forward; or a pinned instant that stands still. */
 export class EngineClock {
   private offset = 0;
-  now = (): number => Date.now() + this.offset;
+  private pinned: number | null = null;
+  now = (): number => this.pinned ?? Date.now() + this.offset;
   advance(ms: number): void {
-    this.offset += ms;
+    if (this.pinned !== null) this.pinned += ms;
+    else this.offset += ms;
+  }
+  /** Stops the clock at `epochMs` (Camunda's clock pin). */
+  pin(epochMs: number): void {
+    this.pinned = epochMs;
+  }
+  /** Back to wall-clock time. */
+  reset(): void {
+    this.pinned = null;
+    this.offset = 0;
   }
 }
 
@@ -64,6 +75,8 @@ export class EmbeddedEngine implements EngineAdapter {
   private failure: Error | undefined;
   private closed = false;
   private readonly feed: EngineFeed;
+  /** Callers waiting for the next commit (long-polling job activation). */
+  private commitWaiters: (() => void)[] = [];
 
   private constructor(private readonly store: EngineStore, readonly clock: EngineClock) {
     this.processor = new Processor(this.state, this.definitions, clock.now);
@@ -151,6 +164,7 @@ export class EmbeddedEngine implements EngineAdapter {
       this.committing = false;
     }
     if (logged) this.feed.publish(logged);
+    for (const wake of this.commitWaiters.splice(0)) wake();
     for (const { item, result } of group) {
       if (result.ok) item.resolve(result.value);
       else item.reject(result.error);
@@ -272,7 +286,47 @@ export class EmbeddedEngine implements EngineAdapter {
     });
   }
 
+  /** Pins the clock at `epochMs`, or resets it to wall-clock time when null; timers and message lifetimes follow. */
+  async setClock(epochMs: number | null): Promise<void> {
+    if (epochMs !== null && !Number.isSafeInteger(epochMs)) throw new EngineError('the clock needs a time in epoch milliseconds');
+    await this.execute(() => {
+      if (epochMs === null) this.clock.reset();
+      else this.clock.pin(epochMs);
+      this.commands.expireMessages(this.clock.now());
+      this.commands.fireDueTimers(this.clock.now());
+    });
+  }
+
+  /** Resolves after the next commit, or after `timeoutMs` (whichever comes first). */
+  nextCommit(timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, timeoutMs);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.commitWaiters.push(done);
+    });
+  }
+
   // ---------------------------------------------------------------- queries (history)
+
+  /** Every process instance (they stay in memory), with the key of its definition. */
+  processInstances(): (InstanceInfo & { processDefinitionKey: string })[] {
+    return [...this.state.instances.values()].map((i) => ({ ...instanceInfo(i), processDefinitionKey: i.processDefinitionKey }));
+  }
+
+  /** The deployed process definitions, oldest first. */
+  processDefinitions(): { key: string; processId: string; version: number; resourceName: string; xml: string }[] {
+    return [...this.state.definitions.values()].sort((a, b) => (BigInt(a.key) < BigInt(b.key) ? -1 : 1));
+  }
+
+  /** The key and version of the definition an instance runs. */
+  definitionOf(instanceKey: string): { processDefinitionKey: string; version: number } | undefined {
+    const instance = this.state.instances.get(instanceKey);
+    return instance && { processDefinitionKey: instance.processDefinitionKey, version: instance.version };
+  }
+
 
   async userTasks(filter: UserTaskFilter): Promise<UserTask[]> {
     // Open tasks are in memory; completed and canceled ones only in the store.

@@ -1,22 +1,22 @@
 /**
  * How to reach a Zeebe (Camunda 8 orchestration cluster), read from the environment.
  *
- * All commands go through the v2 REST API (the same paths on 8.6 and 8.8+); the clock through
- * the management port's actuator; history either through the v2 search API (8.8+ with a
- * secondary storage such as PostgreSQL) or, when ZEEBE_RECORDS_REDIS_URL is set, from the
- * records the broker exports to Redis.
+ * Everything goes through the v2 REST API: commands, and history through the v2 search API
+ * (Camunda 8.8+ with a secondary storage, or Konstruktor's engine service); the clock through the
+ * management port's actuator (Konstruktor's engine service serves it on its own port in the test
+ * profile).
  */
 export interface ZeebeOptions {
   /** Base URL of the REST gateway, e.g. http://127.0.0.1:8080 (the client adds /v2). */
   restAddress: string;
   /** Base URL of the management port (actuator), e.g. http://127.0.0.1:9600; needed by advanceTime. */
   managementAddress?: string;
-  /** gRPC gateway, host:port. Not used by this adapter (REST covers every command); kept for workers. */
-  grpcAddress?: string;
-  /** Read history from the Redis exporter's streams instead of the v2 search API. */
-  recordsRedisUrl?: string;
+  /** HTTP basic credentials (Camunda self-managed with basic authentication, or our engine service). */
+  basic?: { username: string; password: string };
   /** OAuth client credentials (token URL, client id and secret, optional audience and scope). */
   oauth?: { tokenUrl: string; clientId: string; clientSecret: string; audience?: string; scope?: string };
+  /** Check the shapes of requests and answers against the API specification (the client's `CAMUNDA_SDK_VALIDATION`); none by default. */
+  validation?: 'none' | 'warn' | 'strict';
   /** TLS: a private CA bundle (PEM) and, for mutual TLS, a client certificate and key. */
   tls?: { caPath?: string; certPath?: string; keyPath?: string };
 }
@@ -29,9 +29,11 @@ export function zeebeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Zeebe
   const options: ZeebeOptions = {
     restAddress,
     managementAddress: value('ZEEBE_MANAGEMENT_ADDRESS'),
-    grpcAddress: value('ZEEBE_GRPC_ADDRESS'),
-    recordsRedisUrl: value('ZEEBE_RECORDS_REDIS_URL'),
   };
+  const username = value('ZEEBE_BASIC_AUTH_USERNAME');
+  const password = value('ZEEBE_BASIC_AUTH_PASSWORD');
+  if (Boolean(username) !== Boolean(password)) throw new Error('ZEEBE_BASIC_AUTH_USERNAME and ZEEBE_BASIC_AUTH_PASSWORD go together');
+  if (username && password) options.basic = { username, password };
   const clientId = value('ZEEBE_CLIENT_ID');
   if (clientId) {
     const tokenUrl = value('ZEEBE_TOKEN_URL') ?? value('ZEEBE_AUTHORIZATION_SERVER_URL');
@@ -50,11 +52,15 @@ export function zeebeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Zeebe
 export function clientConfig(options: ZeebeOptions): Record<string, string> {
   const config: Record<string, string> = {
     CAMUNDA_REST_ADDRESS: options.restAddress,
-    CAMUNDA_AUTH_STRATEGY: options.oauth ? 'OAUTH' : 'NONE',
+    CAMUNDA_AUTH_STRATEGY: options.oauth ? 'OAUTH' : options.basic ? 'BASIC' : 'NONE',
     // Zeebe 8.6 answers with numeric keys where the 8.8 schema has strings: don't validate shapes.
-    CAMUNDA_SDK_VALIDATION: 'none',
+    CAMUNDA_SDK_VALIDATION: options.validation ?? 'none',
     CAMUNDA_SDK_LOG_LEVEL: 'error',
   };
+  if (options.basic) {
+    config.CAMUNDA_BASIC_AUTH_USERNAME = options.basic.username;
+    config.CAMUNDA_BASIC_AUTH_PASSWORD = options.basic.password;
+  }
   if (options.oauth) {
     config.CAMUNDA_OAUTH_URL = options.oauth.tokenUrl;
     config.CAMUNDA_CLIENT_ID = options.oauth.clientId;

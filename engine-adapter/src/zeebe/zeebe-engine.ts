@@ -9,13 +9,13 @@ import {
 import { call, toEngineError } from './errors.js';
 import { BUSINESS_KEY_TAG, type History } from './history.js';
 import { clientConfig, type ZeebeOptions } from './options.js';
-import { RecordHistory } from './record-history.js';
 import { SearchHistory } from './search-history.js';
 
 /**
- * EngineAdapter on a Zeebe broker (Camunda 8): commands through the v2 REST API
- * (@camunda8/orchestration-cluster-api), history through a {@link History}, the clock through
- * the management actuator (the broker must run with zeebe.clock.controlled=true).
+ * EngineAdapter on the Camunda 8 orchestration cluster REST API (v2), through the official client
+ * (@camunda8/orchestration-cluster-api): a licensed Camunda 8.8+ cluster or Konstruktor's own
+ * engine service. Commands and history (the v2 search endpoints) over REST; the clock through the
+ * management actuator (a broker must run with zeebe.clock.controlled=true).
  */
 export class ZeebeEngine implements EngineAdapter {
   readonly name = 'zeebe' as const;
@@ -25,8 +25,7 @@ export class ZeebeEngine implements EngineAdapter {
   constructor(private readonly options: ZeebeOptions) {
     // `env: {}`: configuration comes from the options only, not from whatever CAMUNDA_* is set.
     this.client = createCamundaClientLoose({ config: clientConfig(options), env: {} });
-    this.history = options.recordsRedisUrl ? new RecordHistory(options.recordsRedisUrl)
-      : new SearchHistory(createCamundaClient({ config: clientConfig(options), env: {} }));
+    this.history = new SearchHistory(createCamundaClient({ config: clientConfig(options), env: {} }));
   }
 
   async deploy(resources: Resource[]): Promise<Deployment> {
@@ -150,8 +149,10 @@ export class ZeebeEngine implements EngineAdapter {
     if (!this.options.managementAddress) throw new EngineError('advanceTime needs ZEEBE_MANAGEMENT_ADDRESS (the actuator)', 'UNAVAILABLE');
     let response: Response;
     try {
+      const basic = this.options.basic;
+      const authorization: Record<string, string> = basic ? { authorization: `Basic ${Buffer.from(`${basic.username}:${basic.password}`).toString('base64')}` } : {};
       response = await fetch(new URL('/actuator/clock/add', this.options.managementAddress), {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ offsetMilli: Math.round(ms) }),
+        method: 'POST', headers: { 'content-type': 'application/json', ...authorization }, body: JSON.stringify({ offsetMilli: Math.round(ms) }),
       });
     } catch (error) {
       throw toEngineError(error);

@@ -1,0 +1,22 @@
+import { Router } from 'express';
+import type { EmbeddedEngine } from '../../embedded/index.js';
+import { route } from '../problem.js';
+import { bodyOf, checkTenant, optionalInteger, optionalString, requiredString, variablesOf } from '../request.js';
+
+/** POST /messages/publication: a buffered message with a time to live and an optional id refused twice. */
+export function messageRoutes(engine: EmbeddedEngine): Router {
+  const router = Router();
+  router.post('/messages/publication', route(async (req, res) => {
+    const body = bodyOf(req);
+    checkTenant(body);
+    const name = requiredString(body, 'name');
+    const correlationKey = optionalString(body, 'correlationKey') ?? '';
+    const timeToLive = optionalInteger(body, 'timeToLive', 0) ?? 0;
+    const messageId = optionalString(body, 'messageId');
+    const published = await engine.publishMessage({
+      name, correlationKey, timeToLive, variables: variablesOf(body) ?? {}, ...(messageId ? { messageId } : {}),
+    });
+    res.json({ messageKey: published.messageKey, tenantId: '<default>' });
+  }));
+  return router;
+}

@@ -1,0 +1,60 @@
+import { Router } from 'express';
+import type { UserTask } from '../../contract.js';
+import type { EmbeddedEngine } from '../../embedded/index.js';
+import { invalidArgument, notFound, route } from '../problem.js';
+import { bodyOf, keyOf, optionalString, variablesOf } from '../request.js';
+import { search } from '../search.js';
+import { userTaskResult } from '../shapes.js';
+
+const FILTERABLE = [
+  'userTaskKey', 'state', 'assignee', 'elementId', 'candidateGroup', 'candidateUser', 'processDefinitionId', 'processDefinitionKey',
+  'processInstanceKey', 'elementInstanceKey', 'tenantId',
+] as const;
+
+export function userTaskRoutes(engine: EmbeddedEngine): Router {
+  const router = Router();
+  const result = (t: UserTask) => {
+    const item = userTaskResult(t, engine.definitionOf(t.instanceKey));
+    // candidateGroup / candidateUser filter on the lists.
+    return { ...item, candidateGroup: t.candidateGroups, candidateUser: t.candidateUsers };
+  };
+  const strip = ({ candidateGroup: _g, candidateUser: _u, ...item }: ReturnType<typeof result>) => item;
+
+  router.post('/user-tasks/search', route(async (req, res) => {
+    const body = bodyOf(req);
+    const filter = (body.filter ?? {}) as Record<string, unknown>;
+    // The instance narrows what is read from the history; everything else is filtered on the results.
+    const instanceKey = typeof filter.processInstanceKey === 'string' ? filter.processInstanceKey : undefined;
+    const tasks = await engine.userTasks(instanceKey ? { instanceKey } : {});
+    const found = search(body, tasks.map(result), FILTERABLE);
+    res.json({ ...found, items: found.items.map(strip) });
+  }));
+
+  router.get('/user-tasks/:key', route(async (req, res) => {
+    const key = keyOf(req.params.key, 'userTaskKey');
+    const task = (await engine.userTasks({})).find((t) => t.key === key);
+    if (!task) throw notFound(`User task with key '${key}' not found`);
+    res.json(strip(result(task)));
+  }));
+
+  router.post('/user-tasks/:key/assignment', route(async (req, res) => {
+    const body = bodyOf(req);
+    const assignee = optionalString(body, 'assignee');
+    if (!assignee) throw invalidArgument('No assignee provided.');
+    await engine.assignUserTask(keyOf(req.params.key, 'userTaskKey'), assignee);
+    res.status(204).end();
+  }));
+
+  router.delete('/user-tasks/:key/assignee', route(async (req, res) => {
+    await engine.assignUserTask(keyOf(req.params.key, 'userTaskKey'), null);
+    res.status(204).end();
+  }));
+
+  router.post('/user-tasks/:key/completion', route(async (req, res) => {
+    const body = bodyOf(req);
+    await engine.completeUserTask(keyOf(req.params.key, 'userTaskKey'), variablesOf(body));
+    res.status(204).end();
+  }));
+
+  return router;
+}
