@@ -31,6 +31,8 @@ export function sendProblem(req: Request, res: Response, problem: Problem): void
 /** The one error handler: engine rejections keep their code, body-parser errors become 400/413, the rest 500 without internals. */
 export function problemHandler(error: unknown, req: Request, res: Response, next: NextFunction): void {
   if (res.headersSent) return next(error);
+  // The caller went away while its body was arriving: no one to answer.
+  if (req.destroyed || (error as { code?: string }).code === 'ECONNRESET') return;
   if (error instanceof Problem) return sendProblem(req, res, error);
   if (error instanceof EngineError) return sendProblem(req, res, new Problem(STATUS_OF[error.code], error.code, error.message));
   const status = (error as { status?: number; type?: string }).status;
