@@ -32,7 +32,7 @@ export function sendProblem(req: Request, res: Response, problem: Problem): void
 export function problemHandler(error: unknown, req: Request, res: Response, next: NextFunction): void {
   if (res.headersSent) return next(error);
   // The caller went away while its body was arriving: no one to answer.
-  if (req.destroyed || (error as { code?: string }).code === 'ECONNRESET') return;
+  if (req.socket.destroyed) return;
   if (error instanceof Problem) return sendProblem(req, res, error);
   if (error instanceof EngineError) return sendProblem(req, res, new Problem(STATUS_OF[error.code], error.code, error.message));
   const status = (error as { status?: number; type?: string }).status;
