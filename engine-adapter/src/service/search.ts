@@ -65,7 +65,9 @@ function pageOf(page: unknown): { from: number; limit: number } {
 function matcher(filter: unknown, filterable: readonly string[]): (item: Item) => boolean {
   if (filter === undefined || filter === null) return () => true;
   if (typeof filter !== 'object' || Array.isArray(filter)) throw invalidArgument('The filter must be an object.');
-  const tests = Object.entries(filter as Record<string, unknown>).map(([field, condition]) => {
+  // Clients send unused fields as null or empty lists (the Java client does): no condition.
+  const set = Object.entries(filter as Record<string, unknown>).filter(([, c]) => c !== null && c !== undefined && !(Array.isArray(c) && c.length === 0));
+  const tests = set.map(([field, condition]) => {
     if (!filterable.includes(field)) throw invalidArgument(`Filtering by '${field}' is not supported by this engine.`);
     return fieldTest(field, condition);
   });
@@ -77,7 +79,8 @@ const same = (a: unknown, b: unknown): boolean => (Array.isArray(a) ? a.some((v)
 function fieldTest(field: string, condition: unknown): (item: Item) => boolean {
   if (condition === null || typeof condition !== 'object') return (item) => item[field] !== undefined && same(item[field], condition);
   if (Array.isArray(condition)) throw invalidArgument(`The filter on '${field}' must be a value or an object of operators.`);
-  const tests = Object.entries(condition as Record<string, unknown>).map(([operator, operand]): ((v: unknown) => boolean) => {
+  const operators = Object.entries(condition as Record<string, unknown>).filter(([, o]) => o !== null && o !== undefined && !(Array.isArray(o) && o.length === 0));
+  const tests = operators.map(([operator, operand]): ((v: unknown) => boolean) => {
     switch (operator) {
       case '$eq': return (v) => v !== undefined && same(v, operand);
       case '$neq': return (v) => v === undefined || !same(v, operand);

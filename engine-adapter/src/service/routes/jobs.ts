@@ -32,7 +32,9 @@ export function jobRoutes(engine: EmbeddedEngine, closing: AbortSignal): Router 
     const gone = new AbortController();
     res.on('close', () => gone.abort());
     const deadline = Date.now() + waitMs;
-    const request = { type, worker, maxJobs, timeout, ...(fetchVariable ? { fetchVariables: fetchVariable as string[] } : {}) };
+    // An empty fetchVariable means every variable, as on a broker (the Java client always sends the list).
+    const fetchVariables = Array.isArray(fetchVariable) && fetchVariable.length ? (fetchVariable as string[]) : undefined;
+    const request = { type, worker, maxJobs, timeout, ...(fetchVariables ? { fetchVariables } : {}) };
     let jobs = await engine.activateJobs(request);
     // Long polling: wait for a commit (new jobs, failed ones) and try again, until the deadline.
     while (!jobs.length && Date.now() < deadline && !gone.signal.aborted && !closing.aborted) {
