@@ -5,3 +5,5 @@ export { ZeebeEngine, zeebeOptionsFromEnv, type ZeebeOptions } from './zeebe/ind
 export { createEngine, EngineNotAvailableError, ENGINE_KINDS, type EngineKind } from './engines.js';
 // The scenario runner and its step format, for the runtime's package checks and designer test runs.
 export { parseScenario, runScenario, ScenarioFormatError, durationToMs, type Scenario, type Step, type StepKind, type ScenarioResult, type ResourceReader } from './scenarios/index.js';
+// The embedded engine as a service speaking the Camunda 8 REST API (`npm run engine`).
+export { startEngineService, engineServiceConfigFromEnv, type EngineService, type EngineServiceConfig } from './service/index.js';

@@ -1,8 +1,8 @@
 /**
- * Two runtime replicas on one PostgreSQL, sharing one engine (the shape of a scale-out; the
- * engine is shared in this process, as a separate engine service would be shared over the
- * network): a change made through one reaches a browser stream held by the other, and each
- * outbox command reaches the engine once, whichever replica's dispatcher takes it.
+ * Two runtime replicas on one PostgreSQL, sharing one engine service that both reach over the
+ * Camunda 8 REST API (the shape of a scale-out): a change made through one reaches a browser
+ * stream held by the other, each replica's projections follow the engine's feed over REST, and
+ * each outbox command reaches the engine once, whichever replica's dispatcher takes it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,7 +12,7 @@ import type { CreateInstanceRequest, EngineAdapter } from '@konstruktor/engine-a
 import { loadConfig } from '../src/config.js';
 import { createLogger, startRuntime, type Runtime } from '../src/runtime.js';
 import { ApiClient } from './support/api-client.js';
-import { createEmbeddedEngine } from '@konstruktor/engine-adapter';
+import { engineServiceConfigFromEnv, startEngineService, ZeebeEngine, type EngineService } from '@konstruktor/engine-adapter';
 import { seedDemo } from '../src/demo/seed.js';
 import { publishProcessService, TEST_PASSWORD, type TestRuntime } from './support/harness.js';
 import { createTestDatabase } from './support/test-database.js';
@@ -22,6 +22,7 @@ const BPMN = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'permit-
 
 describe.skipIf(!process.env.DATABASE_URL)('two runtime replicas on one PostgreSQL', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let service: EngineService;
   let engine: EngineAdapter;
   let a: Runtime;
   let b: Runtime;
@@ -31,7 +32,8 @@ describe.skipIf(!process.env.DATABASE_URL)('two runtime replicas on one PostgreS
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    engine = await createEmbeddedEngine({ databaseUrl: database.url! });
+    service = await startEngineService(engineServiceConfigFromEnv({ DATABASE_URL: database.url!, PORT: '0', ENGINE_BASIC_AUTH: 'runtime:a-long-test-password' }));
+    engine = new ZeebeEngine({ restAddress: service.url, basic: { username: 'runtime', password: 'a-long-test-password' } });
     // Every create that reaches the shared engine, by business key.
     const counting: EngineAdapter = new Proxy(engine, {
       get(target, property, receiver) {
@@ -56,6 +58,7 @@ describe.skipIf(!process.env.DATABASE_URL)('two runtime replicas on one PostgreS
     await b?.close();
     await a?.close();
     await engine?.close();
+    await service?.close();
     await database?.drop();
   });
 

@@ -1,6 +1,6 @@
 import {
   EngineError, type ActivateJobsRequest, type CreateInstanceRequest, type Deployment, type ElementInstance, type EngineAdapter, type EngineFeedListener,
-  type EngineFeedSubscription, type FailJobRequest, type Incident, type InstanceInfo, type InstanceRef, type Job, type PublishMessageRequest, type Resource,
+  type EngineFeedSubscription, type EngineRecordBatch, type FailJobRequest, type Incident, type InstanceInfo, type InstanceRef, type Job, type PublishMessageRequest, type Resource,
   type ThrowErrorRequest, type UserTask, type UserTaskFilter, type VariableRecord, type Variables,
 } from '../contract.js';
 import { EngineFeed } from './feed/feed.js';
@@ -310,6 +310,12 @@ export class EmbeddedEngine implements EngineAdapter {
   }
 
   // ---------------------------------------------------------------- queries (history)
+
+  /** Kept feed batches after `after` (all kept ones after null), oldest first, at most `limit`: the feed read by page. */
+  readFeed(after: string | null, limit: number): Promise<EngineRecordBatch[]> {
+    if (after !== null && !/^\d{1,19}$/.test(after)) throw new EngineError(`'${after}' is not a feed position (a decimal integer)`);
+    return this.store.readLog(after, limit);
+  }
 
   /** Every process instance (they stay in memory), with the key of its definition. */
   processInstances(): (InstanceInfo & { processDefinitionKey: string })[] {

@@ -9,6 +9,7 @@ import { incidentRoutes } from './routes/incidents.js';
 import { jobRoutes } from './routes/jobs.js';
 import { messageRoutes } from './routes/messages.js';
 import { processInstanceRoutes } from './routes/process-instances.js';
+import { recordRoutes } from './routes/records.js';
 import { topologyRoutes } from './routes/topology.js';
 import { userTaskRoutes } from './routes/user-tasks.js';
 import { variableRoutes } from './routes/variables.js';
@@ -53,6 +54,7 @@ export function engineApi(options: EngineApiOptions): express.Express {
   v2.use(incidentRoutes(engine));
   v2.use(elementInstanceRoutes(engine));
   v2.use(variableRoutes(engine));
+  v2.use(recordRoutes(engine, options.closing));
   if (options.testProfile) v2.use(clockRoutes(engine));
   v2.use((req, res) => sendProblem(req, res, new Problem(404, 'NOT_FOUND', `${req.method} ${req.originalUrl.split('?')[0]} is not served by this engine`)));
   app.use('/v2', v2);
@@ -73,7 +75,7 @@ export function engineApi(options: EngineApiOptions): express.Express {
 function backpressure(most: number): RequestHandler {
   let inFlight = 0;
   return (req, res, next) => {
-    if (req.path === '/jobs/activation') return next();
+    if (req.path === '/jobs/activation' || req.path === '/konstruktor/records') return next();
     if (inFlight >= most) {
       res.setHeader('Retry-After', '1');
       return sendProblem(req, res, new Problem(429, 'RESOURCE_EXHAUSTED', `Expected to handle the request, but ${most} requests are already in flight; try again`));

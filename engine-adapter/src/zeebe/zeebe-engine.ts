@@ -2,13 +2,14 @@ import { File } from 'node:buffer';
 import { createCamundaClient, createCamundaClientLoose, type CamundaClientLoose } from '@camunda8/orchestration-cluster-api';
 import {
   EngineError,
-  type ActivateJobsRequest, type CreateInstanceRequest, type Deployment, type EngineAdapter, type EngineFeedSubscription, type FailJobRequest,
+  type ActivateJobsRequest, type CreateInstanceRequest, type Deployment, type EngineAdapter, type EngineFeedListener, type EngineFeedSubscription, type FailJobRequest,
   type Incident, type InstanceRef, type Job, type PublishMessageRequest, type Resource, type ThrowErrorRequest,
   type UserTaskFilter, type Variables,
 } from '../contract.js';
 import { call, toEngineError } from './errors.js';
 import { BUSINESS_KEY_TAG, type History } from './history.js';
 import { clientConfig, type ZeebeOptions } from './options.js';
+import { RestRecordFeed } from './record-feed.js';
 import { SearchHistory } from './search-history.js';
 
 /**
@@ -163,8 +164,10 @@ export class ZeebeEngine implements EngineAdapter {
     }
   }
 
-  subscribe(): EngineFeedSubscription {
-    throw new EngineError('The Zeebe adapter has no record feed yet: run the runtime on the embedded engine', 'UNAVAILABLE');
+  /** The feed of Konstruktor's engine service (a Camunda cluster serves none: see RestRecordFeed). */
+  subscribe(from: string | null, listener: EngineFeedListener): EngineFeedSubscription {
+    if (from !== null && !/^\d{1,19}$/.test(from)) throw new EngineError(`'${from}' is not a feed position (a decimal integer)`);
+    return new RestRecordFeed(this.options.restAddress, () => this.client.getAuthHeaders(), from, listener);
   }
 
   async close(): Promise<void> {
