@@ -33,6 +33,7 @@ describe.skipIf(!process.env.DATABASE_URL)('two runtime replicas on one PostgreS
   beforeAll(async () => {
     database = await createTestDatabase();
     service = await startEngineService(engineServiceConfigFromEnv({ DATABASE_URL: database.url!, PORT: '0', ENGINE_BASIC_AUTH: 'runtime:a-long-test-password' }));
+    await service.leading;
     engine = new ZeebeEngine({ restAddress: service.url, basic: { username: 'runtime', password: 'a-long-test-password' } });
     // Every create that reaches the shared engine, by business key.
     const counting: EngineAdapter = new Proxy(engine, {

@@ -11,12 +11,14 @@ export interface EmbeddedEngineOptions {
   /** Else an embedded PostgreSQL (PGlite) in this folder; `memory` keeps nothing. */
   dataDir?: string;
   clock?: EngineClock;
+  /** The leader's epoch (service/leadership.ts): commits are fenced by it. PostgreSQL only. */
+  epoch?: string;
 }
 
 /** An embedded engine, durable in PostgreSQL or PGlite; in memory when neither is given. */
 export async function createEmbeddedEngine(options: EmbeddedEngineOptions = {}): Promise<EmbeddedEngine> {
   let store: EngineStore;
-  if (options.databaseUrl) store = await PgStore.connect(options.databaseUrl);
+  if (options.databaseUrl) store = await PgStore.connect(options.databaseUrl, options.epoch ? { epoch: options.epoch } : {});
   else if (options.dataDir && options.dataDir !== 'memory') {
     const { client, close } = await openPglite(options.dataDir);
     await client.query(ENGINE_SCHEMA);

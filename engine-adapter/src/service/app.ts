@@ -29,16 +29,13 @@ export interface EngineApiOptions {
 
 /**
  * The Camunda 8 orchestration cluster REST API (v2), the subset Konstruktor and the official
- * clients use, over the embedded engine. `/health` and `/ready` are unauthenticated probes.
+ * clients use, over the embedded engine (server.ts adds the probes and the standby answers).
  */
 export function engineApi(options: EngineApiOptions): express.Express {
   const { engine } = options;
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-
-  app.get('/health', (_req, res) => { res.json({ status: 'UP' }); });
-  app.get('/ready', (_req, res) => { res.json({ status: 'UP' }); });
 
   const v2 = express.Router();
   v2.use(authenticator(options.auth));

@@ -10,9 +10,22 @@ try {
   console.error(`engine: ${error.message}`);
   process.exit(2);
 }
-const service = await startEngineService(config);
+const service = await startEngineService(config, {
+  // A leader that lost its lease stops at once; a supervisor restarts it as a standby.
+  onLeadershipLost: (reason) => {
+    console.error(`engine: lost the lead (${reason.message}); stopping`);
+    process.exit(3);
+  },
+});
 const store = config.databaseUrl ? 'PostgreSQL' : config.dataDir === 'memory' ? 'memory' : `PGlite in ${config.dataDir}`;
 process.stdout.write(`engine: Camunda 8 REST API at ${service.url}/v2 (${store}${config.testProfile ? ', test profile' : ''})\n`);
+if (config.databaseUrl) {
+  process.stdout.write('engine: on standby until it leads\n');
+  service.leading.then(() => process.stdout.write('engine: leading\n'), (error: Error) => {
+    console.error(`engine: could not take the lead: ${error.message}`);
+    process.exit(1);
+  });
+}
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -23,6 +23,7 @@ let client: CamundaClient;
 
 beforeAll(async () => {
   service = await startEngineService(engineServiceConfigFromEnv({ ENGINE_BASIC_AUTH: 'agency-it:a-long-test-password', PORT: '0', DATA_DIR: 'memory' }));
+  await service.leading;
   client = createCamundaClient({
     config: {
       CAMUNDA_REST_ADDRESS: service.url, CAMUNDA_AUTH_STRATEGY: 'BASIC', CAMUNDA_BASIC_AUTH_USERNAME: 'agency-it',

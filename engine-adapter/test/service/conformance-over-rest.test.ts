@@ -17,6 +17,7 @@ beforeAll(async () => {
     ENGINE_BASIC_AUTH: 'conformance:a-long-test-password', PORT: '0', ENGINE_PROFILE: 'test',
     ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : { DATA_DIR: 'memory' }),
   }));
+  await service.leading;
   engine = new ZeebeEngine({
     restAddress: service.url, managementAddress: service.url, basic: { username: 'conformance', password: 'a-long-test-password' },
     validation: 'strict', // every answer is checked against the client's schemas of Camunda's API

@@ -68,6 +68,7 @@ beforeAll(async () => {
     ENGINE_BASIC_AUTH: `${USER}:${PASSWORD},second:another-password`, ENGINE_OIDC_ISSUER: issuer.issuer, ENGINE_OIDC_AUDIENCE: 'konstruktor-engine',
     PORT: '0', DATA_DIR: 'memory', ENGINE_MAX_IN_FLIGHT: '4',
   }));
+  await service.leading;
 });
 
 afterAll(async () => {

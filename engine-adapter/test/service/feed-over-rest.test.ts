@@ -14,6 +14,7 @@ let remote: ZeebeEngine;
 
 beforeAll(async () => {
   service = await startEngineService(engineServiceConfigFromEnv({ ENGINE_BASIC_AUTH: 'runtime:a-long-test-password', PORT: '0', DATA_DIR: 'memory' }));
+  await service.leading;
   remote = new ZeebeEngine({ restAddress: service.url, basic: { username: 'runtime', password: 'a-long-test-password' } });
 });
 

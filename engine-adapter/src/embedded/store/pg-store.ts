@@ -49,6 +49,12 @@ export const ENGINE_SCHEMA = `
     records jsonb NOT NULL
   );
   CREATE INDEX IF NOT EXISTS engine_log_at ON engine_log (at);
+  CREATE TABLE IF NOT EXISTS engine_leader (
+    id int PRIMARY KEY CHECK (id = 1),
+    epoch bigint NOT NULL,
+    holder text NOT NULL,
+    since timestamptz NOT NULL
+  );
 `;
 
 /** Rows of these kinds carry their instance key (history queries); finished ones stay in the store only. */
@@ -63,28 +69,38 @@ const HISTORY_KINDS: readonly string[] = ['elements', 'userTasks'] satisfies His
  * element by the driver and unescaped and parsed again by the server.
  */
 const WRITE_CHANGES = `
-  WITH upserted AS (
+  WITH fence AS MATERIALIZED (
+    SELECT 1 FROM engine_leader WHERE $7::bigint IS NOT NULL AND epoch = $7::bigint FOR SHARE
+  ), allowed AS MATERIALIZED (
+    SELECT $7::bigint IS NULL OR EXISTS (SELECT 1 FROM fence) AS ok
+  ), upserted AS (
     INSERT INTO engine_record (kind, key, instance_key, data)
-    SELECT k, rk, i, d FROM jsonb_to_recordset($1::jsonb) AS t(k text, rk text, i text, d jsonb)
+    SELECT k, rk, i, d FROM jsonb_to_recordset($1::jsonb) AS t(k text, rk text, i text, d jsonb) WHERE (SELECT ok FROM allowed)
     ON CONFLICT (kind, key) DO UPDATE SET data = excluded.data
   ), deleted AS (
-    DELETE FROM engine_record r USING unnest($2::text[], $3::text[]) AS t(k, rk) WHERE r.kind = t.k AND r.key = t.rk
+    DELETE FROM engine_record r USING unnest($2::text[], $3::text[]) AS t(k, rk) WHERE r.kind = t.k AND r.key = t.rk AND (SELECT ok FROM allowed)
   ), scoped AS (
     INSERT INTO engine_variables (scope_key, instance_key, data)
-    SELECT s, i, d FROM jsonb_to_recordset($4::jsonb) AS t(s text, i text, d jsonb)
+    SELECT s, i, d FROM jsonb_to_recordset($4::jsonb) AS t(s text, i text, d jsonb) WHERE (SELECT ok FROM allowed)
     ON CONFLICT (scope_key) DO UPDATE SET data = excluded.data
   ), dropped AS (
-    DELETE FROM engine_variables WHERE scope_key = ANY($5::text[])
+    DELETE FROM engine_variables WHERE scope_key = ANY($5::text[]) AND (SELECT ok FROM allowed)
   ), logged AS (
-    INSERT INTO engine_log (records) SELECT $6::jsonb WHERE $6::jsonb IS NOT NULL RETURNING position, at
+    INSERT INTO engine_log (records) SELECT $6::jsonb WHERE $6::jsonb IS NOT NULL AND (SELECT ok FROM allowed) RETURNING position, at
   )
-  SELECT position::text AS position, at FROM logged`;
+  SELECT (SELECT ok FROM allowed) AS ok, (SELECT position::text FROM logged) AS position, (SELECT at FROM logged) AS at`;
 
-/** Durable engine state in PostgreSQL (or PGlite): one statement per group commit of commands. */
+/**
+ * Durable engine state in PostgreSQL (or PGlite): one statement per group commit of commands.
+ * With an `epoch` (high availability, service/leadership.ts) every commit is fenced: it writes
+ * only while engine_leader still holds that epoch, so a leader that lost its lease writes nothing.
+ */
 export class PgStore implements EngineStore {
+  private epoch: string | null = null;
+
   constructor(private readonly sql: SqlClient, private readonly onClose?: () => Promise<void>) {}
 
-  static async connect(url: string): Promise<PgStore> {
+  static async connect(url: string, options: { epoch?: string } = {}): Promise<PgStore> {
     const pool = new pg.Pool({ connectionString: url, max: 2 });
     // An idle connection the server ends (restart, failover, a dropped database) is discarded by
     // the pool and the next query opens another; unheard, its 'error' would end the process.
@@ -92,6 +108,7 @@ export class PgStore implements EngineStore {
     pool.on('error', () => undefined);
     const store = new PgStore(poolClient(pool), () => pool.end());
     await store.sql.query(ENGINE_SCHEMA);
+    store.epoch = options.epoch ?? null;
     return store;
   }
 
@@ -144,12 +161,13 @@ export class PgStore implements EngineStore {
     const evicted = takeEvicted(state);
     if (!records.length && !deleted.keys.length && !scopes.length && !dropped.length) return null;
     // Serialised now: the records may change in memory before the commit runs.
-    const params = [JSON.stringify(records), deleted.kinds, deleted.keys, JSON.stringify(scopes), dropped, feed.length ? JSON.stringify(feed) : null];
+    const params = [JSON.stringify(records), deleted.kinds, deleted.keys, JSON.stringify(scopes), dropped, feed.length ? JSON.stringify(feed) : null, this.epoch];
     return {
       evicted,
       commit: async () => {
         const { rows: [logged] } = await this.sql.query(WRITE_CHANGES, params);
-        return logged ? { position: logged.position as string, at: new Date(logged.at as string).toISOString(), records: feed } : null;
+        if (!logged?.ok) throw new Error(`this engine no longer leads (epoch ${String(this.epoch)} was taken over): nothing written`);
+        return logged.position ? { position: logged.position as string, at: new Date(logged.at as string).toISOString(), records: feed } : null;
       },
     };
   }
