@@ -1,9 +1,8 @@
 import type { ElementInstance, Incident, InstanceInfo, Job, UserTask, VariableRecord } from '../contract.js';
+import { BUSINESS_KEY_TAG, businessKeyOf } from '../business-key.js';
 import { DEFAULT_TENANT } from './request.js';
 
 /** Our records in the shapes of Camunda's v2 REST API (keys as decimal strings, dates ISO 8601). */
-
-const BUSINESS_KEY_TAG = 'businessKey:';
 
 export function processInstanceResult(i: InstanceInfo & { processDefinitionKey: string }, hasIncident: boolean) {
   return {
@@ -18,9 +17,7 @@ export function processInstanceResult(i: InstanceInfo & { processDefinitionKey: 
 
 /** The business key among the tags of a creation request (the Zeebe adapter sends it so). */
 export function businessKeyOfTags(tags: unknown): string | undefined {
-  if (!Array.isArray(tags)) return undefined;
-  const tag = tags.find((t): t is string => typeof t === 'string' && t.startsWith(BUSINESS_KEY_TAG));
-  return tag?.slice(BUSINESS_KEY_TAG.length);
+  return businessKeyOf(tags) ?? undefined;
 }
 
 export function activatedJob(job: Job, worker: string, definition: { processDefinitionKey: string; version: number }) {

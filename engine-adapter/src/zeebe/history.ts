@@ -10,15 +10,6 @@ export type History = Pick<EngineAdapter,
   close(): Promise<void>;
 };
 
-/** The process instance tag that carries the contract's business key. */
-export const BUSINESS_KEY_TAG = 'businessKey:';
-
-/** The business key among an instance's tags. */
-export function businessKeyOf(tags: unknown): string | null {
-  const tag = Array.isArray(tags) ? tags.find((t): t is string => typeof t === 'string' && t.startsWith(BUSINESS_KEY_TAG)) : undefined;
-  return tag === undefined ? null : tag.slice(BUSINESS_KEY_TAG.length);
-}
-
 /** Zeebe writes -1 for "none" in key fields and '' / -1 in optional ones. */
 export function keyOrNull(value: unknown): string | null {
   if (value === undefined || value === null || value === '' || value === -1 || value === '-1') return null;

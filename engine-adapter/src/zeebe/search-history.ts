@@ -3,7 +3,8 @@ import type {
   ElementInstance, Incident, IncidentErrorType, InstanceInfo, UserTask, UserTaskFilter, UserTaskState, VariableRecord,
 } from '../contract.js';
 import { call } from './errors.js';
-import { businessKeyOf, keyOrNull, parseValue, textOrNull, type History } from './history.js';
+import { businessKeyOf } from '../business-key.js';
+import { keyOrNull, parseValue, textOrNull, type History } from './history.js';
 
 /**
  * History from the v2 search API of Camunda 8.8+ (served from its secondary storage:

@@ -7,7 +7,8 @@ import {
   type UserTaskFilter, type Variables,
 } from '../contract.js';
 import { call, toEngineError } from './errors.js';
-import { BUSINESS_KEY_TAG, type History } from './history.js';
+import { BUSINESS_KEY_TAG } from '../business-key.js';
+import type { History } from './history.js';
 import { clientConfig, type ZeebeOptions } from './options.js';
 import { RestRecordFeed } from './record-feed.js';
 import { SearchHistory } from './search-history.js';
