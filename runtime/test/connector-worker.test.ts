@@ -1,8 +1,8 @@
 /**
  * `npm run connectors -- worker` as a process of its own doing a runtime's connector jobs: the
  * scale-out shape (a runtime with CONNECTORS=external, workers beside it on the same PostgreSQL
- * and Zeebe). Needs a PostgreSQL server and a Zeebe broker, so it runs in CI's
- * connector-worker stage (ENGINE=zeebe and DATABASE_URL) and is skipped elsewhere.
+ * and engine). Needs a PostgreSQL server and an engine over the Camunda 8 REST API (ENGINE=zeebe:
+ * our engine service in CI's runtime-over-rest stage, or a licensed cluster), so it is skipped elsewhere.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { eventually } from './support/eventually.js';
 
 const enabled = process.env.ENGINE === 'zeebe' && Boolean(process.env.DATABASE_URL);
 
-describe.skipIf(!enabled)('the standalone connector worker on Zeebe', () => {
+describe.skipIf(!enabled)('the standalone connector worker on an engine over REST', () => {
   let t: TestRuntime;
   let worker: ChildProcess;
   let output = '';
