@@ -1,12 +1,14 @@
 /**
  * npm run bench:engine — the reference citizen service (engine-adapter/bench/reference-process.ts)
- * on the embedded engine (PGlite; PostgreSQL when BENCH_DATABASE_URL or DATABASE_URL is set) and
- * on Zeebe (when ZEEBE_REST_ADDRESS is set), side by side: completed instances per second,
+ * side by side on: the embedded engine in-process (PGlite; PostgreSQL when BENCH_DATABASE_URL or
+ * DATABASE_URL is set), our engine service over REST with the official Node client's workers,
+ * Operaton on the same PostgreSQL (bench/operaton.ts), and a licensed Camunda 8 cluster when
+ * ZEEBE_REST_ADDRESS names one: completed instances per second,
  * latency from order to completion, and, for the embedded engine, heap per instance.
  * Targets of the issue are reported, not asserted. Exits non-zero only if commands failed.
  *
- * Knobs: BENCH_INSTANCES (embedded, 5000), BENCH_ZEEBE_INSTANCES (1000), BENCH_WAITING (5000),
- * BENCH_IN_FLIGHT (200), BENCH_TIME_LIMIT_SECONDS (per phase, 240), BENCH_TARGETS (pglite,postgres,zeebe).
+ * Knobs: BENCH_INSTANCES (embedded, 5000), BENCH_ZEEBE_INSTANCES (over REST, Operaton, cluster: 1000), BENCH_WAITING (5000),
+ * BENCH_IN_FLIGHT (200), BENCH_TIME_LIMIT_SECONDS (per phase, 240), BENCH_TARGETS (pglite,postgres,rest,operaton,zeebe).
  */
 import os from 'node:os';
 import { randomUUID } from 'node:crypto';
@@ -15,6 +17,7 @@ import { drive, type DriveOptions, type DriveResult } from './drive.js';
 import { heapAfterGc } from './memory.js';
 import { referenceProcess, type ReferenceProcess } from './reference-process.js';
 import { ratios, resultsTable, targetLines, type Row } from './report.js';
+import { benchOperaton } from './operaton.js';
 import { chooseTargets, type Target } from './targets.js';
 
 function envInt(name: string, fallback: number): number {
@@ -85,7 +88,7 @@ async function benchTarget(target: Target, reference: ReferenceProcess, run: str
     const before = target.embedded ? await heapAfterGc() : 0;
     const throughput = await drive(engine, reference, driveOptions(target, instances, 'complete'), `${run}-t`);
     console.log(describe('throughput', throughput));
-    const row: Row = { label: target.label, embedded: target.embedded, inFlight: Math.min(SETTINGS.inFlight, instances), throughput, checked: await checkCompleted(engine, throughput.sample) };
+    const row: Row = { label: target.label, embedded: target.embedded, kind: target.kind, inFlight: Math.min(SETTINGS.inFlight, instances), throughput, checked: await checkCompleted(engine, throughput.sample) };
     if (!target.embedded) return row;
 
     const afterCompleted = await heapAfterGc();
@@ -106,14 +109,24 @@ async function main(): Promise<number> {
   if (os.loadavg()[0]! > os.cpus().length / 2) console.log('  note: the machine is already busy; expect pessimistic figures');
   const run = randomUUID().slice(0, 8);
   const reference = referenceProcess(run);
-  const { targets, skipped } = chooseTargets();
+  const { targets, skipped, operatonServer } = chooseTargets();
   const rows: Row[] = [];
   for (const target of targets) {
     try {
       rows.push(await benchTarget(target, reference, run));
     } catch (error) {
       console.error(`${target.label} failed:`, error);
-      rows.push({ label: target.label, embedded: target.embedded, inFlight: 0, failure: String(error), checked: '-', throughput: {} as DriveResult });
+      rows.push({ label: target.label, embedded: target.embedded, kind: target.kind, inFlight: 0, failure: String(error), checked: '-', throughput: {} as DriveResult });
+    }
+  }
+
+  if (operatonServer) {
+    console.log(`\nOperaton 1.0 / PostgreSQL: ${SETTINGS.zeebeInstances} instances, ${SETTINGS.inFlight} in flight (load average ${loadAverage()})`);
+    try {
+      rows.push(await benchOperaton(operatonServer, SETTINGS.zeebeInstances, SETTINGS.inFlight));
+    } catch (error) {
+      console.error('Operaton failed:', error);
+      rows.push({ label: 'Operaton 1.0 / PostgreSQL', embedded: false, kind: 'operaton', inFlight: 0, failure: String(error), checked: '-', throughput: {} as DriveResult });
     }
   }
 
@@ -138,7 +151,7 @@ async function main(): Promise<number> {
   return 0;
 }
 
-// Explicit exit: database pools and the Redis client may keep handles open briefly.
+// Explicit exit: database pools may keep handles open briefly.
 main().then((code) => process.exit(code), (error: unknown) => {
   console.error('bench failed:', error);
   process.exit(1);

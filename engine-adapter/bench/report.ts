@@ -4,6 +4,8 @@ import type { DriveResult } from './drive.js';
 export interface Row {
   label: string;
   embedded: boolean;
+  /** What kind of engine the row measures (the targets below compare kinds). */
+  kind?: 'embedded' | 'rest' | 'cluster' | 'operaton';
   inFlight: number;
   throughput: DriveResult;
   /** Instances checked COMPLETED afterwards (a sample), e.g. "20/20". */
@@ -17,7 +19,10 @@ export interface Row {
   failure?: string;
 }
 
-export const TARGETS = { postgresPerSecond: 1000, timesZeebe: 10, bytesPerWaiting: 2048 };
+export const TARGETS = { postgresPerSecond: 1900, restJobsPerSecond: 1000, timesOperaton: 10, bytesPerWaiting: 2048 };
+
+/** Jobs of one instance of the reference process (register, check, issue). */
+const JOBS_PER_INSTANCE = 3;
 
 export const perSecond = (r: DriveResult) => (r.done / r.elapsedMs) * 1000;
 const kib = (bytes: number | undefined) => (bytes === undefined ? 'n/a' : (bytes / 1024).toFixed(2));
@@ -28,7 +33,7 @@ function cells(row: Row): string[] {
   const status = t.timedOut ? ' (timed out)' : '';
   return [
     row.label, `${t.started}`, `${t.done}${status}`, `${row.inFlight}`, perSecond(t).toFixed(0), ms(t.p50Ms), ms(t.p99Ms),
-    t.cpuMsPerInstance.toFixed(2), kib(row.keptPerCompleted), row.waiting ? `${kib(row.perWaiting)} (n=${row.waiting})` : 'n/a',
+    Number.isNaN(t.cpuMsPerInstance) ? 'n/a' : t.cpuMsPerInstance.toFixed(2), kib(row.keptPerCompleted), row.waiting ? `${kib(row.perWaiting)} (n=${row.waiting})` : 'n/a',
     row.checked, `${t.errors.length}${t.retries ? ` (+${t.retries} retried)` : ''}`,
   ];
 }
@@ -41,29 +46,36 @@ export function resultsTable(rows: Row[]): string {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
-/** Throughput of each embedded target over Zeebe's. */
+/** Every row's throughput against the embedded engine on PostgreSQL (or the first row). */
 export function ratios(rows: Row[]): string[] {
-  const zeebe = rows.find((r) => !r.embedded && !r.failure && r.throughput.done > 0);
-  const embedded = rows.filter((r) => r.embedded && !r.failure);
-  if (!zeebe || !embedded.length) return [`embedded/Zeebe throughput: n/a (${zeebe ? 'no embedded engine' : 'Zeebe not'} run)`];
-  return embedded.map((r) =>
-    `${r.label} / Zeebe throughput: ${perSecond(r.throughput).toFixed(0)} / ${perSecond(zeebe.throughput).toFixed(0)} inst/s = ×${(perSecond(r.throughput) / perSecond(zeebe.throughput)).toFixed(1)}`);
+  const ran = rows.filter((r) => !r.failure && r.throughput.done > 0);
+  const base = ran.find((r) => r.embedded && r.label.includes('PostgreSQL')) ?? ran[0];
+  if (!base || ran.length < 2) return ['ratios: n/a (fewer than two engines ran)'];
+  return ran.filter((r) => r !== base).map((r) =>
+    `${base.label} / ${r.label}: ${perSecond(base.throughput).toFixed(0)} / ${perSecond(r.throughput).toFixed(0)} inst/s = ×${(perSecond(base.throughput) / perSecond(r.throughput)).toFixed(1)}`);
 }
 
 /** The issue's targets against what was measured; "n/a" when the run lacks what a target needs. */
 export function targetLines(rows: Row[]): string[] {
-  const postgres = rows.find((r) => r.label.includes('PostgreSQL') && !r.failure);
-  const zeebe = rows.find((r) => !r.embedded && !r.failure && r.throughput.done > 0);
+  const ran = rows.filter((r) => !r.failure && r.throughput.done > 0);
+  const postgres = ran.find((r) => r.embedded && r.label.includes('PostgreSQL'));
+  const rest = ran.filter((r) => r.kind === 'rest');
+  const operaton = ran.find((r) => r.kind === 'operaton');
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
   const lines: string[] = [];
   if (postgres) {
     const rate = perSecond(postgres.throughput);
-    lines.push(`embedded on PostgreSQL >= ${TARGETS.postgresPerSecond} completed inst/s: ${rate.toFixed(0)} — ${verdict(rate >= TARGETS.postgresPerSecond)}`);
-    if (zeebe) {
-      const times = rate / perSecond(zeebe.throughput);
-      lines.push(`embedded on PostgreSQL >= ${TARGETS.timesZeebe}× one Zeebe broker: ×${times.toFixed(1)} — ${verdict(times >= TARGETS.timesZeebe)}`);
-    } else lines.push(`embedded on PostgreSQL >= ${TARGETS.timesZeebe}× one Zeebe broker: n/a (Zeebe not run)`);
-  } else lines.push('embedded on PostgreSQL targets: n/a (PostgreSQL not run)');
+    lines.push(`in-process on PostgreSQL >= ${TARGETS.postgresPerSecond} completed inst/s: ${rate.toFixed(0)} — ${verdict(rate >= TARGETS.postgresPerSecond)}`);
+    if (operaton) {
+      const times = rate / perSecond(operaton.throughput);
+      lines.push(`in-process on PostgreSQL >= ${TARGETS.timesOperaton}× Operaton: ×${times.toFixed(1)} — ${verdict(times >= TARGETS.timesOperaton)}`);
+    } else lines.push(`in-process on PostgreSQL >= ${TARGETS.timesOperaton}× Operaton: n/a (Operaton not run: needs mvn, a JDK and a PostgreSQL server)`);
+  } else lines.push('in-process on PostgreSQL targets: n/a (PostgreSQL not run)');
+  for (const row of rest) {
+    const jobs = perSecond(row.throughput) * JOBS_PER_INSTANCE;
+    lines.push(`${row.label} >= ${TARGETS.restJobsPerSecond} jobs/s with official-client workers: ${jobs.toFixed(0)} — ${verdict(jobs >= TARGETS.restJobsPerSecond)}`);
+  }
+  if (!rest.length) lines.push(`engine service over REST >= ${TARGETS.restJobsPerSecond} jobs/s: n/a (not run)`);
   for (const row of rows.filter((r) => r.embedded && r.perWaiting !== undefined)) {
     lines.push(`${row.label} <= ${TARGETS.bytesPerWaiting / 1024} KiB per waiting instance: ${kib(row.perWaiting)} KiB — ${verdict(row.perWaiting! <= TARGETS.bytesPerWaiting)}`);
   }
