@@ -11,10 +11,9 @@ import { keyOrNull, parseValue, textOrNull, type History } from './history.js';
  * PostgreSQL/H2 through the RDBMS exporter, or Elasticsearch/OpenSearch). Search is eventually
  * consistent; every call returns what the storage holds now (no waiting), callers poll.
  *
- * Exercised in CI only when a licensed cluster is named in ZEEBE_REST_ADDRESS. One page of
- * PAGE items is read.
+ * Every page of a search is read (cursor by cursor), so a long history hides nothing.
  */
-const PAGE = { limit: 1000 };
+const PAGE_SIZE = 1000;
 const NOW = { consistency: { waitUpToMs: 0 } };
 
 const INCIDENT_TYPES = new Set<string>([
@@ -24,26 +23,43 @@ const INCIDENT_TYPES = new Set<string>([
 type Answer<T> = T extends (...args: never[]) => PromiseLike<infer R> ? R : never;
 type ProcessInstanceItem = NonNullable<Answer<CamundaClient['searchProcessInstances']>['items']>[number];
 
+const OPEN_TASK_STATES = ['CREATING', 'CREATED', 'ASSIGNING', 'UPDATING', 'COMPLETING', 'CANCELING'];
+
 function userTaskState(state: string | undefined): UserTaskState {
   if (state === 'COMPLETED') return 'COMPLETED';
   if (state === 'CANCELED') return 'CANCELED';
   return 'CREATED'; // CREATED and the transitional states of an open task
 }
 
+/** Every item of a search, page after page (the next page starts after the previous page's end cursor). */
+async function allPages<T>(search: (page: { limit: number; after?: string }) => Promise<{ items?: T[]; page?: { endCursor?: string } }>): Promise<T[]> {
+  const all: T[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const result = await call(() => search({ limit: PAGE_SIZE, ...(after ? { after } : {}) }));
+    const items = result.items ?? [];
+    all.push(...items);
+    after = result.page?.endCursor;
+    if (items.length < PAGE_SIZE || !after) return all;
+  }
+}
+
 export class SearchHistory implements History {
   constructor(private readonly client: CamundaClient) {}
 
   async userTasks(filter: UserTaskFilter): Promise<UserTask[]> {
-    const result = await call(() => this.client.searchUserTasks({
+    const items = await allPages((page) => this.client.searchUserTasks({
       filter: {
         ...(filter.instanceKey ? { processInstanceKey: ProcessInstanceKey.assumeExists(filter.instanceKey) } : {}),
         ...(filter.elementId ? { elementId: ElementId.assumeExists(filter.elementId) } : {}),
         ...(filter.assignee ? { assignee: filter.assignee } : {}),
         ...(filter.candidateGroup ? { candidateGroup: filter.candidateGroup } : {}),
+        // An open task may be in one of the cluster's transitional states; userTaskState() counts those as CREATED.
+        ...(filter.state === 'CREATED' ? { state: { $in: OPEN_TASK_STATES } } : filter.state ? { state: filter.state } : {}),
       },
-      page: PAGE,
-    }, NOW));
-    return (result.items ?? [])
+      page,
+    } as never, NOW));
+    return items
       .map((t): UserTask => ({
         key: String(t.userTaskKey), instanceKey: String(t.processInstanceKey), processId: String(t.processDefinitionId),
         elementId: String(t.elementId), elementInstanceKey: String(t.elementInstanceKey), state: userTaskState(t.state),
@@ -55,14 +71,14 @@ export class SearchHistory implements History {
   }
 
   async incidents(filter: { instanceKey?: string; state?: Incident['state'] }): Promise<Incident[]> {
-    const result = await call(() => this.client.searchIncidents({
+    const items = await allPages((page) => this.client.searchIncidents({
       filter: {
         ...(filter.instanceKey ? { processInstanceKey: ProcessInstanceKey.assumeExists(filter.instanceKey) } : {}),
         ...(filter.state ? { state: filter.state } : {}),
       },
-      page: PAGE,
-    }, NOW));
-    return (result.items ?? []).map((i) => ({
+      page,
+    } as never, NOW));
+    return items.map((i) => ({
       key: String(i.incidentKey), instanceKey: String(i.processInstanceKey), elementId: String(i.elementId),
       elementInstanceKey: String(i.elementInstanceKey),
       errorType: (INCIDENT_TYPES.has(String(i.errorType)) ? i.errorType : 'UNKNOWN') as IncidentErrorType,
@@ -71,29 +87,29 @@ export class SearchHistory implements History {
   }
 
   async instance(instanceKey: string): Promise<InstanceInfo | null> {
-    const result = await call(() => this.client.searchProcessInstances({ filter: { processInstanceKey: ProcessInstanceKey.assumeExists(instanceKey) }, page: PAGE }, NOW));
+    const result = await call(() => this.client.searchProcessInstances({ filter: { processInstanceKey: ProcessInstanceKey.assumeExists(instanceKey) }, page: { limit: 1 } }, NOW));
     const found = result.items?.[0];
     return found ? instanceInfo(found) : null;
   }
 
   async childInstances(instanceKey: string): Promise<InstanceInfo[]> {
-    const result = await call(() => this.client.searchProcessInstances({ filter: { parentProcessInstanceKey: ProcessInstanceKey.assumeExists(instanceKey) }, page: PAGE }, NOW));
-    return (result.items ?? []).map(instanceInfo);
+    const items = await allPages((page) => this.client.searchProcessInstances({ filter: { parentProcessInstanceKey: ProcessInstanceKey.assumeExists(instanceKey) }, page } as never, NOW));
+    return items.map(instanceInfo);
   }
 
   async elementInstances(instanceKey: string): Promise<ElementInstance[]> {
-    const result = await call(() => this.client.searchElementInstances({ filter: { processInstanceKey: ProcessInstanceKey.assumeExists(instanceKey) }, page: PAGE }, NOW));
-    return (result.items ?? []).map((e) => ({
+    const items = await allPages((page) => this.client.searchElementInstances({ filter: { processInstanceKey: ProcessInstanceKey.assumeExists(instanceKey) }, page } as never, NOW));
+    return items.map((e) => ({
       key: String(e.elementInstanceKey), instanceKey: String(e.processInstanceKey), elementId: String(e.elementId), type: e.type,
       state: e.state, startDate: String(e.startDate), endDate: textOrNull(e.endDate),
     }));
   }
 
   async variables(instanceKey: string, scopeKey?: string): Promise<VariableRecord[]> {
-    const result = await call(() => this.client.searchVariables({
-      filter: { processInstanceKey: ProcessInstanceKey.assumeExists(instanceKey), ...(scopeKey ? { scopeKey: ScopeKey.assumeExists(scopeKey) } : {}) }, page: PAGE,
-    }, NOW));
-    return Promise.all((result.items ?? []).map(async (v) => {
+    const items = await allPages((page) => this.client.searchVariables({
+      filter: { processInstanceKey: ProcessInstanceKey.assumeExists(instanceKey), ...(scopeKey ? { scopeKey: ScopeKey.assumeExists(scopeKey) } : {}) }, page,
+    } as never, NOW));
+    return Promise.all(items.map(async (v) => {
       // Search answers with long values cut short; the variable itself has the whole value.
       const value = v.isTruncated ? (await call(() => this.client.getVariable({ variableKey: v.variableKey }, NOW))).value : v.value;
       return { name: v.name, value: parseValue(value), scopeKey: String(v.scopeKey) };

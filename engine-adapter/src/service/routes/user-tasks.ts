@@ -11,6 +11,9 @@ const FILTERABLE = [
   'processInstanceKey', 'elementInstanceKey', 'tenantId',
 ] as const;
 
+/** The states a cluster gives an open task (this engine's open tasks are all CREATED). */
+const OPEN_STATES = ['CREATING', 'CREATED', 'ASSIGNING', 'UPDATING', 'COMPLETING', 'CANCELING'];
+
 export function userTaskRoutes(engine: EmbeddedEngine): Router {
   const router = Router();
   const result = (t: UserTask) => {
@@ -25,7 +28,11 @@ export function userTaskRoutes(engine: EmbeddedEngine): Router {
     const filter = (body.filter ?? {}) as Record<string, unknown>;
     // The instance narrows what is read from the history; everything else is filtered on the results.
     const instanceKey = typeof filter.processInstanceKey === 'string' ? filter.processInstanceKey : undefined;
-    const tasks = await engine.userTasks(instanceKey ? { instanceKey } : {});
+    // Only open tasks wanted: those are in memory, no history needs reading.
+    const state = filter.state as { $in?: unknown; $eq?: unknown } | string | undefined;
+    const openOnly = state === 'CREATED' || (typeof state === 'object' && state !== null
+      && ((state.$eq === 'CREATED') || (Array.isArray(state.$in) && state.$in.length > 0 && state.$in.every((s) => OPEN_STATES.includes(String(s))))));
+    const tasks = await engine.userTasks({ ...(instanceKey ? { instanceKey } : {}), ...(openOnly ? { state: 'CREATED' as const } : {}) });
     const found = search(body, tasks.map(result), FILTERABLE);
     res.json({ ...found, items: found.items.map(strip) });
   }));
