@@ -1,4 +1,5 @@
-# Konstruktor runtime image: `docker compose up` builds it (see docker-compose.yml).
+# Konstruktor image: the runtime (default command), the engine service and the connector worker
+# (docker-compose.yml gives each its command).
 # The TypeScript sources run as they are through tsx, as with `npm start`.
 
 FROM node:20-bookworm-slim AS deps
@@ -25,7 +26,10 @@ ENV HOST=0.0.0.0 \
     DATA_DIR=/app/data
 COPY --from=deps /app ./
 COPY . .
-RUN mkdir -p /app/data && chown node:node /app/data
+# The portal and the designer are built into the image: a runtime never builds at start (its files
+# are not the node user's to write).
+RUN npm run build:web && npm run build:designer \
+ && mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=5 \

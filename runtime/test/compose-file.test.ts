@@ -1,7 +1,8 @@
 /**
  * docker-compose.yml is checked as Compose reads it, without a Docker daemon: it must parse, match
  * the Compose specification's schema, and hang together — the files it mounts and runs exist, the
- * load balancer's template gets every value it needs, runtime replicas can scale, and no image is
+ * load balancer's template gets every value it needs, runtime replicas can scale, the demo
+ * sandboxes stay off, and no image is
  * the Zeebe broker (not open source).
  */
 import fs from 'node:fs';
@@ -54,6 +55,9 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(services)).toEqual(expect.arrayContaining(['postgres', 'engine-a', 'engine-b', 'runtime', 'lb']));
     expect(services.runtime!.ports ?? []).toEqual([]);
     expect(services.runtime!.environment!.ZEEBE_REST_ADDRESS).toMatch(/lb:8088/);
+    // Production never starts the demo sandboxes; workers get the runtime's settings.
+    expect(services.runtime!.environment!.SANDBOXES).toBe('off');
+    expect(services.workers!.environment).toEqual(services.runtime!.environment);
     const template = fs.readFileSync(path.join(ROOT, 'deploy/nginx/konstruktor.conf.template'), 'utf8');
     const names = [...new Set([...template.matchAll(/\$\{([A-Z_]+)\}/g)].map((m) => m[1]!))];
     expect(names.length).toBeGreaterThan(0);
