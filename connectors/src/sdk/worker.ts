@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { EngineAdapter, Job } from '@konstruktor/engine-adapter';
+import { durationToMs, type EngineAdapter, type Job } from '@konstruktor/engine-adapter';
 import { ConnectorError, NonRetryableError, type ConnectorContext, type ConnectorDefinition, type ConnectorLogger, type PlatformServices } from './contract.js';
 import { defaultLogger, redactingLogger } from './logger.js';
 import { createRedactor } from './redact.js';
@@ -49,10 +49,11 @@ export function idempotencyKeyOf(job: Pick<Job, 'key' | 'instanceKey' | 'element
 
 /** `PT30S`, `PT1M30S`, `P1D` (the `retryBackoff` task header of Camunda's connector templates) in ms; undefined if not such a duration. */
 export function durationMs(iso: string): number | undefined {
-  const match = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(iso.trim());
-  if (!match || iso.trim() === 'P' || iso.trim().endsWith('T')) return undefined;
-  const [, d = '0', h = '0', m = '0', sec = '0'] = match;
-  return ((Number(d) * 24 + Number(h)) * 60 + Number(m)) * 60_000 + Number(sec) * 1000;
+  try {
+    return durationToMs(iso.trim());
+  } catch {
+    return undefined;
+  }
 }
 
 /** Back-off before the next attempt: the job had `retries` left out of the connector's configured number. */
