@@ -89,6 +89,16 @@ describe('designer: create, edit, check, test run, scenario, publish, order', ()
     const green = await analyst.post(`${BASE}/check`);
     expect(green.body.problems.filter((p: any) => p.severity === 'error')).toEqual([]);
     expect(green.body.ok).toBe(true);
+
+    // A card naming a process the BPMN file does not have (a comment or a call activity naming it does not count).
+    const wrong = { ...parse(files['service.yaml']!), process: { file: 'process.bpmn', processId: 'kennel-renewal' } };
+    const commented = processXml(FIXED_NOTIFY).replace('<bpmn:process ', '<!-- <bpmn:process id="kennel-renewal"> --><bpmn:process ');
+    expect((await save({ ...files, 'service.yaml': stringify(wrong), 'process.bpmn': commented })).status).toBe(200);
+    const mismatch = await analyst.post(`${BASE}/check`);
+    expect(mismatch.body.problems).toContainEqual(expect.objectContaining({
+      source: 'card', field: 'process/processId', message: expect.stringContaining('has no process with that id'), severity: 'error',
+    }));
+    expect((await save(files)).status).toBe(200);
   });
 
   test('a manual test run: user task with its form, a job answered by hand, a timer, variables per element; saved as a scenario that the check runs green', async () => {

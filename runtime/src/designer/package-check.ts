@@ -4,7 +4,8 @@ import { createEmbeddedEngine, EngineError, parseScenario, runScenario, Scenario
 import { checkConsistency, packageFormUses, type FormSchema, type StructureSchema } from '@konstruktor/forms';
 import type { PackageFile } from '../catalogue/service-version.entity.js';
 import type { ServiceCard } from '../catalogue/service-card.js';
-import { lintBpmn } from './bpmn-lint.js';
+import type { BpmnElement } from './bpmn-element.js';
+import { lintBpmn, readBpmn } from './bpmn-lint.js';
 
 export type ProblemSource = 'card' | 'process' | 'forms' | 'data' | 'scenarios';
 
@@ -41,17 +42,35 @@ function json<T>(file: PackageFile | undefined): T | undefined {
   }
 }
 
-/** The element ids of a BPMN file, for finding the one an engine message is about. */
-const elementIds = (xml: string) => [...xml.matchAll(/<[\w:]+\s[^>]*?\bid="([^"]+)"/g)].map((m) => m[1]!);
+/** A BPMN file read with moddle; null when it cannot be read (the process check says why). */
+async function definitionsOf(file: PackageFile | undefined): Promise<BpmnElement | null> {
+  const xml = text(file);
+  return xml === undefined ? null : readBpmn(xml).catch(() => null);
+}
 
-const processIds = (xml: string) => [...xml.matchAll(/<(?:[\w-]+:)?process\s[^>]*?\bid="([^"]+)"/g)].map((m) => m[1]!);
+const processIds = (definitions: BpmnElement | null) =>
+  ((definitions?.get('rootElements') as BpmnElement[] | undefined) ?? []).filter((e) => e.$type === 'bpmn:Process').map((e) => e.id!);
 
-function cardProblems(card: ServiceCard, files: Record<string, PackageFile>): Problem[] {
+/** Every element id in a moddle tree, for finding the one an engine message is about. */
+function elementIds(element: BpmnElement | null, seen = new Set<unknown>()): string[] {
+  if (!element || seen.has(element)) return [];
+  seen.add(element);
+  const ids = element.id ? [element.id] : [];
+  for (const [key, value] of Object.entries(element)) {
+    if (key.startsWith('$')) continue; // $parent, $attrs, $model…: not children
+    for (const child of Array.isArray(value) ? value : [value]) {
+      if (child && typeof child === 'object' && typeof (child as BpmnElement).$type === 'string') ids.push(...elementIds(child as BpmnElement, seen));
+    }
+  }
+  return ids;
+}
+
+async function cardProblems(card: ServiceCard, files: Record<string, PackageFile>): Promise<Problem[]> {
   const problems: Problem[] = [];
   const problem = (field: string, message: string, severity: Problem['severity'] = 'error') => problems.push({ source: 'card', file: 'service.yaml', field, message, severity });
   if (!card.process) problem('process', 'names no process: the service has no steps to run', 'warning');
   else if (!files[card.process.file]) problem('process/file', `refers to ${card.process.file}, which is not in the package`);
-  else if (!processIds(text(files[card.process.file])!).includes(card.process.processId)) {
+  else if (!processIds(await definitionsOf(files[card.process.file])).includes(card.process.processId)) {
     problem('process/processId', `is "${card.process.processId}", but ${card.process.file} has no process with that id`);
   }
   if (card.onlineOrder && !card.startForm) problem('startForm', 'is missing: a service ordered online needs a start form', 'warning');
@@ -82,7 +101,7 @@ async function processProblems(files: Record<string, PackageFile>): Promise<Prob
   } catch (error) {
     if (!(error instanceof EngineError)) throw error;
     const file = /^'([^']+)'/.exec(error.message)?.[1] ?? Object.keys(files).find((path) => path.endsWith('.bpmn')) ?? 'process.bpmn';
-    const ids = files[file] ? elementIds(text(files[file])!) : [];
+    const ids = elementIds(await definitionsOf(files[file]));
     const detail = error.message.replace(/^'[^']+' cannot be deployed: /, '');
     for (const message of detail.split('; ')) {
       const elementId = ids.find((id) => new RegExp(`(^|[^\\w-])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\w-]|$)`).test(message));
@@ -170,6 +189,6 @@ async function runScenarios(files: Record<string, PackageFile>): Promise<{ probl
 export async function checkPackage(files: Record<string, PackageFile>): Promise<PackageCheck> {
   const card = parseDocument(text(files['service.yaml']) ?? '').toJS() as ServiceCard;
   const { problems: scenarioProblems, scenarios } = await runScenarios(files);
-  const problems = [...cardProblems(card, files), ...(await processProblems(files)), ...formProblems(card, files), ...scenarioProblems];
+  const problems = [...(await cardProblems(card, files)), ...(await processProblems(files)), ...formProblems(card, files), ...scenarioProblems];
   return { ok: !problems.some((p) => p.severity === 'error'), problems, scenarios };
 }
