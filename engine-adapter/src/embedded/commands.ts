@@ -84,6 +84,33 @@ export class Commands {
     return { messageKey: key };
   }
 
+  /**
+   * Camunda's message correlation: the message goes to one waiting subscription (the oldest) or
+   * starts one instance at a message start event, at once, or is refused; it is never buffered.
+   */
+  correlateMessage(request: { name: string; correlationKey: string; variables?: Variables }): { messageKey: string; processInstanceKey: string } {
+    const variables = request.variables ?? {};
+    const [subscription] = this.state.subscriptionsByMessage.records(messageGroup(request.name, request.correlationKey)).sort((a, b) => a.openedAt - b.openedAt);
+    let processInstanceKey: string | undefined;
+    if (subscription) {
+      processInstanceKey = subscription.instanceKey;
+      this.p.trigger(subscription, variables);
+    } else {
+      for (const definition of this.p.definitions.allLatest()) {
+        const model = this.p.definitions.model(definition.key);
+        const start = model.eventStarts.map((id) => model.elements.get(id)!).find((e) => e.event === 'message' && e.message?.name === request.name);
+        if (!start) continue;
+        processInstanceKey = this.p.startInstance(definition.key, {}, { startEventId: start.id, triggeredWith: variables }).key;
+        break;
+      }
+    }
+    if (processInstanceKey === undefined) {
+      throw new EngineError(`Expected to find subscription for message with name '${request.name}' and correlation key '${request.correlationKey}', but none was found.`, 'NOT_FOUND');
+    }
+    this.p.drain();
+    return { messageKey: this.state.newKey(), processInstanceKey };
+  }
+
   setVariables(scopeKey: string, variables: Variables, local: boolean): void {
     const scope = this.state.elements.get(scopeKey);
     if (!scope || !this.p.isLive(scope)) throw notFound('element instance', scopeKey);

@@ -250,6 +250,10 @@ export class EmbeddedEngine implements EngineAdapter {
       return this.commands.publishMessage(request);
     });
   }
+  /** Camunda's message correlation (the REST service's POST /messages/correlation): to one waiting instance or a new one, else NOT_FOUND. */
+  correlateMessage(request: { name: string; correlationKey: string; variables?: Variables }): Promise<{ messageKey: string; processInstanceKey: string }> {
+    return this.execute(() => this.commands.correlateMessage(request));
+  }
   setVariables(scopeKey: string, variables: Variables, options: { local?: boolean } = {}): Promise<void> {
     return this.execute(() => this.commands.setVariables(scopeKey, variables, options.local === true));
   }

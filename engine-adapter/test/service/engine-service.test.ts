@@ -171,6 +171,50 @@ describe('bad requests', () => {
   });
 });
 
+describe('messages and leases', () => {
+  const WAITING = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d-waiting" targetNamespace="https://konstruktor.example/test">
+  <bpmn:message id="paid" name="order-paid"><bpmn:extensionElements><zeebe:subscription correlationKey="=orderId"/></bpmn:extensionElements></bpmn:message>
+  <bpmn:process id="waiting" isExecutable="true">
+    <bpmn:startEvent id="start"/><bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="wait"/>
+    <bpmn:intermediateCatchEvent id="wait"><bpmn:messageEventDefinition messageRef="paid"/></bpmn:intermediateCatchEvent>
+    <bpmn:sequenceFlow id="f2" sourceRef="wait" targetRef="end"/><bpmn:endEvent id="end"/>
+  </bpmn:process>
+</bpmn:definitions>`;
+
+  it('correlates a message to the instance waiting for it, and answers NOT_FOUND when none waits', async () => {
+    const form = new FormData();
+    form.append('resources', new Blob([WAITING]), 'waiting.bpmn');
+    expect((await fetch(`${service.url}/v2/deployments`, { method: 'POST', body: form, headers: { authorization: basic } })).status).toBe(200);
+    const created = await call('/v2/process-instances', { method: 'POST', json: { processDefinitionId: 'waiting', variables: { orderId: 'o-1' } } });
+    const correlated = await call('/v2/messages/correlation', { method: 'POST', json: { name: 'order-paid', correlationKey: 'o-1', variables: { paid: true } } });
+    expect(correlated.status).toBe(200);
+    expect(correlated.body).toMatchObject({ processInstanceKey: created.body.processInstanceKey, tenantId: '<default>' });
+    expect(correlated.body.messageKey).toMatch(/^\d+$/);
+    const instance = await call(`/v2/process-instances/${created.body.processInstanceKey as string}`);
+    expect(instance.body.state).toBe('COMPLETED');
+    const nobody = await call('/v2/messages/correlation', { method: 'POST', json: { name: 'order-paid', correlationKey: 'o-1' } });
+    expect(nobody.status).toBe(404);
+    expect(nobody.body.detail).toMatch(/order-paid.*o-1/);
+  });
+
+  it('takes a completion from a worker whose lease ran out while the job was not completed; a second completion is NOT_FOUND', async () => {
+    await deploy('leased', 'leased-work');
+    await call('/v2/process-instances', { method: 'POST', json: { processDefinitionId: 'leased' } });
+    const first = await call('/v2/jobs/activation', { method: 'POST', json: { type: 'leased-work', maxJobsToActivate: 1, timeout: 200, worker: 'slow', requestTimeout: -1 } });
+    const jobKey = first.body.jobs[0].jobKey as string;
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    // The lease is over: another worker gets the same job.
+    const second = await call('/v2/jobs/activation', { method: 'POST', json: { type: 'leased-work', maxJobsToActivate: 1, timeout: 60_000, worker: 'fast', requestTimeout: -1 } });
+    expect(second.body.jobs.map((j: { jobKey: string }) => j.jobKey)).toEqual([jobKey]);
+    // As on a broker, the job is completed by whichever worker completes it first.
+    expect((await call(`/v2/jobs/${jobKey}/completion`, { method: 'POST', json: {} })).status).toBe(204);
+    const late = await call(`/v2/jobs/${jobKey}/completion`, { method: 'POST', json: {} });
+    expect(late.status).toBe(404);
+    expect(late.body.title).toBe('NOT_FOUND');
+  });
+});
+
 describe('job activation', () => {
   it('long-polls: a waiting request gets the job as soon as it exists', async () => {
     await deploy('polled', 'polled-work');
