@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packageRefs, parseVariables } from '../web/src/test/package-refs.js';
+import { packageRefs, parseVariables } from '../web/src/test-runs/package-refs.js';
 import type { DraftPackage } from '../web/src/model/types.js';
 
 const pkg = (files: Record<string, string>): DraftPackage => ({

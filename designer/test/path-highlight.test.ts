@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pathHighlight, type SequenceFlow } from '../web/src/test/path.js';
-import type { RunElement } from '../web/src/test/test-run.js';
+import { pathHighlight, type SequenceFlow } from '../web/src/test-runs/path.js';
+import type { RunElement } from '../web/src/test-runs/test-run.js';
 
 const el = (elementId: string, elementType: string, state: RunElement['state']): RunElement =>
   ({ key: `${elementId}-${state}`, elementId, elementType, state, variables: {} });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scenarioPath, slugOf } from '../web/src/test/scenario-file.js';
+import { scenarioPath, slugOf } from '../web/src/test-runs/scenario-file.js';
 
 describe('scenario file names', () => {
   it('slugs a Lithuanian name to ASCII', () => {

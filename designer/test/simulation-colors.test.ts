@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readableOn } from '../web/src/test/scope-colors.js';
+import { readableOn } from '../web/src/test-runs/scope-colors.js';
 
 /** WCAG contrast ratio of two #rrggbb colours. */
 function contrast(a: string, b: string): number {

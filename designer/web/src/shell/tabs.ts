@@ -40,7 +40,7 @@ export const TABS: TabDef[] = [
   { id: 'forms', Component: lazyTab(() => import('../forms/FormsTab.js'), (m) => m.FormsTab).Component },
   { id: 'data', Component: lazyTab(() => import('../data/DataTab.js'), (m) => m.DataTab).Component },
   { id: 'card', Component: lazyTab(() => import('../card/CardTab.js'), (m) => m.CardTab).Component },
-  { id: 'test', Component: lazyTab(() => import('../test/TestTab.js'), (m) => m.TestTab).Component },
+  { id: 'test', Component: lazyTab(() => import('../test-runs/TestTab.js'), (m) => m.TestTab).Component },
   { id: 'publish', Component: lazyTab(() => import('../publish/PublishTab.js'), (m) => m.PublishTab).Component },
 ];
 

@@ -4,7 +4,7 @@ import { testMessages } from './messages.js';
 import { packageRefs } from './package-refs.js';
 import { SimulationView } from './SimulationView.js';
 import { TestRunView } from './TestRunView.js';
-import './test.css';
+import './test-runs.css';
 
 type Mode = 'simulation' | 'run';
 

@@ -21,7 +21,7 @@ export function SimulationView({ xml, t }: { xml: string; t: TestMessages }) {
       () => {
         (viewer.get('canvas') as { zoom(level: string): void }).zoom('fit-viewport');
         // The viewer flavour starts with the simulation off behind a toggle; this view is only for
-        // simulating, so it is switched on here and its toggle hidden (test.css).
+        // simulating, so it is switched on here and its toggle hidden (test-runs.css).
         (viewer.get('toggleMode') as { toggleMode(active: boolean): void }).toggleMode(true);
         setError(undefined);
       },
