@@ -6,6 +6,7 @@ import type { PackageFile } from '../catalogue/service-version.entity.js';
 import type { ServiceCard } from '../catalogue/service-card.js';
 import type { BpmnElement } from './bpmn-element.js';
 import { lintBpmn, readBpmn } from './bpmn-lint.js';
+import { bpmnElements, processIds } from './bpmn-tree.js';
 
 export type ProblemSource = 'card' | 'process' | 'forms' | 'data' | 'scenarios';
 
@@ -48,23 +49,6 @@ async function definitionsOf(file: PackageFile | undefined): Promise<BpmnElement
   return xml === undefined ? null : readBpmn(xml).catch(() => null);
 }
 
-const processIds = (definitions: BpmnElement | null) =>
-  ((definitions?.get('rootElements') as BpmnElement[] | undefined) ?? []).filter((e) => e.$type === 'bpmn:Process').map((e) => e.id!);
-
-/** Every element id in a moddle tree, for finding the one an engine message is about. */
-function elementIds(element: BpmnElement | null, seen = new Set<unknown>()): string[] {
-  if (!element || seen.has(element)) return [];
-  seen.add(element);
-  const ids = element.id ? [element.id] : [];
-  for (const [key, value] of Object.entries(element)) {
-    if (key.startsWith('$')) continue; // $parent, $attrs, $model…: not children
-    for (const child of Array.isArray(value) ? value : [value]) {
-      if (child && typeof child === 'object' && typeof (child as BpmnElement).$type === 'string') ids.push(...elementIds(child as BpmnElement, seen));
-    }
-  }
-  return ids;
-}
-
 async function cardProblems(card: ServiceCard, files: Record<string, PackageFile>): Promise<Problem[]> {
   const problems: Problem[] = [];
   const problem = (field: string, message: string, severity: Problem['severity'] = 'error') => problems.push({ source: 'card', file: 'service.yaml', field, message, severity });
@@ -101,7 +85,7 @@ async function processProblems(files: Record<string, PackageFile>): Promise<Prob
   } catch (error) {
     if (!(error instanceof EngineError)) throw error;
     const file = /^'([^']+)'/.exec(error.message)?.[1] ?? Object.keys(files).find((path) => path.endsWith('.bpmn')) ?? 'process.bpmn';
-    const ids = elementIds(await definitionsOf(files[file]));
+    const ids = bpmnElements(await definitionsOf(files[file])).flatMap((e) => (e.id ? [e.id] : []));
     const detail = error.message.replace(/^'[^']+' cannot be deployed: /, '');
     for (const message of detail.split('; ')) {
       const elementId = ids.find((id) => new RegExp(`(^|[^\\w-])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\w-]|$)`).test(message));

@@ -9,6 +9,8 @@ import type { ConnectorWorkerHandle } from '@konstruktor/connectors';
 import type { User } from '../accounts/user.entity.js';
 import type { PackageFile, ServiceVersion } from '../catalogue/service-version.entity.js';
 import { problems } from '../http/problem.js';
+import { readBpmn } from './bpmn-lint.js';
+import { bpmnElements, jobTypes as jobTypesOf } from './bpmn-tree.js';
 import { engineResources } from './package-check.js';
 import { recordConnectorAnswers } from './recorded-answers.js';
 
@@ -103,10 +105,11 @@ export class TestRuns {
       if (error instanceof EngineError) throw problems.unprocessable(`The package cannot be deployed: ${error.message}`, [{ in: 'body', path: `/files/${version.card.process!.file}`, message: error.message }]);
       throw error;
     }
-    const bpmn = Object.entries(version.files).filter(([path]) => path.endsWith('.bpmn')).map(([, file]) => text(file)).join('\n');
+    // The engine took the files, so they parse.
+    const trees = await Promise.all(Object.entries(version.files).filter(([path]) => path.endsWith('.bpmn')).map(([, file]) => readBpmn(text(file))));
     const connectorTypes = mode === 'sandbox' ? new Set(await this.connectors?.types() ?? []) : new Set<string>();
-    const jobTypes = [...new Set([...bpmn.matchAll(/<zeebe:taskDefinition\b[^>]*\btype="([^"=][^"]*)"/g)].map((m) => m[1]!))].filter((type) => !connectorTypes.has(type));
-    const names = new Map([...bpmn.matchAll(/<[\w:]+\s[^>]*?\bid="([^"]+)"[^>]*?\bname="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+    const jobTypes = [...new Set(trees.flatMap(jobTypesOf))].filter((type) => !connectorTypes.has(type));
+    const names = new Map(trees.flatMap(bpmnElements).flatMap((e) => (e.id && e.name !== undefined ? [[e.id, e.name] as const] : [])));
     const run: Run = {
       id: randomUUID(), ownerId: user.id, code, version: version.version, processId, mode, files: version.files, engine, workers: null,
       steps: [], aliases: new Map(), pool: [], jobTypes, names, lastUsed: Date.now(), busy: Promise.resolve(),
