@@ -3,7 +3,7 @@
  * do it: task headers `resultVariable`, `resultExpression` (FEEL) and `errorExpression` (FEEL
  * with `bpmnError(code, message)`), so a template made for Camunda Modeler works unchanged.
  */
-import { evaluate } from 'feelin';
+import { evaluateFeel as evaluateWithEngineSemantics } from '@konstruktor/engine-adapter';
 
 export interface BpmnErrorResult {
   code: string;
@@ -18,12 +18,11 @@ function feelText(expression: string): string {
   return trimmed.startsWith('=') ? trimmed.slice(1) : trimmed;
 }
 
+/** With the engine's FEEL (Zeebe's semantics), as the connector runtime of a Zeebe cluster evaluates these headers. */
 function evaluateFeel(header: string, expression: string, context: Record<string, unknown>): unknown {
-  try {
-    return evaluate(feelText(expression), context).value;
-  } catch (error) {
-    throw new Error(`task header ${header}: ${(error as Error).message}`, { cause: error });
-  }
+  const result = evaluateWithEngineSemantics(feelText(expression), context);
+  if (!result.ok) throw new Error(`task header ${header}: ${result.message}`);
+  return result.value;
 }
 
 /** The job's completion variables: under `resultVariable`, the context `resultExpression` builds, or (neither set) the output's fields. */

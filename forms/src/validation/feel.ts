@@ -4,6 +4,12 @@
  * compared with a literal of the same type (or null) — are answered directly with FEEL's
  * semantics; everything else, and mixed types, go to feelin with only the variables the
  * expression names.
+ *
+ * Why feelin here and not the engine's FEEL (engine-adapter's evaluateFeel, Zeebe's semantics,
+ * which connectors use): these conditions decide what the citizen's browser hides, and form-js
+ * evaluates them there with plain feelin. The server must hide exactly what the browser hid, so
+ * it follows form-js, not Zeebe, where the two differ (e.g. Zeebe's null for a missing variable
+ * against feelin's own rules for unary tests).
  */
 import { unaryTest } from 'feelin';
 
