@@ -8,8 +8,8 @@
  * Why feelin here and not the engine's FEEL (engine-adapter's evaluateFeel, Zeebe's semantics,
  * which connectors use): these conditions decide what the citizen's browser hides, and form-js
  * evaluates them there with plain feelin. The server must hide exactly what the browser hid, so
- * it follows form-js, not Zeebe, where the two differ (e.g. Zeebe's null for a missing variable
- * against feelin's own rules for unary tests).
+ * it follows form-js, not Zeebe, wherever the two differ (the engine rewrites expressions and
+ * adds built-ins to match FEEL-Scala; form-js does neither).
  */
 import { unaryTest } from 'feelin';
 
