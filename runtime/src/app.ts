@@ -45,6 +45,8 @@ import { webRouter } from './web/web-router.js';
 import { designerRouter } from './designer/designer-router.js';
 import { checkPackage } from './designer/package-check.js';
 import { TestRuns } from './designer/test-runs.js';
+import { hostConnectors } from './connectors/host.js';
+import { allConnectors } from './connectors/modules.js';
 import { designerAppRouter } from './web/designer-app-router.js';
 import type { Services } from './services.js';
 
@@ -62,20 +64,30 @@ export interface ProcessBridge {
   outbox: Outbox;
 }
 
-/** Wires the services; with a process bridge, published processes run in its engine and their user tasks reach the inbox. */
-export function createServices(db: DataSource, config: RuntimeConfig, bridge?: ProcessBridge): Services {
+/** What createServices wires in beside the database: the process bridge, and the logger and settings of the connectors test runs host. */
+export interface ServiceWiring {
+  /** With it, published processes run in its engine and their user tasks reach the inbox. */
+  bridge?: ProcessBridge;
+  logger: Logger;
+  /** Settings of the connectors that sandbox test runs host (CONNECTOR_SECRET_*…; `npm start` passes the sandboxes' here, not in process.env). */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The composition root of the services: each is given what it needs here, once. */
+export function createServices(db: DataSource, config: RuntimeConfig, { bridge, logger, env }: ServiceWiring): Services {
   const engine = bridge?.engine;
   const audit = new AuditLog(db);
   const terms = new TermsService(db, audit);
   const representations = new Representations(db, audit);
-  const catalogue = new Catalogue(db, audit);
-  // Publishing runs the designer's package check first (lint, forms, card, scenarios).
-  catalogue.useCheck((version) => checkPackage(version.files));
+  // Publishing runs the designer's package check first (lint, forms, card, scenarios), then deploys the process.
+  const catalogue = new Catalogue(db, audit, {
+    check: (version) => checkPackage(version.files),
+    ...(bridge ? { deployer: (version: Parameters<typeof deployServiceProcess>[1]) => deployServiceProcess(bridge.engine, version) } : {}),
+  });
   const tasks = new Tasks(db, audit);
   tasks.register(reviewTaskKind());
   let processing: ApplicationProcessing = reviewTaskProcessing(tasks);
   if (bridge) {
-    catalogue.useDeployer((version) => deployServiceProcess(bridge.engine, version));
     tasks.register(userTaskKind(bridge.outbox));
     processing = processApplications(bridge.outbox, processing);
   }
@@ -86,7 +98,14 @@ export function createServices(db: DataSource, config: RuntimeConfig, bridge?: P
   const applications = new Applications(db, { audit, representations, processing, forms, documents, drafts, idempotencyKeys, ...(engine ? { engine } : {}) });
   const sessions = new SessionStore(db, config.sessionTtlSeconds, config.publicUrl.startsWith('https:'));
   const payments = new Payments(db, audit, { publicUrl: config.publicUrl, ...(bridge ? { outbox: bridge.outbox } : {}) });
-  return { db, audit, sessions, terms, representations, catalogue, applications, idempotencyKeys, tasks, documents, forms, drafts, payments, portalInbox: new PortalInbox(db, audit), testRuns: new TestRuns() };
+  // Sandbox test runs host the connectors in-process on the run's own engine, as the runtime does on its engine.
+  let connectorTypes: Promise<string[]> | undefined;
+  const testRuns = new TestRuns({
+    host: (runEngine) => hostConnectors({ engine: runEngine, services, logger, env }),
+    types: () => (connectorTypes ??= allConnectors(env).then((all) => all.map((c) => c.id))),
+  });
+  const services: Services = { db, audit, sessions, terms, representations, catalogue, applications, idempotencyKeys, tasks, documents, forms, drafts, payments, portalInbox: new PortalInbox(db, audit), testRuns };
+  return services;
 }
 
 export interface AppOptions {
@@ -98,7 +117,7 @@ export interface AppOptions {
   liveEvents?: LiveEvents;
   /** Routers added by other parts (OIDC login, engine, web apps), mounted before the 404 handler. */
   extraRouters?: ((api: Api) => express.Router)[];
-  /** Settings of the connectors that sandbox test runs host (CONNECTOR_SECRET_*…); process.env when absent. */
+  /** Where the designer finds connector modules (CONNECTOR_MODULES); process.env when absent. */
   env?: NodeJS.ProcessEnv;
 }
 
@@ -139,7 +158,7 @@ export function createApp({ config, services, logger, readiness = [], extraRoute
   app.use(inboxRouter(deps));
   if (liveEvents) app.use(eventsRouter({ ...deps, liveEvents }));
   app.use(connectorTemplatesRouter(deps));
-  app.use(designerRouter({ api, services, logger, env }));
+  app.use(designerRouter({ api, services, env }));
   for (const router of extraRouters) app.use(router(api));
   app.use('/designer', designerAppRouter(config));
   app.use(webRouter(config));

@@ -65,7 +65,7 @@ export async function startRuntime(config: RuntimeConfig, options: {
     await database.close();
     throw error;
   });
-  const services = createServices(database.dataSource, config, { engine, outbox });
+  const services = createServices(database.dataSource, config, { bridge: { engine, outbox }, logger, env });
   const orders = new EngineProjection('orders', engine, database.dataSource, [orderProjector(services.tasks)], logger);
   const liveEvents = new LiveEvents(database.dataSource, database.notifications, logger);
   const stopBridge = async () => {

@@ -36,22 +36,20 @@ const CACHED_PUBLISHED_VERSIONS = 64;
 
 /** The service catalogue: importing packages as draft versions, publishing, searching. */
 export class Catalogue {
-  private deployer: ProcessDeployer | undefined;
-  private check: PublishCheck | undefined;
+  private readonly deployer: ProcessDeployer | undefined;
+  private readonly check: PublishCheck | undefined;
   private readonly publishedVersions = new Map<string, ServiceVersion>();
   /** Written out once: it runs on every order, and building it each time cost more than the database's work. */
   private readonly serviceByCode: string;
 
-  constructor(private readonly db: DataSource, private readonly audit: AuditLog) {
+  /**
+   * `check` runs before every publication (the designer's package check); `deployer` deploys a
+   * published version's process (absent: versions publish without an engine, e.g. in the worker).
+   */
+  constructor(private readonly db: DataSource, private readonly audit: AuditLog, options: { check?: PublishCheck; deployer?: ProcessDeployer } = {}) {
     this.serviceByCode = `SELECT ${entityColumns(db, ServiceEntity, 's')} FROM service s WHERE s.code = $1`;
-  }
-
-  useDeployer(deployer: ProcessDeployer): void {
-    this.deployer = deployer;
-  }
-
-  useCheck(check: PublishCheck): void {
-    this.check = check;
+    this.check = options.check;
+    this.deployer = options.deployer;
   }
 
   /** Imports a package as a new draft version. `actor` must work for the provider agency. */

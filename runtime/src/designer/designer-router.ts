@@ -1,6 +1,5 @@
 import { Router } from 'express';
 import { Type } from '@sinclair/typebox';
-import type { Logger } from 'pino';
 import type { AnyConnector } from '@konstruktor/connectors';
 import type { Services } from '../services.js';
 import { AgencyEntity } from '../accounts/agency.entity.js';
@@ -8,7 +7,6 @@ import type { Api } from '../http/api.js';
 import { Code, LocalizedText } from '../common/schemas.js';
 import { PACKAGE_LIMITS } from '../catalogue/package-reader.js';
 import type { ServiceVersion } from '../catalogue/service-version.entity.js';
-import { hostConnectors } from '../connectors/host.js';
 import { allConnectors } from '../connectors/modules.js';
 import { DraftPackages } from './draft-packages.js';
 import { checkPackage } from './package-check.js';
@@ -42,15 +40,12 @@ const versionView = (v: ServiceVersion) => ({
 const created = (code: string, v: ServiceVersion) => ({ code, version: v.version, state: v.state, checksum: v.checksum });
 
 /** The designer's routes (designer/README.md): drafts, checks, the derived application, test runs. */
-export function designerRouter({ api, services, logger, env }: { api: Api; services: Services; logger: Logger; env?: NodeJS.ProcessEnv }): Router {
+export function designerRouter({ api, services, env }: { api: Api; services: Services; env?: NodeJS.ProcessEnv }): Router {
   const router = Router();
   const drafts = new DraftPackages(services.db, services.audit, services.catalogue);
   const { testRuns } = services;
   let connectors: Promise<AnyConnector[]> | undefined;
   const loadConnectors = () => (connectors ??= allConnectors(env));
-  // Sandbox test runs host the connectors in-process on the run's own engine, as the runtime does on its engine,
-  // with the runtime's settings (startRuntime's env: `npm start` passes the sandboxes' there, not in process.env).
-  testRuns.useConnectors({ host: (engine) => hostConnectors({ engine, services, logger, env }), types: async () => (await loadConnectors()).map((c) => c.id) });
 
   api.route(router, {
     method: 'get', path: '/api/designer/services', tag: 'designer', access: [...READ],

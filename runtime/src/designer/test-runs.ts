@@ -80,15 +80,9 @@ export class TestRuns {
   private readonly runs = new Map<string, Run>();
   private readonly sweeper: NodeJS.Timeout;
 
-  private connectors: { host: ConnectorHost; types: () => Promise<string[]> } | undefined;
-
-  constructor() {
+  /** `connectors`: how sandbox runs host connectors, and which job types those take (absent: sandbox runs host none). */
+  constructor(private readonly connectors?: { host: ConnectorHost; types: () => Promise<string[]> }) {
     this.sweeper = setInterval(() => { void this.closeIdle(); }, 60_000).unref();
-  }
-
-  /** How sandbox runs host connectors, and which job types those take. */
-  useConnectors(connectors: { host: ConnectorHost; types: () => Promise<string[]> }): void {
-    this.connectors = connectors;
   }
 
   async start(user: User, version: ServiceVersion, code: string, mode: ConnectorsMode): Promise<TestRunView> {
