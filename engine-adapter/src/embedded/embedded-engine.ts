@@ -337,6 +337,12 @@ export class EmbeddedEngine implements EngineAdapter {
     return instance && { processDefinitionKey: instance.processDefinitionKey, version: instance.version };
   }
 
+  /** One process instance with the key of its definition. */
+  processInstance(instanceKey: string): (InstanceInfo & { processDefinitionKey: string }) | undefined {
+    const instance = this.state.instances.get(instanceKey);
+    return instance && { ...instanceInfo(instance), processDefinitionKey: instance.processDefinitionKey };
+  }
+
 
   async userTasks(filter: UserTaskFilter): Promise<UserTask[]> {
     // Open tasks are in memory; completed and canceled ones only in the store.

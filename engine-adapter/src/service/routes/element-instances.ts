@@ -21,7 +21,7 @@ export function elementInstanceRoutes(engine: EmbeddedEngine): Router {
       throw invalidArgument('This engine searches element instances of one process instance: filter by processInstanceKey.');
     }
     const instanceKey = keyOf(filter.processInstanceKey, 'processInstanceKey');
-    const instance = engine.processInstances().find((i) => i.instanceKey === instanceKey);
+    const instance = engine.processInstance(instanceKey);
     if (!instance) {
       res.json({ items: [], page: { totalItems: 0 } });
       return;

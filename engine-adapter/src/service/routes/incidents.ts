@@ -14,7 +14,7 @@ const FILTERABLE = [
 export function incidentRoutes(engine: EmbeddedEngine): Router {
   const router = Router();
   const result = (i: Incident) => {
-    const instance = engine.processInstances().find((p) => p.instanceKey === i.instanceKey);
+    const instance = engine.processInstance(i.instanceKey);
     return incidentResult(i, instance?.processId, instance?.processDefinitionKey);
   };
 

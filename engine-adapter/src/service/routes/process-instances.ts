@@ -43,14 +43,17 @@ export function processInstanceRoutes(engine: EmbeddedEngine): Router {
   }));
 
   router.post('/process-instances/search', route(async (req, res) => {
+    const body = bodyOf(req);
     const withIncident = new Set((await engine.incidents({ state: 'ACTIVE' })).map((i) => i.instanceKey));
-    const all = engine.processInstances().map((i) => processInstanceResult(i, withIncident.has(i.instanceKey)));
-    res.json(search(bodyOf(req), all, FILTERABLE));
+    // One instance asked for by key (what the REST adapter's instance() does): no scan of them all.
+    const byKey = (body.filter as { processInstanceKey?: unknown } | undefined)?.processInstanceKey;
+    const candidates = typeof byKey === 'string' ? [engine.processInstance(keyOf(byKey, 'processInstanceKey'))].filter((i) => i !== undefined) : engine.processInstances();
+    res.json(search(body, candidates.map((i) => processInstanceResult(i, withIncident.has(i.instanceKey))), FILTERABLE));
   }));
 
   router.get('/process-instances/:key', route(async (req, res) => {
     const key = keyOf(req.params.key, 'processInstanceKey');
-    const found = engine.processInstances().find((i) => i.instanceKey === key);
+    const found = engine.processInstance(key);
     if (!found) throw notFound(`Process instance with key '${key}' not found`);
     const incidents = await engine.incidents({ instanceKey: key, state: 'ACTIVE' });
     res.json(processInstanceResult(found, incidents.length > 0));
