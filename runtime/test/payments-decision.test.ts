@@ -114,8 +114,11 @@ describe.skipIf(!havePoppler)('a decision document, then an invoice paid at the 
     expect((await (await citizen(t, 'citizen2')).get(`/api/documents/${documents[0].id}`)).status).toBe(404);
 
     await fetch(payment.redirectUrl, { method: 'POST', body: new URLSearchParams({ action: 'pay' }), redirect: 'manual' });
-    const [row] = await db.query('SELECT process_instance_key FROM application WHERE id = $1', [applicationId]);
-    await eventually(async () => (await t.runtime.engine.instance(row.process_instance_key))?.state === 'COMPLETED', 'the process to complete');
+    // The projection links the order to its instance from the engine's feed: wait for the link too.
+    const row = await eventually(async () => {
+      const [linked] = await db.query('SELECT process_instance_key FROM application WHERE id = $1', [applicationId]);
+      return linked?.process_instance_key && (await t.runtime.engine.instance(linked.process_instance_key))?.state === 'COMPLETED' ? linked : undefined;
+    }, 'the process to complete');
     const steps = (await t.runtime.engine.elementInstances(row.process_instance_key)).filter((e) => ['decision', 'invoice', 'paid'].includes(e.elementId));
     expect(steps.map((s) => `${s.elementId}:${s.state}`)).toEqual(['decision:COMPLETED', 'invoice:COMPLETED', 'paid:COMPLETED']);
   });

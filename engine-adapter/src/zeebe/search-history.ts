@@ -44,6 +44,9 @@ async function allPages<T>(search: (page: { limit: number; after?: string }) => 
   }
 }
 
+/** A key the engine could have given (decimal digits); anything else names nothing, as on the embedded engine. */
+const isKey = (key: string) => /^\d{1,19}$/.test(key);
+
 export class SearchHistory implements History {
   constructor(private readonly client: CamundaClient) {}
 
@@ -87,17 +90,20 @@ export class SearchHistory implements History {
   }
 
   async instance(instanceKey: string): Promise<InstanceInfo | null> {
+    if (!isKey(instanceKey)) return null;
     const result = await call(() => this.client.searchProcessInstances({ filter: { processInstanceKey: ProcessInstanceKey.assumeExists(instanceKey) }, page: { limit: 1 } }, NOW));
     const found = result.items?.[0];
     return found ? instanceInfo(found) : null;
   }
 
   async childInstances(instanceKey: string): Promise<InstanceInfo[]> {
+    if (!isKey(instanceKey)) return [];
     const items = await allPages((page) => this.client.searchProcessInstances({ filter: { parentProcessInstanceKey: ProcessInstanceKey.assumeExists(instanceKey) }, page } as never, NOW));
     return items.map(instanceInfo);
   }
 
   async elementInstances(instanceKey: string): Promise<ElementInstance[]> {
+    if (!isKey(instanceKey)) return [];
     const items = await allPages((page) => this.client.searchElementInstances({ filter: { processInstanceKey: ProcessInstanceKey.assumeExists(instanceKey) }, page } as never, NOW));
     return items.map((e) => ({
       key: String(e.elementInstanceKey), instanceKey: String(e.processInstanceKey), elementId: String(e.elementId), type: e.type,
@@ -106,6 +112,7 @@ export class SearchHistory implements History {
   }
 
   async variables(instanceKey: string, scopeKey?: string): Promise<VariableRecord[]> {
+    if (!isKey(instanceKey) || (scopeKey !== undefined && !isKey(scopeKey))) return [];
     const items = await allPages((page) => this.client.searchVariables({
       filter: { processInstanceKey: ProcessInstanceKey.assumeExists(instanceKey), ...(scopeKey ? { scopeKey: ScopeKey.assumeExists(scopeKey) } : {}) }, page,
     } as never, NOW));
