@@ -74,6 +74,10 @@ it('works jobs with a job worker, throws a BPMN error, completes a user task', a
     const tasks = await until(() => client.searchUserTasks({ filter: { elementId: 'review' as never, state: 'CREATED' as never } }, NOW), (r) => (r.items?.length ?? 0) >= 2);
     expect(tasks.items).toHaveLength(2);
     expect(tasks.items?.[0]?.candidateGroups).toEqual(['clerks']);
+    // Reassigning an assigned task is refused only when the caller asks for that.
+    const [first] = tasks.items ?? [];
+    await client.assignUserTask({ userTaskKey: first!.userTaskKey, assignee: 'clerk-2', allowOverride: true });
+    await expect(client.assignUserTask({ userTaskKey: first!.userTaskKey, assignee: 'clerk-3', allowOverride: false })).rejects.toMatchObject({ status: 409 });
     for (const task of tasks.items ?? []) {
       await client.assignUserTask({ userTaskKey: task.userTaskKey, assignee: 'clerk-1', allowOverride: true });
       await client.completeUserTask({ userTaskKey: task.userTaskKey, variables: { approved: false } });

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { UserTask } from '../../contract.js';
 import type { EmbeddedEngine } from '../../embedded/index.js';
-import { invalidArgument, notFound, route } from '../problem.js';
+import { invalidArgument, notFound, Problem, route } from '../problem.js';
 import { bodyOf, keyOf, optionalString, variablesOf } from '../request.js';
 import { search } from '../search.js';
 import { userTaskResult } from '../shapes.js';
@@ -48,7 +48,13 @@ export function userTaskRoutes(engine: EmbeddedEngine): Router {
     const body = bodyOf(req);
     const assignee = optionalString(body, 'assignee');
     if (!assignee) throw invalidArgument('No assignee provided.');
-    await engine.assignUserTask(keyOf(req.params.key, 'userTaskKey'), assignee);
+    const key = keyOf(req.params.key, 'userTaskKey');
+    if (body.allowOverride === false) {
+      // Reassigning is the default; refused only when the caller says so, as Camunda documents.
+      const task = (await engine.userTasks({ state: 'CREATED' })).find((t) => t.key === key);
+      if (task?.assignee) throw new Problem(409, 'INVALID_STATE', `Expected to assign user task with key '${key}', but it is already assigned to '${task.assignee}'`);
+    }
+    await engine.assignUserTask(key, assignee);
     res.status(204).end();
   }));
 
