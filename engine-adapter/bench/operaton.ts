@@ -5,33 +5,21 @@
  * needs `mvn` and a JDK 17+.
  */
 import { execFile, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import type { Row } from './report.js';
+import { freshDatabase } from './targets.js';
 
 const PROJECT = fileURLToPath(new URL('./operaton/', import.meta.url));
 
-async function admin(serverUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 export async function benchOperaton(serverUrl: string, instances: number, inFlight: number): Promise<Row> {
   await promisify(execFile)('mvn', ['-q', '-B', '-f', `${PROJECT}pom.xml`, 'package', 'dependency:copy-dependencies'], { maxBuffer: 64 * 1024 * 1024 });
-  const name = `konstruktor_operaton_bench_${randomBytes(6).toString('hex')}`;
-  await admin(serverUrl, `CREATE DATABASE ${name}`);
+  const database = await freshDatabase(serverUrl, 'konstruktor_operaton_bench');
   try {
-    const url = new URL(serverUrl);
+    const { url } = database;
     const env = {
       ...process.env, BENCH_INSTANCES: String(instances), BENCH_IN_FLIGHT: String(inFlight),
-      OPERATON_JDBC_URL: `jdbc:postgresql://${url.hostname}:${url.port || 5432}/${name}`,
+      OPERATON_JDBC_URL: `jdbc:postgresql://${url.hostname}:${url.port || 5432}/${database.name}`,
       OPERATON_JDBC_USER: decodeURIComponent(url.username), OPERATON_JDBC_PASSWORD: decodeURIComponent(url.password),
     };
     const output = await new Promise<string>((resolve, reject) => {
@@ -53,6 +41,6 @@ export async function benchOperaton(serverUrl: string, instances: number, inFlig
       },
     };
   } finally {
-    await admin(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await database.drop();
   }
 }

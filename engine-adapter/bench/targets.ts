@@ -43,6 +43,15 @@ async function adminQuery(serverUrl: string, sql: string): Promise<void> {
   }
 }
 
+/** A fresh database on the server for one bench target (Operaton's too): its name, its URL, and how to drop it. */
+export async function freshDatabase(serverUrl: string, prefix: string): Promise<{ name: string; url: URL; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { name, url, drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
 const pgliteTarget: Target = {
   label: 'embedded / PGlite',
   embedded: true,
@@ -67,13 +76,10 @@ function postgresTarget(serverUrl: string): Target {
     embedded: true,
     kind: 'embedded',
     async open() {
-      const name = `konstruktor_engine_bench_${randomBytes(6).toString('hex')}`;
-      await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
-      const steps: (() => Promise<unknown>)[] = [() => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)];
+      const database = await freshDatabase(serverUrl, 'konstruktor_engine_bench');
+      const steps: (() => Promise<unknown>)[] = [() => database.drop()];
       try {
-        const url = new URL(serverUrl);
-        url.pathname = `/${name}`;
-        const engine = await createEmbeddedEngine({ databaseUrl: url.toString() });
+        const engine = await createEmbeddedEngine({ databaseUrl: database.url.toString() });
         steps.push(() => engine.close());
         return { engine, close: () => undo(steps) };
       } catch (error) {
@@ -97,12 +103,9 @@ function restTarget(serverUrl: string | undefined): Target {
       try {
         const env: Record<string, string> = { PORT: '0', HOST: '127.0.0.1', ENGINE_BASIC_AUTH: 'bench:a-long-bench-password' };
         if (serverUrl) {
-          const name = `konstruktor_engine_bench_${randomBytes(6).toString('hex')}`;
-          await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
-          steps.push(() => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-          const url = new URL(serverUrl);
-          url.pathname = `/${name}`;
-          env.DATABASE_URL = url.toString();
+          const database = await freshDatabase(serverUrl, 'konstruktor_engine_bench');
+          steps.push(() => database.drop());
+          env.DATABASE_URL = database.url.toString();
         } else {
           const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'konstruktor-engine-bench-'));
           steps.push(() => fs.rm(dataDir, { recursive: true, force: true }));

@@ -19,6 +19,7 @@ import { ensureWebBuild, PORTAL } from '../src/web/web-build.js';
 import { ApiClient } from './support/api-client.js';
 import { eventually } from './support/eventually.js';
 import { publishProcessService, TEST_PASSWORD, type TestRuntime } from './support/harness.js';
+import { createServerDatabase } from './support/test-database.js';
 
 const NGINX = process.env.NGINX;
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -67,7 +68,7 @@ function renderNginxTemplate(values: Record<string, string>): string {
 }
 
 describe.skipIf(!process.env.DATABASE_URL || !NGINX)('the production shape on loopback', () => {
-  const database = `konstruktor_shape_${process.pid}`;
+  let database: Awaited<ReturnType<typeof createServerDatabase>> | undefined;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'konstruktor-shape-'));
   const procs: Proc[] = [];
   let databaseUrl: string;
@@ -118,13 +119,8 @@ describe.skipIf(!process.env.DATABASE_URL || !NGINX)('the production shape on lo
     // Built once here: two replicas starting on stale apps would build them twice at once.
     await ensureWebBuild(PORTAL);
     await ensureWebBuild(DESIGNER_APP);
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${database}`);
-    await admin.end();
-    const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `/${database}`;
-    databaseUrl = url.toString();
+    database = await createServerDatabase(process.env.DATABASE_URL!, 'konstruktor_shape');
+    databaseUrl = database.url;
 
     [engineLb, portal] = [await freePort(), await freePort()];
     await startEngine();
@@ -164,10 +160,7 @@ http {
   afterAll(async () => {
     for (const proc of procs) if (proc.child.exitCode === null) proc.child.kill('SIGKILL');
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
+    await database?.drop();
     fs.rmSync(work, { recursive: true, force: true });
   });
 
