@@ -216,11 +216,21 @@ export interface EngineFeedSubscription {
   close(): Promise<void>;
 }
 
+/** Keys and feed positions are 64-bit integers written in decimal: at most 19 digits. */
+export function isDecimalKey(text: string): boolean {
+  return /^\d{1,19}$/.test(text);
+}
+
 /** Refused commands throw this, with a message naming what is wrong. */
 export class EngineError extends Error {
   constructor(message: string, readonly code: 'NOT_FOUND' | 'INVALID_ARGUMENT' | 'INVALID_STATE' | 'ALREADY_EXISTS' | 'UNAVAILABLE' = 'INVALID_ARGUMENT') {
     super(message);
   }
+}
+
+/** Refuses what cannot be a feed position (subscribe's `from`); null means from the oldest kept batch. */
+export function checkFeedPosition(position: string | null): void {
+  if (position !== null && !isDecimalKey(position)) throw new EngineError(`'${position}' is not a feed position (a decimal integer)`);
 }
 
 export interface EngineAdapter {

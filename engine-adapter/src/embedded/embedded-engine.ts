@@ -1,5 +1,5 @@
 import {
-  EngineError, type ActivateJobsRequest, type CreateInstanceRequest, type Deployment, type ElementInstance, type EngineAdapter, type EngineFeedListener,
+  checkFeedPosition, EngineError, type ActivateJobsRequest, type CreateInstanceRequest, type Deployment, type ElementInstance, type EngineAdapter, type EngineFeedListener,
   type EngineFeedSubscription, type EngineRecordBatch, type FailJobRequest, type Incident, type InstanceInfo, type InstanceRef, type Job, type PublishMessageRequest, type Resource,
   type ThrowErrorRequest, type UserTask, type UserTaskFilter, type VariableRecord, type Variables,
 } from '../contract.js';
@@ -317,7 +317,7 @@ export class EmbeddedEngine implements EngineAdapter {
 
   /** Kept feed batches after `after` (all kept ones after null), oldest first, at most `limit`: the feed read by page. */
   readFeed(after: string | null, limit: number): Promise<EngineRecordBatch[]> {
-    if (after !== null && !/^\d{1,19}$/.test(after)) throw new EngineError(`'${after}' is not a feed position (a decimal integer)`);
+    checkFeedPosition(after);
     return this.store.readLog(after, limit);
   }
 
@@ -329,12 +329,6 @@ export class EmbeddedEngine implements EngineAdapter {
   /** The deployed process definitions, oldest first. */
   processDefinitions(): { key: string; processId: string; version: number; resourceName: string; xml: string }[] {
     return [...this.state.definitions.values()].sort((a, b) => (BigInt(a.key) < BigInt(b.key) ? -1 : 1));
-  }
-
-  /** The key and version of the definition an instance runs. */
-  definitionOf(instanceKey: string): { processDefinitionKey: string; version: number } | undefined {
-    const instance = this.state.instances.get(instanceKey);
-    return instance && { processDefinitionKey: instance.processDefinitionKey, version: instance.version };
   }
 
   /** One process instance with the key of its definition. */
@@ -403,7 +397,7 @@ export class EmbeddedEngine implements EngineAdapter {
   }
 
   subscribe(from: string | null, listener: EngineFeedListener): EngineFeedSubscription {
-    if (from !== null && !/^\d{1,19}$/.test(from)) throw new EngineError(`'${from}' is not a feed position (a decimal integer)`);
+    checkFeedPosition(from);
     return this.feed.subscribe(from, listener);
   }
 

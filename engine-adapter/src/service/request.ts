@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import { isDecimalKey } from '../contract.js';
 import { invalidArgument } from './problem.js';
 
 /** Reading request bodies the way Camunda's gateway checks them: each wrong field is named. */
@@ -46,7 +47,7 @@ export function variablesOf(body: Body, name = 'variables'): Record<string, unkn
 /** A key in a path or body: Zeebe's keys are 64-bit integers written in decimal. */
 export function keyOf(value: unknown, name: string): string {
   const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
-  if (typeof text !== 'string' || !/^\d{1,19}$/.test(text)) throw invalidArgument(`The provided ${name} '${String(value)}' is not a valid key.`);
+  if (typeof text !== 'string' || !isDecimalKey(text)) throw invalidArgument(`The provided ${name} '${String(value)}' is not a valid key.`);
   return text;
 }
 

@@ -1,5 +1,5 @@
 import type { ElementInstance, Incident, InstanceInfo, Job, UserTask, VariableRecord } from '../contract.js';
-import { BUSINESS_KEY_TAG, businessKeyOf } from '../business-key.js';
+import { BUSINESS_KEY_TAG } from '../rest-api.js';
 import { DEFAULT_TENANT } from './request.js';
 
 /** Our records in the shapes of Camunda's v2 REST API (keys as decimal strings, dates ISO 8601). */
@@ -13,11 +13,6 @@ export function processInstanceResult(i: InstanceInfo & { processDefinitionKey: 
     ...(i.parentElementInstanceKey ? { parentElementInstanceKey: i.parentElementInstanceKey } : {}),
     tags: i.businessKey !== null ? [`${BUSINESS_KEY_TAG}${i.businessKey}`] : [],
   };
-}
-
-/** The business key among the tags of a creation request (the Zeebe adapter sends it so). */
-export function businessKeyOfTags(tags: unknown): string | undefined {
-  return businessKeyOf(tags) ?? undefined;
 }
 
 export function activatedJob(job: Job, worker: string, definition: { processDefinitionKey: string; version: number }) {

@@ -1,9 +1,9 @@
 import { ElementId, ProcessInstanceKey, ScopeKey, type CamundaClient } from '@camunda8/orchestration-cluster-api';
-import type {
-  ElementInstance, Incident, IncidentErrorType, InstanceInfo, UserTask, UserTaskFilter, UserTaskState, VariableRecord,
+import {
+  isDecimalKey, type ElementInstance, type Incident, type IncidentErrorType, type InstanceInfo, type UserTask, type UserTaskFilter, type UserTaskState, type VariableRecord,
 } from '../contract.js';
 import { call } from './errors.js';
-import { businessKeyOf } from '../business-key.js';
+import { businessKeyOf, OPEN_USER_TASK_STATES } from '../rest-api.js';
 import { keyOrNull, parseValue, textOrNull, type History } from './history.js';
 
 /**
@@ -22,8 +22,6 @@ const INCIDENT_TYPES = new Set<string>([
 
 type Answer<T> = T extends (...args: never[]) => PromiseLike<infer R> ? R : never;
 type ProcessInstanceItem = NonNullable<Answer<CamundaClient['searchProcessInstances']>['items']>[number];
-
-const OPEN_TASK_STATES = ['CREATING', 'CREATED', 'ASSIGNING', 'UPDATING', 'COMPLETING', 'CANCELING'];
 
 function userTaskState(state: string | undefined): UserTaskState {
   if (state === 'COMPLETED') return 'COMPLETED';
@@ -44,9 +42,6 @@ async function allPages<T>(search: (page: { limit: number; after?: string }) => 
   }
 }
 
-/** A key the engine could have given (decimal digits); anything else names nothing, as on the embedded engine. */
-const isKey = (key: string) => /^\d{1,19}$/.test(key);
-
 export class SearchHistory implements History {
   constructor(private readonly client: CamundaClient) {}
 
@@ -58,7 +53,7 @@ export class SearchHistory implements History {
         ...(filter.assignee ? { assignee: filter.assignee } : {}),
         ...(filter.candidateGroup ? { candidateGroup: filter.candidateGroup } : {}),
         // An open task may be in one of the cluster's transitional states; userTaskState() counts those as CREATED.
-        ...(filter.state === 'CREATED' ? { state: { $in: OPEN_TASK_STATES } } : filter.state ? { state: filter.state } : {}),
+        ...(filter.state === 'CREATED' ? { state: { $in: OPEN_USER_TASK_STATES } } : filter.state ? { state: filter.state } : {}),
       },
       page,
     } as never, NOW));
@@ -90,20 +85,21 @@ export class SearchHistory implements History {
   }
 
   async instance(instanceKey: string): Promise<InstanceInfo | null> {
-    if (!isKey(instanceKey)) return null;
+    // A key the engine cannot have given names nothing, as on the embedded engine.
+    if (!isDecimalKey(instanceKey)) return null;
     const result = await call(() => this.client.searchProcessInstances({ filter: { processInstanceKey: ProcessInstanceKey.assumeExists(instanceKey) }, page: { limit: 1 } }, NOW));
     const found = result.items?.[0];
     return found ? instanceInfo(found) : null;
   }
 
   async childInstances(instanceKey: string): Promise<InstanceInfo[]> {
-    if (!isKey(instanceKey)) return [];
+    if (!isDecimalKey(instanceKey)) return [];
     const items = await allPages((page) => this.client.searchProcessInstances({ filter: { parentProcessInstanceKey: ProcessInstanceKey.assumeExists(instanceKey) }, page } as never, NOW));
     return items.map(instanceInfo);
   }
 
   async elementInstances(instanceKey: string): Promise<ElementInstance[]> {
-    if (!isKey(instanceKey)) return [];
+    if (!isDecimalKey(instanceKey)) return [];
     const items = await allPages((page) => this.client.searchElementInstances({ filter: { processInstanceKey: ProcessInstanceKey.assumeExists(instanceKey) }, page } as never, NOW));
     return items.map((e) => ({
       key: String(e.elementInstanceKey), instanceKey: String(e.processInstanceKey), elementId: String(e.elementId), type: e.type,
@@ -112,7 +108,7 @@ export class SearchHistory implements History {
   }
 
   async variables(instanceKey: string, scopeKey?: string): Promise<VariableRecord[]> {
-    if (!isKey(instanceKey) || (scopeKey !== undefined && !isKey(scopeKey))) return [];
+    if (!isDecimalKey(instanceKey) || (scopeKey !== undefined && !isDecimalKey(scopeKey))) return [];
     const items = await allPages((page) => this.client.searchVariables({
       filter: { processInstanceKey: ProcessInstanceKey.assumeExists(instanceKey), ...(scopeKey ? { scopeKey: ScopeKey.assumeExists(scopeKey) } : {}) }, page,
     } as never, NOW));

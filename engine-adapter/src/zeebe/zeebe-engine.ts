@@ -1,13 +1,13 @@
 import { File } from 'node:buffer';
 import { createCamundaClient, createCamundaClientLoose, type CamundaClientLoose } from '@camunda8/orchestration-cluster-api';
 import {
-  EngineError,
+  checkFeedPosition, EngineError,
   type ActivateJobsRequest, type CreateInstanceRequest, type Deployment, type EngineAdapter, type EngineFeedListener, type EngineFeedSubscription, type FailJobRequest,
   type Incident, type InstanceRef, type Job, type PublishMessageRequest, type Resource, type ThrowErrorRequest,
   type UserTaskFilter, type Variables,
 } from '../contract.js';
 import { call, toEngineError } from './errors.js';
-import { BUSINESS_KEY_TAG } from '../business-key.js';
+import { BUSINESS_KEY_TAG } from '../rest-api.js';
 import type { History } from './history.js';
 import { clientConfig, type ZeebeOptions } from './options.js';
 import { RestRecordFeed } from './record-feed.js';
@@ -167,7 +167,7 @@ export class ZeebeEngine implements EngineAdapter {
 
   /** The feed of Konstruktor's engine service (a Camunda cluster serves none: see RestRecordFeed). */
   subscribe(from: string | null, listener: EngineFeedListener): EngineFeedSubscription {
-    if (from !== null && !/^\d{1,19}$/.test(from)) throw new EngineError(`'${from}' is not a feed position (a decimal integer)`);
+    checkFeedPosition(from);
     return new RestRecordFeed(this.options.restAddress, () => this.client.getAuthHeaders(), from, listener);
   }
 

@@ -48,7 +48,7 @@ export function jobRoutes(engine: EmbeddedEngine, closing: AbortSignal): Router 
       await Promise.all(jobs.map((j) => engine.failJob(j.key, { retries: j.retries, errorMessage: 'the activating request was closed' }).catch(() => undefined)));
       return;
     }
-    res.json({ jobs: jobs.map((j) => activatedJob(j, worker, engine.definitionOf(j.instanceKey) ?? { processDefinitionKey: '-1', version: -1 })) });
+    res.json({ jobs: jobs.map((j) => activatedJob(j, worker, engine.processInstance(j.instanceKey) ?? { processDefinitionKey: '-1', version: -1 })) });
   }));
 
   router.post('/jobs/:key/completion', route(async (req, res) => {

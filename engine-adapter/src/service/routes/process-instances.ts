@@ -3,7 +3,8 @@ import type { EmbeddedEngine } from '../../embedded/index.js';
 import { invalidArgument, notFound, route } from '../problem.js';
 import { bodyOf, checkTenant, keyOf, optionalInteger, optionalString, refuseUnsupported, variablesOf } from '../request.js';
 import { search } from '../search.js';
-import { businessKeyOfTags, processInstanceResult } from '../shapes.js';
+import { businessKeyOf } from '../../rest-api.js';
+import { processInstanceResult } from '../shapes.js';
 
 const FILTERABLE = [
   'processInstanceKey', 'processDefinitionId', 'processDefinitionKey', 'processDefinitionVersion', 'state', 'hasIncident',
@@ -27,7 +28,8 @@ export function processInstanceRoutes(engine: EmbeddedEngine): Router {
     }
     if (!processId) throw invalidArgument('At least one of [processDefinitionId, processDefinitionKey] is required.');
     const variables = variablesOf(body) ?? {};
-    const businessKey = businessKeyOfTags(body.tags);
+    // The business key the REST adapter sends as a tag: one instance per key, as in-process.
+    const businessKey = businessKeyOf(body.tags) ?? undefined;
     const created = await engine.createInstance({
       processId, ...(version !== undefined && version !== -1 ? { version } : {}), variables, ...(businessKey !== undefined ? { businessKey } : {}),
     });

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { UserTask } from '../../contract.js';
 import type { EmbeddedEngine } from '../../embedded/index.js';
+import { OPEN_USER_TASK_STATES } from '../../rest-api.js';
 import { invalidArgument, notFound, Problem, route } from '../problem.js';
 import { bodyOf, keyOf, optionalString, variablesOf } from '../request.js';
 import { search } from '../search.js';
@@ -11,13 +12,10 @@ const FILTERABLE = [
   'processInstanceKey', 'elementInstanceKey', 'tenantId',
 ] as const;
 
-/** The states a cluster gives an open task (this engine's open tasks are all CREATED). */
-const OPEN_STATES = ['CREATING', 'CREATED', 'ASSIGNING', 'UPDATING', 'COMPLETING', 'CANCELING'];
-
 export function userTaskRoutes(engine: EmbeddedEngine): Router {
   const router = Router();
   const result = (t: UserTask) => {
-    const item = userTaskResult(t, engine.definitionOf(t.instanceKey));
+    const item = userTaskResult(t, engine.processInstance(t.instanceKey));
     // candidateGroup / candidateUser filter on the lists.
     return { ...item, candidateGroup: t.candidateGroups, candidateUser: t.candidateUsers };
   };
@@ -31,7 +29,7 @@ export function userTaskRoutes(engine: EmbeddedEngine): Router {
     // Only open tasks wanted: those are in memory, no history needs reading.
     const state = filter.state as { $in?: unknown; $eq?: unknown } | string | undefined;
     const openOnly = state === 'CREATED' || (typeof state === 'object' && state !== null
-      && ((state.$eq === 'CREATED') || (Array.isArray(state.$in) && state.$in.length > 0 && state.$in.every((s) => OPEN_STATES.includes(String(s))))));
+      && ((state.$eq === 'CREATED') || (Array.isArray(state.$in) && state.$in.length > 0 && state.$in.every((s) => OPEN_USER_TASK_STATES.includes(String(s))))));
     const tasks = await engine.userTasks({ ...(instanceKey ? { instanceKey } : {}), ...(openOnly ? { state: 'CREATED' as const } : {}) });
     const found = search(body, tasks.map(result), FILTERABLE);
     res.json({ ...found, items: found.items.map(strip) });
