@@ -388,12 +388,20 @@ export class EmbeddedEngine implements EngineAdapter {
   }
 
   async variables(instanceKey: string, scopeKey?: string): Promise<VariableRecord[]> {
+    const { scopes } = this.state.variables;
+    // One scope asked for: read it, not every scope of every instance.
+    const candidates = scopeKey ? [[scopeKey, scopes.get(scopeKey)] as const] : scopes;
     const records: VariableRecord[] = [];
-    for (const [key, scope] of this.state.variables.scopes) {
-      if (scope.instanceKey !== instanceKey || (scopeKey && key !== scopeKey)) continue;
+    for (const [key, scope] of candidates) {
+      if (!scope || scope.instanceKey !== instanceKey) continue;
       for (const [name, value] of scope.values) records.push({ name, value, scopeKey: key });
     }
     return records;
+  }
+
+  /** The process instance a variable scope belongs to (the REST service's GET /variables/{key}). */
+  variableScopeInstance(scopeKey: string): string | undefined {
+    return this.state.variables.scopes.get(scopeKey)?.instanceKey;
   }
 
   subscribe(from: string | null, listener: EngineFeedListener): EngineFeedSubscription {

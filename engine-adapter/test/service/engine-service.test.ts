@@ -193,6 +193,13 @@ describe('messages and leases', () => {
     expect(correlated.body.messageKey).toMatch(/^\d+$/);
     const instance = await call(`/v2/process-instances/${created.body.processInstanceKey as string}`);
     expect(instance.body.state).toBe('COMPLETED');
+    // Each variable found by search can be read again by its key.
+    const waiting = await call('/v2/process-instances', { method: 'POST', json: { processDefinitionId: 'waiting', variables: { orderId: 'o-2', amount: 15.5 } } });
+    const found = await call('/v2/variables/search', { method: 'POST', json: { filter: { processInstanceKey: waiting.body.processInstanceKey } } });
+    const amount = (found.body.items as { name: string; variableKey: string }[]).find((v) => v.name === 'amount')!;
+    const read = await call(`/v2/variables/${amount.variableKey}`);
+    expect(read.body).toMatchObject({ name: 'amount', value: '15.5', processInstanceKey: waiting.body.processInstanceKey });
+    expect((await call(`/v2/variables/${amount.variableKey.slice(0, -6)}000099`)).status).toBe(404);
     const nobody = await call('/v2/messages/correlation', { method: 'POST', json: { name: 'order-paid', correlationKey: 'o-1' } });
     expect(nobody.status).toBe(404);
     expect(nobody.body.detail).toMatch(/order-paid.*o-1/);

@@ -26,17 +26,11 @@ export function variableRoutes(engine: EmbeddedEngine): Router {
     const key = String(req.params.key);
     if (!/^\d{7,25}$/.test(key)) throw invalidArgument(`The provided variableKey '${key}' is not a valid key.`);
     const { scopeKey, index } = scopeOfVariableKey(key);
-    // The scope is the instance itself or one of its elements: look in the instances it can belong to.
-    for (const instance of engine.processInstances()) {
-      if (BigInt(instance.instanceKey) > BigInt(scopeKey)) continue;
-      const found = numbered(await engine.variables(instance.instanceKey, scopeKey)).find(([, i]) => i === index);
-      if (found) {
-        const { isTruncated: _t, ...variable } = variableResult(found[0], instance.instanceKey, index);
-        res.json(variable);
-        return;
-      }
-    }
-    throw notFound(`Variable with key '${key}' not found`);
+    const instanceKey = engine.variableScopeInstance(scopeKey);
+    const found = instanceKey && numbered(await engine.variables(instanceKey, scopeKey)).find(([, i]) => i === index);
+    if (!instanceKey || !found) throw notFound(`Variable with key '${key}' not found`);
+    const { isTruncated: _t, ...variable } = variableResult(found[0], instanceKey, index);
+    res.json(variable);
   }));
 
   return router;
