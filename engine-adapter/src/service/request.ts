@@ -37,6 +37,12 @@ export function optionalInteger(body: Body, name: string, min = Number.MIN_SAFE_
   return value;
 }
 
+export function requiredInteger(body: Body, name: string, min?: number): number {
+  const value = optionalInteger(body, name, min);
+  if (value === undefined) throw invalidArgument(`No ${name} provided.`);
+  return value;
+}
+
 export function variablesOf(body: Body, name = 'variables'): Record<string, unknown> | undefined {
   const value = body[name];
   if (value === undefined || value === null) return undefined;

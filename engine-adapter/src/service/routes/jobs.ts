@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { EmbeddedEngine } from '../../embedded/index.js';
 import { invalidArgument, route } from '../problem.js';
-import { bodyOf, checkTenant, keyOf, optionalInteger, optionalString, refuseUnsupported, requiredString, variablesOf } from '../request.js';
+import { bodyOf, checkTenant, keyOf, optionalInteger, optionalString, refuseUnsupported, requiredInteger, requiredString, variablesOf } from '../request.js';
 import { activatedJob } from '../shapes.js';
 
 /** A long poll with requestTimeout 0 waits this long, as the gateway's default does. */
@@ -18,10 +18,8 @@ export function jobRoutes(engine: EmbeddedEngine, closing: AbortSignal): Router 
     checkTenant(body);
     const type = requiredString(body, 'type');
     const worker = optionalString(body, 'worker') ?? '';
-    const maxJobs = optionalInteger(body, 'maxJobsToActivate', 1);
-    if (maxJobs === undefined) throw invalidArgument('No maxJobsToActivate provided.');
-    const timeout = optionalInteger(body, 'timeout', 1);
-    if (timeout === undefined) throw invalidArgument('No timeout provided.');
+    const maxJobs = requiredInteger(body, 'maxJobsToActivate', 1);
+    const timeout = requiredInteger(body, 'timeout', 1);
     const fetchVariable = body.fetchVariable;
     if (fetchVariable !== undefined && fetchVariable !== null && (!Array.isArray(fetchVariable) || fetchVariable.some((v) => typeof v !== 'string'))) {
       throw invalidArgument('The provided fetchVariable must be a list of variable names.');
