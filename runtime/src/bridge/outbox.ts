@@ -42,6 +42,29 @@ const executor = (db: DataSource | EntityManager): PgBoss.Db => ({
 });
 
 /**
+ * The pool's executor, counting what it has in hand. pg-boss 10 marks a job done without
+ * awaiting the query, after its own stop() may already have returned; the pool must not close
+ * under that query, so stop() waits for these too.
+ */
+function trackedExecutor(db: DataSource): { db: PgBoss.Db; settled(): Promise<void> } {
+  const inner = executor(db);
+  const inFlight = new Set<Promise<unknown>>();
+  return {
+    db: {
+      executeSql: (text, values) => {
+        const query = inner.executeSql(text, values);
+        inFlight.add(query);
+        void query.finally(() => inFlight.delete(query)).catch(() => undefined);
+        return query;
+      },
+    },
+    async settled() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+  };
+}
+
+/**
  * The transactional outbox between the runtime and the engine, on pg-boss (a PostgreSQL job
  * queue): a change that must reach the engine writes its command in its own transaction
  * (`enqueue`), so the command exists exactly when the change does. After COMMIT a dispatcher
@@ -53,11 +76,15 @@ export class Outbox {
   private workerId: string | undefined;
   private stopListening: (() => void) | undefined;
 
-  private constructor(private readonly boss: PgBoss, private readonly db: DataSource, private readonly logger: Logger, private readonly options: OutboxOptions) {}
+  private constructor(
+    private readonly boss: PgBoss, private readonly db: DataSource, private readonly queries: { settled(): Promise<void> },
+    private readonly logger: Logger, private readonly options: OutboxOptions,
+  ) {}
 
   static async open(db: DataSource, logger: Logger, options: OutboxOptions = {}): Promise<Outbox> {
+    const pool = trackedExecutor(db);
     const boss = new PgBoss({
-      db: executor(db), schema: 'pgboss', migrate: true, supervise: true, schedule: false,
+      db: pool.db, schema: 'pgboss', migrate: true, supervise: true, schedule: false,
       maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 10,
     });
     boss.on('error', (err: Error) => logger.warn({ err: { message: err.message } }, 'outbox: pg-boss reported an error'));
@@ -66,7 +93,7 @@ export class Outbox {
       name: QUEUE, retryLimit: RETRY_FOR_EVER, retryDelay: RETRY_EVERY_SECONDS, retryBackoff: false,
       expireInSeconds: LEASE_SECONDS, retentionDays: 1,
     });
-    return new Outbox(boss, db, logger, options);
+    return new Outbox(boss, db, pool, logger, options);
   }
 
   /** Writes the command in the transaction of `manager`; dispatchers hear of it when that commits. */
@@ -100,9 +127,10 @@ export class Outbox {
     return rows[0]?.n ?? 0;
   }
 
-  /** Stops taking commands and waits for those in hand. */
+  /** Stops taking commands and waits for those in hand, and for pg-boss's last queries. */
   async stop(): Promise<void> {
     this.stopListening?.();
     await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    await this.queries.settled();
   }
 }
