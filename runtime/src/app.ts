@@ -29,6 +29,7 @@ import { formsRouter } from './forms/forms-router.js';
 import { Drafts } from './drafts/drafts.js';
 import { draftsRouter } from './drafts/drafts-router.js';
 import { Payments } from './payments/payments.js';
+import type { PaymentProvider } from './payments/provider.js';
 import { paymentsRouter } from './payments/payments-router.js';
 import { PortalInbox } from './inbox/inbox.js';
 import { inboxRouter } from './inbox/inbox-router.js';
@@ -71,10 +72,12 @@ export interface ServiceWiring {
   logger: Logger;
   /** Settings of the connectors that sandbox test runs host (CONNECTOR_SECRET_*…; `npm start` passes the sandboxes' here, not in process.env). */
   env?: NodeJS.ProcessEnv;
+  /** The banks payment orders go to (paymentProvidersFromEnv). */
+  paymentProviders?: readonly PaymentProvider[];
 }
 
 /** The composition root of the services: each is given what it needs here, once. */
-export function createServices(db: DataSource, config: RuntimeConfig, { bridge, logger, env }: ServiceWiring): Services {
+export function createServices(db: DataSource, config: RuntimeConfig, { bridge, logger, env, paymentProviders }: ServiceWiring): Services {
   const engine = bridge?.engine;
   const audit = new AuditLog(db);
   const terms = new TermsService(db, audit);
@@ -97,7 +100,7 @@ export function createServices(db: DataSource, config: RuntimeConfig, { bridge, 
   const idempotencyKeys = new IdempotencyKeys(db);
   const applications = new Applications(db, { audit, representations, processing, forms, documents, drafts, idempotencyKeys, ...(engine ? { engine } : {}) });
   const sessions = new SessionStore(db, config.sessionTtlSeconds, config.publicUrl.startsWith('https:'));
-  const payments = new Payments(db, audit, { publicUrl: config.publicUrl, ...(bridge ? { outbox: bridge.outbox } : {}) });
+  const payments = new Payments(db, audit, { publicUrl: config.publicUrl, providers: paymentProviders ?? [], ...(bridge ? { outbox: bridge.outbox } : {}) });
   // Sandbox test runs host the connectors in-process on the run's own engine, as the runtime does on its engine.
   let connectorTypes: Promise<string[]> | undefined;
   const testRuns = new TestRuns({

@@ -65,7 +65,7 @@ export async function startRuntime(config: RuntimeConfig, options: {
     await database.close();
     throw error;
   });
-  const services = createServices(database.dataSource, config, { bridge: { engine, outbox }, logger, env });
+  const services = createServices(database.dataSource, config, { bridge: { engine, outbox }, logger, env, paymentProviders });
   const orders = new EngineProjection('orders', engine, database.dataSource, [orderProjector(services.tasks)], logger);
   const liveEvents = new LiveEvents(database.dataSource, database.notifications, logger);
   const stopBridge = async () => {
@@ -84,7 +84,6 @@ export async function startRuntime(config: RuntimeConfig, options: {
     await database.close();
     throw error;
   });
-  for (const provider of paymentProviders) services.payments.useProvider(provider);
   const reconciler = services.payments.start({ logger, reconcileEveryMs: 30_000 });
   const app = createApp({
     config, services, logger, env, liveEvents, readiness: [engineReadiness(engine)],

@@ -7,22 +7,15 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxBankEnv, startSandboxBank, type SandboxBank } from '@konstruktor/examples';
 import { createTestDatabase } from './support/test-database.js';
+import { freePort } from './support/free-port.js';
 
 const CHILD = path.join(import.meta.dirname, 'crash', 'bridge-crash-child.ts');
 const KILLS = Number(process.env.BRIDGE_CRASH_KILLS ?? 5);
-
-const freePort = () => new Promise<number>((resolve) => {
-  const server = net.createServer().listen(0, '127.0.0.1', () => {
-    const { port } = server.address() as net.AddressInfo;
-    server.close(() => resolve(port));
-  });
-});
 
 describe('the process bridge across kill -9', () => {
   let bank: SandboxBank;

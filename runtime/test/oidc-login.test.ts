@@ -1,12 +1,13 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- oidc-provider ships no type declarations; the little used here is typed below
 import UntypedProvider from 'oidc-provider';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { startTestRuntime, type TestRuntime } from './support/harness.js';
 import { ApiClient } from './support/api-client.js';
+import { freePort } from './support/free-port.js';
 
 /** The part of oidc-provider's API this test uses. */
 interface OidcProvider {
@@ -32,16 +33,6 @@ const IDENTITIES: Record<string, Record<string, string>> = {
 const listen = (server: Server) => new Promise<number>((resolve, reject) => {
   server.once('error', reject).listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
 });
-
-/** A free loopback port for the runtime, whose redirect URI must be known before it starts. */
-async function freePort(): Promise<number> {
-  const probe = createNetServer();
-  const port = await new Promise<number>((resolve, reject) => {
-    probe.once('error', reject).listen(0, '127.0.0.1', () => resolve((probe.address() as AddressInfo).port));
-  });
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 /**
  * A real OpenID provider on a loopback port. Its login and consent page is a route that finishes

@@ -6,10 +6,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandboxBank, type SandboxBank } from '@konstruktor/examples';
+import { sandboxBankEnv, startSandboxBank, type SandboxBank } from '@konstruktor/examples';
 import { citizen, startTestRuntime, type TestRuntime } from './support/harness.js';
-import { bankLinkProvider } from '../src/payments/bank-link-provider.js';
 import { eventually } from './support/eventually.js';
+import { freePort } from './support/free-port.js';
 
 const havePoppler = existsSync('/usr/bin/pdftotext') || process.env.CI === 'true';
 const decisionTemplate = readFileSync(path.join(import.meta.dirname, '..', '..', 'connectors', 'src', 'documents', 'templates', 'decision-lt.json'), 'utf8');
@@ -70,11 +70,8 @@ describe.skipIf(!havePoppler)('a decision document, then an invoice paid at the 
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'konstruktor-decision-'));
-    t = await startTestRuntime();
     bank = await startSandboxBank();
-    t.runtime.services.payments.useProvider(bankLinkProvider({
-      name: 'sandbox-bank', url: bank.url, apiKey: bank.apiKey, webhookSecret: bank.webhookSecret, notificationUrl: `${t.url}/api/payments/webhooks/sandbox-bank`,
-    }));
+    t = await startTestRuntime({}, { PORT: String(await freePort()), ...sandboxBankEnv(bank) });
     const analyst = await t.as('analyst');
     const card = {
       code, version: '1.0.0', title: { lt: 'Leidimas prekiauti', en: 'Trading permit' }, provider: 'kaunas-city', audience: ['citizens'], price: { amount: '15.50', currency: 'EUR' },

@@ -32,5 +32,7 @@ describe('payment order rules', () => {
     expect(() => paymentProvidersFromEnv({ PAYMENT_BANK_URL: 'ftp://bank.example', PAYMENT_BANK_API_KEY: 'k', PAYMENT_BANK_WEBHOOK_SECRET: 's' }, 'https://portal.example')).toThrow('PAYMENT_BANK_URL must be an http(s) URL');
     const [provider] = paymentProvidersFromEnv({ PAYMENT_BANK_URL: 'https://bank.example/', PAYMENT_BANK_API_KEY: 'k', PAYMENT_BANK_WEBHOOK_SECRET: 's' }, 'https://portal.example');
     expect(provider!.name).toBe('bank');
+    expect(() => paymentProvidersFromEnv({ PAYMENT_BANK_URL: 'https://bank.example', PAYMENT_BANK_API_KEY: 'k', PAYMENT_BANK_WEBHOOK_SECRET: 's', PAYMENT_BANK_TIMEOUT_MS: '5s' }, 'https://portal.example'))
+      .toThrow('PAYMENT_BANK_TIMEOUT_MS must be a whole number of milliseconds, got "5s"');
   });
 });

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signWebhook, startSandboxBank, type BankSwitches, type SandboxBank } from '@konstruktor/examples';
+import { sandboxBankEnv, signWebhook, startSandboxBank, type BankSwitches, type SandboxBank } from '@konstruktor/examples';
 import { citizen, publishProcessService, startTestRuntime, type TestRuntime } from './support/harness.js';
-import { bankLinkProvider } from '../src/payments/bank-link-provider.js';
 import type { ApiClient } from './support/api-client.js';
 import { eventually } from './support/eventually.js';
+import { freePort } from './support/free-port.js';
 
 /**
  * Prepayment: create the order (connector), wait for `payment-received` (correlation key =
@@ -52,13 +52,10 @@ describe('payments with the sandbox bank', () => {
 
   beforeAll(async () => {
     // The runtime hosts the built-in connectors (CONNECTORS=embedded), the payment connector among them.
-    t = await startTestRuntime();
     bank = await startSandboxBank({ captureDelayMs: 200 });
-    const payments = t.runtime.services.payments;
-    payments.useProvider(bankLinkProvider({
-      name: 'sandbox-bank', url: bank.url, apiKey: bank.apiKey, webhookSecret: bank.webhookSecret, notificationUrl: `${t.url}${webhookPath}`, timeoutMs: 1000,
-    }));
-    payments.start({ reconcileEveryMs: 300 });
+    // The bank is told where to send webhooks, so the runtime's own URL is known before it starts.
+    t = await startTestRuntime({}, { PORT: String(await freePort()), ...sandboxBankEnv(bank), PAYMENT_BANK_TIMEOUT_MS: '1000' });
+    t.runtime.services.payments.start({ reconcileEveryMs: 300 });
     await publishProcessService(t, { code, processId: `paid-permit-${suffix}`, bpmn: bpmn(`paid-permit-${suffix}`), title: 'Paid permit', price: { amount: '15.00', currency: 'EUR' } });
     jonas = await citizen(t);
   });

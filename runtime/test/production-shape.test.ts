@@ -9,7 +9,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -18,6 +17,7 @@ import { DESIGNER_APP } from '@konstruktor/designer';
 import { ensureWebBuild, PORTAL } from '../src/web/web-build.js';
 import { ApiClient } from './support/api-client.js';
 import { eventually } from './support/eventually.js';
+import { freePort } from './support/free-port.js';
 import { publishProcessService, TEST_PASSWORD, type TestRuntime } from './support/harness.js';
 import { createServerDatabase } from './support/test-database.js';
 
@@ -49,17 +49,6 @@ const BPMN = (processId: string) => `<?xml version="1.0" encoding="UTF-8"?>
 </bpmn:definitions>`;
 
 interface Proc { name: string; child: ChildProcess; output: string[] }
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** deploy/nginx/konstruktor.conf.template with its ${NAMES} filled in, as envsubst does in nginx's image. */
 function renderNginxTemplate(values: Record<string, string>): string {

@@ -34,8 +34,7 @@ export async function startConnectorWorker(env: NodeJS.ProcessEnv = process.env)
   const engine = await openEngine(config);
   // Commands the connectors' work asks for (a payment's message) go through the outbox; the runtime sends them.
   const outbox = await Outbox.open(database.dataSource, logger);
-  const services = createServices(database.dataSource, config, { bridge: { engine, outbox }, logger, env });
-  for (const provider of paymentProviders) services.payments.useProvider(provider);
+  const services = createServices(database.dataSource, config, { bridge: { engine, outbox }, logger, env, paymentProviders });
   const worker = runConnectors({
     engine, connectors, services: runtimePlatformServices(services, engine),
     secrets: secretsFromEnv(env), logger: pinoConnectorLogger(logger), workerName: `konstruktor-connectors-${process.pid}`,

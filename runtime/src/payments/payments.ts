@@ -46,19 +46,20 @@ export class PaymentInputError extends Error {
  * signed webhooks and by reconciliation, and announced to the waiting process when paid.
  */
 export class Payments {
-  private readonly providers = new Map<string, PaymentProvider>();
+  private readonly providers: ReadonlyMap<string, PaymentProvider>;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditLog,
-    private readonly options: { publicUrl: string; outbox?: Outbox; logger?: Logger },
-  ) {}
-
-  /** Registers a provider; the first one is the default for new orders. */
-  useProvider(provider: PaymentProvider): void {
-    this.providers.set(provider.name, provider);
+    private readonly options: {
+      publicUrl: string; outbox?: Outbox; logger?: Logger;
+      /** The banks orders may go to; the first one is the default for new orders. */
+      providers?: readonly PaymentProvider[];
+    },
+  ) {
+    this.providers = new Map((options.providers ?? []).map((provider) => [provider.name, provider]));
   }
 
   private provider(name: string): PaymentProvider {
