@@ -9,7 +9,7 @@ import type { DraftPackage } from '../web/src/model/types.js';
 import { fileText } from '../web/src/model/types.js';
 
 const utf8 = (content: string) => ({ encoding: 'utf8' as const, content });
-const bpmn = `<bpmn:definitions xmlns:bpmn="b" xmlns:zeebe="z">
+const bpmn = `<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0">
   <bpmn:process id="p">
     <bpmn:userTask id="review" name="Review the application">
       <bpmn:extensionElements><zeebe:formDefinition formId="review-form" /></bpmn:extensionElements>
@@ -32,8 +32,8 @@ const pkg: DraftPackage = {
 };
 
 describe('form listing', () => {
-  it('lists the start form first, then every form with the user tasks that use it', () => {
-    expect(listForms(pkg)).toEqual({
+  it('lists the start form first, then every form with the user tasks that use it', async () => {
+    expect(await listForms(pkg)).toEqual({
       forms: [
         { path: 'forms/application.form', id: 'application', userTasks: [], purpose: 'start' },
         { path: 'forms/a-review.form', id: 'review-form', userTasks: [{ file: 'process.bpmn', elementId: 'review', name: 'Review the application', ref: 'review-form' }], purpose: 'task' },
@@ -43,9 +43,9 @@ describe('form listing', () => {
     });
   });
 
-  it('lists a start form the package lacks, and the user tasks naming a form it lacks', () => {
+  it('lists a start form the package lacks, and the user tasks naming a form it lacks', async () => {
     const { 'forms/application.form': _start, 'forms/sign.form': _sign, ...files } = pkg.files;
-    expect(listForms({ ...pkg, files })).toEqual({
+    expect(await listForms({ ...pkg, files })).toEqual({
       forms: [
         { path: 'forms/application.form', userTasks: [], purpose: 'start' },
         { path: 'forms/a-review.form', id: 'review-form', userTasks: [expect.objectContaining({ elementId: 'review' })], purpose: 'task' },
@@ -90,7 +90,7 @@ describe('form consistency as problems', () => {
     expect(formProblems('forms/old.form', '{}', structure, formsStrings('lt'), 'unused')[0]!.message).toBe('Šios formos nenaudoja nei kortelė, nei jokia užduotis.');
   });
 
-  it('checks every form of the package for its use, and points at a user task whose form is missing in the process', () => {
+  it('checks every form of the package for its use, and points at a user task whose form is missing in the process', async () => {
     const files: DraftPackage['files'] = {
       ...pkg.files,
       'forms/application.form': utf8(JSON.stringify({ ...generateForm(structure), id: 'application' })),
@@ -100,12 +100,12 @@ describe('form consistency as problems', () => {
     };
     const { 'forms/sign.form': _sign, ...rest } = files;
     const draft = { ...pkg, files: rest };
-    const problems = listProblems(listForms(draft), (path) => fileText(draft, path), structure, t);
+    const problems = listProblems(await listForms(draft), (path) => fileText(draft, path), structure, t);
     expect(problems).toEqual([
       { source: 'process', file: 'process.bpmn', elementId: 'sign', message: 'The user task names form "signature" (zeebe:formDefinition), which is not in the package.', severity: 'error' },
       { source: 'forms', file: 'forms/old.form', message: 'Neither the card nor any user task uses this form.', severity: 'warning' },
     ]);
-    expect(listProblems(listForms(draft), (path) => fileText(draft, path), structure, formsStrings('lt'))[0]!.message)
+    expect(listProblems(await listForms(draft), (path) => fileText(draft, path), structure, formsStrings('lt'))[0]!.message)
       .toBe('Užduotyje nurodyta forma „signature“ (zeebe:formDefinition), kurios pakete nėra.');
   });
 

@@ -28,4 +28,5 @@ export type { ConsistencyOptions, ConsistencyProblem } from './consistency/check
 export type { StructureSchema } from './structure/schema.js';
 // The forms of a package and the user tasks naming them (the designer and the runtime's package check).
 export { formIdOf, packageFormUses, resolveFormRef, userTaskForms } from './package-forms.js';
+export { bpmnElements, type ModdleElement } from './bpmn-elements.js';
 export type { FormPurpose, FormTaskUse, PackageForm, PackageFormUses, UserTaskFormRef } from './package-forms.js';

@@ -3,8 +3,11 @@
  * runtime's package check alike. A user task names its form in `zeebe:formDefinition`:
  * `formId` = the `id` of a .form file (a linked form), or `formKey` = that id or the form's path
  * in the package (`forms/review.form`, or `review` for `forms/review.form`). The BPMN is read
- * with regular expressions, not an XML parser, so this runs in the browser and on the server.
+ * with bpmn-moddle and Zeebe's extensions, which run in the browser and on the server alike.
  */
+import { BpmnModdle } from 'bpmn-moddle';
+import zeebeSchema from 'zeebe-bpmn-moddle/resources/zeebe.json' with { type: 'json' };
+import { bpmnElements } from './bpmn-elements.js';
 
 /** A user task and the form reference it names. */
 export interface UserTaskFormRef {
@@ -37,30 +40,41 @@ export interface PackageFormUses {
   missing: FormTaskUse[];
 }
 
-function attribute(attributes: string, name: string): string | undefined {
-  const match = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attributes);
-  return match ? (match[1] ?? match[2]) : undefined;
-}
-
 /** Job-worker user tasks may carry their form inside the BPMN (`zeebe:userTaskForm`). */
 const EMBEDDED = 'camunda-forms:bpmn:';
+
+/** What is read of a moddle element here. */
+interface Element {
+  $type: string;
+  id?: string;
+  name?: string;
+  get(property: string): unknown;
+}
+
+const moddle = new BpmnModdle({ zeebe: zeebeSchema });
+
+const extensionValues = (element: Element): Element[] => ((element.get('extensionElements') as Element | undefined)?.get('values') as Element[] | undefined) ?? [];
 
 /**
  * Every user task of a BPMN text that names a form (formId or formKey). Forms embedded in the
  * BPMN and references that are FEEL expressions (`=…`) name no package form and are left out.
+ * A text that is not BPMN names none: the package check reports it on its own.
  */
-export function userTaskForms(bpmn: string): UserTaskFormRef[] {
-  const embedded = new Set([...bpmn.matchAll(/<(?:[\w-]+:)?userTaskForm\b([^>]*)>/g)].map((match) => attribute(match[1] ?? '', 'id')));
+export async function userTaskForms(bpmn: string): Promise<UserTaskFormRef[]> {
+  let all: Element[];
+  try {
+    all = bpmnElements((await moddle.fromXML(bpmn, 'bpmn:Definitions')).rootElement as unknown as Element);
+  } catch {
+    return [];
+  }
+  const embedded = new Set(all.filter((e) => e.$type === 'zeebe:UserTaskForm').map((e) => e.id));
   const tasks: UserTaskFormRef[] = [];
-  for (const match of bpmn.matchAll(/<(?:[\w-]+:)?userTask\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w-]+:)?userTask>)/g)) {
-    const [, attributes = '', body = ''] = match;
-    const elementId = attribute(attributes, 'id');
-    const definition = /<(?:[\w-]+:)?formDefinition\b([^>]*)>/.exec(body)?.[1] ?? '';
-    const ref = attribute(definition, 'formId') ?? attribute(definition, 'formKey');
-    if (!elementId || !ref || ref.startsWith('=')) continue;
+  for (const task of all.filter((e) => e.$type === 'bpmn:UserTask')) {
+    const definition = extensionValues(task).find((value) => value.$type === 'zeebe:FormDefinition');
+    const ref = (definition?.get('formId') ?? definition?.get('formKey')) as string | undefined;
+    if (!task.id || !ref || ref.startsWith('=')) continue;
     if (ref.startsWith(EMBEDDED) && embedded.has(ref.slice(EMBEDDED.length))) continue;
-    const name = attribute(attributes, 'name');
-    tasks.push({ elementId, ref, ...(name ? { name } : {}) });
+    tasks.push({ elementId: task.id, ref, ...(task.name ? { name: task.name } : {}) });
   }
   return tasks;
 }
@@ -86,7 +100,7 @@ export function resolveFormRef<F extends PackageForm>(ref: string, forms: readon
  * name — with the user tasks of its .bpmn files that name each and what each is for, plus the
  * user tasks whose form is not in the package. `read` gives a file's text.
  */
-export function packageFormUses(paths: Iterable<string>, read: (path: string) => string | undefined, startForm?: string): PackageFormUses {
+export async function packageFormUses(paths: Iterable<string>, read: (path: string) => string | undefined, startForm?: string): Promise<PackageFormUses> {
   const all = [...paths].sort();
   const forms = all.filter((path) => path.endsWith('.form') || path === startForm).map((path) => {
     const id = formIdOf(read(path) ?? '');
@@ -94,7 +108,7 @@ export function packageFormUses(paths: Iterable<string>, read: (path: string) =>
   });
   const missing: FormTaskUse[] = [];
   for (const file of all.filter((path) => path.endsWith('.bpmn'))) {
-    for (const task of userTaskForms(read(file) ?? '')) {
+    for (const task of await userTaskForms(read(file) ?? '')) {
       const use = { file, ...task };
       const form = resolveFormRef(task.ref, forms);
       if (form) form.userTasks.push(use);

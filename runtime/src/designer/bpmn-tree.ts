@@ -1,25 +1,6 @@
-import type { BpmnElement } from './bpmn-element.js';
-
 /** Reading a BPMN file's moddle tree (bpmn-lint.ts `readBpmn`): never the XML text. */
-
-/** Every element of the tree, depth first, each once: processes, flow elements, extension elements… */
-export function bpmnElements(root: BpmnElement | null): BpmnElement[] {
-  const all: BpmnElement[] = [];
-  const seen = new Set<unknown>();
-  const visit = (element: BpmnElement) => {
-    if (seen.has(element)) return;
-    seen.add(element);
-    all.push(element);
-    for (const [key, value] of Object.entries(element)) {
-      if (key.startsWith('$')) continue; // $parent, $attrs, $model…: not children
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (child && typeof child === 'object' && typeof (child as BpmnElement).$type === 'string') visit(child as BpmnElement);
-      }
-    }
-  };
-  if (root) visit(root);
-  return all;
-}
+import { bpmnElements } from '@konstruktor/forms';
+import type { BpmnElement } from './bpmn-element.js';
 
 /** The ids of the file's processes. */
 export function processIds(definitions: BpmnElement | null): string[] {

@@ -1,28 +1,32 @@
 import { posix } from 'node:path';
 import { parseDocument } from 'yaml';
+import { Type, type Static } from '@sinclair/typebox';
 import { createEmbeddedEngine, EngineError, parseScenario, runScenario, ScenarioFormatError, type Resource } from '@konstruktor/engine-adapter';
-import { checkConsistency, packageFormUses, type FormSchema, type StructureSchema } from '@konstruktor/forms';
+import { bpmnElements, checkConsistency, packageFormUses, type FormSchema, type StructureSchema } from '@konstruktor/forms';
 import type { PackageFile } from '../catalogue/service-version.entity.js';
 import type { ServiceCard } from '../catalogue/service-card.js';
 import type { BpmnElement } from './bpmn-element.js';
 import { lintBpmn, readBpmn } from './bpmn-lint.js';
-import { bpmnElements, processIds } from './bpmn-tree.js';
-
-export type ProblemSource = 'card' | 'process' | 'forms' | 'data' | 'scenarios';
+import { processIds } from './bpmn-tree.js';
 
 /** What a check found, pointing at what to fix (designer/web/src/model/types.ts has the same shape). */
-export interface Problem {
-  source: ProblemSource;
-  file: string;
-  elementId?: string;
-  field?: string;
-  message: string;
-  severity: 'error' | 'warning';
-}
+export const Problem = Type.Object({
+  source: Type.Union([Type.Literal('card'), Type.Literal('process'), Type.Literal('forms'), Type.Literal('data'), Type.Literal('scenarios')]),
+  file: Type.String(),
+  elementId: Type.Optional(Type.String()),
+  field: Type.Optional(Type.String()),
+  message: Type.String(),
+  severity: Type.Union([Type.Literal('error'), Type.Literal('warning')]),
+});
+export type Problem = Static<typeof Problem>;
 
-export interface ScenarioOutcome { file: string; name: string; passed: boolean; message?: string }
-
-export interface PackageCheck { ok: boolean; problems: Problem[]; scenarios: ScenarioOutcome[] }
+/** The answer of POST /api/designer/services/{code}/versions/{version}/check. */
+export const PackageCheck = Type.Object({
+  ok: Type.Boolean(),
+  problems: Type.Array(Problem),
+  scenarios: Type.Array(Type.Object({ file: Type.String(), name: Type.String(), passed: Type.Boolean(), message: Type.Optional(Type.String()) })),
+});
+export type PackageCheck = Static<typeof PackageCheck>;
 
 /** Scenario steps wait this long at most during a check (a scenario's own timeouts still apply). */
 const SCENARIO_WAIT_MS = 3000;
@@ -103,9 +107,9 @@ async function processProblems(files: Record<string, PackageFile>): Promise<Prob
  * structure fields not asked for); a form nothing uses is a warning, a user task naming a form
  * the package lacks an error on that task.
  */
-function formProblems(card: ServiceCard, files: Record<string, PackageFile>): Problem[] {
+async function formProblems(card: ServiceCard, files: Record<string, PackageFile>): Promise<Problem[]> {
   const problems: Problem[] = [];
-  const { forms, missing } = packageFormUses(Object.keys(files), (path) => text(files[path]), card.startForm);
+  const { forms, missing } = await packageFormUses(Object.keys(files), (path) => text(files[path]), card.startForm);
   for (const task of missing) {
     problems.push({ source: 'process', file: task.file, elementId: task.elementId, message: `names form "${task.ref}" (zeebe:formDefinition), which is not in the package`, severity: 'error' });
   }
@@ -134,9 +138,9 @@ function formProblems(card: ServiceCard, files: Record<string, PackageFile>): Pr
   return problems;
 }
 
-async function runScenarios(files: Record<string, PackageFile>): Promise<{ problems: Problem[]; scenarios: ScenarioOutcome[] }> {
+async function runScenarios(files: Record<string, PackageFile>): Promise<Pick<PackageCheck, 'problems' | 'scenarios'>> {
   const problems: Problem[] = [];
-  const scenarios: ScenarioOutcome[] = [];
+  const scenarios: PackageCheck['scenarios'] = [];
   for (const file of Object.keys(files).filter((path) => /^scenarios\/.+\.ya?ml$/.test(path)).sort()) {
     let scenario;
     try {
@@ -173,6 +177,6 @@ async function runScenarios(files: Record<string, PackageFile>): Promise<{ probl
 export async function checkPackage(files: Record<string, PackageFile>): Promise<PackageCheck> {
   const card = parseDocument(text(files['service.yaml']) ?? '').toJS() as ServiceCard;
   const { problems: scenarioProblems, scenarios } = await runScenarios(files);
-  const problems = [...(await cardProblems(card, files)), ...(await processProblems(files)), ...formProblems(card, files), ...scenarioProblems];
+  const problems = [...(await cardProblems(card, files)), ...(await processProblems(files)), ...(await formProblems(card, files)), ...scenarioProblems];
   return { ok: !problems.some((p) => p.severity === 'error'), problems, scenarios };
 }

@@ -1,33 +1,43 @@
 import { randomUUID } from 'node:crypto';
 import { stringify } from 'yaml';
+import { Type, type Static } from '@sinclair/typebox';
 import {
   createEmbeddedEngine, durationToMs, EngineError, parseScenario, ScenarioFormatError,
   type EmbeddedEngine, type EngineAdapter, type Job, type Step, type UserTask,
 } from '@konstruktor/engine-adapter';
-import { formIdOf, resolveFormRef } from '@konstruktor/forms';
+import { bpmnElements, formIdOf, resolveFormRef } from '@konstruktor/forms';
 import type { ConnectorWorkerHandle } from '@konstruktor/connectors';
 import type { User } from '../accounts/user.entity.js';
 import type { PackageFile, ServiceVersion } from '../catalogue/service-version.entity.js';
 import { problems } from '../http/problem.js';
 import { readBpmn } from './bpmn-lint.js';
-import { bpmnElements, jobTypes as jobTypesOf } from './bpmn-tree.js';
+import { jobTypes as jobTypesOf } from './bpmn-tree.js';
 import { engineResources } from './package-check.js';
 import { recordConnectorAnswers } from './recorded-answers.js';
 
-export type ConnectorsMode = 'sandbox' | 'manual';
+export const ConnectorsMode = Type.Union([Type.Literal('sandbox'), Type.Literal('manual')]);
+export type ConnectorsMode = Static<typeof ConnectorsMode>;
 
-export interface TestRunView {
-  id: string; code: string; version: string; processId: string;
-  connectors: ConnectorsMode;
-  steps: object[];
-  instance: { key: string; state: 'ACTIVE' | 'COMPLETED' | 'TERMINATED' } | null;
-  elements: { key: string; elementId: string; elementType: string; state: 'ACTIVE' | 'COMPLETED' | 'TERMINATED'; variables: Record<string, unknown> }[];
-  variables: Record<string, unknown>;
-  userTasks: { key: string; elementId: string; name?: string; formKey?: string; form?: object }[];
-  jobs: { type: string; elementId: string }[];
-  incidents: { elementId: string; errorType: string; message: string }[];
-  clock: string;
-}
+const InstanceState = Type.Union([Type.Literal('ACTIVE'), Type.Literal('COMPLETED'), Type.Literal('TERMINATED')]);
+const Variables = Type.Record(Type.String(), Type.Unknown());
+
+/** A test run now: what every test-run route answers. */
+export const TestRunView = Type.Object({
+  id: Type.String(), code: Type.String(), version: Type.String(), processId: Type.String(),
+  connectors: ConnectorsMode,
+  steps: Type.Array(Type.Record(Type.String(), Type.Unknown()), { description: 'the scenario steps run so far (spec/scenarios.md)' }),
+  instance: Type.Union([Type.Object({ key: Type.String(), state: InstanceState }), Type.Null()]),
+  elements: Type.Array(Type.Object({ key: Type.String(), elementId: Type.String(), elementType: Type.String(), state: InstanceState, variables: Variables })),
+  variables: Variables,
+  userTasks: Type.Array(Type.Object({
+    key: Type.String(), elementId: Type.String(), name: Type.Optional(Type.String()), formKey: Type.Optional(Type.String()),
+    form: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'the form-js schema the task links to' })),
+  })),
+  jobs: Type.Array(Type.Object({ type: Type.String(), elementId: Type.String() })),
+  incidents: Type.Array(Type.Object({ elementId: Type.String(), errorType: Type.String(), message: Type.String() })),
+  clock: Type.String({ format: 'date-time' }),
+});
+export type TestRunView = Static<typeof TestRunView>;
 
 /** Hosts connectors on a test run's engine (sandbox mode); null when they run elsewhere. */
 export type ConnectorHost = (engine: EngineAdapter) => Promise<ConnectorWorkerHandle | null>;
@@ -338,7 +348,7 @@ export class TestRuns {
   }
 
   /** The form-js schema of a user task's form key: the package .form file it names, found as the package check finds it. */
-  private form(run: Run, formKey: string | null): object | undefined {
+  private form(run: Run, formKey: string | null): Record<string, unknown> | undefined {
     if (!formKey) return undefined;
     const forms = Object.entries(run.files).filter(([path]) => path.endsWith('.form')).map(([path, file]) => {
       const content = text(file);
@@ -348,7 +358,7 @@ export class TestRuns {
     const found = resolveFormRef(formKey, forms);
     if (!found) return undefined;
     try {
-      return JSON.parse(found.content) as object;
+      return JSON.parse(found.content) as Record<string, unknown>;
     } catch {
       return undefined;
     }

@@ -3,11 +3,11 @@ import { generateForm } from '@konstruktor/forms/browser';
 import type { FormSchema, Locale as FormLocale, StructureSchema } from '@konstruktor/forms/browser';
 import { cardRefs } from '../card/card-read.js';
 import { useReportProblems } from '../data/use-problems.js';
-import type { EditorProps, Problem } from '../model/types.js';
+import type { DraftPackage, EditorProps, Problem } from '../model/types.js';
 import { fileText } from '../model/types.js';
 import { FormEditorView } from './FormEditorView.js';
 import { listForms } from './form-list.js';
-import type { FormEntry } from './form-list.js';
+import type { FormEntry, FormList } from './form-list.js';
 import { listProblems, parseJson } from './form-problems.js';
 import { FORM_LOCALE, syncSavedForm } from './form-sync.js';
 import { FormPreview } from './FormPreview.js';
@@ -24,14 +24,28 @@ function describe(entry: FormEntry, t: FormsStrings): string {
 }
 
 /**
+ * The package's forms and what uses each, read again when the package changes (reading its BPMN
+ * is asynchronous); the last list stays meanwhile, undefined only before the first is read.
+ */
+function useFormList(pkg: DraftPackage): FormList | undefined {
+  const [list, setList] = useState<FormList | undefined>(undefined);
+  useEffect(() => {
+    let current = true;
+    void listForms(pkg).then((next) => { if (current) setList(next); });
+    return () => { current = false; };
+  }, [pkg]);
+  return list;
+}
+
+/**
  * The package's forms in the form-js editor, checked live against the card's data structure:
  * the start form as the one that fills it, user task forms as a task's (own output variables
  * allowed); also forms nothing uses and user tasks naming a form the package lacks.
  */
 export function FormsTab({ pkg, onChange, onProblems, onOpenProblem, readOnly, locale, focus }: EditorProps) {
   const t = formsStrings(locale);
-  const list = useMemo(() => listForms(pkg), [pkg]);
-  const forms = list.forms;
+  const list = useFormList(pkg);
+  const forms = list?.forms ?? [];
   const [chosen, setChosen] = useState<string | undefined>(undefined);
   const path = chosen && forms.some((entry) => entry.path === chosen) ? chosen : forms[0]?.path;
   const text = path ? fileText(pkg, path) : '';
@@ -42,9 +56,9 @@ export function FormsTab({ pkg, onChange, onProblems, onOpenProblem, readOnly, l
   const structure = useMemo(() => (structureText ? parseJson<StructureSchema>(structureText) : undefined), [structureText]);
 
   // A user task naming a missing form is reported with source 'process': a click opens the Process tab on it.
-  const problems: Problem[] = listProblems(list, (file) => fileText(pkg, file), structure?.ok ? structure.value : undefined, t);
+  const problems: Problem[] | undefined = list && listProblems(list, (file) => fileText(pkg, file), structure?.ok ? structure.value : undefined, t);
   useReportProblems('forms', problems, onProblems);
-  const shown = problems.filter((problem) => problem.file === path || problem.source === 'process');
+  const shown = (problems ?? []).filter((problem) => problem.file === path || problem.source === 'process');
 
   // The form the editor shows: the same object while the text is the one it saved, so it is not re-imported.
   const saved = useRef<{ text: string; form: FormSchema } | null>(null);
@@ -78,6 +92,7 @@ export function FormsTab({ pkg, onChange, onProblems, onOpenProblem, readOnly, l
   const [showPreview, setShowPreview] = useState(false);
   const [language, setLanguage] = useState<FormLocale>('lt');
 
+  if (!list) return <p className="forms-tab" aria-busy="true" />;
   if (!path) return <p className="forms-tab">{t.noForms}</p>;
 
   return (

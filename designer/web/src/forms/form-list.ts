@@ -23,9 +23,9 @@ export interface FormList {
   missing: FormUse[];
 }
 
-export function listForms(pkg: DraftPackage): FormList {
+export async function listForms(pkg: DraftPackage): Promise<FormList> {
   const { startForm } = cardRefs(fileText(pkg, 'service.yaml'));
-  const { forms, missing } = packageFormUses(Object.keys(pkg.files), (path) => fileText(pkg, path), startForm);
+  const { forms, missing } = await packageFormUses(Object.keys(pkg.files), (path) => fileText(pkg, path), startForm);
   // A start form the package lacks is still listed, so it can be generated.
   if (startForm && !forms.some((form) => form.purpose === 'start')) forms.push({ path: startForm, userTasks: [], purpose: 'start' });
   const first = (form: FormEntry) => Number(form.purpose === 'start');
