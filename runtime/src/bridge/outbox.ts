@@ -42,29 +42,6 @@ const executor = (db: DataSource | EntityManager): PgBoss.Db => ({
 });
 
 /**
- * The pool's executor, counting what it has in hand. pg-boss 10 marks a job done without
- * awaiting the query, after its own stop() may already have returned; the pool must not close
- * under that query, so stop() waits for these too.
- */
-function trackedExecutor(db: DataSource): { db: PgBoss.Db; settled(): Promise<void> } {
-  const inner = executor(db);
-  const inFlight = new Set<Promise<unknown>>();
-  return {
-    db: {
-      executeSql: (text, values) => {
-        const query = inner.executeSql(text, values);
-        inFlight.add(query);
-        void query.finally(() => inFlight.delete(query)).catch(() => undefined);
-        return query;
-      },
-    },
-    async settled() {
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
-    },
-  };
-}
-
-/**
  * The transactional outbox between the runtime and the engine, on pg-boss (a PostgreSQL job
  * queue): a change that must reach the engine writes its command in its own transaction
  * (`enqueue`), so the command exists exactly when the change does. After COMMIT a dispatcher
@@ -73,18 +50,19 @@ function trackedExecutor(db: DataSource): { db: PgBoss.Db; settled(): Promise<vo
  * loses its lease and another sends it again, which the commands are built to survive.
  */
 export class Outbox {
-  private workerId: string | undefined;
   private stopListening: (() => void) | undefined;
+  private dispatching: Promise<void> | undefined;
+  private stopping = false;
+  /** A commit announced commands (or stop() was called) since the dispatcher last looked. */
+  private woken = false;
+  /** Ends the dispatcher's wait between polls. */
+  private interrupt: () => void = () => undefined;
 
-  private constructor(
-    private readonly boss: PgBoss, private readonly db: DataSource, private readonly queries: { settled(): Promise<void> },
-    private readonly logger: Logger, private readonly options: OutboxOptions,
-  ) {}
+  private constructor(private readonly boss: PgBoss, private readonly db: DataSource, private readonly logger: Logger, private readonly options: OutboxOptions) {}
 
   static async open(db: DataSource, logger: Logger, options: OutboxOptions = {}): Promise<Outbox> {
-    const pool = trackedExecutor(db);
     const boss = new PgBoss({
-      db: pool.db, schema: 'pgboss', migrate: true, supervise: true, schedule: false,
+      db: executor(db), schema: 'pgboss', migrate: true, supervise: true, schedule: false,
       maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 10,
     });
     boss.on('error', (err: Error) => logger.warn({ err: { message: err.message } }, 'outbox: pg-boss reported an error'));
@@ -93,7 +71,7 @@ export class Outbox {
       name: QUEUE, retryLimit: RETRY_FOR_EVER, retryDelay: RETRY_EVERY_SECONDS, retryBackoff: false,
       expireInSeconds: LEASE_SECONDS, retentionDays: 1,
     });
-    return new Outbox(boss, db, pool, logger, options);
+    return new Outbox(boss, db, logger, options);
   }
 
   /** Writes the command in the transaction of `manager`; dispatchers hear of it when that commits. */
@@ -102,23 +80,55 @@ export class Outbox {
     await Notifications.notify(manager, OUTBOX_CHANNEL);
   }
 
-  /** Takes and sends commands until stopped: at once when a commit says there are some, else at every poll. */
+  /**
+   * Takes and sends commands until stopped: at once when a commit says there are some, else at
+   * every poll. The loop is ours, not pg-boss's `work`: that one marks a job done without
+   * awaiting it, so its stop() could return while the query still ran and the pool closed under it.
+   */
   async startDispatching(send: CommandSender, notifications: Notifications): Promise<void> {
-    this.workerId = await this.boss.work<EngineCommand>(QUEUE, {
-      batchSize: BATCH, pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2,
-    }, async (jobs) => {
-      // Each on its own: one failing command is retried alone, the others are done.
-      await Promise.all(jobs.map(async (job) => {
-        try {
-          const outcome = await send(job.data);
-          if (outcome.result !== 'done') this.logger.warn({ command: job.data.kind, id: job.id, ...outcome }, 'outbox: the engine did not take a command');
-        } catch (err) {
-          this.logger.warn({ err: { message: (err as Error).message }, command: job.data.kind, id: job.id }, `outbox: command not sent; trying again in ${RETRY_EVERY_SECONDS}s`);
-          await this.boss.fail(QUEUE, job.id, { message: (err as Error).message });
-        }
-      }));
-    });
-    this.stopListening = await notifications.listen(OUTBOX_CHANNEL, () => { if (this.workerId) this.boss.notifyWorker(this.workerId); });
+    this.stopListening = await notifications.listen(OUTBOX_CHANNEL, () => this.wake());
+    this.dispatching = this.dispatchUntilStopped(send);
+  }
+
+  private async dispatchUntilStopped(send: CommandSender): Promise<void> {
+    const pollMs = (this.options.pollingIntervalSeconds ?? 2) * 1000;
+    while (!this.stopping) {
+      this.woken = false;
+      let taken = 0;
+      try {
+        const jobs = await this.boss.fetch<EngineCommand>(QUEUE, { batchSize: BATCH });
+        taken = jobs.length;
+        // Each on its own: one failing command is retried alone, the others are done.
+        await Promise.all(jobs.map((job) => this.dispatch(job, send)));
+      } catch (err) {
+        this.logger.warn({ err: { message: (err as Error).message } }, 'outbox: dispatching paused by an error');
+      }
+      // A full batch, or news meanwhile: more may be waiting.
+      if (taken < BATCH && !this.woken) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, pollMs);
+          this.interrupt = () => { clearTimeout(timer); resolve(); };
+        });
+      }
+    }
+  }
+
+  private wake(): void {
+    this.woken = true;
+    this.interrupt();
+  }
+
+  private async dispatch(job: PgBoss.Job<EngineCommand>, send: CommandSender): Promise<void> {
+    let outcome: Awaited<ReturnType<CommandSender>>;
+    try {
+      outcome = await send(job.data);
+    } catch (err) {
+      this.logger.warn({ err: { message: (err as Error).message }, command: job.data.kind, id: job.id }, `outbox: command not sent; trying again in ${RETRY_EVERY_SECONDS}s`);
+      await this.boss.fail(QUEUE, job.id, { message: (err as Error).message });
+      return;
+    }
+    if (outcome.result !== 'done') this.logger.warn({ command: job.data.kind, id: job.id, ...outcome }, 'outbox: the engine did not take a command');
+    await this.boss.complete(QUEUE, job.id);
   }
 
   /** Commands written and not yet sent (or being sent), for health and tests. */
@@ -127,10 +137,12 @@ export class Outbox {
     return rows[0]?.n ?? 0;
   }
 
-  /** Stops taking commands and waits for those in hand, and for pg-boss's last queries. */
+  /** Stops taking commands and waits until those in hand are sent and marked. */
   async stop(): Promise<void> {
     this.stopListening?.();
+    this.stopping = true;
+    this.wake();
+    await this.dispatching;
     await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
-    await this.queries.settled();
   }
 }
