@@ -60,6 +60,15 @@ export class JobPool {
     return this.jobs.filter((job) => job.type === engineType && job.instanceKey === instanceKey);
   }
 
+  /** Every pooled job whose element instance is still active; those that ended are dropped. */
+  async current(): Promise<Job[]> {
+    for (const instanceKey of new Set(this.jobs.map((job) => job.instanceKey))) {
+      const active = new Set((await this.engine.elementInstances(instanceKey)).filter((e) => e.state === 'ACTIVE').map((e) => e.key));
+      this.jobs = this.jobs.filter((job) => job.instanceKey !== instanceKey || active.has(job.elementInstanceKey));
+    }
+    return [...this.jobs];
+  }
+
   /** Gives every pooled job back to the engine, activatable at once, retries unchanged. */
   async releaseAll(): Promise<void> {
     const jobs = this.jobs;

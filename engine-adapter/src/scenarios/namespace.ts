@@ -48,8 +48,9 @@ function walk(element: Element, visit: (element: Element) => void, seen = new Se
 }
 
 export class Namespace {
+  /** `suffix` '' renames nothing: for an engine that holds this run alone. */
   constructor(readonly suffix: string = `__t${randomBytes(5).toString('hex')}`) {
-    if (!/^[\w.-]+$/.test(suffix)) throw new Error(`namespace suffix '${suffix}' must be usable in a BPMN id`);
+    if (!/^[\w.-]*$/.test(suffix)) throw new Error(`namespace suffix '${suffix}' must be usable in a BPMN id`);
   }
 
   /** The engine-side name of a process id, message name, job type, form or decision id. */
@@ -59,7 +60,7 @@ export class Namespace {
 
   /** Removes the run's suffix from anything the engine reports (ids, types, messages). */
   unmap(text: string): string {
-    return text.split(this.suffix).join('');
+    return this.suffix ? text.split(this.suffix).join('') : text;
   }
 
   /** Whether an engine-side name belongs to this run. */

@@ -14,6 +14,9 @@
  * It must then be refused with an EngineError (containing the text, case-insensitively, if
  * one is given), and the instances of the run must look exactly as before: same element
  * instances in the same states, same variables.
+ *
+ * A ScenarioSession runs steps one at a time: runScenario runs a scenario file's steps with one;
+ * the designer's test runs drive one by hand, a step per click.
  */
 import { basename } from 'node:path';
 import type { EngineAdapter, Incident, Job, UserTask } from '../contract.js';
@@ -33,15 +36,18 @@ export interface RunOptions {
   settleMs?: number;
   /** Cancel the run's instances that are still active when it ends (keeps a shared broker clean). */
   cleanup?: boolean;
-  /** Namespace suffix; random by default. */
+  /** Namespace suffix; random by default; '' for an engine the run has to itself (no renaming). */
   suffix?: string;
 }
+
+/** Why a step could not run: the message names what is missing or what the engine said. */
+export { StepFailure as ScenarioStepFailure };
 
 const DEFAULTS = { expectTimeoutMs: 10_000, stepTimeoutMs: 10_000 };
 
 interface Snapshot { alias: string; state: string; elements: string[]; variables: string[] }
 
-class Run {
+export class ScenarioSession {
   readonly ns: Namespace;
   readonly pool: JobPool;
   readonly aliases = new Map<string, string>();
@@ -52,7 +58,8 @@ class Run {
   private readonly stepTimeoutMs: number;
   private readonly settleMs: number;
 
-  constructor(readonly engine: EngineAdapter, readonly scenario: Scenario, readonly read: ResourceReader, options: RunOptions) {
+  /** `read` gives the files a `deploy` step names (relative to the scenario file). */
+  constructor(readonly engine: EngineAdapter, options: RunOptions = {}, readonly read: ResourceReader = (file) => Promise.reject(new Error(`no file ${file} here`))) {
     this.ns = new Namespace(options.suffix);
     this.pool = new JobPool(engine, this.ns);
     this.expectTimeoutMs = options.expectTimeoutMs ?? DEFAULTS.expectTimeoutMs;
@@ -155,7 +162,7 @@ class Run {
       throw new StepFailure(`expected a refusal containing "${step.rejected}", observed "${message}"`);
     }
     if (this.settleMs) await sleep(this.settleMs);
-    const changed = Run.difference(before, await this.snapshot());
+    const changed = ScenarioSession.difference(before, await this.snapshot());
     if (changed) throw new StepFailure(`the refused step changed state: ${changed}`);
   }
 
@@ -350,7 +357,7 @@ class Run {
 /** Runs the scenario on a fresh namespace and reports whether it held, never throwing for a failed scenario. */
 export async function runScenario(engine: EngineAdapter, scenario: Scenario, read: ResourceReader, options: RunOptions = {}): Promise<ScenarioResult> {
   const started = Date.now();
-  const run = new Run(engine, scenario, read, options);
+  const run = new ScenarioSession(engine, options, read);
   const result = (passed: boolean, message?: string): ScenarioResult => ({ name: scenario.name, file: scenario.file, passed, ...(message ? { message } : {}), durationMs: Date.now() - started });
   let current = 'resources';
   try {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { stringify } from 'yaml';
 import { Type, type Static } from '@sinclair/typebox';
 import {
-  createEmbeddedEngine, durationToMs, EngineError, parseScenario, ScenarioFormatError,
+  createEmbeddedEngine, EngineError, parseScenario, ScenarioFormatError, ScenarioSession, ScenarioStepFailure,
   type EmbeddedEngine, type EngineAdapter, type Job, type Step, type UserTask,
 } from '@konstruktor/engine-adapter';
 import { bpmnElements, formIdOf, resolveFormRef } from '@konstruktor/forms';
@@ -43,9 +43,10 @@ export type TestRunView = Static<typeof TestRunView>;
 export type ConnectorHost = (engine: EngineAdapter) => Promise<ConnectorWorkerHandle | null>;
 
 export const TEST_RUN_LIMITS = { perUser: 5, idleMs: 30 * 60_000 };
-const LEASE_MS = 10 * 60_000;
 /** Steps that drive a process; `expect` and `deploy` belong to saved scenarios only. */
 const RUN_STEPS = new Set(['createInstance', 'completeJob', 'failJob', 'throwError', 'completeUserTask', 'publishMessage', 'advanceTime', 'setVariables', 'resolveIncident', 'cancelInstance']);
+/** How long a step waits for the job, task or incident it acts on: a click, not a scenario's patience. */
+const STEP_WAIT_MS = 1000;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const text = (file: PackageFile) => (file.encoding === 'utf8' ? file.content : Buffer.from(file.content, 'base64').toString('utf8'));
@@ -54,7 +55,7 @@ class Refused extends Error {}
 
 /** A recorded job answer names its instance by alias (none for `main`, as the runner defaults). */
 function withInstance(run: Run, answer: Record<string, unknown>, instanceKey: string): Record<string, unknown> {
-  const alias = [...run.aliases].find(([, key]) => key === instanceKey)?.[0];
+  const alias = [...run.session.aliases].find(([, key]) => key === instanceKey)?.[0];
   if (!alias || alias === 'main') return answer;
   const [[kind, args]] = Object.entries(answer) as [[string, object]];
   return { [kind]: { ...args, instance: alias } };
@@ -71,9 +72,8 @@ interface Run {
   engine: EmbeddedEngine;
   workers: ConnectorWorkerHandle | null;
   steps: Record<string, unknown>[];
-  aliases: Map<string, string>;
-  /** Jobs activated for the analyst to answer (manual), leased until a step uses or releases them. */
-  pool: Job[];
+  /** Runs the steps, as the scenario runner does; its job pool holds the jobs activated for the analyst to answer. */
+  session: ScenarioSession;
   /** Job types of the package's service tasks that no hosted connector takes. */
   jobTypes: string[];
   names: Map<string, string>;
@@ -116,7 +116,7 @@ export class TestRuns {
     const names = new Map(trees.flatMap(bpmnElements).flatMap((e) => (e.id && e.name !== undefined ? [[e.id, e.name] as const] : [])));
     const run: Run = {
       id: randomUUID(), ownerId: user.id, code, version: version.version, processId, mode, files: version.files, engine, workers: null,
-      steps: [], aliases: new Map(), pool: [], jobTypes, names, lastUsed: Date.now(), busy: Promise.resolve(),
+      steps: [], session: new ScenarioSession(engine, { suffix: '', stepTimeoutMs: STEP_WAIT_MS }), jobTypes, names, lastUsed: Date.now(), busy: Promise.resolve(),
     };
     // What the connectors answer becomes steps too, so the run saved as a scenario replays without them.
     if (mode === 'sandbox' && this.connectors) {
@@ -148,7 +148,7 @@ export class TestRuns {
       try {
         await this.execute(run, step);
       } catch (error) {
-        if (error instanceof Refused || error instanceof EngineError) throw problems.unprocessable(`The step was refused: ${error.message}`, [{ in: 'body', path: `/step/${step.kind}`, message: error.message }]);
+        if (error instanceof Refused || error instanceof ScenarioStepFailure || error instanceof EngineError) throw problems.unprocessable(`The step was refused: ${error.message}`, [{ in: 'body', path: `/step/${step.kind}`, message: error.message }]);
         throw error;
       }
       run.steps.splice(at, 0, raw);
@@ -164,7 +164,7 @@ export class TestRuns {
       const title = name?.trim() || `${run.code} ${run.version} test run`;
       const slug = title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'test-run';
       const steps: Record<string, unknown>[] = [...run.steps];
-      const main = run.aliases.get('main');
+      const main = run.session.aliases.get('main');
       if (main) {
         const [info, elements, variables] = await Promise.all([run.engine.instance(main), run.engine.elementInstances(main), run.engine.variables(main, main)]);
         const completed = [...new Set(elements.filter((e) => e.state === 'COMPLETED' && e.type !== 'PROCESS').map((e) => e.elementId))];
@@ -222,118 +222,24 @@ export class TestRuns {
     }
   }
 
-  private key(run: Run, alias: string): string {
-    const key = run.aliases.get(alias);
-    if (!key) throw new Refused(`no instance '${alias}' (createInstance first)`);
-    return key;
-  }
-
-  /** Activates every job of the package's job types that is activatable now (manual answering). */
-  private async sweep(run: Run): Promise<void> {
-    for (const type of run.jobTypes) {
-      const jobs = await run.engine.activateJobs({ type, worker: 'konstruktor-designer-test-run', maxJobs: 100, timeout: LEASE_MS });
-      run.pool = [...run.pool.filter((job) => !jobs.some((j) => j.key === job.key)), ...jobs];
-    }
-    // Jobs whose element ended meanwhile (boundary event, cancellation) are gone.
-    const live: Job[] = [];
-    for (const job of run.pool) {
-      const elements = await run.engine.elementInstances(job.instanceKey);
-      if (elements.some((e) => e.key === job.elementInstanceKey && e.state === 'ACTIVE')) live.push(job);
-    }
-    run.pool = live;
-  }
-
-  private async release(run: Run): Promise<void> {
-    const jobs = run.pool;
-    run.pool = [];
-    for (const job of jobs) await run.engine.failJob(job.key, { retries: Math.max(job.retries, 1), retryBackOff: 0, errorMessage: 'released by the designer test run' }).catch(() => undefined);
-  }
-
-  private async takeJob(run: Run, type: string, alias: string): Promise<Job> {
-    if (!run.jobTypes.includes(type)) throw new Refused(`no service task of the package has job type '${type}'${run.mode === 'sandbox' ? ' that a connector does not already answer' : ''}`);
-    const bound = run.aliases.get(alias);
-    for (let attempt = 0; attempt < 20; attempt++) {
-      await this.sweep(run);
-      const job = run.pool.find((j) => j.type === type && (bound ? j.instanceKey === bound : ![...run.aliases.values()].includes(j.instanceKey)));
-      if (job) {
-        run.pool = run.pool.filter((j) => j.key !== job.key);
-        if (!bound) run.aliases.set(alias, job.instanceKey);
-        return job;
-      }
-      await sleep(25);
-    }
-    throw new Refused(`no job of type '${type}' is waiting for instance '${alias}'`);
-  }
-
+  /** Runs the step as a scenario would; a job step may name only a job type no hosted connector answers. */
   private async execute(run: Run, step: Step): Promise<void> {
-    const { engine } = run;
-    switch (step.kind) {
-      case 'createInstance': {
-        const { processId, version, variables, alias = 'main' } = step.args;
-        if (run.aliases.has(alias)) throw new Refused(`the alias '${alias}' already names an instance; give the new one another alias`);
-        const ref = await engine.createInstance({ processId, ...(version !== undefined ? { version } : {}), ...(variables ? { variables } : {}) });
-        run.aliases.set(alias, ref.instanceKey);
-        return;
-      }
-      case 'completeJob': {
-        const job = await this.takeJob(run, step.args.type, step.args.instance ?? 'main');
-        return engine.completeJob(job.key, step.args.variables);
-      }
-      case 'failJob': {
-        const { retries, errorMessage, retryBackOff } = step.args;
-        const job = await this.takeJob(run, step.args.type, step.args.instance ?? 'main');
-        return engine.failJob(job.key, { retries, ...(errorMessage !== undefined ? { errorMessage } : {}), ...(retryBackOff ? { retryBackOff: durationToMs(retryBackOff) } : {}) });
-      }
-      case 'throwError': {
-        const { errorCode, errorMessage, variables } = step.args;
-        const job = await this.takeJob(run, step.args.type, step.args.instance ?? 'main');
-        return engine.throwError(job.key, { errorCode, ...(errorMessage !== undefined ? { errorMessage } : {}), ...(variables ? { variables } : {}) });
-      }
-      case 'completeUserTask': {
-        const { elementId, variables } = step.args;
-        const alias = step.args.instance ?? 'main';
-        const tasks = await engine.userTasks({ instanceKey: this.key(run, alias), elementId, state: 'CREATED' });
-        const task = tasks.find((t) => t.elementId === elementId);
-        if (!task) throw new Refused(`instance '${alias}' has no open user task ${elementId}`);
-        return engine.completeUserTask(task.key, variables);
-      }
-      case 'publishMessage': {
-        const { name, correlationKey, variables, timeToLive, messageId } = step.args;
-        await engine.publishMessage({ name, correlationKey, timeToLive: timeToLive ? durationToMs(timeToLive) : 0, ...(variables ? { variables } : {}), ...(messageId !== undefined ? { messageId } : {}) });
-        return;
-      }
-      case 'advanceTime':
-        // Leases of held jobs would run out as the clock jumps: give them back first.
-        await this.release(run);
-        return engine.advanceTime(durationToMs(step.args.duration));
-      case 'setVariables': {
-        const { instance, variables, elementId, local } = step.args;
-        const instanceKey = this.key(run, instance);
-        let scopeKey = instanceKey;
-        if (elementId) {
-          const element = (await engine.elementInstances(instanceKey)).find((e) => e.elementId === elementId && e.state === 'ACTIVE');
-          if (!element) throw new Refused(`instance '${instance}' has no active element ${elementId}`);
-          scopeKey = element.key;
-        }
-        return engine.setVariables(scopeKey, variables, local !== undefined ? { local } : undefined);
-      }
-      case 'resolveIncident': {
-        const { instance, elementId, retries } = step.args;
-        const incident = (await engine.incidents({ instanceKey: this.key(run, instance), state: 'ACTIVE' })).find((i) => i.elementId === elementId);
-        if (!incident) throw new Refused(`instance '${instance}' has no open incident at ${elementId}`);
-        if (incident.jobKey && (incident.errorType === 'JOB_NO_RETRIES' || retries !== undefined)) await engine.updateJobRetries(incident.jobKey, retries ?? 1);
-        return engine.resolveIncident(incident.key);
-      }
-      case 'cancelInstance':
-        return engine.cancelInstance(this.key(run, step.args.instance));
-      default:
-        throw new Refused(`${step.kind} is not a test run step`);
+    const type = 'type' in step.args ? step.args.type : undefined;
+    if (type !== undefined && !run.jobTypes.includes(type)) {
+      throw new Refused(`no service task of the package has job type '${type}'${run.mode === 'sandbox' ? ' that a connector does not already answer' : ''}`);
     }
+    await run.session.step(step);
+  }
+
+  /** Activates every job of the package's job types that is activatable now (manual answering); the ones waiting. */
+  private async waitingJobs(run: Run): Promise<Job[]> {
+    for (const type of run.jobTypes) await run.session.pool.sweep(type);
+    return run.session.pool.current();
   }
 
   /** Waits (briefly) until the engine and any sandbox connectors stop changing the instance. */
   private async settle(run: Run): Promise<void> {
-    const key = run.aliases.get('main');
+    const key = run.session.aliases.get('main');
     if (!key) return;
     const look = async () => JSON.stringify([await run.engine.elementInstances(key), await run.engine.variables(key), await run.engine.incidents({ instanceKey: key })]);
     let previous = await look();
@@ -366,12 +272,12 @@ export class TestRuns {
 
   private async view(run: Run): Promise<TestRunView> {
     const { engine } = run;
-    const key = run.aliases.get('main');
-    if (run.mode === 'manual' || run.jobTypes.length) await this.sweep(run);
+    const key = run.session.aliases.get('main');
+    const jobs = await this.waitingJobs(run);
     const base = {
       id: run.id, code: run.code, version: run.version, processId: run.processId, connectors: run.mode, steps: run.steps,
       clock: new Date(engine.clock.now()).toISOString(),
-      jobs: run.pool.map((job) => ({ type: job.type, elementId: job.elementId })),
+      jobs: jobs.map((job) => ({ type: job.type, elementId: job.elementId })),
     };
     if (!key) return { ...base, instance: null, elements: [], variables: {}, userTasks: [], incidents: [] };
     const [info, elements, variables, tasks, incidents] = await Promise.all([
