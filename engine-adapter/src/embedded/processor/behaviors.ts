@@ -2,10 +2,10 @@ import type { ElementModel, ElementType, FlowModel } from '../model/types.js';
 import type { ElementInstanceRecord } from '../state/records.js';
 import { evaluateExpression } from '../feel/index.js';
 import { evaluate, evaluateCondition, evaluateInteger, evaluateList, evaluateString, evaluateStringList } from './expressions.js';
-import type { Processor } from './processor.js';
+import type { ElementContext } from './element-context.js';
 
 /** What an element does once active (after input mappings and attached events). */
-type Behavior = (p: Processor, element: ElementInstanceRecord, model: ElementModel) => void;
+type Behavior = (p: ElementContext, element: ElementInstanceRecord, model: ElementModel) => void;
 
 const completeNow: Behavior = (p, element) => p.complete(element);
 
@@ -64,7 +64,7 @@ const userTask: Behavior = (p, element, model) => {
  * (8.6, observed on the real broker) evaluates the conditions from the last flow in the XML to the
  * first, so an exclusive gateway takes the *last* fulfilled one — the docs' "first" is not what it does.
  */
-function chooseFlows(p: Processor, element: ElementInstanceRecord, model: ElementModel, all: boolean): FlowModel[] | undefined {
+function chooseFlows(p: ElementContext, element: ElementInstanceRecord, model: ElementModel, all: boolean): FlowModel[] | undefined {
   if (model.outgoing.length === 1 && !model.outgoing[0]!.condition) return model.outgoing;
   const context = p.vars.visible(element.key);
   const chosen: FlowModel[] = [];
@@ -180,7 +180,7 @@ const BEHAVIORS: Partial<Record<ElementType, Behavior>> = {
   MULTI_INSTANCE_BODY: multiInstanceBody,
 };
 
-export function activateBehavior(p: Processor, element: ElementInstanceRecord, model: ElementModel): void {
+export function activateBehavior(p: ElementContext, element: ElementInstanceRecord, model: ElementModel): void {
   const behavior = BEHAVIORS[element.type];
   if (!behavior) throw new Error(`no behaviour for ${element.type}`);
   behavior(p, element, model);

@@ -4,6 +4,7 @@ import type { ElementModel, FlowModel } from '../model/types.js';
 import { messageGroup, type EngineState } from '../state/engine-state.js';
 import type { ElementInstanceRecord, IncidentRetry, InstanceRecord, SubscriptionRecord, TimerRecord } from '../state/records.js';
 import { activateBehavior } from './behaviors.js';
+import type { ActivateOptions, ElementContext } from './element-context.js';
 import { evaluateExpression } from '../feel/index.js';
 import { evaluateCorrelationKey, evaluateMappings, evaluateString } from './expressions.js';
 import { reaches } from './reachability.js';
@@ -13,19 +14,12 @@ import { VariableScopes } from './variables.js';
 /** A command that never settles (a modelled endless loop of immediate steps) is stopped here. */
 const MAX_STEPS_PER_COMMAND = 100_000;
 
-export interface ActivateOptions {
-  /** Variables the element was triggered with (message, timer, error), applied on completion. */
-  triggeredWith?: Variables;
-  /** Inner instance of a multi-instance body: its position in the collection. */
-  loopIndex?: number;
-}
-
 /**
  * The token interpreter. Elements move ACTIVATING -> ACTIVE -> COMPLETING -> COMPLETED (or
  * TERMINATED). Work is queued on an agenda and run to quiescence within one command, so long
  * chains of immediate elements never grow the stack.
  */
-export class Processor {
+export class Processor implements ElementContext {
   readonly vars: VariableScopes;
   private readonly agenda: (() => void)[] = [];
   /** Active child element instances per flow scope (rebuilt from the records on load). */
