@@ -18,6 +18,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { BpmnModdle } from 'bpmn-moddle';
+import { DmnModdle } from 'dmn-moddle';
 import zeebeSchema from 'zeebe-bpmn-moddle/resources/zeebe.json' with { type: 'json' };
 import type { Resource } from '../contract.js';
 
@@ -30,6 +31,7 @@ interface ModdleApi {
 }
 
 const moddle = new BpmnModdle({ zeebe: zeebeSchema }) as unknown as ModdleApi;
+const dmnModdle = DmnModdle() as ModdleApi;
 
 const isExpression = (value: unknown): boolean => typeof value === 'string' && value.trim().startsWith('=');
 
@@ -73,7 +75,7 @@ export class Namespace {
     const kind = resource.name.toLowerCase().split('.').pop();
     try {
       if (kind === 'bpmn') return { ...resource, content: await this.rewriteBpmn(resource.content) };
-      if (kind === 'dmn') return { ...resource, content: this.rewriteDmn(resource.content) };
+      if (kind === 'dmn') return { ...resource, content: await this.rewriteDmn(resource.content) };
       if (kind === 'form') return { ...resource, content: this.rewriteForm(resource.content) };
     } catch {
       // fall through: not readable here, so the engine decides
@@ -108,15 +110,25 @@ export class Namespace {
     return (await moddle.toXML(rootElement, { format: true })).xml;
   }
 
-  /** DMN: decision ids and the DRG (definitions) id, and every attribute that refers to them. */
-  private rewriteDmn(xml: string): string {
-    const ids = new Set<string>();
-    for (const match of xml.matchAll(/<(?:[\w-]+:)?(?:decision|definitions)\b[^>]*?\sid="([^"]+)"/g)) ids.add(match[1]!);
-    if (!ids.size) return xml;
-    return xml.replace(/(\s(?:id|dmnElementRef)=")([^"]+)(")|(\shref="#)([^"]+)(")/g, (whole, a1, id1, a3, b1, id2, b3) => {
-      if (a1 !== undefined) return ids.has(id1) ? `${a1}${this.name(id1)}${a3}` : whole;
-      return ids.has(id2) ? `${b1}${this.name(id2)}${b3}` : whole;
+  /**
+   * DMN: decision ids and the DRG (definitions) id. References by element (diagram shapes) follow
+   * the renamed element when written; references by `href="#id"` (requirements) are renamed here.
+   */
+  private async rewriteDmn(xml: string): Promise<string> {
+    const { rootElement } = await dmnModdle.fromXML(xml, 'dmn:Definitions');
+    const renamed = new Map<string, string>();
+    walk(rootElement, (element) => {
+      if ((element.$type === 'dmn:Definitions' || element.$type === 'dmn:Decision') && element.id) {
+        renamed.set(element.id, this.name(element.id));
+        element.id = renamed.get(element.id);
+      }
     });
+    if (!renamed.size) return xml;
+    walk(rootElement, (element) => {
+      const target = typeof element.href === 'string' && element.href.startsWith('#') ? renamed.get(element.href.slice(1)) : undefined;
+      if (target) element.href = `#${target}`;
+    });
+    return (await dmnModdle.toXML(rootElement, { format: true })).xml;
   }
 
   private rewriteForm(json: string): string {

@@ -44,12 +44,18 @@ describe('namespace', () => {
     expect(JSON.parse(form.content).id).toBe('review-form__t1');
     const dmn = await ns.rewrite({
       name: 'd.dmn',
-      content: '<definitions id="drg" xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"><decision id="discount"><informationRequirement><requiredDecision href="#base" /></informationRequirement></decision><decision id="base" /><inputData id="amount" /></definitions>',
+      content: `<definitions id="drg" xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:dmndi="https://www.omg.org/spec/DMN/20191111/DMNDI/" xmlns:dc="http://www.omg.org/spec/DMN/20180521/DC/">
+        <decision id="discount"><informationRequirement id="r1"><requiredDecision href="#base" /></informationRequirement></decision>
+        <!-- <decision id="old" /> --><decision id="base" /><inputData id="amount" />
+        <dmndi:DMNDI><dmndi:DMNDiagram id="d1"><dmndi:DMNShape id="s1" dmnElementRef="discount"><dc:Bounds height="80" width="180" x="100" y="100" /></dmndi:DMNShape></dmndi:DMNDiagram></dmndi:DMNDI>
+      </definitions>`,
     });
     expect(dmn.content).toContain('id="drg__t1"');
     expect(dmn.content).toContain('id="discount__t1"');
     expect(dmn.content).toContain('href="#base__t1"');
+    expect(dmn.content).toContain('dmnElementRef="discount__t1"');
     expect(dmn.content).toContain('id="amount"');
+    expect(dmn.content).not.toContain('old__t1');
   });
 
   test('the suffix is mapped away again', () => {
