@@ -124,7 +124,8 @@ export interface AppOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-export function createApp({ config, services, logger, readiness = [], extraRouters = [], env, liveEvents }: AppOptions): Express {
+export function createApp(options: AppOptions): Express {
+  const { config, services, logger } = options;
   const app = express();
   const api = new Api();
   app.disable('x-powered-by');
@@ -145,34 +146,53 @@ export function createApp({ config, services, logger, readiness = [], extraRoute
   }));
   app.use(helmet());
   app.use(services.sessions.authenticate());
-
-  const deps = { api, ...services };
-  app.use(healthRouter({ api, checks: [databaseReadiness(services.db), ...readiness] }));
-  app.use(sessionRouter({ ...deps, config }));
-  app.use(representationsRouter(deps));
-  app.use(servicesRouter(deps));
-  app.use(draftsRouter(deps));
-  app.use(applicationsRouter(deps));
-  app.use(documentsRouter({ ...deps, uploadLimits: async (service, field) => (await services.forms.orderable(service)).form.uploadLimits(field) }));
-  app.use(formsRouter(deps));
-  app.use(tasksRouter(deps));
-  app.use(auditRouter(deps));
-  app.use(paymentsRouter(deps));
-  app.use(inboxRouter(deps));
-  if (liveEvents) app.use(eventsRouter({ ...deps, liveEvents }));
-  app.use(connectorTemplatesRouter(deps));
-  app.use(designerRouter({ api, services, env }));
-  for (const router of extraRouters) app.use(router(api));
+  for (const router of apiRouters(api, options)) app.use(router);
   app.use('/designer', designerAppRouter(config));
   app.use(webRouter(config));
 
-  const openApi = api.openApiDocument({
-    title: 'Konstruktor runtime API',
-    version: '1.0.0',
-    description: 'Catalogue, applications, tasks, accounts and audit of the Konstruktor e-services platform.',
-  });
+  const openApi = api.openApiDocument(API_INFO);
   app.get('/api/openapi.json', (_req, res) => { res.json(openApi); });
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;
+}
+
+const API_INFO = {
+  title: 'Konstruktor runtime API',
+  version: '1.0.0',
+  description: 'Catalogue, applications, tasks, accounts and audit of the Konstruktor e-services platform.',
+};
+
+/** The API's routers in mounting order; building them declares their routes, and so their OpenAPI entries, on `api`. */
+function apiRouters(api: Api, { config, services, readiness = [], extraRouters = [], env, liveEvents }: Omit<AppOptions, 'logger'>): express.Router[] {
+  const deps = { api, ...services };
+  return [
+    healthRouter({ api, checks: [databaseReadiness(services.db), ...readiness] }),
+    sessionRouter({ ...deps, config }),
+    representationsRouter(deps),
+    servicesRouter(deps),
+    draftsRouter(deps),
+    applicationsRouter(deps),
+    documentsRouter({ ...deps, uploadLimits: async (service, field) => (await services.forms.orderable(service)).form.uploadLimits(field) }),
+    formsRouter(deps),
+    tasksRouter(deps),
+    auditRouter(deps),
+    paymentsRouter(deps),
+    inboxRouter(deps),
+    ...(liveEvents ? [eventsRouter({ ...deps, liveEvents })] : []),
+    connectorTemplatesRouter(deps),
+    designerRouter({ api, services, env }),
+    ...extraRouters.map((router) => router(api)),
+  ];
+}
+
+/**
+ * The document GET /api/openapi.json serves on a runtime started with `config` (without OIDC login,
+ * whose routes only redirect), built without a server or a database: building a router only declares
+ * its routes, the services are used by the handlers alone, so none stands behind them here.
+ */
+export function openApiDocument(config: RuntimeConfig): Record<string, unknown> {
+  const api = new Api();
+  apiRouters(api, { config, services: {} as Services, liveEvents: {} as LiveEvents });
+  return api.openApiDocument(API_INFO);
 }

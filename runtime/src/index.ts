@@ -2,7 +2,7 @@
 export { loadConfig, ConfigError, type RuntimeConfig, type OidcConfig } from './config.js';
 export { startRuntime, createLogger, type Runtime } from './runtime.js';
 export { openDatabase, type Database } from './db/database.js';
-export { createApp, createServices } from './app.js';
+export { createApp, createServices, openApiDocument } from './app.js';
 export type { Services } from './services.js';
 export { seedDemo, demoPassword, importExamplePackages, DEMO_USERS, DEMO_AGENCIES } from './demo/seed.js';
 export type { ApplicationProcessing } from './applications/applications.js';

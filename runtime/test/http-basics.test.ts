@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PASSWORD, citizen, publishService, startTestRuntime, type TestRuntime } from './support/harness.js';
+import { loadConfig, openApiDocument } from '../src/index.js';
 
 describe('HTTP basics', () => {
   let t: TestRuntime;
@@ -14,6 +15,11 @@ describe('HTTP basics', () => {
     expect(submit.responses['400'].content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/Problem' });
     expect(submit['x-roles']).toEqual(['citizen']);
     expect(doc.paths['/api/services/{code}'].get.parameters).toContainEqual(expect.objectContaining({ name: 'code', in: 'path', required: true }));
+  });
+
+  it("builds the same document without a server or database (the web apps' API types come from it)", async () => {
+    const served = (await t.anonymous().get('/api/openapi.json')).body;
+    expect(JSON.parse(JSON.stringify(openApiDocument(loadConfig({}))))).toEqual(served);
   });
 
   it('reports liveness and readiness', async () => {

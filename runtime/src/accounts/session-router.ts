@@ -4,6 +4,7 @@ import { Type } from '@sinclair/typebox';
 import type { DataSource } from 'typeorm';
 import type { Api } from '../http/api.js';
 import { HttpProblem, problems } from '../http/problem.js';
+import { LocalizedText } from '../common/schemas.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { TermsService } from '../terms/terms-service.js';
 import type { RuntimeConfig } from '../config.js';
@@ -93,6 +94,7 @@ export function sessionRouter({ api, db, sessions, audit, terms, representations
   api.publicRoute(router, {
     method: 'get', path: '/api/terms/current', tag: 'session', access: 'public',
     summary: 'The terms of use now in effect', errors: [404],
+    response: Type.Object({ version: Type.Integer(), title: LocalizedText, body: LocalizedText, effectiveFrom: Type.String({ format: 'date-time' }) }),
   }, async () => {
     const current = await terms.current();
     if (!current) throw problems.notFound('terms of use', 'current');

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { Type } from '@sinclair/typebox';
 import type { Agency } from '../accounts/agency.entity.js';
 import type { Api } from '../http/api.js';
-import { Code, LocalizedText, Page } from '../common/schemas.js';
+import { Code, LocalizedText, Page, VersionState } from '../common/schemas.js';
 import { readServicePackage, PACKAGE_LIMITS } from './package-reader.js';
 import type { Catalogue } from './catalogue.js';
 import type { ServiceVersion } from './service-version.entity.js';
@@ -26,7 +26,7 @@ const ServiceView = Type.Object({
 
 const VersionView = Type.Object({
   version: Type.String(),
-  state: Type.String(),
+  state: VersionState,
   checksum: Type.String(),
   createdAt: Type.String({ format: 'date-time' }),
   publishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
@@ -91,6 +91,10 @@ export function servicesRouter({ api, catalogue }: { api: Api; catalogue: Catalo
     method: 'get', path: '/api/services/:code/versions/:version', tag: 'catalogue', access: ['analyst', 'developer', 'official'],
     summary: 'One version of a service with its whole package (provider agency staff)',
     params: Type.Object({ code: Code, version: Version }), errors: [404],
+    response: Type.Composite([VersionView, Type.Object({
+      card: Type.Record(Type.String(), Type.Unknown(), { description: 'service.yaml as read' }),
+      files: Type.Record(Type.String(), Type.Object({ encoding: Type.Union([Type.Literal('utf8'), Type.Literal('base64')]), content: Type.String() }), { description: 'by path in the package' }),
+    })]),
   }, async ({ params, auth }) => {
     const version = await catalogue.packageOf(params.code, params.version, auth.user);
     return { ...versionView(version), card: version.card, files: version.files };
@@ -99,7 +103,7 @@ export function servicesRouter({ api, catalogue }: { api: Api; catalogue: Catalo
   api.route(router, {
     method: 'post', path: '/api/service-packages', tag: 'catalogue', access: ['analyst'], status: 201,
     summary: 'Import a service package as a new draft version', body: PackageUpload, bodyLimit: '8mb', errors: [409, 422],
-    response: Type.Object({ code: Type.String(), version: Type.String(), state: Type.String(), checksum: Type.String() }),
+    response: Type.Object({ code: Type.String(), version: Type.String(), state: VersionState, checksum: Type.String() }),
   }, async ({ body, auth }) => {
     const { service, version } = await catalogue.importPackage(auth.user, readServicePackage(body));
     return { code: service.code, version: version.version, state: version.state, checksum: version.checksum };

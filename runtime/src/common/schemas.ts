@@ -23,6 +23,9 @@ export const ROLES: readonly Role[] = ['analyst', 'developer', 'official', 'admi
 /** Codes of agencies, services, life events: stable ids in URLs and packages. */
 export const Code = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$', description: 'lower-case letters, digits and dashes' });
 
+/** Where a version of a service is in its life (service-version.entity.ts). */
+export const VersionState = Type.Union([Type.Literal('draft'), Type.Literal('testing'), Type.Literal('published'), Type.Literal('retired')]);
+
 export const Page = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),

@@ -4,13 +4,14 @@ import type { AnyConnector } from '@konstruktor/connectors';
 import type { Services } from '../services.js';
 import { AgencyEntity } from '../accounts/agency.entity.js';
 import type { Api } from '../http/api.js';
-import { Code, LocalizedText } from '../common/schemas.js';
+import { Code, LocalizedText, VersionState } from '../common/schemas.js';
 import { PACKAGE_LIMITS } from '../catalogue/package-reader.js';
 import type { ServiceVersion } from '../catalogue/service-version.entity.js';
 import { allConnectors } from '../connectors/modules.js';
 import { DraftPackages } from './draft-packages.js';
-import { checkPackage } from './package-check.js';
-import { deriveApplication } from './eservice-application.js';
+import { checkPackage, PackageCheck } from './package-check.js';
+import { deriveApplication, EServiceApplication } from './eservice-application.js';
+import { ConnectorsMode, TestRunView } from './test-runs.js';
 import { eServiceApplicationPdf } from './eservice-application-pdf.js';
 
 const Version = Type.String({ pattern: '^[0-9A-Za-z.+-]{1,64}$', description: 'a version such as 1.2.0' });
@@ -20,18 +21,14 @@ const READ = ['analyst', 'developer'] as const;
 const WRITE = ['analyst'] as const;
 
 const VersionView = Type.Object({
-  version: Type.String(), state: Type.String(), checksum: Type.String(), createdAt: Type.String(),
+  version: Type.String(), state: VersionState, checksum: Type.String(), createdAt: Type.String(),
   publishedAt: Type.Union([Type.String(), Type.Null()]), retiredAt: Type.Union([Type.String(), Type.Null()]),
 });
-const Created = Type.Object({ code: Type.String(), version: Type.String(), state: Type.String(), checksum: Type.String() });
+const Created = Type.Object({ code: Type.String(), version: Type.String(), state: VersionState, checksum: Type.String() });
 const Files = Type.Record(Type.String({ maxLength: PACKAGE_LIMITS.pathLength }), Type.Union([
   Type.String(),
   Type.Object({ base64: Type.String({ contentEncoding: 'base64' }) }, { additionalProperties: false }),
 ]), { maxProperties: PACKAGE_LIMITS.files });
-const ProblemView = Type.Object({
-  source: Type.String(), file: Type.String(), elementId: Type.Optional(Type.String()), field: Type.Optional(Type.String()),
-  message: Type.String(), severity: Type.Union([Type.Literal('error'), Type.Literal('warning')]),
-});
 
 const versionView = (v: ServiceVersion) => ({
   version: v.version, state: v.state, checksum: v.checksum, createdAt: v.createdAt.toISOString(),
@@ -92,7 +89,7 @@ export function designerRouter({ api, services, env }: { api: Api; services: Ser
   api.route(router, {
     method: 'post', path: '/api/designer/services/:code/versions/:version/check', tag: 'designer', access: [...READ], errors: [404],
     summary: 'BPMN lint, forms consistency, card, and scenarios run on the embedded engine', params: VersionParams,
-    response: Type.Object({ ok: Type.Boolean(), problems: Type.Array(ProblemView), scenarios: Type.Array(Type.Object({ file: Type.String(), name: Type.String(), passed: Type.Boolean(), message: Type.Optional(Type.String()) })) }),
+    response: PackageCheck,
   }, async ({ params, auth }) => checkPackage((await drafts.version(auth.user, params.code, params.version)).version.files));
 
   const application = async (user: Parameters<DraftPackages['version']>[0], code: string, versionName: string) => {
@@ -104,6 +101,7 @@ export function designerRouter({ api, services, env }: { api: Api; services: Ser
   api.route(router, {
     method: 'get', path: '/api/designer/services/:code/versions/:version/application', tag: 'designer', access: [...READ], errors: [404],
     summary: 'The derived e-service application: registers and fields read, steps, documents, legal basis, card', params: VersionParams,
+    response: EServiceApplication,
   }, async ({ params, auth }) => application(auth.user, params.code, params.version));
 
   api.route(router, {
@@ -118,7 +116,8 @@ export function designerRouter({ api, services, env }: { api: Api; services: Ser
   api.route(router, {
     method: 'post', path: '/api/designer/test-runs', tag: 'designer', access: [...WRITE], status: 201, errors: [404, 409, 422],
     summary: 'Deploys the saved package on a fresh embedded engine of its own',
-    body: Type.Object({ code: Code, version: Version, connectors: Type.Union([Type.Literal('sandbox'), Type.Literal('manual')]) }, { additionalProperties: false }),
+    body: Type.Object({ code: Code, version: Version, connectors: ConnectorsMode }, { additionalProperties: false }),
+    response: TestRunView,
   }, async ({ body, auth }) => {
     const { version } = await drafts.version(auth.user, body.code, body.version);
     return testRuns.start(auth.user, version, body.code, body.connectors);
@@ -126,13 +125,14 @@ export function designerRouter({ api, services, env }: { api: Api; services: Ser
 
   api.route(router, {
     method: 'get', path: '/api/designer/test-runs/:id', tag: 'designer', access: [...WRITE], errors: [404],
-    summary: 'A test run now', params: RunParams,
+    summary: 'A test run now', params: RunParams, response: TestRunView,
   }, async ({ params, auth }) => testRuns.get(auth.user, params.id));
 
   api.route(router, {
     method: 'post', path: '/api/designer/test-runs/:id/steps', tag: 'designer', access: [...WRITE], errors: [404, 422],
     summary: 'Runs one scenario step (spec/scenarios.md)', params: RunParams,
     body: Type.Object({ step: Type.Record(Type.String(), Type.Unknown(), { minProperties: 1, maxProperties: 2 }) }, { additionalProperties: false }),
+    response: TestRunView,
   }, async ({ params, body, auth }) => testRuns.step(auth.user, params.id, body.step));
 
   api.route(router, {

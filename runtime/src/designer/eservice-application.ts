@@ -1,31 +1,34 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { AnyConnector } from '@konstruktor/connectors';
 import type { Agency } from '../accounts/agency.entity.js';
 import type { ServiceVersion } from '../catalogue/service-version.entity.js';
-import type { LocalizedText } from '../common/schemas.js';
+import { LocalizedText } from '../common/schemas.js';
 import { readBpmn, type BpmnElement } from './bpmn-lint.js';
 
 /** The "e-service application" an agency files before a service goes live (DOMAIN.md), derived from the package. */
-export interface EServiceApplication {
-  code: string;
-  version: string;
-  title: LocalizedText;
-  summary: LocalizedText | null;
-  provider: { code: string; name: LocalizedText };
-  legalBasis: string | null;
-  audience: string[];
-  price: unknown;
-  interactivityLevel: number;
-  onlineOrder: boolean;
-  lifeEvents: string[];
-  retention: Record<string, string>;
-  /** Registers and information systems the process reads, with the fields it takes from each. */
-  dataProviders: { connector: string; title: string; settings: Record<string, unknown>; elements: string[]; fields: string[] }[];
-  /** Other platform services (signing, payments, notifications, documents…) the process uses. */
-  platformServices: { connector: string; title: string; category: string | null; elements: string[] }[];
-  /** The process's flow nodes in the order the flow reaches them. */
-  steps: { elementId: string; name: string | null; type: string }[];
-  documents: string[];
-}
+export const EServiceApplication = Type.Object({
+  code: Type.String(),
+  version: Type.String(),
+  title: LocalizedText,
+  summary: Type.Union([LocalizedText, Type.Null()]),
+  provider: Type.Object({ code: Type.String(), name: LocalizedText }),
+  legalBasis: Type.Union([Type.String(), Type.Null()]),
+  audience: Type.Array(Type.String()),
+  price: Type.Unknown(),
+  interactivityLevel: Type.Integer(),
+  onlineOrder: Type.Boolean(),
+  lifeEvents: Type.Array(Type.String()),
+  retention: Type.Record(Type.String(), Type.String()),
+  dataProviders: Type.Array(Type.Object({
+    connector: Type.String(), title: Type.String(), settings: Type.Record(Type.String(), Type.Unknown()), elements: Type.Array(Type.String()), fields: Type.Array(Type.String()),
+  }), { description: 'registers and information systems the process reads, with the fields it takes from each' }),
+  platformServices: Type.Array(Type.Object({
+    connector: Type.String(), title: Type.String(), category: Type.Union([Type.String(), Type.Null()]), elements: Type.Array(Type.String()),
+  }), { description: 'other platform services (signing, payments, notifications, documents…) the process uses' }),
+  steps: Type.Array(Type.Object({ elementId: Type.String(), name: Type.Union([Type.String(), Type.Null()]), type: Type.String() }), { description: "the process's flow nodes in the order the flow reaches them" }),
+  documents: Type.Array(Type.String()),
+});
+export type EServiceApplication = Static<typeof EServiceApplication>;
 
 const text = (version: ServiceVersion, path: string) => {
   const file = version.files[path];

@@ -44,6 +44,7 @@ export function documentsRouter({ api, documents, applications, uploadLimits }: 
       service: Type.Optional(Code),
       field: Type.Optional(Type.String({ maxLength: 200, pattern: '^[A-Za-z0-9_.\\-/]+$', description: 'key of the form field the file is for' })),
     }, { additionalProperties: false }),
+    requestType: '*/*',
     errors: [404, 413, 415, 422],
     response: StoredDocument,
   }, async ({ query, auth, req, res }) => {

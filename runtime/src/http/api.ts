@@ -20,6 +20,8 @@ export interface RouteSpec<P extends TSchema, Q extends TSchema, B extends TSche
   params?: P;
   query?: Q;
   body?: B;
+  /** The request body's media type when the handler reads the raw bytes itself (an upload) rather than `body`'s JSON. */
+  requestType?: string;
   /** Body size limit for this route (default 100kb). */
   bodyLimit?: string;
   /** Status of a successful response (default 200; 204 sends no body). */
@@ -198,6 +200,8 @@ function operation(spec: RouteSpec<TSchema, TSchema, TSchema>): Record<string, u
     ...(spec.access === 'public' ? { security: [] } : { security: [{ session: [], csrf: [] }], 'x-roles': spec.access === 'authenticated' ? 'any' : spec.access }),
     ...(parameters.length ? { parameters } : {}),
     ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: spec.body } } } } : {}),
+    // Raw bytes have no schema: any content of the media type.
+    ...(spec.requestType ? { requestBody: { required: true, content: { [spec.requestType]: {} } } } : {}),
     responses,
   };
 }
