@@ -11,6 +11,7 @@ import { AuditLog } from './audit/audit-log.js';
 import { auditRouter } from './audit/audit-router.js';
 import { SessionStore } from './accounts/sessions.js';
 import { sessionRouter } from './accounts/session-router.js';
+import { LoginThrottle } from './accounts/login-throttle.js';
 import { Representations } from './accounts/representations.js';
 import { representationsRouter } from './accounts/representations-router.js';
 import { TermsService } from './terms/terms-service.js';
@@ -107,7 +108,8 @@ export function createServices(db: DataSource, config: RuntimeConfig, { bridge, 
     host: (runEngine) => hostConnectors({ engine: runEngine, services, logger, env }),
     types: () => (connectorTypes ??= allConnectors(env).then((all) => all.map((c) => c.id))),
   });
-  const services: Services = { db, audit, sessions, terms, representations, catalogue, applications, idempotencyKeys, tasks, documents, forms, drafts, payments, portalInbox: new PortalInbox(db, audit), testRuns };
+  const loginThrottle = new LoginThrottle(db, config.loginThrottle);
+  const services: Services = { db, audit, sessions, loginThrottle, terms, representations, catalogue, applications, idempotencyKeys, tasks, documents, forms, drafts, payments, portalInbox: new PortalInbox(db, audit), testRuns };
   return services;
 }
 
@@ -164,11 +166,11 @@ const API_INFO = {
 };
 
 /** The API's routers in mounting order; building them declares their routes, and so their OpenAPI entries, on `api`. */
-function apiRouters(api: Api, { config, services, readiness = [], extraRouters = [], env, liveEvents }: Omit<AppOptions, 'logger'>): express.Router[] {
+function apiRouters(api: Api, { services, readiness = [], extraRouters = [], env, liveEvents }: Omit<AppOptions, 'logger'>): express.Router[] {
   const deps = { api, ...services };
   return [
     healthRouter({ api, checks: [databaseReadiness(services.db), ...readiness] }),
-    sessionRouter({ ...deps, config }),
+    sessionRouter(deps),
     representationsRouter(deps),
     servicesRouter(deps),
     draftsRouter(deps),

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { LoginThrottleSettings } from './accounts/login-throttle.js';
 
 /** Everything the runtime reads from its environment, parsed once at start. */
 export interface RuntimeConfig {
@@ -14,7 +15,8 @@ export interface RuntimeConfig {
   /** Proxy hops in front of the runtime whose X-Forwarded-For is trusted (0 = none). */
   trustProxyHops: number;
   sessionTtlSeconds: number;
-  loginRateLimit: { max: number; windowSeconds: number };
+  /** Failed logins forgiven per account and per address before each try must wait (accounts/login-throttle.ts). */
+  loginThrottle: LoginThrottleSettings;
   demo: { seed: boolean; password: string | undefined };
   /** Folder searched for service packages to import at start. */
   examplesDir: string | undefined;
@@ -117,9 +119,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     logLevel: env.LOG_LEVEL || 'info',
     trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
     sessionTtlSeconds: integer(env, 'SESSION_TTL_SECONDS', 8 * 3600, 60),
-    loginRateLimit: {
-      max: integer(env, 'LOGIN_RATE_LIMIT', 10, 1),
-      windowSeconds: integer(env, 'LOGIN_RATE_WINDOW_SECONDS', 15 * 60, 1),
+    loginThrottle: {
+      account: { free: integer(env, 'LOGIN_ACCOUNT_FREE_FAILURES', 5, 1), maxDelaySeconds: integer(env, 'LOGIN_ACCOUNT_MAX_DELAY_SECONDS', 15 * 60, 1) },
+      address: { free: integer(env, 'LOGIN_ADDRESS_FREE_FAILURES', 20, 1), maxDelaySeconds: integer(env, 'LOGIN_ADDRESS_MAX_DELAY_SECONDS', 60, 1) },
+      windowSeconds: integer(env, 'LOGIN_FAILURE_WINDOW_SECONDS', 15 * 60, 1),
     },
     demo: { seed: env.SEED_DEMO !== 'false', password: env.DEMO_PASSWORD || undefined },
     examplesDir: env.EXAMPLES_DIR === 'none' ? undefined : path.resolve(env.EXAMPLES_DIR || 'examples'),

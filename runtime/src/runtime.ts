@@ -97,6 +97,7 @@ export async function startRuntime(config: RuntimeConfig, options: {
   let closing: Promise<void> | undefined;
   const purge = setInterval(() => {
     services.sessions.purgeExpired().catch((err: unknown) => logger.warn({ err }, 'session purge failed'));
+    services.loginThrottle.purgeExpired().catch((err: unknown) => logger.warn({ err }, 'login throttle purge failed'));
     services.idempotencyKeys.purgeExpired().catch((err: unknown) => logger.warn({ err }, 'idempotency key purge failed'));
     liveEvents.purgeExpired().catch((err: unknown) => logger.warn({ err }, 'live event purge failed'));
     // Drafts past their retention; uploads never submitted (documents.ts says how long they wait).

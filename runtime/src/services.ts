@@ -13,6 +13,7 @@ import type { Drafts } from './drafts/drafts.js';
 import type { Payments } from './payments/payments.js';
 import type { PortalInbox } from './inbox/inbox.js';
 import type { TestRuns } from './designer/test-runs.js';
+import type { LoginThrottle } from './accounts/login-throttle.js';
 
 /**
  * The runtime's services, wired once by createServices (app.ts); routers and tests reach them
@@ -22,6 +23,7 @@ export interface Services {
   db: DataSource;
   audit: AuditLog;
   sessions: SessionStore;
+  loginThrottle: LoginThrottle;
   terms: TermsService;
   representations: Representations;
   catalogue: Catalogue;

@@ -4,7 +4,9 @@ import { loadConfig, openApiDocument } from '../src/index.js';
 
 describe('HTTP basics', () => {
   let t: TestRuntime;
-  beforeAll(async () => { t = await startTestRuntime({ loginRateLimit: { max: 3, windowSeconds: 600 } }); });
+  beforeAll(async () => {
+    t = await startTestRuntime({ loginThrottle: { account: { free: 3, maxDelaySeconds: 900 }, address: { free: 8, maxDelaySeconds: 2 }, windowSeconds: 600 } });
+  });
   afterAll(() => t?.close());
 
   it('publishes an OpenAPI 3.1 document generated from the request schemas', async () => {
@@ -57,15 +59,46 @@ describe('HTTP basics', () => {
     expect(logs).not.toMatch(/konstruktor_session=/);
   });
 
-  it('slows down password guessing: after 3 failures the next attempts get 429', async () => {
-    const guess = () => t.anonymous().post('/api/session', { username: 'official', password: 'guess' });
-    // One failed login above already counted against this address.
+  const login = (username: string, password: string) => t.anonymous().post('/api/session', { username, password });
+  const sleepSeconds = (n: number) => new Promise((resolve) => setTimeout(resolve, n * 1000));
+
+  it('counts only real failed credentials: malformed or incomplete login requests cost nothing', async () => {
+    for (let i = 0; i < 15; i++) {
+      expect((await t.anonymous().request('POST', '/api/session', undefined, { raw: '{"username": "analyst",', headers: { 'content-type': 'application/json' } })).status).toBe(400);
+      expect((await t.anonymous().post('/api/session', { username: 'analyst' })).status).toBe(400);
+    }
+    expect((await login('analyst', TEST_PASSWORD)).status).toBe(200);
+  });
+
+  it('slows password guessing on one account with a growing wait, without locking out others at the same address or the owner for good', async () => {
     const statuses = [];
-    for (let i = 0; i < 3; i += 1) statuses.push((await guess()).status);
-    expect(statuses).toEqual([401, 401, 429]);
-    const blocked = await t.anonymous().post('/api/session', { username: 'official', password: TEST_PASSWORD });
-    expect(blocked.status).toBe(429);
-    expect(blocked.body.type).toBe('urn:konstruktor:problem:too-many-requests');
+    for (let i = 0; i < 4; i++) statuses.push((await login('official', `guess-${i}`)).status);
+    expect(statuses).toEqual([401, 401, 401, 401]);
+    const waiting = await login('official', TEST_PASSWORD);
+    expect(waiting.status).toBe(429);
+    expect(waiting.body.type).toBe('urn:konstruktor:problem:too-many-requests');
+    expect(waiting.headers.get('retry-after')).toBe(String(waiting.body.retryAfter));
+    expect(waiting.body.retryAfter).toBe(1);
+    // Another account at the same address is not slowed.
+    expect((await login('citizen2', TEST_PASSWORD)).status).toBe(200);
+    await sleepSeconds(waiting.body.retryAfter);
+    expect((await login('official', TEST_PASSWORD)).status).toBe(200);
+  });
+
+  it('slows an address that fails on many accounts only briefly, with the wait it announces', async () => {
+    let waiting;
+    for (let i = 0; i < 20 && !waiting; i++) {
+      const response = await login(`nobody-${i}`, 'guess');
+      if (response.status === 429) waiting = response;
+      else expect(response.status).toBe(401);
+    }
+    expect(waiting?.status).toBe(429);
+    expect(Number(waiting!.headers.get('retry-after'))).toBe(waiting!.body.retryAfter);
+    expect(waiting!.body.retryAfter).toBeLessThanOrEqual(2);
+    // Everyone at that address waits, even with the right password — briefly.
+    expect((await login('developer', TEST_PASSWORD)).status).toBe(429);
+    await sleepSeconds(waiting!.body.retryAfter);
+    expect((await login('developer', TEST_PASSWORD)).status).toBe(200);
   });
 
   it('reports not ready when the database is gone', async () => {

@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import { Type } from '@sinclair/typebox';
 import type { DataSource } from 'typeorm';
 import type { Api } from '../http/api.js';
@@ -7,8 +6,8 @@ import { HttpProblem, problems } from '../http/problem.js';
 import { LocalizedText } from '../common/schemas.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { TermsService } from '../terms/terms-service.js';
-import type { RuntimeConfig } from '../config.js';
 import type { AuthContext } from './auth-context.js';
+import type { LoginThrottle } from './login-throttle.js';
 import { verifyPassword } from './passwords.js';
 import type { Representations } from './representations.js';
 import type { SessionStore } from './sessions.js';
@@ -22,7 +21,7 @@ export interface SessionRouterDeps {
   audit: AuditLog;
   terms: TermsService;
   representations: Representations;
-  config: Pick<RuntimeConfig, 'loginRateLimit'>;
+  loginThrottle: LoginThrottle;
 }
 
 const Credentials = Type.Object({
@@ -31,18 +30,8 @@ const Credentials = Type.Object({
 }, { additionalProperties: false });
 
 /** Log in and out with a local account; who am I; accept the terms of use. */
-export function sessionRouter({ api, db, sessions, audit, terms, representations, config }: SessionRouterDeps): Router {
+export function sessionRouter({ api, db, sessions, audit, terms, representations, loginThrottle }: SessionRouterDeps): Router {
   const router = Router();
-
-  // Counts failed logins per client address; a success does not count.
-  const loginLimiter = rateLimit({
-    windowMs: config.loginRateLimit.windowSeconds * 1000,
-    limit: config.loginRateLimit.max,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, _res, next, options) => next(problems.tooManyRequests(Math.ceil(options.windowMs / 1000))),
-  });
 
   const me = async (auth: AuthContext): Promise<MeView> => ({
     user: await userView(db, auth.user),
@@ -54,14 +43,19 @@ export function sessionRouter({ api, db, sessions, audit, terms, representations
   api.publicRoute(router, {
     method: 'post', path: '/api/session', tag: 'session', access: 'public',
     summary: 'Log in with a local account; sets the session cookie and returns the CSRF token',
-    body: Credentials, response: MeView, errors: [401, 429], before: [loginLimiter],
-  }, async ({ body, res }) => {
+    body: Credentials, response: MeView, errors: [401, 429],
+  }, async ({ body, req, res }) => {
+    // Asked before the password is checked, so a try while waiting reveals nothing and costs nothing.
+    const wait = await loginThrottle.wait(body.username, req.ip ?? '');
+    if (wait > 0) throw problems.tooManyRequests(wait);
     const user = await db.getRepository(UserEntity).findOneBy({ username: body.username });
     const valid = await verifyPassword(user?.passwordHash ?? null, body.password);
     if (!user || !valid || user.disabledAt) {
+      await loginThrottle.failed(body.username, req.ip ?? '');
       await audit.recordAlone({ actorId: null, action: 'session.login-failed', objectType: 'user', objectId: user?.id ?? 'unknown', details: { method: 'password' } });
       throw new HttpProblem(401, 'invalid-credentials', 'Wrong username or password');
     }
+    await loginThrottle.succeeded(body.username);
     const { token, session } = await sessions.create(user.id, 'password');
     await audit.recordAlone({ actorId: user.id, action: 'session.login', objectType: 'user', objectId: user.id, details: { method: 'password' } });
     sessions.setCookie(res, token);

@@ -24,6 +24,7 @@ import { AuditChainHead1764259200000 } from './migrations/1764259200000-audit-ch
 import { AuditAppend1764345600000 } from './migrations/1764345600000-audit-append.js';
 import { ProcessBridge1765065600000 } from './migrations/1765065600000-process-bridge.js';
 import { LiveEvents1765152000000 } from './migrations/1765152000000-live-events.js';
+import { LoginThrottle1765238400000 } from './migrations/1765238400000-login-throttle.js';
 
 export const entities = [
   AgencyEntity, UserEntity, RepresentationEntity, SessionEntity, OidcLoginEntity,
@@ -43,4 +44,5 @@ export const migrations = [InitialSchema1763740800000, ProcessEngine176382720000
   AuditAppend1764345600000,
   ProcessBridge1765065600000,
   LiveEvents1765152000000,
+  LoginThrottle1765238400000,
 ];

@@ -23,6 +23,6 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   if (!problem) req.log.error({ err: error }, 'unhandled error');
   const body = (problem ?? new HttpProblem(500, 'internal', 'Internal error', `Quote request id ${String(req.id)} to support`)).body(req.originalUrl);
   if (res.headersSent) return;
-  if (body.status === 429 || body.status === 503) res.setHeader('Retry-After', '60');
+  if (body.status === 429 || body.status === 503) res.setHeader('Retry-After', String(typeof body.retryAfter === 'number' ? body.retryAfter : 60));
   res.status(body.status).type('application/problem+json').send(JSON.stringify(body));
 };

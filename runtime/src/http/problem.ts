@@ -57,6 +57,7 @@ export const problems = {
   unsupportedMediaType: (expected: string) => new HttpProblem(415, 'unsupported-media-type', 'Unsupported content type', `Send the body as ${expected}`),
   unprocessable: (detail: string, errors: FieldError[] = []) =>
     new HttpProblem(422, 'unprocessable', 'The content cannot be processed', detail, errors.length ? { errors } : {}),
+  /** `retryAfter` (seconds) is also sent as the Retry-After header. */
   tooManyRequests: (retryAfterSeconds: number) =>
-    new HttpProblem(429, 'too-many-requests', 'Too many attempts', `Try again in ${retryAfterSeconds} s`),
+    new HttpProblem(429, 'too-many-requests', 'Too many attempts', `Try again in ${retryAfterSeconds} s`, { retryAfter: retryAfterSeconds }),
 };
