@@ -62,11 +62,17 @@ describe.runIf(haveTool)('PDF of the submitted answers', () => {
     expect(text).toMatch(/Padėjėjai Įrašas 1 Padėjėjas: Īrisa Ķēniņa Įrašas 2 Padėjėjas: Žygimantas Ūsas/);
     expect(text).toContain(`Prekyvietės planas: Prekyvietės planas.png (SHA-256 ${plan.sha256.slice(0, 20)}`);
     expect(text).toContain('Pirmoji prekybos diena: 2026-06-01');
+    expect(text).toContain('Puslapis 1 iš 1');
   });
 
-  it('speaks Latvian and English when asked', async () => {
-    expect((await pdfText(jonas, '?lang=lv')).text).toContain('Tirdzniecības vieta: Rotušės a. 1');
-    expect((await pdfText(jonas, '?lang=en')).text).toContain('Trading place: Rotušės a. 1');
+  it('speaks Latvian and English when asked, the page footer too', async () => {
+    const lv = (await pdfText(jonas, '?lang=lv')).text;
+    expect(lv).toContain('Iesniegtās atbildes');
+    expect(lv).toContain('Tirdzniecības vieta: Rotušės a. 1');
+    expect(lv).toContain('Lapa 1 no 1');
+    const en = (await pdfText(jonas, '?lang=en')).text;
+    expect(en).toContain('Trading place: Rotušės a. 1');
+    expect(en).toContain('Page 1 of 1');
   });
 
   it("is for the applicant and the provider agency's officials only", async () => {
