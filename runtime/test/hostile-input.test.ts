@@ -90,6 +90,30 @@ describe('hostile input', () => {
     await refused(analyst, 'POST', '/api/service-packages', { body: { files: { 'service.yaml': laughs } } }, 422, '/files/service.yaml');
   });
 
+  it('refuses strings the database cannot hold — a NUL, a lone surrogate — naming the field, on every route', async () => {
+    const nul = await refused(t.anonymous(), 'POST', '/api/session', { body: { username: 'official\u0000', password: 'x' } }, 400, '/username');
+    expect(nul.errors[0].message).toContain('NUL');
+    await refused(t.anonymous(), 'GET', '/api/services?q=%00', {}, 400, '/q');
+    await refused(jonas, 'POST', '/api/applications', { body: { service, data: { name: 'Ona\u0000' } } }, 400, '/data/name');
+    await refused(jonas, 'PUT', `/api/applications/drafts/${service}`, { body: { data: { ['key\u0000']: 'x' } } }, 400, '/data/key\u0000');
+    await refused(analyst, 'GET', '/api/services/%00', {}, 400, '/code');
+    // A lone surrogate cannot be written as UTF-8; JSON can carry it escaped.
+    const lone = await refused(jonas, 'POST', '/api/applications', { raw: `{"service":"${service}","data":{"name":"\\ud800"}}`, headers: { 'content-type': 'application/json' } }, 400, '/data/name');
+    expect(lone.errors[0].message).toContain('surrogate');
+  });
+
+  it('refuses JSON nested too deeply or with too many keys before any library recurses through it', async () => {
+    const deep = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
+    const tooDeep = await refused(jonas, 'POST', '/api/applications', { raw: `{"service":"${service}","data":${deep}}`, headers: { 'content-type': 'application/json' } }, 400);
+    expect(tooDeep.type).toBe('urn:konstruktor:problem:json-too-deep');
+    await refused(analyst, 'POST', '/api/designer/test-runs/00000000-0000-4000-8000-000000000000/steps', { raw: `{"step":${deep}}`, headers: { 'content-type': 'application/json' } }, 400);
+    const wide = JSON.stringify({ service, data: Object.fromEntries(Array.from({ length: 12_000 }, (_, i) => [`k${i}`, 1])) });
+    const tooMany = await refused(jonas, 'POST', '/api/applications', { raw: wide, headers: { 'content-type': 'application/json' } }, 400);
+    expect(tooMany.type).toBe('urn:konstruktor:problem:json-too-many-keys');
+    // Brackets and colons inside strings are text, not structure: this is only a wrong password.
+    expect((await t.anonymous().post('/api/session', { username: '{["\\'.repeat(25), password: ':'.repeat(200) })).status).toBe(401);
+  });
+
   it('answers unknown endpoints and methods with problem+json', async () => {
     await refused(jonas, 'GET', '/api/nothing-here', {}, 404);
     await refused(jonas, 'PATCH', '/api/applications', { body: {} }, 404);

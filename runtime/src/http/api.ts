@@ -4,6 +4,7 @@ import type { Role } from '../common/schemas.js';
 import type { AuthContext } from '../accounts/auth-context.js';
 import { problems, type FieldError } from './problem.js';
 import { compileValidator } from './validation.js';
+import { checkJsonShape, unstorableStrings } from './input-limits.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -87,7 +88,7 @@ export class Api {
     const validateQuery = compileValidator(spec.query ?? Empty, 'query');
     const validateBody = spec.body ? compileValidator(spec.body, 'body') : undefined;
     const limit = spec.bodyLimit ?? '100kb';
-    const parseJson = express.json({ limit, strict: false, type: () => true });
+    const parseJson = express.json({ limit, strict: false, type: () => true, verify: (_req, _res, raw) => checkJsonShape(raw) });
 
     router[spec.method](spec.path, ...(spec.before ?? []), (req, res, next) => {
       checkAccess(spec.access, req.auth);
@@ -106,6 +107,9 @@ export class Api {
       // Express 5 gives req.query as a getter; validate a copy so coercion and defaults stick.
       const params = { ...req.params };
       const query = { ...(req.query as Record<string, unknown>) };
+      // Strings nothing downstream can store are refused here, for every route, before any schema.
+      const unstorable = [...unstorableStrings(params, 'path'), ...unstorableStrings(query, 'query'), ...(validateBody ? unstorableStrings(req.body, 'body') : [])];
+      if (unstorable.length) throw problems.invalidRequest(unstorable);
       const errors: FieldError[] = [...validateParams(params), ...validateQuery(query)];
       if (validateBody) errors.push(...validateBody(req.body));
       if (errors.length) throw problems.invalidRequest(errors);

@@ -1,8 +1,10 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { HttpProblem, problems } from './problem.js';
+import { JsonShapeRefused } from './input-limits.js';
 
 /** Body-parser errors carry a `type`; translate the ones a client can fix. */
 function fromBodyParser(error: { type?: string; message?: string; limit?: number }): HttpProblem | undefined {
+  if (error instanceof JsonShapeRefused) return error.problem;
   switch (error.type) {
     case 'entity.parse.failed': return problems.malformedJson(error.message ?? 'unparseable');
     case 'entity.too.large': return problems.payloadTooLarge(`${error.limit} bytes`);
