@@ -1,5 +1,6 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
+import { Type } from '@sinclair/typebox';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import { randomUUID } from 'node:crypto';
@@ -146,14 +147,13 @@ export function createApp(options: AppOptions): Express {
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   }));
-  app.use(helmet());
+  app.use(securityHeaders());
   app.use(services.sessions.authenticate());
+  app.use(api.options());
   for (const router of apiRouters(api, options)) app.use(router);
+  app.use(api.methodNotAllowed());
   app.use('/designer', designerAppRouter(config));
   app.use(webRouter(config));
-
-  const openApi = api.openApiDocument(API_INFO);
-  app.get('/api/openapi.json', (_req, res) => { res.json(openApi); });
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;
@@ -165,11 +165,29 @@ const API_INFO = {
   description: 'Catalogue, applications, tasks, accounts and audit of the Konstruktor e-services platform.',
 };
 
+/**
+ * Helmet's headers on every response, with two changes: no page of ours may be framed, not even
+ * by our own origin; and HSTS only on a request that came over HTTPS (directly or, with
+ * TRUST_PROXY_HOPS, through a proxy that says so), since a browser ignores it over plain HTTP.
+ */
+function securityHeaders(): express.RequestHandler[] {
+  const hsts = helmet.strictTransportSecurity();
+  return [
+    helmet({
+      contentSecurityPolicy: { directives: { frameAncestors: ["'none'"] } },
+      xFrameOptions: { action: 'deny' },
+      strictTransportSecurity: false,
+    }),
+    (req, res, next) => (req.secure ? hsts(req, res, next) : next()),
+  ];
+}
+
 /** The API's routers in mounting order; building them declares their routes, and so their OpenAPI entries, on `api`. */
 function apiRouters(api: Api, { services, readiness = [], extraRouters = [], env, liveEvents }: Omit<AppOptions, 'logger'>): express.Router[] {
   const deps = { api, ...services };
   return [
     healthRouter({ api, checks: [databaseReadiness(services.db), ...readiness] }),
+    openApiRouter(api),
     sessionRouter(deps),
     representationsRouter(deps),
     servicesRouter(deps),
@@ -193,6 +211,17 @@ function apiRouters(api: Api, { services, readiness = [], extraRouters = [], env
  * whose routes only redirect), built without a server or a database: building a router only declares
  * its routes, the services are used by the handlers alone, so none stands behind them here.
  */
+/** GET /api/openapi.json: the document of every route, this one included, built once at the first request. */
+function openApiRouter(api: Api): express.Router {
+  const router = express.Router();
+  let document: Record<string, unknown> | undefined;
+  api.publicRoute(router, {
+    method: 'get', path: '/api/openapi.json', tag: 'meta', access: 'public',
+    summary: 'This API as an OpenAPI 3.1 document', response: Type.Object({ openapi: Type.Literal('3.1.0') }, { additionalProperties: true }),
+  }, () => (document ??= api.openApiDocument(API_INFO)));
+  return router;
+}
+
 export function openApiDocument(config: RuntimeConfig): Record<string, unknown> {
   const api = new Api();
   apiRouters(api, { config, services: {} as Services, liveEvents: {} as LiveEvents });

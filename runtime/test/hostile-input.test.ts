@@ -116,6 +116,14 @@ describe('hostile input', () => {
 
   it('answers unknown endpoints and methods with problem+json', async () => {
     await refused(jonas, 'GET', '/api/nothing-here', {}, 404);
-    await refused(jonas, 'PATCH', '/api/applications', { body: {} }, 404);
+    const patch = await refused(jonas, 'PATCH', '/api/applications', { body: {} }, 405);
+    expect(patch.type).toBe('urn:konstruktor:problem:method-not-allowed');
+    const wrong = await jonas.request('DELETE', '/api/services/some-code');
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+    // Both /api/applications/drafts/{service} and /api/applications/{id}… patterns: every method either takes.
+    const options = await jonas.request('OPTIONS', '/api/applications/drafts/x');
+    expect(options.status).toBe(204);
+    expect(options.headers.get('allow')?.split(', ').sort()).toEqual(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PUT']);
   });
 });

@@ -5,7 +5,7 @@ import { loadConfig, openApiDocument } from '../src/index.js';
 describe('HTTP basics', () => {
   let t: TestRuntime;
   beforeAll(async () => {
-    t = await startTestRuntime({ loginThrottle: { account: { free: 3, maxDelaySeconds: 900 }, address: { free: 8, maxDelaySeconds: 2 }, windowSeconds: 600 } });
+    t = await startTestRuntime({ trustProxyHops: 1, loginThrottle: { account: { free: 3, maxDelaySeconds: 900 }, address: { free: 8, maxDelaySeconds: 2 }, windowSeconds: 600 } });
   });
   afterAll(() => t?.close());
 
@@ -37,11 +37,19 @@ describe('HTTP basics', () => {
     expect(t.logs.join('')).toContain('"id":"trace-123"');
   });
 
-  it('sends security headers', async () => {
-    const response = await t.anonymous().get('/api/services');
-    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
-    expect(response.headers.get('x-powered-by')).toBeNull();
+  it('sends security headers: no framing by anyone on any response, HSTS only over HTTPS', async () => {
+    for (const path of ['/api/services', '/api/nothing-here', '/', '/designer/']) {
+      const response = await t.anonymous().request('GET', path, undefined, { headers: { accept: 'text/html' } });
+      expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(response.headers.get('content-security-policy'), path).toContain("frame-ancestors 'none'");
+      expect(response.headers.get('x-frame-options'), path).toBe('DENY');
+      expect(response.headers.get('referrer-policy'), path).toBe('no-referrer');
+      expect(response.headers.get('strict-transport-security'), path).toBeNull();
+      expect(response.headers.get('x-powered-by'), path).toBeNull();
+    }
+    // Behind a TLS-terminating proxy (TRUST_PROXY_HOPS=1 here) that says the request came over HTTPS.
+    const secure = await t.anonymous().request('GET', '/api/services', undefined, { headers: { 'x-forwarded-proto': 'https' } });
+    expect(secure.headers.get('strict-transport-security')).toMatch(/^max-age=\d+; includeSubDomains$/);
   });
 
   it('never writes passwords, session tokens or CSRF tokens to the log', async () => {

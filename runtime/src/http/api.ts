@@ -1,4 +1,5 @@
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+import { match } from 'path-to-regexp';
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import type { Role } from '../common/schemas.js';
 import type { AuthContext } from '../accounts/auth-context.js';
@@ -59,6 +60,8 @@ const UNSAFE_METHODS = new Set(['post', 'put', 'patch', 'delete']);
  */
 export class Api {
   private readonly operations: { spec: RouteSpec<TSchema, TSchema, TSchema> }[] = [];
+  /** Each route's path pattern and method, built at the first request, when every route is declared. */
+  private matchers: { matches: (path: string) => unknown; method: string }[] | undefined;
 
   /** A route that needs a session (and, when roles are listed, one of them). */
   route<P extends TSchema = Empty, Q extends TSchema = Empty, B extends TSchema = Empty>(
@@ -121,6 +124,34 @@ export class Api {
       if (status === 204) res.status(204).end();
       else res.status(status).json(result);
     });
+  }
+
+  /** The methods the routes declared so far take on `path` (OPTIONS always), or none when no route has that path. */
+  private allowed(path: string): string[] {
+    this.matchers ??= this.operations.map(({ spec }) => ({ matches: match(spec.path, { decode: false }), method: spec.method.toUpperCase() }));
+    const methods = new Set(this.matchers.filter((route) => route.matches(path)).map((route) => route.method));
+    if (!methods.size) return [];
+    if (methods.has('GET')) methods.add('HEAD');
+    return [...methods, 'OPTIONS'];
+  }
+
+  /** OPTIONS on any path of the API: 204 with `Allow`, every method of every route pattern the path matches. Mount before the routers. */
+  options(): RequestHandler {
+    return (req, res, next) => {
+      const allowed = req.method === 'OPTIONS' ? this.allowed(req.path) : [];
+      if (!allowed.length) return next();
+      res.setHeader('Allow', allowed.join(', ')).status(204).end();
+    };
+  }
+
+  /** A method no route declares on a path some route does: 405 with `Allow`, as HTTP says. Mount after the routers. */
+  methodNotAllowed(): RequestHandler {
+    return (req, res, next) => {
+      const allowed = this.allowed(req.path);
+      if (!allowed.length) return next();
+      res.setHeader('Allow', allowed.join(', '));
+      throw problems.methodNotAllowed(req.method, req.path);
+    };
   }
 
   /** The OpenAPI 3.1 document of every route declared so far. */

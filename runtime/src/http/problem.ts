@@ -52,6 +52,7 @@ export const problems = {
     new HttpProblem(403, 'terms-not-accepted', 'Accept the terms of use first', `Terms of use version ${version} must be accepted (POST /api/me/terms/${version}/accept) before ordering services`, { termsVersion: version }),
   csrf: () => new HttpProblem(403, 'csrf-token-invalid', 'Missing or wrong CSRF token', 'Send the csrfToken from POST /api/session or GET /api/me in the X-CSRF-Token header'),
   notFound: (what: string, id: string) => new HttpProblem(404, 'not-found', `No such ${what}`, `${what} "${id}" does not exist or is not yours to see`),
+  methodNotAllowed: (method: string, path: string) => new HttpProblem(405, 'method-not-allowed', 'Method not allowed', `${path} does not take ${method} (the Allow header lists what it takes)`),
   conflict: (detail: string) => new HttpProblem(409, 'conflict', 'Conflicts with the current state', detail),
   payloadTooLarge: (limit: string) => new HttpProblem(413, 'payload-too-large', 'The request body is too large', `The limit for this endpoint is ${limit}`),
   unsupportedMediaType: (expected: string) => new HttpProblem(415, 'unsupported-media-type', 'Unsupported content type', `Send the body as ${expected}`),
