@@ -12,6 +12,7 @@ export type { BoundComponent } from './form/walk.js';
 export { VIEWER_STRINGS, translateViewerText, viewerString } from './form/viewer-strings.js';
 export * from './form/types.js';
 export { createFormValidation } from './validation/core.js';
+export { formOutputStructure } from './validation/form-output.js';
 export type { FormValidation, FormValidationOptions, StructureCheck, ValidationError, ValidationResult } from './validation/core.js';
 export type { DataLimits } from './validation/limits.js';
 export { issueMessage } from './validation/messages.js';

@@ -44,6 +44,7 @@ import { eventsRouter } from './events/events-router.js';
 import { deployServiceProcess } from './process/process-deployer.js';
 import { processApplications } from './process/process-applications.js';
 import { userTaskKind } from './process/user-task-kind.js';
+import { TaskForms } from './process/task-forms.js';
 import { webRouter } from './web/web-router.js';
 import { designerRouter } from './designer/designer-router.js';
 import { checkPackage } from './designer/package-check.js';
@@ -93,7 +94,7 @@ export function createServices(db: DataSource, config: RuntimeConfig, { bridge, 
   tasks.register(reviewTaskKind());
   let processing: ApplicationProcessing = reviewTaskProcessing(tasks);
   if (bridge) {
-    tasks.register(userTaskKind(bridge.outbox));
+    tasks.register(userTaskKind(bridge.outbox, new TaskForms()));
     processing = processApplications(bridge.outbox, processing);
   }
   const documents = new Documents(db);
@@ -206,11 +207,6 @@ function apiRouters(api: Api, { services, readiness = [], extraRouters = [], env
   ];
 }
 
-/**
- * The document GET /api/openapi.json serves on a runtime started with `config` (without OIDC login,
- * whose routes only redirect), built without a server or a database: building a router only declares
- * its routes, the services are used by the handlers alone, so none stands behind them here.
- */
 /** GET /api/openapi.json: the document of every route, this one included, built once at the first request. */
 function openApiRouter(api: Api): express.Router {
   const router = express.Router();
@@ -222,6 +218,11 @@ function openApiRouter(api: Api): express.Router {
   return router;
 }
 
+/**
+ * The document GET /api/openapi.json serves on a runtime started with `config` (without OIDC login,
+ * whose routes only redirect), built without a server or a database: building a router only declares
+ * its routes, the services are used by the handlers alone, so none stands behind them here.
+ */
 export function openApiDocument(config: RuntimeConfig): Record<string, unknown> {
   const api = new Api();
   apiRouters(api, { config, services: {} as Services, liveEvents: {} as LiveEvents });

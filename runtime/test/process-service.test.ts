@@ -84,6 +84,40 @@ describe('a service with a process', () => {
     expect((await t.runtime.engine.instance(instanceKey))?.state).toBe('COMPLETED');
   });
 
+  it("checks an official's result against the user task's form like a citizen's form: unknown keys and bad values are a 422 naming them, and nothing changes", async () => {
+    const analyst = await t.as('analyst');
+    const formId = `review-form-${suffix}`;
+    const form = {
+      id: formId, type: 'default', schemaVersion: 19, components: [
+        { id: 'approved', type: 'checkbox', key: 'approved', label: 'Approved' },
+        { id: 'note', type: 'textfield', key: 'note', label: 'Note', validate: { maxLength: 30 } },
+      ],
+    };
+    const bpmn = BPMN.replaceAll('test-permit', processId).replace('test-register-lookup', jobType)
+      .replace('<zeebe:assignmentDefinition candidateGroups="permits" />', `<zeebe:assignmentDefinition candidateGroups="permits" /><zeebe:formDefinition formId="${formId}" />`);
+    expect((await analyst.post('/api/service-packages', { files: { ...files(bpmn, '2.0.0'), 'forms/review.form': JSON.stringify(form) } })).status).toBe(201);
+    expect((await analyst.post(`/api/services/${code}/versions/2.0.0/publish`)).status).toBe(200);
+
+    const jonas = await citizen(t);
+    const order = await jonas.post('/api/applications', { service: code, data: {} });
+    await work({ registered: true });
+    const official = await t.as('official');
+    const task = await eventually(async () => (await official.get('/api/tasks')).body.items.find((i: { applicationId: string }) => i.applicationId === order.body.id), 'the user task in the inbox');
+    expect((await official.post(`/api/tasks/${task.id}/claim`)).status).toBe(200);
+
+    const before = await t.snapshot();
+    const unknown = await official.post(`/api/tasks/${task.id}/complete`, { variables: { approved: true, status: 'approved-by-me' } });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.errors.map((e: { path: string }) => e.path)).toEqual(['/variables/status']);
+    const wrong = await official.request('POST', `/api/tasks/${task.id}/complete`, { variables: { approved: 'yes', note: 'x'.repeat(31) } }, { headers: { 'accept-language': 'lt' } });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['/variables/approved', '/variables/note']);
+    expect(await t.snapshot()).toEqual(before);
+
+    expect((await official.post(`/api/tasks/${task.id}/complete`, { variables: { approved: true, note: 'ok' } })).status).toBe(200);
+    await eventually(async () => (await jonas.get(`/api/applications/${order.body.id}`)).body.status === 'completed', 'the application to complete');
+  });
+
   it('takes the default path when the register says no, and the order ends without a task', async () => {
     const jonas = await citizen(t);
     const order = await jonas.post('/api/applications', { service: code, data: {} });

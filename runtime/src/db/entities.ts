@@ -25,6 +25,7 @@ import { AuditAppend1764345600000 } from './migrations/1764345600000-audit-appen
 import { ProcessBridge1765065600000 } from './migrations/1765065600000-process-bridge.js';
 import { LiveEvents1765152000000 } from './migrations/1765152000000-live-events.js';
 import { LoginThrottle1765238400000 } from './migrations/1765238400000-login-throttle.js';
+import { TaskElement1765324800000 } from './migrations/1765324800000-task-element.js';
 
 export const entities = [
   AgencyEntity, UserEntity, RepresentationEntity, SessionEntity, OidcLoginEntity,
@@ -45,4 +46,5 @@ export const migrations = [InitialSchema1763740800000, ProcessEngine176382720000
   ProcessBridge1765065600000,
   LiveEvents1765152000000,
   LoginThrottle1765238400000,
+  TaskElement1765324800000,
 ];

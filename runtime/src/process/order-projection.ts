@@ -57,7 +57,7 @@ async function onUserTask(manager: EntityManager, tasks: Tasks, userTask: UserTa
       FROM application a JOIN service s ON s.id = a.service_id WHERE a.id = $1`, [applicationId])) as (Application & { agencyId: string })[];
   if (!application) return;
   const task = await tasks.create(manager, {
-    applicationId, agencyId: application.agencyId, kind: 'user-task', engineKey: userTask.key,
+    applicationId, agencyId: application.agencyId, kind: 'user-task', engineKey: userTask.key, elementId: userTask.elementId,
     name: { en: userTask.elementId }, candidateGroups: userTask.candidateGroups, formKey: userTask.formKey,
     dueAt: userTask.dueDate ? new Date(userTask.dueDate) : null,
   });

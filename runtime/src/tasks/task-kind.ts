@@ -2,6 +2,7 @@ import type { TSchema } from '@sinclair/typebox';
 import type { EntityManager } from 'typeorm';
 import type { User } from '../accounts/user.entity.js';
 import type { Task } from './task.entity.js';
+import type { Locale } from '../forms/start-form.js';
 
 /**
  * One kind of work an official can be given. The kind decides what a completion must carry
@@ -11,8 +12,11 @@ export interface TaskKind<Result = Record<string, unknown>> {
   name: string;
   /** JSON Schema of the `variables` a completion sends. */
   resultSchema: TSchema;
-  /** Extra checks the schema cannot express; return field errors (path inside `variables`). */
-  check?(result: Result): { path: string; message: string }[];
+  /**
+   * Checks the schema cannot express (a reason required with a refusal, the task's form): field
+   * errors with paths inside `variables`, in `locale`. Runs in the completing transaction.
+   */
+  check?(result: Result, task: Task, context: { locale: Locale; manager: EntityManager }): { path: string; message: string }[] | Promise<{ path: string; message: string }[]>;
   /** Runs inside the completing transaction. */
   completed(task: Task, result: Result, official: User, manager: EntityManager): Promise<void>;
   /** Runs inside the claiming transaction. */

@@ -23,6 +23,8 @@ export interface Task {
   result: Record<string, unknown> | null;
   /** The engine's user task this task mirrors, for tasks of service processes. */
   engineKey: string | null;
+  /** The BPMN element of that user task (its form is found in the package by it). */
+  elementId: string | null;
 }
 
 export const TaskEntity = new EntitySchema<Task>({
@@ -38,6 +40,7 @@ export const TaskEntity = new EntitySchema<Task>({
     assigneeId: { type: 'uuid', name: 'assignee_id', nullable: true },
     state: { type: 'text' },
     formKey: { type: 'text', name: 'form_key', nullable: true },
+    elementId: { type: 'text', name: 'element_id', nullable: true },
     dueAt: { type: 'timestamptz', name: 'due_at', nullable: true },
     createdAt: { type: 'timestamptz', name: 'created_at', createDate: true },
     completedAt: { type: 'timestamptz', name: 'completed_at', nullable: true },

@@ -4,6 +4,7 @@ import type { Api } from '../http/api.js';
 import { LocalizedText, Page, Uuid } from '../common/schemas.js';
 import type { Task } from './task.entity.js';
 import type { Tasks } from './tasks.js';
+import { requestLocale } from '../forms/locale.js';
 
 const TaskView = Type.Object({
   id: Type.String(),
@@ -50,10 +51,10 @@ export function tasksRouter({ api, tasks }: { api: Api; tasks: Tasks }): Router 
 
   api.route(router, {
     method: 'post', path: '/api/tasks/:id/complete', tag: 'tasks', access: ['official'],
-    summary: 'Complete a task I have claimed with its result variables (checked against the task kind)',
+    summary: 'Complete a task I have claimed with its result variables: checked against the task kind and, for a process task with a form, against that form and the data structure like a citizen submission (a key the form does not ask for is refused, 422)',
     params: TaskId, body: Type.Object({ variables: Type.Record(Type.String({ maxLength: 200 }), Type.Unknown(), { maxProperties: 1000 }) }, { additionalProperties: false }),
     bodyLimit: '1mb', errors: [404, 409, 422], response: TaskView,
-  }, async ({ params, body, auth }) => view(await tasks.complete(auth.user, params.id, body.variables)));
+  }, async ({ params, body, auth, req }) => view(await tasks.complete(auth.user, params.id, body.variables, requestLocale(req))));
 
   return router;
 }

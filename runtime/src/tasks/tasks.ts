@@ -4,6 +4,7 @@ import type { AuditLog } from '../audit/audit-log.js';
 import { problems } from '../http/problem.js';
 import { compileValidator, type Validator } from '../http/validation.js';
 import type { TaskKind } from './task-kind.js';
+import type { Locale } from '../forms/start-form.js';
 import { insertRow } from '../db/sql.js';
 import { TaskEntity, type Task, type TaskState } from './task.entity.js';
 
@@ -17,10 +18,10 @@ export class Tasks {
     this.kinds.set(kind.name, { kind: kind as unknown as TaskKind, validate: compileValidator(kind.resultSchema, 'body') });
   }
 
-  async create(manager: EntityManager, task: Pick<Task, 'applicationId' | 'agencyId' | 'kind' | 'name'> & Partial<Pick<Task, 'candidateGroups' | 'formKey' | 'dueAt' | 'engineKey'>>): Promise<Task> {
+  async create(manager: EntityManager, task: Pick<Task, 'applicationId' | 'agencyId' | 'kind' | 'name'> & Partial<Pick<Task, 'candidateGroups' | 'formKey' | 'dueAt' | 'engineKey' | 'elementId'>>): Promise<Task> {
     if (!this.kinds.has(task.kind)) throw new Error(`unknown task kind "${task.kind}"`);
     return insertRow(manager, TaskEntity, {
-      candidateGroups: [], formKey: null, dueAt: null, engineKey: null, ...task,
+      candidateGroups: [], formKey: null, dueAt: null, engineKey: null, elementId: null, ...task,
       assigneeId: null, state: 'open', completedAt: null, completedBy: null, result: null,
     });
   }
@@ -46,7 +47,8 @@ export class Tasks {
     });
   }
 
-  async complete(official: User, id: string, variables: Record<string, unknown>): Promise<Task> {
+  /** Completes a task the official has claimed; the result is checked as the task's kind says, messages in `locale`. */
+  async complete(official: User, id: string, variables: Record<string, unknown>, locale: Locale = 'en'): Promise<Task> {
     return this.db.transaction(async (manager) => {
       const task = await this.lockVisible(manager, official, id);
       if (task.state !== 'open') throw problems.conflict(`The task is ${task.state}`);
@@ -55,7 +57,7 @@ export class Tasks {
       if (!registered) throw new Error(`task ${id} has unknown kind "${task.kind}"`);
       const errors = [
         ...registered.validate(variables),
-        ...(registered.kind.check?.(variables) ?? []).map((e) => ({ ...e, in: 'body' as const })),
+        ...(await registered.kind.check?.(variables, task, { locale, manager }) ?? []).map((e) => ({ ...e, in: 'body' as const })),
       ].map((e) => ({ ...e, path: `/variables${e.path}` }));
       if (errors.length) throw problems.unprocessable(`The task result is not valid: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, errors);
       const completed = await manager.getRepository(TaskEntity).save({
