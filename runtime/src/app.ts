@@ -97,7 +97,7 @@ export function createServices(db: DataSource, config: RuntimeConfig, { bridge, 
     tasks.register(userTaskKind(bridge.outbox, new TaskForms()));
     processing = processApplications(bridge.outbox, processing);
   }
-  const documents = new Documents(db);
+  const documents = new Documents(db, config.uploadQuota);
   const forms = new ServiceForms(db, catalogue);
   const drafts = new Drafts(db, { forms, documents });
   const idempotencyKeys = new IdempotencyKeys(db);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { LoginThrottleSettings } from './accounts/login-throttle.js';
+import type { UploadQuota } from './documents/documents.js';
 
 /** Everything the runtime reads from its environment, parsed once at start. */
 export interface RuntimeConfig {
@@ -15,6 +16,8 @@ export interface RuntimeConfig {
   /** Proxy hops in front of the runtime whose X-Forwarded-For is trusted (0 = none). */
   trustProxyHops: number;
   sessionTtlSeconds: number;
+  /** Files a citizen may upload a day, and bytes he may have waiting unattached (documents.ts). */
+  uploadQuota: UploadQuota;
   /** Failed logins forgiven per account and per address before each try must wait (accounts/login-throttle.ts). */
   loginThrottle: LoginThrottleSettings;
   demo: { seed: boolean; password: string | undefined };
@@ -119,6 +122,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     logLevel: env.LOG_LEVEL || 'info',
     trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
     sessionTtlSeconds: integer(env, 'SESSION_TTL_SECONDS', 8 * 3600, 60),
+    uploadQuota: {
+      perDay: integer(env, 'UPLOADS_PER_DAY', 200, 1),
+      unattachedBytes: integer(env, 'UPLOAD_UNATTACHED_MAX_BYTES', 100 * 1024 * 1024, 1),
+    },
     loginThrottle: {
       account: { free: integer(env, 'LOGIN_ACCOUNT_FREE_FAILURES', 5, 1), maxDelaySeconds: integer(env, 'LOGIN_ACCOUNT_MAX_DELAY_SECONDS', 15 * 60, 1) },
       address: { free: integer(env, 'LOGIN_ADDRESS_FREE_FAILURES', 20, 1), maxDelaySeconds: integer(env, 'LOGIN_ADDRESS_MAX_DELAY_SECONDS', 60, 1) },

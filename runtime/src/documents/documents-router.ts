@@ -38,14 +38,15 @@ export function documentsRouter({ api, documents, applications, uploadLimits }: 
   api.route(router, {
     method: 'post', path: '/api/documents', tag: 'documents', access: ['citizen'], status: 201,
     summary: 'Upload a file for a form: the raw bytes as the body with their Content-Type; the form data then refer to the returned id. '
-      + 'Limits come from the form field (service + field) or the platform default (10 MB; PDF, PNG, JPEG); the content must be what it is declared to be',
+      + 'Limits come from the form field (service + field) or the platform default (10 MB; PDF, PNG, JPEG); the content must be what it is declared to be. '
+      + 'A user may upload UPLOADS_PER_DAY files a day (429 past it) and have UPLOAD_UNATTACHED_MAX_BYTES waiting unsubmitted (413 past it)',
     query: Type.Object({
       filename: Filename,
       service: Type.Optional(Code),
       field: Type.Optional(Type.String({ maxLength: 200, pattern: '^[A-Za-z0-9_.\\-/]+$', description: 'key of the form field the file is for' })),
     }, { additionalProperties: false }),
     requestType: '*/*',
-    errors: [404, 413, 415, 422],
+    errors: [404, 413, 415, 422, 429],
     response: StoredDocument,
   }, async ({ query, auth, req, res }) => {
     let effective = DEFAULT_UPLOAD_LIMITS;

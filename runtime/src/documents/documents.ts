@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { DocumentEntity, type Document } from './document.entity.js';
+import { HttpProblem } from '../http/problem.js';
 
 export class DocumentCorruptedError extends Error {}
 
@@ -9,25 +10,53 @@ export const UNATTACHED_UPLOADS_KEPT = 'P1D';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
+/** What one user may upload: so many files a day, and so many bytes waiting unattached at once. */
+export interface UploadQuota {
+  perDay: number;
+  unattachedBytes: number;
+}
+
+const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+
 /**
  * Files of applications (uploads, decisions, signed results). Process variables carry only
  * the document id; the bytes and their SHA-256 live here and are checked on every read.
  */
 export class Documents {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: DataSource, private readonly quota: UploadQuota) {}
 
   async store(manager: EntityManager, values: Pick<Document, 'applicationId' | 'ownerId' | 'filename' | 'mediaType'> & { content: Buffer }): Promise<Omit<Document, 'content'>> {
     const { content: _bytes, ...saved } = await manager.getRepository(DocumentEntity).save({ ...values, size: values.content.length, sha256: sha256(values.content) });
     return saved;
   }
 
-  /** A citizen's upload, not yet part of an application: purged after `keepFor` (an ISO 8601 duration) unless attached. */
+  /**
+   * A citizen's upload, not yet part of an application: purged after `keepFor` (an ISO 8601
+   * duration) unless attached. Refused past the owner's quota: 429 past the files of a day
+   * (Retry-After: when the oldest of them leaves the day), 413 past the bytes waiting unattached.
+   */
   async upload(values: Pick<Document, 'ownerId' | 'filename' | 'mediaType'> & { content: Buffer }, keepFor = UNATTACHED_UPLOADS_KEPT): Promise<Omit<Document, 'content'>> {
     return this.db.transaction(async (manager) => {
+      await this.checkQuota(manager, values.ownerId, values.content.length);
       const saved = await this.store(manager, { ...values, applicationId: null });
       await manager.query('UPDATE document SET purge_after = now() + $2::interval WHERE id = $1', [saved.id, keepFor]);
       return saved;
     });
+  }
+
+  private async checkQuota(manager: EntityManager, ownerId: string, size: number): Promise<void> {
+    // One owner's uploads one at a time, so that two at once cannot both fit the last place.
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`upload-quota:${ownerId}`]);
+    const [today] = (await manager.query(
+      `SELECT count(*)::int AS n, ceil(extract(epoch FROM min(created_at) + interval '1 day' - now()))::int AS "freeIn"
+         FROM document WHERE owner_id = $1 AND created_at > now() - interval '1 day'`, [ownerId])) as { n: number; freeIn: number | null }[];
+    if (today!.n >= this.quota.perDay) {
+      throw new HttpProblem(429, 'upload-quota', 'Too many uploads today', `You may upload ${this.quota.perDay} files a day; try again in ${today!.freeIn} s`, { retryAfter: Math.max(today!.freeIn ?? 1, 1), limit: this.quota.perDay });
+    }
+    const [waiting] = (await manager.query('SELECT coalesce(sum(size), 0)::bigint AS bytes FROM document WHERE owner_id = $1 AND application_id IS NULL', [ownerId])) as { bytes: string }[];
+    if (Number(waiting!.bytes) + size > this.quota.unattachedBytes) {
+      throw new HttpProblem(413, 'upload-quota', 'Too many files waiting to be submitted', `Files not yet submitted with an application may take ${megabytes(this.quota.unattachedBytes)} in all; you have ${megabytes(Number(waiting!.bytes))} waiting. Submit or wait for them to expire`, { limit: this.quota.unattachedBytes });
+    }
   }
 
   /**
