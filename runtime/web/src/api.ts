@@ -1,4 +1,10 @@
-/** The runtime's JSON API as the portal uses it: same-origin cookie session plus the CSRF header. */
+/**
+ * The runtime's JSON API as the portal uses it: same-origin cookie session plus the CSRF header.
+ * Paths, parameters and answers are typed by the runtime's OpenAPI document (api-schema.d.ts,
+ * written by `npm run api:types`).
+ */
+import createClient, { type ClientPathsWithMethod, type MethodResponse, type Middleware } from 'openapi-fetch';
+import type { paths } from './api-schema.js';
 
 export interface FieldError { path: string; message: string }
 
@@ -14,58 +20,36 @@ export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
 }
 
-async function send<T>(method: string, path: string, body?: unknown, raw?: { data: Blob; type: string }, extra: Record<string, string> = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', ...extra };
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  let payload: BodyInit | undefined;
-  if (raw) {
-    headers['content-type'] = raw.type || 'application/octet-stream';
-    payload = raw.data;
-  } else if (body !== undefined) {
-    headers['content-type'] = 'application/json';
-    payload = JSON.stringify(body);
-  }
-  const response = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  const parsed = text && (response.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text;
-  if (!response.ok) {
-    const problem = (parsed && typeof parsed === 'object' ? parsed : {}) as { title?: string; detail?: string; errors?: FieldError[] };
-    throw new ApiError(response.status, problem.detail ?? problem.title ?? `HTTP ${response.status}`, problem.errors ?? []);
-  }
-  return parsed as T;
-}
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export const api = {
-  get: <T>(path: string) => send<T>('GET', path),
-  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => send<T>('POST', path, body, undefined, headers),
-  put: <T>(path: string, body?: unknown) => send<T>('PUT', path, body),
-  delete: <T>(path: string) => send<T>('DELETE', path),
-  /** A file as the raw request body with its own media type. */
-  upload: <T>(path: string, file: File) => send<T>('POST', path, undefined, { data: file, type: file.type }),
+/** The session's CSRF token on every change; an error answer thrown as ApiError with its problem document's detail. */
+const session: Middleware = {
+  onRequest({ request }) {
+    if (!SAFE_METHODS.has(request.method) && csrfToken) request.headers.set('x-csrf-token', csrfToken);
+  },
+  async onResponse({ response }) {
+    if (response.ok) return;
+    const problem = (response.headers.get('content-type') ?? '').includes('json')
+      ? (await response.json() as { title?: string; detail?: string; errors?: FieldError[] })
+      : {};
+    throw new ApiError(response.status, problem.detail ?? problem.title ?? `HTTP ${response.status}`, problem.errors ?? []);
+  },
 };
 
-export type Localized = Partial<Record<'lt' | 'lv' | 'en', string>>;
+export const api = createClient<paths>({ headers: { accept: 'application/json' } });
+api.use(session);
 
-export interface Me {
-  user: { id: string; username: string; displayName: string; roles: string[] };
-  terms: { currentVersion: number | null; accepted: boolean };
-  csrfToken: string;
+/** The answer of a call; an error answer never gets here, the middleware throws it. */
+export async function ok<T>(call: Promise<{ data?: T }>): Promise<T> {
+  return (await call).data as T;
 }
 
-export interface ServiceCard {
-  code: string;
-  title: Localized;
-  summary: Localized | null;
-  provider: { code: string; name: Localized };
-  onlineOrder: boolean;
-  published: boolean;
-}
+/** What `path` answers to `method` (its success's JSON). */
+export type Answer<Method extends 'get' | 'post' | 'put', Path extends ClientPathsWithMethod<typeof api, Method>> = MethodResponse<typeof api, Method, Path>;
 
-export interface ApplicationSummary { id: string; number: string; service: string; status: string; submittedAt: string }
-
-export interface TimelineEntry { at: string; kind: string; status: string }
-
-export interface ApplicationDetail extends ApplicationSummary { timeline: TimelineEntry[] }
-
-export interface DocumentRef { id: string; filename: string; mediaType: string; size: number; sha256: string }
+export type Me = Answer<'get', '/api/me'>;
+export type ServiceCard = Answer<'get', '/api/services'>['items'][number];
+export type Localized = ServiceCard['title'];
+export type ApplicationSummary = Answer<'get', '/api/applications'>['items'][number];
+export type ApplicationDetail = Answer<'get', '/api/applications/{id}'>;
+export type DocumentRef = Answer<'post', '/api/documents'>;

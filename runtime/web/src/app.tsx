@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { api, ApiError, setCsrfToken, type Me } from './api.js';
+import { api, ApiError, ok, setCsrfToken, type Me } from './api.js';
 import { isLang, LangContext, texts, type Lang } from './i18n.js';
 import { useLocation } from './router.js';
 import { Header } from './components/header.js';
@@ -24,7 +24,7 @@ export function App() {
     setMe(next);
   }, []);
   useEffect(() => {
-    api.get<Me>('/api/me').then(signedIn, (error: unknown) => {
+    ok(api.GET('/api/me')).then(signedIn, (error: unknown) => {
       if (error instanceof ApiError && error.status === 401) signedIn(null);
       else throw error;
     });

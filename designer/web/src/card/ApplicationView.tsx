@@ -1,19 +1,19 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError } from '../model/api.js';
+import { api, ApiError, ok, type Answer } from '../model/api.js';
 import type { Locale } from '../model/types.js';
 import type { CardStrings } from './strings.js';
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type Application = Answer<'get', '/api/designer/services/{code}/versions/{version}/application'>;
 
 /** camelCase key as words: dataProviders -> Data providers. */
 const words = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase()).replace(/ ([A-Z])(?=[a-z])/g, (_, c: string) => ` ${c.toLowerCase()}`);
 
-const isTexts = (value: Json): value is Record<string, string> =>
+const isTexts = (value: unknown): value is Record<string, string> =>
   !!value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length > 0 &&
   Object.entries(value).every(([key, text]) => /^(lt|lv|en)$/.test(key) && typeof text === 'string');
 
 /** Any JSON the API returns, readably: maps as term lists, lists as lists, {lt, en} texts in the UI language. */
-function Value({ value, locale, t }: { value: Json; locale: Locale; t: CardStrings }) {
+function Value({ value, locale, t }: { value: unknown; locale: Locale; t: CardStrings }) {
   if (value === null || value === '' || (Array.isArray(value) && value.length === 0)) return <>{t.empty}</>;
   if (typeof value !== 'object') return <>{String(value)}</>;
   if (isTexts(value)) return <>{value[locale] ?? value.en ?? value.lt ?? Object.values(value)[0]}</>;
@@ -35,16 +35,16 @@ function Value({ value, locale, t }: { value: Json; locale: Locale; t: CardStrin
 
 /** The derived e-service application of the saved version (GET .../application), read-only, with its PDF. */
 export function ApplicationView({ code, version, locale, t }: { code: string; version: string; locale: Locale; t: CardStrings }) {
-  const base = `/api/designer/services/${encodeURIComponent(code)}/versions/${encodeURIComponent(version)}/application`;
-  const [state, setState] = useState<{ status: 'loading' } | { status: 'ok'; application: Json } | { status: 'missing'; detail?: string }>({ status: 'loading' });
+  const pdf = `/api/designer/services/${encodeURIComponent(code)}/versions/${encodeURIComponent(version)}/application.pdf`;
+  const [state, setState] = useState<{ status: 'loading' } | { status: 'ok'; application: Application } | { status: 'missing'; detail?: string }>({ status: 'loading' });
 
   const load = useCallback(() => {
     setState({ status: 'loading' });
-    api<Json>('GET', base).then(
-      (application) => setState(application === undefined ? { status: 'missing' } : { status: 'ok', application }),
+    ok(api.GET('/api/designer/services/{code}/versions/{version}/application', { params: { path: { code, version } } })).then(
+      (application) => setState({ status: 'ok', application }),
       (error: unknown) => setState({ status: 'missing', ...(error instanceof ApiError && error.status !== 404 ? { detail: error.message } : {}) }),
     );
-  }, [base]);
+  }, [code, version]);
   useEffect(load, [load]);
 
   return (
@@ -52,7 +52,7 @@ export function ApplicationView({ code, version, locale, t }: { code: string; ve
       <h3 id="card-application-heading">{t.application}</h3>
       <p>{t.applicationIntro}</p>
       <p className="card-application-actions">
-        <a href={`${base}.pdf`} download>{t.applicationPdf}</a>{' '}
+        <a href={pdf} download>{t.applicationPdf}</a>{' '}
         <button type="button" onClick={load}>{t.reload}</button>
       </p>
       {state.status === 'loading' && <p role="status">{t.applicationLoading}</p>}

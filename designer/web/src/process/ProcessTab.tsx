@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type Modeler from 'bpmn-js/lib/Modeler';
 import type { LintReport } from '@camunda/linting';
-import { api } from '../model/api.js';
+import { api, ok } from '../model/api.js';
 import { fileText, type EditorProps, type Locale } from '../model/types.js';
 import { attachModeler, createModeler, service, type ElementTemplate } from './modeler.js';
 import { makeSpareModeler, takeSpareModeler } from './spare-modeler.js';
@@ -19,7 +19,7 @@ const templatesByLocale = new Map<Locale, Promise<ElementTemplate[]>>();
 function connectorTemplates(locale: Locale): Promise<ElementTemplate[]> {
   let found = templatesByLocale.get(locale);
   if (!found) {
-    found = api<{ items: ElementTemplate[] }>('GET', `/api/connectors/templates?locale=${locale}`).then((r) => r.items);
+    found = ok(api.GET('/api/connectors/templates', { params: { query: { locale } } })).then((r) => r.items);
     found.catch(() => templatesByLocale.delete(locale));
     templatesByLocale.set(locale, found);
   }

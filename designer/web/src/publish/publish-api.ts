@@ -1,18 +1,15 @@
 /** The runtime calls of the publish tab. */
-import { api } from '../model/api.js';
-import type { Problem } from '../model/types.js';
-import type { VersionSummary } from '../shell/services-api.js';
+import { api, ok, type Answer } from '../model/api.js';
 
-export interface ScenarioOutcome { file: string; name: string; passed: boolean; message?: string }
-export interface PackageCheck { ok: boolean; problems: Problem[]; scenarios: ScenarioOutcome[] }
+export type PackageCheck = Answer<'post', '/api/designer/services/{code}/versions/{version}/check'>;
 
-const at = (code: string, version: string) => `${encodeURIComponent(code)}/versions/${encodeURIComponent(version)}`;
+const at = (code: string, version: string) => ({ params: { path: { code, version } } });
 
 export const checkPackage = (code: string, version: string) =>
-  api<PackageCheck>('POST', `/api/designer/services/${at(code, version)}/check`);
+  ok(api.POST('/api/designer/services/{code}/versions/{version}/check', at(code, version)));
 
 export const serviceVersions = (code: string) =>
-  api<{ versions?: VersionSummary[] }>('GET', `/api/services/${encodeURIComponent(code)}`).then((s) => s.versions ?? []);
+  ok(api.GET('/api/services/{code}', { params: { path: { code } } })).then((s) => s.versions ?? []);
 
 export const publishVersion = (code: string, version: string) =>
-  api<VersionSummary>('POST', `/api/services/${at(code, version)}/publish`);
+  ok(api.POST('/api/services/{code}/versions/{version}/publish', at(code, version)));

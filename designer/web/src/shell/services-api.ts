@@ -1,41 +1,33 @@
-import { api } from '../model/api.js';
-import type { DraftPackage, Locale, PackageFiles, VersionState } from '../model/types.js';
+import { api, ok, type Answer } from '../model/api.js';
+import type { DraftPackage, Locale, VersionState } from '../model/types.js';
 
 /** The runtime calls the shell makes (designer/README.md "Runtime API the designer uses"). */
 
-export interface Me {
-  user: { username: string; displayName: string; roles: string[]; agency: { code: string; name: unknown } | null };
-  csrfToken: string;
-}
+export type Me = Answer<'get', '/api/me'>;
+export type ServiceSummary = Answer<'get', '/api/designer/services'>['items'][number];
+export type VersionSummary = ServiceSummary['versions'][number];
 
-export interface VersionSummary {
-  version: string; state: VersionState; checksum: string; createdAt: string; publishedAt: string | null; retiredAt: string | null;
-}
-
-export interface ServiceSummary {
-  code: string; title: unknown; provider: unknown; versions: VersionSummary[];
-}
-
-const v = (code: string, version: string) => `/api/designer/services/${encodeURIComponent(code)}/versions/${encodeURIComponent(version)}`;
+const at = (code: string, version: string) => ({ params: { path: { code, version } } });
 
 export const shellApi = {
-  me: () => api<Me>('GET', '/api/me'),
-  login: (username: string, password: string) => api<Me>('POST', '/api/session', { username, password }),
-  logout: () => api<void>('DELETE', '/api/session'),
-  services: () => api<{ items: ServiceSummary[] }>('GET', '/api/designer/services'),
+  me: () => ok(api.GET('/api/me')),
+  login: (username: string, password: string) => ok(api.POST('/api/session', { body: { username, password } })),
+  logout: () => api.DELETE('/api/session'),
+  services: () => ok(api.GET('/api/designer/services')),
   /** The title is in the language the analyst works in. */
-  create: (code: string, title: string, locale: Locale) => api<{ code: string; version: string; state: VersionState }>('POST', '/api/designer/services', { code, title: { [locale]: title } }),
-  copy: (code: string, version: string, to: string) => api<{ code: string; version: string }>('POST', `${v(code, version)}/copy`, { version: to }),
-  importZip: (zip: string) => api<{ code: string; version: string }>('POST', '/api/service-packages', { zip }),
-  exportUrl: (code: string, version: string) => `${v(code, version)}/package.zip`,
+  create: (code: string, title: string, locale: Locale) => ok(api.POST('/api/designer/services', { body: { code, title: { [locale]: title } } })),
+  copy: (code: string, version: string, to: string) => ok(api.POST('/api/designer/services/{code}/versions/{version}/copy', { ...at(code, version), body: { version: to } })),
+  importZip: (zip: string) => ok(api.POST('/api/service-packages', { body: { zip } })),
+  exportUrl: (code: string, version: string) => `/api/designer/services/${encodeURIComponent(code)}/versions/${encodeURIComponent(version)}/package.zip`,
   async load(code: string, version: string): Promise<DraftPackage> {
-    const found = await api<{ version: string; state: VersionState; files: PackageFiles }>('GET', `/api/services/${encodeURIComponent(code)}/versions/${encodeURIComponent(version)}`);
+    const found = await ok(api.GET('/api/services/{code}/versions/{version}', at(code, version)));
     return { code, version: found.version, state: found.state, files: found.files };
   },
   /** Replaces the version's files: text as it is, binary files as {base64}. */
-  save: (pkg: DraftPackage) => api<unknown>('PUT', `${v(pkg.code, pkg.version)}/files`, {
-    files: Object.fromEntries(Object.entries(pkg.files).map(([path, f]) => [path, f.encoding === 'utf8' ? f.content : { base64: f.content }])),
-  }),
+  save: (pkg: DraftPackage) => ok(api.PUT('/api/designer/services/{code}/versions/{version}/files', {
+    ...at(pkg.code, pkg.version),
+    body: { files: Object.fromEntries(Object.entries(pkg.files).map(([path, f]) => [path, f.encoding === 'utf8' ? f.content : { base64: f.content }])) },
+  })),
 };
 
 /** The next minor version (1.2.3 -> 1.3.0), offered when copying. */

@@ -1,47 +1,24 @@
 /** The runtime's test runs (designer/README.md): a saved package on an embedded engine of its own, driven step by step. */
-import { api } from '../model/api.js';
+import { api, ok, type Answer } from '../model/api.js';
 
-export type InstanceState = 'ACTIVE' | 'COMPLETED' | 'TERMINATED';
-
-export interface RunElement {
-  key: string;
-  elementId: string;
-  elementType: string;
-  state: InstanceState;
-  variables: Record<string, unknown>;
-}
-
-export interface RunUserTask { key: string; elementId: string; name?: string; formKey?: string; form?: object }
-
-export interface TestRun {
-  id: string;
-  code: string;
-  version: string;
-  processId: string;
-  steps: object[];
-  instance: { key: string; state: InstanceState } | null;
-  elements: RunElement[];
-  variables: Record<string, unknown>;
-  userTasks: RunUserTask[];
-  jobs: { type: string; elementId: string }[];
-  incidents: { elementId: string; errorType: string; message: string }[];
-  clock: string;
-}
-
-export type ConnectorMode = 'sandbox' | 'manual';
+export type TestRun = Answer<'get', '/api/designer/test-runs/{id}'>;
+export type RunElement = TestRun['elements'][number];
+export type ConnectorMode = TestRun['connectors'];
 
 /** One scenario step (spec/scenarios.md), e.g. `{ completeUserTask: { elementId, variables } }`. */
 export type Step = Record<string, Record<string, unknown>>;
 
-export const startTestRun = (code: string, version: string, connectors: ConnectorMode) =>
-  api<TestRun>('POST', '/api/designer/test-runs', { code, version, connectors });
+const run = (id: string) => ({ params: { path: { id } } });
 
-export const getTestRun = (id: string) => api<TestRun>('GET', `/api/designer/test-runs/${encodeURIComponent(id)}`);
+export const startTestRun = (code: string, version: string, connectors: ConnectorMode) =>
+  ok(api.POST('/api/designer/test-runs', { body: { code, version, connectors } }));
+
+export const getTestRun = (id: string) => ok(api.GET('/api/designer/test-runs/{id}', run(id)));
 
 export const runStep = (id: string, step: Step) =>
-  api<TestRun>('POST', `/api/designer/test-runs/${encodeURIComponent(id)}/steps`, { step });
+  ok(api.POST('/api/designer/test-runs/{id}/steps', { ...run(id), body: { step } }));
 
 export const scenarioOf = (id: string, name: string) =>
-  api<{ file: string; yaml: string }>('GET', `/api/designer/test-runs/${encodeURIComponent(id)}/scenario?name=${encodeURIComponent(name)}`);
+  ok(api.GET('/api/designer/test-runs/{id}/scenario', { params: { path: { id }, query: { name } } }));
 
-export const endTestRun = (id: string) => api<void>('DELETE', `/api/designer/test-runs/${encodeURIComponent(id)}`);
+export const endTestRun = (id: string) => api.DELETE('/api/designer/test-runs/{id}', run(id));

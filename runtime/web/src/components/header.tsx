@@ -12,7 +12,7 @@ export function Header({ me, onLang, onLogout }: { me: Me | null; onLang: (lang:
     onLang(next);
   };
   const logout = async () => {
-    await api.delete('/api/session');
+    await api.DELETE('/api/session');
     onLogout();
     navigate('/');
   };

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api, ApiError, type DocumentRef } from '../api.js';
+import { api, ApiError, ok, type DocumentRef } from '../api.js';
 import { useLang } from '../i18n.js';
 
 /** Readable size: 1.2 MB, 34 kB. */
@@ -34,8 +34,13 @@ export function FileField({ id, service, field, label, value, documents, error, 
     if (!file) return;
     setBusy(true);
     try {
-      const query = new URLSearchParams({ filename: file.name, service, field });
-      onUploaded(await api.upload<DocumentRef>(`/api/documents?${query}`, file));
+      onUploaded(await ok(api.POST('/api/documents', {
+        params: { query: { filename: file.name, service, field } },
+        // The bytes as they are, with their own media type.
+        body: file,
+        bodySerializer: (bytes) => bytes,
+        headers: { 'content-type': file.type || 'application/octet-stream' },
+      })));
     } catch (e) {
       setFailure(e instanceof ApiError ? e.message : String(e));
     } finally {

@@ -1,5 +1,5 @@
-import { labelOf, loadBrowserValidation, type FormPage as Page, type FormSchema as FormsSchema, type StructureCheckFactory } from '@konstruktor/forms/browser';
-import { api, type FieldError, type Localized } from '../api.js';
+import { labelOf, loadBrowserValidation, type FormSchema as FormsSchema, type StructureCheckFactory } from '@konstruktor/forms/browser';
+import { api, ok, type Answer, type FieldError, type Localized } from '../api.js';
 import { localized, type Lang } from '../i18n.js';
 import { fieldsOf, type Component, type FormSchema } from './components.js';
 
@@ -26,13 +26,8 @@ export interface OrderForm {
   prefilledOn(page: number): Prefilled[];
 }
 
-/** GET /api/services/{code}/form: the form in the language asked for, split into pages by the forms package's formPages. */
-interface FormResponse {
-  form: FormSchema;
-  pages: Page[];
-  validator: string;
-  prefill?: Record<string, { value: unknown; source: string }>;
-}
+/** A page of GET /api/services/{code}/form: the form in the language asked for, split by the forms package's formPages. */
+type ServedPage = Answer<'get', '/api/services/{code}/form'>['pages'][number];
 
 /** File fields are taken out of a list of components, to upload as documents. */
 function withoutFiles(components: Component[], prefix: string[]): { rest: Component[]; files: FormPage['files'] } {
@@ -41,7 +36,7 @@ function withoutFiles(components: Component[], prefix: string[]): { rest: Compon
 }
 
 /** A page group's label is the page heading, so the group itself renders without one. */
-function toPage(page: Page, formTitle: string): FormPage {
+function toPage(page: ServedPage, formTitle: string): FormPage {
   const components = page.schema.components as Component[];
   const group = components.length === 1 && components[0]!.type === 'group' ? components[0]! : undefined;
   if (!group) {
@@ -56,17 +51,18 @@ function toPage(page: Page, formTitle: string): FormPage {
 /** The service's start form in a language, with its pages, prefill and the browser validator. */
 export async function loadOrderForm(service: string, lang: Lang): Promise<OrderForm & { cardTitle?: Localized }> {
   const [loaded, card] = await Promise.all([
-    api.get<FormResponse>(`/api/services/${service}/form?lang=${lang}`),
-    api.get<{ title: Localized }>(`/api/services/${service}`),
+    ok(api.GET('/api/services/{code}/form', { params: { path: { code: service }, query: { lang } } })),
+    ok(api.GET('/api/services/{code}', { params: { path: { code: service } } })),
   ]);
   // The structure check compiled on the server to plain code: no eval here, so the CSP holds.
   const module = (await import(/* @vite-ignore */ loaded.validator)) as { default: StructureCheckFactory };
   const validation = loadBrowserValidation(module.default, loaded.form as FormsSchema);
   const pages = loaded.pages.map((page) => toPage(page, localized(card.title, lang)));
-  const prefill = loaded.prefill ?? {};
+  const { prefill } = loaded;
   return {
     title: card.title,
-    form: loaded.form,
+    // The API calls it a form-js schema and no more; FormSchema is what the portal reads of one.
+    form: loaded.form as FormSchema,
     pages,
     prefill,
     async validate(data) {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api, type ServiceCard } from '../api.js';
+import { api, ok, type ServiceCard } from '../api.js';
 import { localized, useLang } from '../i18n.js';
 import { onLinkClick } from '../router.js';
 import { PageHeading } from '../components/page-heading.js';
@@ -8,7 +8,7 @@ import { PageHeading } from '../components/page-heading.js';
 export function CataloguePage() {
   const { lang, t } = useLang();
   const [services, setServices] = useState<ServiceCard[]>();
-  useEffect(() => { api.get<{ items: ServiceCard[] }>('/api/services?limit=100').then((page) => setServices(page.items)); }, []);
+  useEffect(() => { ok(api.GET('/api/services', { params: { query: { limit: 100 } } })).then((page) => setServices(page.items)); }, []);
   return (
     <>
       <PageHeading>{t.catalogue}</PageHeading>

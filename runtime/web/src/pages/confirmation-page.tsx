@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, type ApplicationDetail } from '../api.js';
+import { api, ok, type ApplicationDetail } from '../api.js';
 import { named, useLang } from '../i18n.js';
 import { useApplicationChanges } from '../live.js';
 import { PageHeading } from '../components/page-heading.js';
@@ -8,7 +8,7 @@ import { PageHeading } from '../components/page-heading.js';
 export function ConfirmationPage({ id }: { id: string }) {
   const { lang, t } = useLang();
   const [application, setApplication] = useState<ApplicationDetail>();
-  const load = useCallback(() => { void api.get<ApplicationDetail>(`/api/applications/${id}`).then(setApplication); }, [id]);
+  const load = useCallback(() => { void ok(api.GET('/api/applications/{id}', { params: { path: { id } } })).then(setApplication); }, [id]);
   useEffect(load, [load]);
   useApplicationChanges(load, id);
   return (

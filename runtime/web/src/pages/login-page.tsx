@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { api, ApiError, type Me } from '../api.js';
+import { api, ApiError, ok, type Me } from '../api.js';
 import { useLang } from '../i18n.js';
 import { PageHeading } from '../components/page-heading.js';
 
@@ -11,7 +11,7 @@ export function LoginPage({ onLogin }: { onLogin: (me: Me) => void }) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     try {
-      onLogin(await api.post<Me>('/api/session', { username: form.get('username'), password: form.get('password') }));
+      onLogin(await ok(api.POST('/api/session', { body: { username: String(form.get('username')), password: String(form.get('password')) } })));
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
     }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { labelOf } from '@konstruktor/forms/browser';
-import { api, ApiError, type DocumentRef, type FieldError } from '../api.js';
+import { api, ApiError, ok, type DocumentRef, type FieldError } from '../api.js';
 import { localized, useLang } from '../i18n.js';
 import { navigate } from '../router.js';
 import { PageHeading } from '../components/page-heading.js';
@@ -35,7 +35,7 @@ export function OrderPage({ service }: { service: string }) {
     let live = true;
     loadOrderForm(service, lang).then(async (loaded) => {
       if (!live) return;
-      const draft = await api.get<{ data: Data; page: number | null }>(`/api/applications/drafts/${service}`).catch((e: unknown) => {
+      const draft = await ok(api.GET('/api/applications/drafts/{service}', { params: { path: { service } } })).catch((e: unknown) => {
         if (e instanceof ApiError && e.status === 404) return undefined;
         throw e;
       });
@@ -80,7 +80,7 @@ export function OrderPage({ service }: { service: string }) {
   };
 
   const saveDraft = async () => {
-    await api.put(`/api/applications/drafts/${service}`, { data: answered(data), page });
+    await api.PUT('/api/applications/drafts/{service}', { params: { path: { service } }, body: { data: answered(data), page } });
     setNotice(t.draftSaved);
   };
 
@@ -91,8 +91,8 @@ export function OrderPage({ service }: { service: string }) {
     if (submission.current?.body !== text) submission.current = { key: crypto.randomUUID(), body: text };
     setSubmitting(true);
     try {
-      const created = await api.post<{ id: string }>('/api/applications', body, { 'idempotency-key': submission.current.key });
-      await api.delete(`/api/applications/drafts/${service}`).catch(() => undefined);
+      const created = await ok(api.POST('/api/applications', { body, headers: { 'idempotency-key': submission.current.key } }));
+      await api.DELETE('/api/applications/drafts/{service}', { params: { path: { service } } }).catch(() => undefined);
       navigate(`/orders/${created.id}?lang=${lang}`);
     } catch (e) {
       if (e instanceof ApiError && e.status === 422 && e.errors.length) setErrors(e.errors);

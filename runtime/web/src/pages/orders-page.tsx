@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, type ApplicationSummary } from '../api.js';
+import { api, ok, type ApplicationSummary } from '../api.js';
 import { named, useLang } from '../i18n.js';
 import { useApplicationChanges } from '../live.js';
 import { onLinkClick } from '../router.js';
@@ -9,7 +9,7 @@ import { PageHeading } from '../components/page-heading.js';
 export function OrdersPage() {
   const { lang, t } = useLang();
   const [orders, setOrders] = useState<ApplicationSummary[]>();
-  const load = useCallback(() => { void api.get<{ items: ApplicationSummary[] }>('/api/applications?limit=50').then((page) => setOrders(page.items)); }, []);
+  const load = useCallback(() => { void ok(api.GET('/api/applications', { params: { query: { limit: 50 } } })).then((page) => setOrders(page.items)); }, []);
   useEffect(load, [load]);
   useApplicationChanges((change) => {
     // A known order takes its new status; one made elsewhere (another tab, a representative) reloads the list.

@@ -1,15 +1,15 @@
 import { useEffect, useState } from 'react';
-import { api, type Localized } from '../api.js';
+import { api, ok, type Answer } from '../api.js';
 import { localized, useLang } from '../i18n.js';
 import { PageHeading } from '../components/page-heading.js';
 
 /** The terms of use in effect, to accept before ordering anything. */
 export function TermsPage({ version, onAccepted }: { version: number; onAccepted: () => void }) {
   const { lang, t } = useLang();
-  const [terms, setTerms] = useState<{ title: Localized; body: Localized }>();
-  useEffect(() => { api.get<{ title: Localized; body: Localized }>('/api/terms/current').then(setTerms); }, []);
+  const [terms, setTerms] = useState<Answer<'get', '/api/terms/current'>>();
+  useEffect(() => { ok(api.GET('/api/terms/current')).then(setTerms); }, []);
   const accept = async () => {
-    await api.post(`/api/me/terms/${version}/accept`);
+    await api.POST('/api/me/terms/{version}/accept', { params: { path: { version } } });
     onAccepted();
   };
   return (
