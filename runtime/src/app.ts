@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { Type } from '@sinclair/typebox';
+import { JSON_LIMITS } from './http/input-limits.js';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import { randomUUID } from 'node:crypto';
@@ -163,7 +164,16 @@ export function createApp(options: AppOptions): Express {
 const API_INFO = {
   title: 'Konstruktor runtime API',
   version: '1.0.0',
-  description: 'Catalogue, applications, tasks, accounts and audit of the Konstruktor e-services platform.',
+  description: [
+    'Catalogue, applications, tasks, accounts and audit of the Konstruktor e-services platform.',
+    '',
+    'Rules every operation keeps besides its schema, each answered with a problem document naming the field:',
+    '- a string (value or key, in the path, query or body) holding a NUL character or a lone UTF-16 surrogate is refused with 400: nothing can store it;',
+    `- JSON nested deeper than ${JSON_LIMITS.maxDepth} levels or holding more than ${JSON_LIMITS.maxKeys} keys is refused with 400;`,
+    "- form data are checked against the service's own form and data structure, which the schema cannot know: data that fit the schema may still be refused with 422 naming the fields;",
+    '- a task result is checked against the task kind and its form likewise (422);',
+    '- login is slowed per account and per address after failed attempts (429 with Retry-After); uploads are held to a daily count (429) and to the bytes waiting unsubmitted (413).',
+  ].join('\n'),
 };
 
 /**

@@ -114,6 +114,12 @@ describe('hostile input', () => {
     expect((await t.anonymous().post('/api/session', { username: '{["\\'.repeat(25), password: ':'.repeat(200) })).status).toBe(401);
   });
 
+  it('checks every value of a map, whatever its key: a line break in a file name carries no unchecked content past the schema', async () => {
+    await refused(analyst, 'POST', '/api/service-packages', { body: { files: { 'notes\n': [{ '': true }] } } }, 400, '/files/notes\n');
+    await refused(analyst, 'POST', '/api/service-packages', { body: { files: { ['x'.repeat(201)]: 'text' } } }, 400);
+    await refused(jonas, 'POST', '/api/applications', { body: { service, data: { ['k'.repeat(201)]: 1 } } }, 400);
+  });
+
   it('answers unknown endpoints and methods with problem+json', async () => {
     await refused(jonas, 'GET', '/api/nothing-here', {}, 404);
     const patch = await refused(jonas, 'PATCH', '/api/applications', { body: {} }, 405);

@@ -19,6 +19,21 @@ describe('HTTP basics', () => {
     expect(doc.paths['/api/services/{code}'].get.parameters).toContainEqual(expect.objectContaining({ name: 'code', in: 'path', required: true }));
   });
 
+  it('links operations a client follows, each to an operation of the document and its path parameters', async () => {
+    const doc = (await t.anonymous().get('/api/openapi.json')).body;
+    const operations = new Map<string, { parameters?: { name: string; in: string }[] }>();
+    for (const methods of Object.values(doc.paths) as Record<string, any>[]) for (const op of Object.values(methods)) operations.set(op.operationId, op);
+    const links = [...operations.values()].flatMap((op: any) => Object.values(op.responses).flatMap((r: any) => Object.values(r.links ?? {}))) as { operationId: string; parameters: Record<string, string> }[];
+    expect(links.length).toBeGreaterThanOrEqual(10);
+    for (const link of links) {
+      const target = operations.get(link.operationId);
+      expect(target, link.operationId).toBeDefined();
+      const pathParameters = (target!.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name).sort();
+      expect(Object.keys(link.parameters).sort(), link.operationId).toEqual(pathParameters);
+    }
+    expect(doc.paths['/api/applications'].post.responses['201'].links.application).toEqual({ operationId: 'getApiApplicationsId', parameters: { id: '$response.body#/id' } });
+  });
+
   it("builds the same document without a server or database (the web apps' API types come from it)", async () => {
     const served = (await t.anonymous().get('/api/openapi.json')).body;
     expect(JSON.parse(JSON.stringify(openApiDocument(loadConfig({}))))).toEqual(served);

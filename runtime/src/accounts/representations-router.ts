@@ -32,7 +32,7 @@ export function representationsRouter({ api, db, representations }: { api: Api; 
 
   api.route(router, {
     method: 'post', path: '/api/representations', tag: 'accounts', access: ['administrator'], status: 201,
-    summary: 'Record that a citizen may act for a legal entity',
+    summary: 'Record that a citizen may act for a legal entity. The user must exist and the period must run forward: else 422 naming the field',
     body: Type.Object({
       username: Type.String({ minLength: 1, maxLength: 100 }),
       entityCode: Type.String({ pattern: '^[0-9A-Za-z-]{1,32}$', description: 'registration code' }),

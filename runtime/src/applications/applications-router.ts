@@ -1,13 +1,13 @@
 import { Router } from 'express';
 import { Type } from '@sinclair/typebox';
-import type { Api } from '../http/api.js';
+import { link, type Api } from '../http/api.js';
 import { requestLocale } from '../forms/locale.js';
 import type { ServiceForms } from '../forms/service-forms.js';
 import type { Documents } from '../documents/documents.js';
 import { Language } from '../common/schemas.js';
 import { answersPdf } from './answers-pdf.js';
 import { idempotentRequest } from '../http/idempotency.js';
-import { Code, Page, Uuid } from '../common/schemas.js';
+import { Code, Dictionary, Page, Uuid } from '../common/schemas.js';
 import type { Applications, ApplicationSummary } from './applications.js';
 
 const ApplicationSummary = Type.Object({
@@ -47,6 +47,11 @@ export function applicationsRouter({ api, applications, forms, documents }: { ap
 
   api.route(router, {
     method: 'post', path: '/api/applications', tag: 'applications', access: ['citizen'], status: 201,
+    links: {
+      application: link('get', '/api/applications/:id', { id: '$response.body#/id' }),
+      answers: link('get', '/api/applications/:id/answers.pdf', { id: '$response.body#/id' }),
+      payments: link('get', '/api/applications/:id/payments', { id: '$response.body#/id' }),
+    },
     summary: "Order a service: submit its start form data (pressing Submit counts as signing). The data are checked against the service's start form "
       + 'and data structure (422 with errors [{path, message}] in the Accept-Language: lt, lv, en); values of hidden fields are dropped; '
       + 'file fields hold ids of your uploads (POST /api/documents), which become part of the application; your draft of the service ends. '
@@ -54,7 +59,7 @@ export function applicationsRouter({ api, applications, forms, documents }: { ap
       + 'the same key with another body is 422',
     body: Type.Object({
       service: Code,
-      data: Type.Record(Type.String({ maxLength: 200 }), Type.Unknown(), { maxProperties: 1000 }),
+      data: Dictionary(Type.Unknown(), { maxKeyLength: 200, maxProperties: 1000 }),
       onBehalfOf: Type.Optional(Type.String({ pattern: '^[0-9A-Za-z-]{1,32}$', description: 'registration code of a legal entity you represent' })),
     }, { additionalProperties: false }),
     bodyLimit: '1mb', errors: [404, 409, 422],

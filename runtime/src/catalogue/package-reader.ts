@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { unzipSync } from 'fflate';
 import { parseDocument } from 'yaml';
+import { Type } from '@sinclair/typebox';
+import { Dictionary } from '../common/schemas.js';
 import { compileValidator } from '../http/validation.js';
 import { problems, type FieldError } from '../http/problem.js';
 import { ServiceCard } from './service-card.js';
@@ -14,6 +16,12 @@ export interface ServicePackage {
   files: Record<string, PackageFile>;
   checksum: string;
 }
+
+/** A package's files as a client sends them: path -> text, or `{ base64 }` for binary content. */
+export const PackageFiles = Dictionary(Type.Union([
+  Type.String(),
+  Type.Object({ base64: Type.String({ contentEncoding: 'base64' }) }, { additionalProperties: false }),
+]), { maxKeyLength: PACKAGE_LIMITS.pathLength, maxProperties: PACKAGE_LIMITS.files });
 
 /** What a client sends: the files themselves, or the package folder zipped (base64). */
 export type PackageUpload =

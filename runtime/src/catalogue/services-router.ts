@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import { Type } from '@sinclair/typebox';
 import type { Agency } from '../accounts/agency.entity.js';
-import type { Api } from '../http/api.js';
+import { link, type Api } from '../http/api.js';
 import { Code, LocalizedText, Page, VersionState } from '../common/schemas.js';
-import { readServicePackage, PACKAGE_LIMITS } from './package-reader.js';
+import { PackageFiles, readServicePackage } from './package-reader.js';
 import type { Catalogue } from './catalogue.js';
 import type { ServiceVersion } from './service-version.entity.js';
 import type { Service } from './service.entity.js';
@@ -35,10 +35,7 @@ const VersionView = Type.Object({
 
 const PackageUpload = Type.Union([
   Type.Object({
-    files: Type.Record(Type.String({ maxLength: PACKAGE_LIMITS.pathLength }), Type.Union([
-      Type.String(),
-      Type.Object({ base64: Type.String({ contentEncoding: 'base64' }) }, { additionalProperties: false }),
-    ]), { maxProperties: PACKAGE_LIMITS.files }),
+    files: PackageFiles,
   }, { additionalProperties: false }),
   Type.Object({ zip: Type.String({ description: 'the package folder as a zip archive, base64' }) }, { additionalProperties: false }),
 ]);
@@ -102,7 +99,8 @@ export function servicesRouter({ api, catalogue }: { api: Api; catalogue: Catalo
 
   api.route(router, {
     method: 'post', path: '/api/service-packages', tag: 'catalogue', access: ['analyst'], status: 201,
-    summary: 'Import a service package as a new draft version', body: PackageUpload, bodyLimit: '8mb', errors: [409, 422],
+    links: { publish: link('post', '/api/services/:code/versions/:version/publish', { code: '$response.body#/code', version: '$response.body#/version' }) },
+    summary: 'Import a service package as a new draft version. Its card, files and references are checked as a package: a package that fits the schema may still be refused with 422 naming each file and problem', body: PackageUpload, bodyLimit: '8mb', errors: [409, 422],
     response: Type.Object({ code: Type.String(), version: Type.String(), state: VersionState, checksum: Type.String() }),
   }, async ({ body, auth }) => {
     const { service, version } = await catalogue.importPackage(auth.user, readServicePackage(body));

@@ -1,4 +1,4 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 
 /** Schemas shared by several resources. They are inlined wherever used, in validation and in the OpenAPI document alike. */
 
@@ -30,3 +30,16 @@ export const Page = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
 }, { additionalProperties: false });
+
+/**
+ * An object whose keys are names (up to `maxKeyLength` characters) and whose values all match
+ * `value`. Not TypeBox's Record: that checks values only under keys its pattern `^(.*)$`
+ * matches, and `.` matches no line break, so a key holding one carried any value past it; and
+ * it drops the key's own limits.
+ */
+export function Dictionary<V extends TSchema>(value: V, options: { maxKeyLength?: number; minProperties?: number; maxProperties?: number; description?: string } = {}) {
+  const { maxKeyLength, ...rest } = options;
+  return Type.Unsafe<Record<string, Static<V>>>({
+    type: 'object', additionalProperties: value, ...(maxKeyLength !== undefined ? { propertyNames: { maxLength: maxKeyLength } } : {}), ...rest,
+  });
+}

@@ -3,9 +3,9 @@ import { Type } from '@sinclair/typebox';
 import type { AnyConnector } from '@konstruktor/connectors';
 import type { Services } from '../services.js';
 import { AgencyEntity } from '../accounts/agency.entity.js';
-import type { Api } from '../http/api.js';
+import { link, type Api } from '../http/api.js';
 import { Code, LocalizedText, VersionState } from '../common/schemas.js';
-import { PACKAGE_LIMITS } from '../catalogue/package-reader.js';
+import { PackageFiles } from '../catalogue/package-reader.js';
 import type { ServiceVersion } from '../catalogue/service-version.entity.js';
 import { allConnectors } from '../connectors/modules.js';
 import { DraftPackages } from './draft-packages.js';
@@ -25,10 +25,6 @@ const VersionView = Type.Object({
   publishedAt: Type.Union([Type.String(), Type.Null()]), retiredAt: Type.Union([Type.String(), Type.Null()]),
 });
 const Created = Type.Object({ code: Type.String(), version: Type.String(), state: VersionState, checksum: Type.String() });
-const Files = Type.Record(Type.String({ maxLength: PACKAGE_LIMITS.pathLength }), Type.Union([
-  Type.String(),
-  Type.Object({ base64: Type.String({ contentEncoding: 'base64' }) }, { additionalProperties: false }),
-]), { maxProperties: PACKAGE_LIMITS.files });
 
 const versionView = (v: ServiceVersion) => ({
   version: v.version, state: v.state, checksum: v.checksum, createdAt: v.createdAt.toISOString(),
@@ -56,7 +52,11 @@ export function designerRouter({ api, services, env }: { api: Api; services: Ser
 
   api.route(router, {
     method: 'post', path: '/api/designer/services', tag: 'designer', access: [...WRITE], status: 201, errors: [409, 422],
-    summary: 'A new service with a starter package as draft 0.1.0',
+    links: {
+      check: link('post', '/api/designer/services/:code/versions/:version/check', { code: '$response.body#/code', version: '$response.body#/version' }),
+      files: link('put', '/api/designer/services/:code/versions/:version/files', { code: '$response.body#/code', version: '$response.body#/version' }),
+    },
+    summary: 'A new service with a starter package as draft 0.1.0. The starter package is checked like an import: a title or code it cannot be made from is a 422 naming it',
     body: Type.Object({ code: Code, title: Type.Union([Type.String({ minLength: 1, maxLength: 200 }), LocalizedText]) }, { additionalProperties: false }),
     response: Created,
   }, async ({ body, auth }) => {
@@ -66,13 +66,13 @@ export function designerRouter({ api, services, env }: { api: Api; services: Ser
 
   api.route(router, {
     method: 'put', path: '/api/designer/services/:code/versions/:version/files', tag: 'designer', access: [...WRITE], errors: [404, 409, 422],
-    summary: "Replaces a draft's files (checked like an import)", params: VersionParams, bodyLimit: '8mb',
-    body: Type.Object({ files: Files }, { additionalProperties: false }), response: Created,
+    summary: "Replaces a draft's files. They are checked as a package, like an import: files that fit the schema may still be refused with 422 naming each file and problem", params: VersionParams, bodyLimit: '8mb',
+    body: Type.Object({ files: PackageFiles }, { additionalProperties: false }), response: Created,
   }, async ({ params, body, auth }) => created(params.code, await drafts.saveFiles(auth.user, params.code, params.version, body)));
 
   api.route(router, {
     method: 'post', path: '/api/designer/services/:code/versions/:version/copy', tag: 'designer', access: [...WRITE], status: 201, errors: [404, 409, 422],
-    summary: 'A new draft with the files of this version', params: VersionParams,
+    summary: 'A new draft with the files of this version, checked as a package like an import (422 naming each problem)', params: VersionParams,
     body: Type.Object({ version: Type.String({ pattern: '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?$', description: 'semantic version' }) }, { additionalProperties: false }),
     response: Created,
   }, async ({ params, body, auth }) => created(params.code, await drafts.copy(auth.user, params.code, params.version, body.version)));
@@ -115,7 +115,13 @@ export function designerRouter({ api, services, env }: { api: Api; services: Ser
 
   api.route(router, {
     method: 'post', path: '/api/designer/test-runs', tag: 'designer', access: [...WRITE], status: 201, errors: [404, 409, 422],
-    summary: 'Deploys the saved package on a fresh embedded engine of its own',
+    links: {
+      run: link('get', '/api/designer/test-runs/:id', { id: '$response.body#/id' }),
+      step: link('post', '/api/designer/test-runs/:id/steps', { id: '$response.body#/id' }),
+      scenario: link('get', '/api/designer/test-runs/:id/scenario', { id: '$response.body#/id' }),
+      close: link('delete', '/api/designer/test-runs/:id', { id: '$response.body#/id' }),
+    },
+    summary: 'Deploys the saved package on a fresh embedded engine of its own. A package without a process, or one the engine refuses, is a 422 naming the file',
     body: Type.Object({ code: Code, version: Version, connectors: ConnectorsMode }, { additionalProperties: false }),
     response: TestRunView,
   }, async ({ body, auth }) => {
@@ -130,7 +136,7 @@ export function designerRouter({ api, services, env }: { api: Api; services: Ser
 
   api.route(router, {
     method: 'post', path: '/api/designer/test-runs/:id/steps', tag: 'designer', access: [...WRITE], errors: [404, 422],
-    summary: 'Runs one scenario step (spec/scenarios.md)', params: RunParams,
+    summary: 'Runs one scenario step (spec/scenarios.md). The step is checked with the scenario format and run on the engine: one either refuses is a 422 naming it, and changes nothing', params: RunParams,
     body: Type.Object({ step: Type.Record(Type.String(), Type.Unknown(), { minProperties: 1, maxProperties: 2 }) }, { additionalProperties: false }),
     response: TestRunView,
   }, async ({ params, body, auth }) => testRuns.step(auth.user, params.id, body.step));

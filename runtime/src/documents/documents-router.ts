@@ -1,6 +1,6 @@
 import express, { Router, type Request, type Response } from 'express';
 import { Type } from '@sinclair/typebox';
-import type { Api } from '../http/api.js';
+import { link, type Api } from '../http/api.js';
 import { Code, Uuid } from '../common/schemas.js';
 import { problems } from '../http/problem.js';
 import type { Applications } from '../applications/applications.js';
@@ -47,6 +47,7 @@ export function documentsRouter({ api, documents, applications, uploadLimits }: 
     }, { additionalProperties: false }),
     requestType: '*/*',
     errors: [404, 413, 415, 422, 429],
+    links: { document: link('get', '/api/documents/:id', { id: '$response.body#/id' }) },
     response: StoredDocument,
   }, async ({ query, auth, req, res }) => {
     let effective = DEFAULT_UPLOAD_LIMITS;

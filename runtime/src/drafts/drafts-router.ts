@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { Type } from '@sinclair/typebox';
 import type { Api } from '../http/api.js';
-import { Code } from '../common/schemas.js';
+import { Code, Dictionary } from '../common/schemas.js';
 import { requestLocale } from '../forms/locale.js';
 import type { Draft } from './draft.entity.js';
 import type { Drafts } from './drafts.js';
@@ -28,11 +28,11 @@ export function draftsRouter({ api, drafts }: { api: Api; drafts: Drafts }): Rou
 
   api.route(router, {
     method: 'put', path: '/api/applications/drafts/:service', tag: 'applications', access: ['citizen'],
-    summary: "Save my draft of the service's start form (partial data; checked for shapes, sizes and unknown fields, not for required ones). "
+    summary: "Save my draft of the service's start form (partial data; checked for shapes, sizes and unknown fields, not for required ones: 422 naming the field). "
       + "Kept for the service's retention.drafts (default 30 days) after the last save; errors in the Accept-Language (lt, lv, en)",
     params,
     body: Type.Object({
-      data: Type.Record(Type.String({ maxLength: 200 }), Type.Unknown(), { maxProperties: 1000 }),
+      data: Dictionary(Type.Unknown(), { maxKeyLength: 200, maxProperties: 1000 }),
       page: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000, description: 'page of a multi-page form to resume on' })),
     }, { additionalProperties: false }),
     bodyLimit: '1mb', errors: [404, 409, 422], response: DraftView,

@@ -9,6 +9,25 @@ import { checkJsonShape, unstorableStrings } from './input-limits.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
+/** An OpenAPI link: the operation a response leads to, and where its parameters come from. */
+export interface Link {
+  operationId: string;
+  parameters: Record<string, string>;
+}
+
+/** The operationId of a route, as its OpenAPI entry names it. */
+export function operationId(method: Method, path: string): string {
+  return `${method}${path.replace(/[/:{}-]+(\w)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`;
+}
+
+/**
+ * A link to the route `method path` (Express style), its parameters taken from runtime
+ * expressions such as `$response.body#/id` or `$request.path.id`.
+ */
+export function link(method: Method, path: string, parameters: Record<string, string>): Link {
+  return { operationId: operationId(method, path), parameters };
+}
+
 /** Who may call a route: anyone, anyone logged in, or holders of one of the roles. */
 export type Access = 'public' | 'authenticated' | readonly Role[];
 
@@ -33,6 +52,8 @@ export interface RouteSpec<P extends TSchema, Q extends TSchema, B extends TSche
   responseType?: string;
   /** Other statuses this route answers with, beyond the ones every route has. */
   errors?: number[];
+  /** What a client can do next with the success response (OpenAPI links; `link` makes one). */
+  links?: Record<string, Link>;
   /** Runs before everything else, e.g. a rate limiter. */
   before?: RequestHandler[];
 }
@@ -223,6 +244,7 @@ function operation(spec: RouteSpec<TSchema, TSchema, TSchema>): Record<string, u
         ? { description: 'Done' }
         : { description: 'Done', content: { 'application/json': { schema: spec.response } } },
   };
+  if (spec.links) (responses[status] as Record<string, unknown>).links = spec.links;
   const errorStatuses = new Set([400, ...(spec.access === 'public' ? [] : [401]), ...(Array.isArray(spec.access) ? [403] : []), ...(spec.errors ?? [])]);
   if (spec.body) { errorStatuses.add(413); errorStatuses.add(415); }
   for (const code of [...errorStatuses].sort()) {
@@ -231,8 +253,11 @@ function operation(spec: RouteSpec<TSchema, TSchema, TSchema>): Record<string, u
   return {
     summary: spec.summary,
     tags: [spec.tag],
-    operationId: `${spec.method}${spec.path.replace(/[/:{}-]+(\w)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
-    ...(spec.access === 'public' ? { security: [] } : { security: [{ session: [], csrf: [] }], 'x-roles': spec.access === 'authenticated' ? 'any' : spec.access }),
+    operationId: operationId(spec.method, spec.path),
+    // A change needs the CSRF header beside the session cookie; a read needs the cookie alone.
+    ...(spec.access === 'public' ? { security: [] } : {
+      security: [{ session: [], ...(UNSAFE_METHODS.has(spec.method) ? { csrf: [] } : {}) }], 'x-roles': spec.access === 'authenticated' ? 'any' : spec.access,
+    }),
     ...(parameters.length ? { parameters } : {}),
     ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: spec.body } } } } : {}),
     // Raw bytes have no schema: any content of the media type.

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { Dictionary } from '../common/schemas.js';
 import { ApplicationEntity } from '../applications/application.entity.js';
 import { addTimelineEvent } from '../applications/timeline.js';
 import type { Outbox } from '../bridge/outbox.js';
@@ -13,7 +14,7 @@ import type { TaskForms } from './task-forms.js';
 export function userTaskKind(outbox: Outbox, forms: TaskForms): TaskKind {
   return {
     name: 'user-task',
-    resultSchema: Type.Record(Type.String({ maxLength: 200 }), Type.Unknown()),
+    resultSchema: Dictionary(Type.Unknown(), { maxKeyLength: 200 }),
     check: (result, task, { locale, manager }) => forms.problems(manager, task, result, locale),
     async claimed(task, official, manager) {
       await outbox.enqueue(manager, { kind: 'assign-user-task', userTaskKey: task.engineKey!, assignee: official.username });

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { Type } from '@sinclair/typebox';
-import type { Api } from '../http/api.js';
-import { LocalizedText, Page, Uuid } from '../common/schemas.js';
+import { link, type Api } from '../http/api.js';
+import { Dictionary, LocalizedText, Page, Uuid } from '../common/schemas.js';
 import type { Task } from './task.entity.js';
 import type { Tasks } from './tasks.js';
 import { requestLocale } from '../forms/locale.js';
@@ -46,13 +46,14 @@ export function tasksRouter({ api, tasks }: { api: Api; tasks: Tasks }): Router 
 
   api.route(router, {
     method: 'post', path: '/api/tasks/:id/claim', tag: 'tasks', access: ['official'],
+    links: { complete: link('post', '/api/tasks/:id/complete', { id: '$request.path.id' }) },
     summary: 'Take a task: it is assigned to me', params: TaskId, errors: [404, 409], response: TaskView,
   }, async ({ params, auth }) => view(await tasks.claim(auth.user, params.id)));
 
   api.route(router, {
     method: 'post', path: '/api/tasks/:id/complete', tag: 'tasks', access: ['official'],
     summary: 'Complete a task I have claimed with its result variables: checked against the task kind and, for a process task with a form, against that form and the data structure like a citizen submission (a key the form does not ask for is refused, 422)',
-    params: TaskId, body: Type.Object({ variables: Type.Record(Type.String({ maxLength: 200 }), Type.Unknown(), { maxProperties: 1000 }) }, { additionalProperties: false }),
+    params: TaskId, body: Type.Object({ variables: Dictionary(Type.Unknown(), { maxKeyLength: 200, maxProperties: 1000 }) }, { additionalProperties: false }),
     bodyLimit: '1mb', errors: [404, 409, 422], response: TaskView,
   }, async ({ params, body, auth, req }) => view(await tasks.complete(auth.user, params.id, body.variables, requestLocale(req))));
 

@@ -133,7 +133,7 @@ export interface paths {
         /** Representations, newest first, optionally of one user */
         get: operations["getApiRepresentations"];
         put?: never;
-        /** Record that a citizen may act for a legal entity */
+        /** Record that a citizen may act for a legal entity. The user must exist and the period must run forward: else 422 naming the field */
         post: operations["postApiRepresentations"];
         delete?: never;
         options?: never;
@@ -218,7 +218,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import a service package as a new draft version */
+        /** Import a service package as a new draft version. Its card, files and references are checked as a package: a package that fits the schema may still be refused with 422 naming each file and problem */
         post: operations["postApiServicePackages"];
         delete?: never;
         options?: never;
@@ -252,7 +252,7 @@ export interface paths {
         };
         /** My saved draft of the service (404 when there is none or it has expired) */
         get: operations["getApiApplicationsDraftsService"];
-        /** Save my draft of the service's start form (partial data; checked for shapes, sizes and unknown fields, not for required ones). Kept for the service's retention.drafts (default 30 days) after the last save; errors in the Accept-Language (lt, lv, en) */
+        /** Save my draft of the service's start form (partial data; checked for shapes, sizes and unknown fields, not for required ones: 422 naming the field). Kept for the service's retention.drafts (default 30 days) after the last save; errors in the Accept-Language (lt, lv, en) */
         put: operations["putApiApplicationsDraftsService"];
         post?: never;
         /** Throw my draft away */
@@ -579,7 +579,7 @@ export interface paths {
         /** The agency's services with every version */
         get: operations["getApiDesignerServices"];
         put?: never;
-        /** A new service with a starter package as draft 0.1.0 */
+        /** A new service with a starter package as draft 0.1.0. The starter package is checked like an import: a title or code it cannot be made from is a 422 naming it */
         post: operations["postApiDesignerServices"];
         delete?: never;
         options?: never;
@@ -595,7 +595,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Replaces a draft's files (checked like an import) */
+        /** Replaces a draft's files. They are checked as a package, like an import: files that fit the schema may still be refused with 422 naming each file and problem */
         put: operations["putApiDesignerServicesCodeVersionsVersionFiles"];
         post?: never;
         delete?: never;
@@ -613,7 +613,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A new draft with the files of this version */
+        /** A new draft with the files of this version, checked as a package like an import (422 naming each problem) */
         post: operations["postApiDesignerServicesCodeVersionsVersionCopy"];
         delete?: never;
         options?: never;
@@ -698,7 +698,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Deploys the saved package on a fresh embedded engine of its own */
+        /** Deploys the saved package on a fresh embedded engine of its own. A package without a process, or one the engine refuses, is a 422 naming the file */
         post: operations["postApiDesignerTestRuns"];
         delete?: never;
         options?: never;
@@ -733,7 +733,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Runs one scenario step (spec/scenarios.md) */
+        /** Runs one scenario step (spec/scenarios.md). The step is checked with the scenario format and run on the engine: one either refuses is a 422 naming it, and changes nothing */
         post: operations["postApiDesignerTestRunsIdSteps"];
         delete?: never;
         options?: never;
