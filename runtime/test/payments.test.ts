@@ -71,8 +71,12 @@ describe('payments with the sandbox bank', () => {
     expect(submitted.status).toBe(201);
     const applicationId = submitted.body.id as string;
     const payment = await eventually(async () => (await jonas.get(`/api/applications/${applicationId}/payments`)).body.items?.[0]?.redirectUrl && (await jonas.get(`/api/applications/${applicationId}/payments`)).body.items[0], 'the payment order');
-    const [row] = await db().query('SELECT process_instance_key FROM application WHERE id = $1', [applicationId]);
-    return { applicationId, instanceKey: row.process_instance_key as string, payment };
+    // The order learns its instance from the engine's feed: over REST that may come after the bank's page.
+    const instanceKey = await eventually(async () => {
+      const [row] = await db().query('SELECT process_instance_key FROM application WHERE id = $1', [applicationId]);
+      return row?.process_instance_key as string | null;
+    }, 'the order to learn its instance');
+    return { applicationId, instanceKey, payment };
   }
 
   const payerPresses = (redirectUrl: string, action: 'pay' | 'decline') =>
