@@ -74,7 +74,7 @@ describe('payments with the sandbox bank', () => {
     // The order learns its instance from the engine's feed: over REST that may come after the bank's page.
     const instanceKey = await eventually(async () => {
       const [row] = await db().query('SELECT process_instance_key FROM application WHERE id = $1', [applicationId]);
-      return row?.process_instance_key as string | null;
+      return (row?.process_instance_key as string | null) ?? undefined;
     }, 'the order to learn its instance');
     return { applicationId, instanceKey, payment };
   }
