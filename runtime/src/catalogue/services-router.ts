@@ -2,27 +2,16 @@ import { Router } from 'express';
 import { Type } from '@sinclair/typebox';
 import type { Agency } from '../accounts/agency.entity.js';
 import { link, type Api } from '../http/api.js';
-import { Code, LocalizedText, Page, VersionState } from '../common/schemas.js';
+import { Code, Page, VersionState } from '../common/schemas.js';
 import { PackageFiles, readServicePackage } from './package-reader.js';
+import { CardView } from './card-view.js';
 import type { Catalogue } from './catalogue.js';
 import type { ServiceVersion } from './service-version.entity.js';
 import type { Service } from './service.entity.js';
 
 const Version = Type.String({ pattern: '^[0-9A-Za-z.+-]{1,64}$', description: 'a version such as 1.2.0' });
 
-const ServiceView = Type.Object({
-  code: Type.String(),
-  title: LocalizedText,
-  summary: Type.Union([LocalizedText, Type.Null()]),
-  provider: Type.Object({ code: Type.String(), name: LocalizedText }),
-  legalBasis: Type.Union([Type.String(), Type.Null()]),
-  audience: Type.Array(Type.String()),
-  price: Type.Unknown(),
-  interactivityLevel: Type.Integer(),
-  onlineOrder: Type.Boolean(),
-  lifeEvents: Type.Array(Type.String()),
-  published: Type.Boolean(),
-});
+const ServiceView = Type.Composite([CardView, Type.Object({ published: Type.Boolean() })]);
 
 const VersionView = Type.Object({
   version: Type.String(),

@@ -2,22 +2,12 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { AnyConnector } from '@konstruktor/connectors';
 import type { Agency } from '../accounts/agency.entity.js';
 import type { ServiceVersion } from '../catalogue/service-version.entity.js';
-import { LocalizedText } from '../common/schemas.js';
 import { readBpmn, type BpmnElement } from './bpmn-lint.js';
+import { CardView } from '../catalogue/card-view.js';
 
 /** The "e-service application" an agency files before a service goes live (DOMAIN.md), derived from the package. */
-export const EServiceApplication = Type.Object({
-  code: Type.String(),
+export const EServiceApplication = Type.Composite([CardView, Type.Object({
   version: Type.String(),
-  title: LocalizedText,
-  summary: Type.Union([LocalizedText, Type.Null()]),
-  provider: Type.Object({ code: Type.String(), name: LocalizedText }),
-  legalBasis: Type.Union([Type.String(), Type.Null()]),
-  audience: Type.Array(Type.String()),
-  price: Type.Unknown(),
-  interactivityLevel: Type.Integer(),
-  onlineOrder: Type.Boolean(),
-  lifeEvents: Type.Array(Type.String()),
   retention: Type.Record(Type.String(), Type.String()),
   dataProviders: Type.Array(Type.Object({
     connector: Type.String(), title: Type.String(), settings: Type.Record(Type.String(), Type.Unknown()), elements: Type.Array(Type.String()), fields: Type.Array(Type.String()),
@@ -27,7 +17,7 @@ export const EServiceApplication = Type.Object({
   }), { description: 'other platform services (signing, payments, notifications, documents…) the process uses' }),
   steps: Type.Array(Type.Object({ elementId: Type.String(), name: Type.Union([Type.String(), Type.Null()]), type: Type.String() }), { description: "the process's flow nodes in the order the flow reaches them" }),
   documents: Type.Array(Type.String()),
-});
+})]);
 export type EServiceApplication = Static<typeof EServiceApplication>;
 
 const text = (version: ServiceVersion, path: string) => {

@@ -3982,7 +3982,6 @@ export interface operations {
                 content: {
                     "application/json": {
                         code: string;
-                        version: string;
                         title: {
                             lt?: string;
                             lv?: string;
@@ -4007,6 +4006,7 @@ export interface operations {
                         interactivityLevel: number;
                         onlineOrder: boolean;
                         lifeEvents: string[];
+                        version: string;
                         retention: {
                             [key: string]: string;
                         };
