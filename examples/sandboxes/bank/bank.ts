@@ -5,6 +5,7 @@ import {
   signWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER,
   type BankPayment, type BankPaymentStatus, type BankWebhookEvent, type CreatePaymentRequest,
 } from './protocol.js';
+import { escapeHtml } from '../html.js';
 
 /** Misbehaviours a test can switch on, for every payment or for one payment reference. */
 export interface BankSwitches {
@@ -321,8 +322,6 @@ function json(res: ServerResponse, status: number, body: unknown): void {
   if (res.headersSent) return;
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function paymentPage(payment: Payment): string {
   const amount = `${(payment.amount / 100).toFixed(2)} ${payment.currency}`;
