@@ -16,9 +16,9 @@ describe('data structure <-> field rows', () => {
   it('reads every kind of field of the example structure', () => {
     const rows = schemaToRows(example);
     const byName = Object.fromEntries(rows.map((row) => [row.name, row]));
-    expect(rows.map((row) => row.name)).toEqual(['applicant', 'tradingAs', 'companyCode', 'place', 'from', 'to', 'goods', 'helpers', 'plan']);
-    expect(byName.applicant).toMatchObject({ type: 'object', required: true, repeat: false, titles: { lt: 'Pareiškėjas', en: 'Applicant' } });
-    expect(byName.applicant!.children.map((row) => [row.name, row.type, row.format, row.required])).toEqual([
+    expect(rows.map((row) => row.name)).toEqual(['contact', 'tradingAs', 'companyCode', 'place', 'from', 'to', 'goods', 'helpers', 'plan']);
+    expect(byName.contact).toMatchObject({ type: 'object', required: true, repeat: false, titles: { lt: 'Pareiškėjas', en: 'Applicant' } });
+    expect(byName.contact!.children.map((row) => [row.name, row.type, row.format, row.required])).toEqual([
       ['givenName', 'string', '', true], ['familyName', 'string', '', true], ['email', 'string', 'email', true], ['phone', 'string', 'phone', false],
     ]);
     expect(byName.tradingAs).toMatchObject({ type: 'code', codes: [{ value: 'person', titles: { lt: 'Fizinis asmuo' } }, { value: 'company', titles: { en: 'A company' } }] });
@@ -93,7 +93,7 @@ describe('data structure <-> field rows', () => {
 
   it('moves and removes rows among their siblings', () => {
     const rows = schemaToRows(example);
-    expect(moveRow(rows, [1], -1).slice(0, 2).map((row) => row.name)).toEqual(['tradingAs', 'applicant']);
+    expect(moveRow(rows, [1], -1).slice(0, 2).map((row) => row.name)).toEqual(['tradingAs', 'contact']);
     expect(moveRow(rows, [0], -1)).toEqual(rows);
     expect(removeRow(rows, [0, 3])[0]!.children.map((row) => row.name)).toEqual(['givenName', 'familyName', 'email']);
   });
@@ -113,7 +113,7 @@ describe('field table problems', () => {
     rows = updateRow(rows, [1], (row) => ({ ...row, codes: [] }));
     rows = updateRow(rows, [3], (row) => ({ ...row, name: '' }));
     expect(rowProblems(rows, t).map(({ path, blocking }) => [path, blocking])).toEqual([
-      ['applicant.givenName', true], ['tradingAs', false], ['company code', false], ['#4', true],
+      ['contact.givenName', true], ['tradingAs', false], ['company code', false], ['#4', true],
     ]);
     expect(rowProblems(schemaToRows(example), t)).toEqual([]);
   });

@@ -8,6 +8,7 @@ export { formPages } from './form/pages.js';
 export type { FormPage } from './form/pages.js';
 export { localizeForm, translateFormText } from './form/localize.js';
 export { walkForm } from './form/walk.js';
+export { prefilledData } from './form/prefill.js';
 export type { BoundComponent } from './form/walk.js';
 export { VIEWER_STRINGS, translateViewerText, viewerString } from './form/viewer-strings.js';
 export * from './form/types.js';

@@ -18,7 +18,7 @@ async function packageFiles(dir: string, prefix = ''): Promise<Record<string, st
 }
 
 const ORDER = {
-  applicant: { givenName: 'Jonas', familyName: 'Jonaitis', email: 'jonas@example.lt' },
+  contact: { givenName: 'Jonas', familyName: 'Jonaitis', email: 'jonas@example.lt' },
   tradingAs: 'person', place: 'Rotušės a. 1', from: '2026-05-01', to: '2026-05-31', goods: 'Gėlės ir medus',
 };
 
@@ -40,11 +40,25 @@ describe('the street trading permit example is a form-based service', () => {
     expect(checkConsistency(structure, form).filter((p) => p.severity === 'error')).toEqual([]);
   });
 
+  it('opens with the values from the profile in the contact group, and an order built on them is taken', async () => {
+    const jonas = await citizen(t);
+    const form = await jonas.get('/api/services/street-trading-permit/form?lang=en');
+    expect(form.body.data).toEqual({ contact: { givenName: 'Jonas', familyName: 'Jonaitis', email: 'jonas@example.lt' } });
+    const { contact: _typed, ...rest } = ORDER;
+    const ordered = await jonas.post('/api/applications', { service: 'street-trading-permit', data: { ...form.body.data, ...rest } });
+    expect(ordered.status, JSON.stringify(ordered.body)).toBe(201);
+    // The dotted names as top-level keys (what the portal sent) are fields the form does not have.
+    const flat = Object.fromEntries(Object.entries(form.body.prefill as Record<string, { value: string }>).map(([key, { value }]) => [key, value]));
+    const refused = await jonas.post('/api/applications', { service: 'street-trading-permit', data: { ...flat, ...rest } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors).toContainEqual({ in: 'body', path: '/data/contact.email', message: 'This field is not part of the form.' });
+  });
+
   it('takes an order of a natural person (no company code asked) and refuses a company without one', async () => {
     const jonas = await citizen(t);
     const form = await jonas.get('/api/services/street-trading-permit/form?lang=lt');
     expect(form.body.pages.length).toBeGreaterThan(1);
-    expect(form.body.prefill['applicant.email']).toEqual({ value: 'jonas@example.lt', source: 'profile.email' });
+    expect(form.body.prefill['contact.email']).toEqual({ value: 'jonas@example.lt', source: 'profile.email' });
     const ordered = await jonas.post('/api/applications', { service: 'street-trading-permit', data: { ...ORDER, companyCode: '123' } });
     expect(ordered.status, JSON.stringify(ordered.body)).toBe(201);
     expect((await jonas.get(`/api/applications/${ordered.body.id}`)).body.data).toEqual(ORDER);

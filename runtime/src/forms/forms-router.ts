@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { Type } from '@sinclair/typebox';
+import { prefilledData } from '@konstruktor/forms';
 import type { Api } from '../http/api.js';
 import { Code, Language } from '../common/schemas.js';
 import { requestLocale } from './locale.js';
@@ -25,6 +26,7 @@ export function formsRouter({ api, forms }: { api: Api; forms: ServiceForms }): 
       pages: Type.Array(Type.Object({ id: Type.String(), label: Type.Optional(Type.String()), schema: Type.Record(Type.String(), Type.Unknown()) })),
       structure: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], { description: 'JSON Schema 2020-12 data structure' }),
       prefill: Type.Record(Type.String(), Type.Object({ value: Type.String(), source: Type.String({ description: 'e.g. profile.personalCode' }) }), { description: 'by data key (dotted path)' }),
+      data: Type.Record(Type.String(), Type.Unknown(), { description: 'the prefilled values nested as the form holds its data (`applicant.email` under `applicant`): the answers to open the form with' }),
       viewerTranslations: Type.Optional(Type.Record(Type.String(), Type.String(), { description: "form-js viewer's own strings, by their English text" })),
       validator: Type.String({ description: 'URL of the browser validator module' }),
     }),
@@ -33,11 +35,13 @@ export function formsRouter({ api, forms }: { api: Api; forms: ServiceForms }): 
     const locale = query.lang ?? requestLocale(req);
     const localized = form.inLocale(locale);
     const citizen = auth?.user.roles.includes('citizen') ? auth.user : undefined;
+    const prefill = citizen ? prefillFromProfile(form.prefillFields(), citizen) : {};
     return {
       service: code, version: version.version, locale, form: localized.form,
       pages: localized.pages.map((page) => ({ id: page.id, ...(page.label !== undefined ? { label: page.label } : {}), schema: page.schema })),
       structure: form.structure ?? null,
-      prefill: citizen ? prefillFromProfile(form.prefillFields(), citizen) : {},
+      prefill,
+      data: prefilledData(Object.fromEntries(Object.entries(prefill).map(([key, { value }]) => [key, value]))),
       ...(localized.viewerTranslations ? { viewerTranslations: localized.viewerTranslations } : {}),
       validator: `/api/services/${code}/form/validator.js`,
     };
