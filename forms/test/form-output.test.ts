@@ -40,6 +40,20 @@ describe('what a form may submit', () => {
     expect(errors({})).toEqual(['/decision']);
   });
 
+  it('holds a choice the structure does not define to the options of its field', () => {
+    const outcome = {
+      type: 'default', schemaVersion: 19, id: 'outcome',
+      components: [
+        { id: 'o', type: 'radio', key: 'outcome', label: 'Outcome', values: [{ label: 'Approve', value: 'approve' }, { label: 'Ask for more', value: 'request-information' }] },
+        { id: 'l', type: 'checklist', key: 'asked', label: 'Fields asked for', values: [{ label: 'Place', value: 'place' }, { label: 'Goods', value: 'goods' }] },
+        { id: 'k', type: 'select', key: 'keyed', label: 'Options from a variable', valuesKey: 'options' },
+      ],
+    } as FormSchema;
+    const check = compileFormValidation(formOutputStructure(outcome, structure), outcome);
+    expect(check.validate({ outcome: 'request-information', asked: ['place', 'goods'], keyed: 'anything' }).errors).toEqual([]);
+    expect(check.validate({ outcome: 'approved', asked: ['place', 'price'] }).errors.map((e) => `${e.path} ${e.code}`)).toEqual(['/outcome choice', '/asked/1 choice']);
+  });
+
   it('without a data structure checks by the form alone: its fields, their kinds, its rules', () => {
     const alone = compileFormValidation(formOutputStructure(form), form);
     expect(alone.validate({ decision: 'approve', fee: 'free', approved: true }).errors.map((e) => e.path).sort()).toEqual(['/approved', '/fee']);

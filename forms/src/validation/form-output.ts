@@ -1,12 +1,12 @@
 /**
  * What a form may submit, as a structure: exactly the fields it binds, each typed by the data
  * structure where that defines it (followed by JSON Pointer, so the structure's own `$ref`s
- * keep working), else by the kind of field (a number field holds a number); the form's own
- * rules (required, lengths, patterns) are checked beside it. Nothing else:
- * a key the form does not ask for is refused. A user task's form is checked with it, since
+ * keep working), else by the kind of field (a number field holds a number, a radio with fixed
+ * options one of them); the form's own rules (required, lengths, patterns) are checked beside
+ * it. Nothing else: a key the form does not ask for is refused. A user task's form is checked with it, since
  * a task's result is partial by nature and holds outputs the structure may not name.
  */
-import type { FormSchema } from '../form/types.js';
+import type { FormComponent, FormSchema } from '../form/types.js';
 import { walkForm } from '../form/walk.js';
 import type { StructureSchema } from '../structure/schema.js';
 
@@ -20,6 +20,14 @@ const VALUE_TYPES: Record<string, StructureSchema> = {
   textfield: { type: 'string' }, textarea: { type: 'string' }, radio: { type: 'string' }, select: { type: 'string' }, datetime: { type: 'string' },
   number: { type: 'number' }, checkbox: { type: 'boolean' }, checklist: { type: 'array' }, taglist: { type: 'array' },
 };
+
+/** A choice field with fixed options holds one of them (a checklist or taglist: a list of them). */
+function valueType(component: FormComponent): StructureSchema {
+  const type = { ...VALUE_TYPES[component.type] };
+  const options = component.values?.map((option) => option.value);
+  if (!options?.length || component.valuesKey || component.valuesExpression) return type;
+  return type.type === 'array' ? { ...type, items: { enum: options } } : { ...type, enum: options };
+}
 
 const objectNode = (): Node => ({ type: 'object', properties: {}, additionalProperties: false });
 
@@ -54,7 +62,7 @@ export function formOutputStructure(form: FormSchema, structure?: StructureSchem
       const last = i === path.length - 1;
       if (last) {
         const pointer = structure ? pointerTo(structure, path) : undefined;
-        node.properties[segment] = pointer === undefined ? { ...VALUE_TYPES[component.type] } : { $ref: `#/$defs/${STRUCTURE}${pointer}` };
+        node.properties[segment] = pointer === undefined ? valueType(component) : { $ref: `#/$defs/${STRUCTURE}${pointer}` };
         return;
       }
       const list = path[i + 1] === '*';
