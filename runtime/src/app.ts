@@ -13,6 +13,7 @@ import { AuditLog } from './audit/audit-log.js';
 import { auditRouter } from './audit/audit-router.js';
 import { SessionStore } from './accounts/sessions.js';
 import { sessionRouter } from './accounts/session-router.js';
+import { loginMethodsRouter } from './accounts/login-methods-router.js';
 import { LoginThrottle } from './accounts/login-throttle.js';
 import { Representations } from './accounts/representations.js';
 import { representationsRouter } from './accounts/representations-router.js';
@@ -194,12 +195,13 @@ function securityHeaders(): express.RequestHandler[] {
 }
 
 /** The API's routers in mounting order; building them declares their routes, and so their OpenAPI entries, on `api`. */
-function apiRouters(api: Api, { services, readiness = [], extraRouters = [], env, liveEvents }: Omit<AppOptions, 'logger'>): express.Router[] {
+function apiRouters(api: Api, { config, services, readiness = [], extraRouters = [], env, liveEvents }: Omit<AppOptions, 'logger'>): express.Router[] {
   const deps = { api, ...services };
   return [
     healthRouter({ api, checks: [databaseReadiness(services.db), ...readiness] }),
     openApiRouter(api),
     sessionRouter(deps),
+    loginMethodsRouter({ api, eid: config.oidc !== undefined }),
     representationsRouter(deps),
     servicesRouter(deps),
     draftsRouter(deps),

@@ -6,6 +6,7 @@ import { DEMO_USERS, demoPassword, importExamplePackages, seedDemo } from './dem
 import { DESIGNER_APP } from '@konstruktor/designer';
 import { ensureWebBuild, PORTAL, type WebApp } from './web/web-build.js';
 import { sandboxesEnabled, startDemoSandboxes, type DemoSandboxes } from './demo/sandboxes.js';
+import { oidcRedirectUri } from './accounts/oidc-router.js';
 
 /** Builds each stale app in turn, saying what it built; a failure is reported, not thrown. */
 async function buildWebApps(apps: WebApp[], signal: AbortSignal): Promise<void> {
@@ -28,11 +29,15 @@ async function main(): Promise<void> {
   const stopBuilds = new AbortController();
   const builds = buildWebApps([PORTAL, DESIGNER_APP], stopBuilds.signal);
   // The sandboxes' settings reach the connectors and payments through startRuntime's env; they win
-  // over the environment's so a demo never mixes a real bank address with a sandbox key.
+  // over the environment's so a demo never mixes a real bank address with a sandbox key. The eID
+  // gateway is the other way round: started only when OIDC_ISSUER names no real one, and handed
+  // to the runtime in memory (its client secret is in no environment and no printout).
   const logger = createLogger(config);
   const started = (async () => {
-    const sandboxes: DemoSandboxes | undefined = sandboxesEnabled() ? await startDemoSandboxes({ dataDir: config.dataDir, logger }) : undefined;
-    const runtime = await startRuntime(config, { logger, env: { ...process.env, ...sandboxes?.env } }).catch(async (error: unknown) => {
+    const sandboxes: DemoSandboxes | undefined = sandboxesEnabled()
+      ? await startDemoSandboxes({ dataDir: config.dataDir, logger, eidRedirectUri: config.oidc ? undefined : oidcRedirectUri(config.publicUrl) })
+      : undefined;
+    const runtime = await startRuntime({ ...config, oidc: config.oidc ?? sandboxes?.oidc }, { logger, env: { ...process.env, ...sandboxes?.env } }).catch(async (error: unknown) => {
       await sandboxes?.close();
       throw error;
     });

@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from '../src/config.js';
 import { startTestRuntime, type TestRuntime } from './support/harness.js';
 import { ApiClient } from './support/api-client.js';
 import { freePort } from './support/free-port.js';
+import { Browser } from './support/browser.js';
 
 /** The part of oidc-provider's API this test uses. */
 interface OidcProvider {
@@ -84,36 +85,15 @@ async function startProvider(redirectUris: string[]): Promise<{ issuer: string; 
 }
 
 /**
- * A browser stand-in between the runtime and the provider: follows the provider's redirects by
- * hand, keeps its cookies, and stops at the first redirect back to the runtime's callback, which
- * it returns unvisited so that the test can call it (and call it again).
+ * The browser between the runtime and the provider: follows the provider's redirects, keeping its
+ * cookies, and stops at the first redirect back to the runtime's callback, which it returns
+ * unvisited so that the test can call it (and call it again).
  */
 async function throughProvider(authorizationUrl: string, callbackPrefix: string, as: { account?: string; refuse?: boolean }): Promise<string> {
-  const jar = new Map<string, string>();
-  let url = authorizationUrl;
-  for (let hop = 0; hop < 10; hop += 1) {
-    const headers: Record<string, string> = {};
-    if (jar.size) headers.cookie = [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
-    if (as.account) headers['x-test-account'] = as.account;
-    if (as.refuse) headers['x-test-refuse'] = 'yes';
-    const response = await fetch(url, { headers, redirect: 'manual' });
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair = '', ...attributes] = cookie.split(';');
-      const name = pair.slice(0, pair.indexOf('='));
-      const value = pair.slice(pair.indexOf('=') + 1);
-      const expired = !value || attributes.some((a) => /^\s*expires=Thu, 01 Jan 1970/i.test(a) || /^\s*max-age=0\b/i.test(a));
-      if (expired) jar.delete(name);
-      else jar.set(name, value);
-    }
-    const location = response.headers.get('location');
-    if (response.status < 300 || response.status > 399 || !location) {
-      throw new Error(`the provider answered ${response.status} at ${url}: ${await response.text()}`);
-    }
-    await response.arrayBuffer();
-    url = new URL(location, url).href;
-    if (url.startsWith(callbackPrefix)) return url;
-  }
-  throw new Error('too many redirects at the provider');
+  const browser = new Browser({ ...(as.account ? { 'x-test-account': as.account } : {}), ...(as.refuse ? { 'x-test-refuse': 'yes' } : {}) });
+  const { url, response, next } = await browser.follow(authorizationUrl, { stopBefore: (hop) => hop.href.startsWith(callbackPrefix) });
+  if (!next) throw new Error(`the provider answered ${response.status} at ${url}: ${await response.text()}`);
+  return next.href;
 }
 
 /** Starts a login at the runtime; returns the provider URL it redirects to. */

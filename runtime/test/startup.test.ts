@@ -74,7 +74,7 @@ describe('npm start', () => {
     expect(output).toMatch(/demo logins\s+analyst, developer, official, administrator, citizen, citizen2/);
     expect(output).toMatch(/demo password\s+demo-pass-123/);
     expect(output).toMatch(/example services .*residence-declaration@1\.0\.0/);
-    for (const sandbox of ['population register  https://127.0.0.1:', 'legal entities       https://127.0.0.1:', 'bank                 http://127.0.0.1:', 'OCSP responder       http://127.0.0.1:', 'timestamping         http://127.0.0.1:', 'mobile signature     http://127.0.0.1:', 'mailbox              http://127.0.0.1:']) {
+    for (const sandbox of ['population register  https://127.0.0.1:', 'legal entities       https://127.0.0.1:', 'bank                 http://127.0.0.1:', 'OCSP responder       http://127.0.0.1:', 'timestamping         http://127.0.0.1:', 'mobile signature     http://127.0.0.1:', 'eID gateway          http://127.0.0.1:', 'mailbox              http://127.0.0.1:']) {
       expect(output).toContain(sandbox);
     }
     // Neither the registers' client key nor the bank's API key or webhook secret is printed.
@@ -104,6 +104,11 @@ describe('npm start', () => {
       expect((await again.get(`/api/applications/${order.body.id}`)).body).toMatchObject({ status: expect.stringMatching(/^(submitted|in-progress)$/), data: { place: 'Rotušės a. 1' } });
       expect((await again.get('/api/me')).body.terms.accepted).toBe(true);
       expect(await fs.readFile(caFile, 'utf8')).toBe(ca);
+      // "Log in with eID" leads to the sandbox eID gateway the banner names.
+      const gateway = /eID gateway\s+(http\S+)/.exec((await second.ready).output)![1]!;
+      expect((await again.get('/api/session/methods')).body).toEqual({ password: true, eid: true });
+      const eid = await fetch(`${url}/api/session/oidc?returnTo=/orders&lang=en`, { redirect: 'manual' });
+      expect(eid.headers.get('location')).toMatch(new RegExp(`^${gateway}/auth\\?.*ui_locales=en`));
     } finally {
       await second.stop();
     }

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { OidcConfig, RuntimeConfig } from '../config.js';
 import type { Api } from '../http/api.js';
 import { HttpProblem } from '../http/problem.js';
+import { Language } from '../common/schemas.js';
 import type { Services } from '../services.js';
 import { OidcLoginEntity } from './oidc-login.entity.js';
 import { UserEntity, type User } from './user.entity.js';
@@ -16,6 +17,9 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/;
 /** Only same-site paths after login, never another origin. */
 const safeReturnTo = (value: string | undefined) => (value && /^\/(?![/\\])[\x21-\x7e]*$/.test(value) ? value : '/');
 
+/** Where the identity provider sends the citizen back; registered with it as the redirect URI. */
+export const oidcRedirectUri = (publicUrl: string) => `${publicUrl}/api/session/oidc/callback`;
+
 /**
  * Login through the national eID gateway as an OpenID Connect relying party: authorization
  * code flow with PKCE, state and nonce. A first login creates the citizen's account.
@@ -24,7 +28,7 @@ export function oidcRouter({ api, config, oidc: settings, services, logger }: {
   api: Api; config: Pick<RuntimeConfig, 'publicUrl'>; oidc: OidcConfig; services: Services; logger: Logger;
 }): Router {
   const router = Router();
-  const redirectUri = `${config.publicUrl}/api/session/oidc/callback`;
+  const redirectUri = oidcRedirectUri(config.publicUrl);
   let discovered: Promise<oidc.Configuration> | undefined;
 
   const provider = () => {
@@ -44,8 +48,8 @@ export function oidcRouter({ api, config, oidc: settings, services, logger }: {
 
   api.publicRoute(router, {
     method: 'get', path: '/api/session/oidc', tag: 'session', access: 'public', status: 302,
-    summary: 'Start an eID login: redirects to the identity provider',
-    query: Type.Object({ returnTo: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }),
+    summary: 'Start an eID login: redirects to the identity provider. After the login the callback redirects to returnTo, a path on this site (anything else, e.g. another origin or //host, becomes /); lang is the language the provider is asked to speak (ui_locales)',
+    query: Type.Object({ returnTo: Type.Optional(Type.String({ maxLength: 500 })), lang: Type.Optional(Language) }, { additionalProperties: false }),
     errors: [503],
   }, async ({ query, res }) => {
     const configuration = await provider().catch((error: unknown) => {
@@ -58,6 +62,7 @@ export function oidcRouter({ api, config, oidc: settings, services, logger }: {
     const url = oidc.buildAuthorizationUrl(configuration, {
       redirect_uri: redirectUri, scope: settings.scope, state: login.state, nonce: login.nonce,
       code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier), code_challenge_method: 'S256',
+      ...(query.lang ? { ui_locales: query.lang } : {}),
     });
     res.redirect(302, url.href);
   });

@@ -123,6 +123,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/session/methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ways to log in here: password always, eID when an identity provider is configured (OIDC_ISSUER, or the sandbox eID gateway of npm start) */
+        get: operations["getApiSessionMethods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/representations": {
         parameters: {
             query?: never;
@@ -1191,6 +1208,40 @@ export interface operations {
             };
             /** @description Not found, or not yours to see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiSessionMethods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Local accounts (staff, demo accounts): POST /api/session */
+                        password: boolean;
+                        /** @description The eID gateway (OpenID Connect): GET /api/session/oidc?returnTo=<path>&lang=<lt|lv|en> */
+                        eid: boolean;
+                    };
+                };
+            };
+            /** @description Invalid request (problem+json names the fields) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
