@@ -139,8 +139,8 @@ export async function startEidGateway(options: EidGatewayOptions): Promise<Sandb
   });
   // An unknown or expired interaction (its cookie is gone): say so instead of a stack trace.
   app.use('/interaction', (error: Error & { status?: number }, req: Request, res: Response, _next: NextFunction) => {
-    if (error.status && error.status < 500) res.status(error.status).type('html').send(expiredPage(pageLanguage(req.query.lang, undefined)));
-    else res.status(500).type('text').send(error.message);
+    if (error.name === 'SessionNotFound') res.status(400).type('html').send(expiredPage(pageLanguage(req.query.lang, undefined)));
+    else res.status(error.status ?? 500).type('text').send(error.message);
   });
   app.use(provider.callback());
 
