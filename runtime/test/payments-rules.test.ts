@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canMove } from '../src/payments/status.js';
-import { isCreditorReference, newCreditorReference } from '../src/payments/reference.js';
+import { invoiceReference, isCreditorReference, inGroupsOfFour, randomCreditorReference } from '../src/payments/reference.js';
 import { paymentProvidersFromEnv } from '../src/payments/payments-config.js';
 import type { PaymentStatus } from '../src/payments/payment-order.entity.js';
 
@@ -15,15 +15,21 @@ describe('payment order rules', () => {
     for (const [from, to, allowed] of moves) expect([from, to, canMove(from, to)]).toEqual([from, to, allowed]);
   });
 
-  it('references are ISO 11649 creditor references embedding the case number, and unique', () => {
+  it('references are ISO 11649 creditor references embedding the service number and the case, printed in groups of four', () => {
     expect(isCreditorReference('RF18539007547034')).toBe(true);
     expect(isCreditorReference('RF19539007547034')).toBe(false);
-    const references = Array.from({ length: 200 }, () => newCreditorReference('KNS-2026-000042'));
-    for (const reference of references) {
-      expect(isCreditorReference(reference)).toBe(true);
-      expect(reference.slice(4)).toMatch(/^KNS2026000042[0-9A-Z]{8}$/);
-    }
-    expect(new Set(references).size).toBe(references.length);
+    // Seed 004's example: service 9999, case 9999 7654.
+    const first = invoiceReference(9999, '7654', 1);
+    expect(first).toMatch(/^RF\d{2}9999765401$/);
+    expect(isCreditorReference(first)).toBe(true);
+    expect(invoiceReference(9999, '7654', 2)).not.toBe(first);
+    expect(isCreditorReference(invoiceReference(999999, '1234567890123', 99))).toBe(true);
+    expect(() => invoiceReference(999999, '12345678901234', 1)).toThrow(/do not fit/);
+    expect(inGroupsOfFour('RF291001765401')).toBe('RF29 1001 7654 01');
+    expect(isCreditorReference('RF291001765401')).toBe(true);
+    const random = Array.from({ length: 200 }, () => randomCreditorReference());
+    for (const reference of random) expect(isCreditorReference(reference)).toBe(true);
+    expect(new Set(random).size).toBe(random.length);
   });
 
   it('the bank link comes from PAYMENT_BANK_* variables; a half configuration is refused naming the variable', () => {

@@ -8,6 +8,8 @@ export interface Agency {
   name: LocalizedText;
   /** Registration code in the legal entities register. */
   registrationCode: string | null;
+  /** The account payments for its services go to, printed on invoices. */
+  iban: string | null;
   createdAt: Date;
 }
 
@@ -19,6 +21,7 @@ export const AgencyEntity = new EntitySchema<Agency>({
     code: { type: 'text', unique: true },
     name: { type: 'jsonb' },
     registrationCode: { type: 'text', name: 'registration_code', nullable: true },
+    iban: { type: 'text', nullable: true },
     createdAt: { type: 'timestamptz', name: 'created_at', createDate: true },
   },
 });

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { DataSource } from 'typeorm';
 import { Type } from '@sinclair/typebox';
 import { link, type Api } from '../http/api.js';
 import { requestLocale } from '../forms/locale.js';
@@ -9,6 +10,8 @@ import { answersPdf } from './answers-pdf.js';
 import { idempotentRequest } from '../http/idempotency.js';
 import { Code, Dictionary, Page, Uuid } from '../common/schemas.js';
 import type { Applications, ApplicationSummary } from './applications.js';
+import type { Payments } from '../payments/payments.js';
+import { ApplicationPayment, applicationPayment } from '../payments/application-payment.js';
 
 const ApplicationSummary = Type.Object({
   id: Type.String(),
@@ -42,7 +45,7 @@ const summary = (a: Omit<ApplicationSummary, 'serviceCode'>, service: string) =>
 });
 
 /** Ordering a service and following it in "My orders". */
-export function applicationsRouter({ api, applications, forms, documents }: { api: Api; applications: Applications; forms: ServiceForms; documents: Documents }): Router {
+export function applicationsRouter({ api, db, applications, forms, documents, payments }: { api: Api; db: DataSource; applications: Applications; forms: ServiceForms; documents: Documents; payments: Payments }): Router {
   const router = Router();
 
   api.route(router, {
@@ -84,9 +87,9 @@ export function applicationsRouter({ api, applications, forms, documents }: { ap
 
   api.route(router, {
     method: 'get', path: '/api/applications/:id', tag: 'applications', access: ['citizen', 'official'],
-    summary: 'One application with its data and status timeline',
+    summary: 'One application with its data and status timeline, its case code, the fee of the service ordered and the payment asked for (with the bank page while it is payable)',
     params: Type.Object({ id: Uuid }), errors: [404],
-    response: Type.Composite([ApplicationSummary, Type.Object({ data: Type.Unknown(), timeline: Type.Array(TimelineEntry), steps: Type.Array(Step) })]),
+    response: Type.Composite([ApplicationSummary, Type.Object({ data: Type.Unknown(), timeline: Type.Array(TimelineEntry), steps: Type.Array(Step) }), ApplicationPayment]),
   }, async ({ params, auth }) => {
     const { application, serviceCode, timeline, steps } = await applications.get(auth.user, params.id);
     return {
@@ -94,6 +97,7 @@ export function applicationsRouter({ api, applications, forms, documents }: { ap
       data: application.data,
       timeline: timeline.map((e) => ({ at: e.at.toISOString(), kind: e.kind, status: e.status, details: e.details })),
       steps: steps.map((s) => ({ elementId: s.elementId, type: s.type, state: s.state, startedAt: s.startDate, endedAt: s.endDate })),
+      ...await applicationPayment(db, payments, application),
     };
   });
 

@@ -9,6 +9,8 @@ import type { ServiceCard } from './service-card.js';
 export interface Service {
   id: string;
   code: string;
+  /** Given once from a sequence when the service is first imported, kept by every version; case codes and payment references embed it. */
+  number: number;
   providerAgencyId: string;
   title: LocalizedText;
   summary: LocalizedText | null;
@@ -29,6 +31,7 @@ export const ServiceEntity = new EntitySchema<Service>({
   columns: {
     id: { type: 'uuid', primary: true, generated: 'uuid' },
     code: { type: 'text', unique: true },
+    number: { type: 'integer', unique: true, insert: false, update: false },
     providerAgencyId: { type: 'uuid', name: 'provider_agency_id' },
     title: { type: 'jsonb' },
     summary: { type: 'jsonb', nullable: true },

@@ -11,7 +11,10 @@ import type { Service } from './service.entity.js';
 
 const Version = Type.String({ pattern: '^[0-9A-Za-z.+-]{1,64}$', description: 'a version such as 1.2.0' });
 
-const ServiceView = Type.Composite([CardView, Type.Object({ published: Type.Boolean() })]);
+const ServiceView = Type.Composite([CardView, Type.Object({
+  published: Type.Boolean(),
+  number: Type.Integer({ description: "the service's number: given once, kept by every version; case codes and payment references embed it" }),
+})]);
 
 const VersionView = Type.Object({
   version: Type.String(),
@@ -33,7 +36,7 @@ function serviceView(service: Service, provider: Agency) {
   return {
     code: service.code, title: service.title, summary: service.summary, provider: { code: provider.code, name: provider.name },
     legalBasis: service.legalBasis, audience: service.audience, price: service.price, interactivityLevel: service.interactivityLevel,
-    onlineOrder: service.onlineOrder, lifeEvents: service.lifeEvents, published: service.publishedVersionId !== null,
+    onlineOrder: service.onlineOrder, lifeEvents: service.lifeEvents, published: service.publishedVersionId !== null, number: service.number,
   };
 }
 

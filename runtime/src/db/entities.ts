@@ -26,6 +26,7 @@ import { ProcessBridge1765065600000 } from './migrations/1765065600000-process-b
 import { LiveEvents1765152000000 } from './migrations/1765152000000-live-events.js';
 import { LoginThrottle1765238400000 } from './migrations/1765238400000-login-throttle.js';
 import { TaskElement1765324800000 } from './migrations/1765324800000-task-element.js';
+import { Invoices1765584000000 } from './migrations/1765584000000-invoices.js';
 
 export const entities = [
   AgencyEntity, UserEntity, RepresentationEntity, SessionEntity, OidcLoginEntity,
@@ -47,4 +48,5 @@ export const migrations = [InitialSchema1763740800000, ProcessEngine176382720000
   LiveEvents1765152000000,
   LoginThrottle1765238400000,
   TaskElement1765324800000,
+  Invoices1765584000000,
 ];

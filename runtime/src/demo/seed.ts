@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import { IsNull, type DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { AgencyEntity } from '../accounts/agency.entity.js';
 import { hashPassword } from '../accounts/passwords.js';
@@ -15,8 +15,9 @@ import { ServiceEntity } from '../catalogue/service.entity.js';
 import { ServiceVersionEntity } from '../catalogue/service-version.entity.js';
 
 export const DEMO_AGENCIES = [
-  { code: 'kaunas-city', registrationCode: '188764867', name: { lt: 'Kauno miesto savivaldybės administracija', en: 'Kaunas City Municipality Administration' } },
-  { code: 'lv-vsaa', registrationCode: '90001858581', name: { lv: 'Valsts sociālās apdrošināšanas aģentūra', en: 'State Social Insurance Agency' } },
+  // The IBANs are the registries' published example numbers, printed on demo invoices.
+  { code: 'kaunas-city', registrationCode: '188764867', iban: 'LT121000011101001000', name: { lt: 'Kauno miesto savivaldybės administracija', en: 'Kaunas City Municipality Administration' } },
+  { code: 'lv-vsaa', registrationCode: '90001858581', iban: 'LV80BANK0000435195001', name: { lv: 'Valsts sociālās apdrošināšanas aģentūra', en: 'State Social Insurance Agency' } },
 ];
 
 interface DemoUser { username: string; displayName: string; roles: Role[]; agency?: string; groups?: string[]; personalCode?: string; email: string }
@@ -60,6 +61,8 @@ export async function seedDemo(db: DataSource, password: string): Promise<void> 
   const agencies = db.getRepository(AgencyEntity);
   for (const agency of DEMO_AGENCIES) {
     if (!(await agencies.existsBy({ code: agency.code }))) await agencies.save(agency);
+    // Seeded before agencies had an IBAN: the demo one.
+    else await agencies.update({ code: agency.code, iban: IsNull() }, { iban: agency.iban });
   }
   const agencyIds = new Map((await agencies.find()).map((a) => [a.code, a.id]));
   const users = db.getRepository(UserEntity);

@@ -40,9 +40,10 @@ export function bankLinkProvider(settings: BankLinkSettings): PaymentProvider {
     return body;
   }
 
-  const statusOf = (body: { status?: unknown; paidAt?: unknown }): ProviderStatus => {
+  const statusOf = (body: { status?: unknown; paidAt?: unknown; amount?: unknown; currency?: unknown }): ProviderStatus => {
     if (!STATUSES.includes(body.status as PaymentStatus)) throw new Error(`bank ${settings.name} reported an unknown status ${JSON.stringify(body.status)}`);
-    return { status: body.status as PaymentStatus, paidAt: typeof body.paidAt === 'string' ? new Date(body.paidAt) : null };
+    if (!Number.isInteger(body.amount) || typeof body.currency !== 'string') throw new Error(`bank ${settings.name} reported a payment without its amount and currency`);
+    return { status: body.status as PaymentStatus, paidAt: typeof body.paidAt === 'string' ? new Date(body.paidAt) : null, amount: { cents: body.amount as number, currency: body.currency } };
   };
 
   return {
@@ -75,7 +76,7 @@ export function bankLinkProvider(settings: BankLinkSettings): PaymentProvider {
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new WebhookRejected('signature', 'The webhook signature does not match its body', 401);
       // Checked after the signature, so that the timestamp itself is known to be the sender's.
       if (Math.abs(Date.now() / 1000 - timestamp) > tolerance) throw new WebhookRejected('stale', `The webhook was signed more than ${tolerance} s ago`, 400);
-      let event: { id?: unknown; payment?: { id?: unknown; status?: unknown; paidAt?: unknown } };
+      let event: { id?: unknown; payment?: { id?: unknown; status?: unknown; paidAt?: unknown; amount?: unknown; currency?: unknown } };
       try {
         event = JSON.parse(rawBody.toString('utf8')) as typeof event;
       } catch {

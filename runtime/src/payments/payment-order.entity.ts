@@ -2,6 +2,7 @@ import { EntitySchema } from 'typeorm';
 
 export type PaymentStatus = 'created' | 'pending' | 'failed' | 'paid' | 'expired' | 'cancelled';
 export type PaymentKind = 'prepayment' | 'postpayment';
+export type RefundReason = 'order-cancelled' | 'order-expired' | 'application-withdrawn';
 
 /** One amount a payer owes for an application, and where its payment stands at the provider. */
 export interface PaymentOrder {
@@ -25,6 +26,13 @@ export interface PaymentOrder {
   redirectUrl: string | null;
   returnUrl: string;
   paidAt: Date | null;
+  /**
+   * Set when the bank took money no longer owed: the order was cancelled or had expired, or the
+   * application was withdrawn. Such a payment is recorded, never announced to the process.
+   */
+  refundDue: RefundReason | null;
+  /** When the provider was last asked for its status on the payer's request (refresh is rate-limited). */
+  providerCheckedAt: Date | null;
   /** When its payment-received message was written to the outbox (it reaches the engine after the commit). */
   messagePublishedAt: Date | null;
   createdAt: Date;
@@ -53,6 +61,8 @@ export const PaymentOrderEntity = new EntitySchema<PaymentOrder>({
     returnUrl: { type: 'text', name: 'return_url' },
     paidAt: { type: 'timestamptz', name: 'paid_at', nullable: true },
     messagePublishedAt: { type: 'timestamptz', name: 'message_published_at', nullable: true },
+    refundDue: { type: 'text', name: 'refund_due', nullable: true },
+    providerCheckedAt: { type: 'timestamptz', name: 'provider_checked_at', nullable: true },
     createdAt: { type: 'timestamptz', name: 'created_at', createDate: true },
     updatedAt: { type: 'timestamptz', name: 'updated_at', updateDate: true },
   },

@@ -1,11 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
 import type { AuditLog } from '../audit/audit-log.js';
-import { ApplicationEntity } from '../applications/application.entity.js';
-import { PaymentOrderEntity, PaymentWebhookEventEntity, type PaymentKind, type PaymentOrder, type PaymentStatus } from './payment-order.entity.js';
-import { canMove, OPEN_STATUSES } from './status.js';
-import { newCreditorReference } from './reference.js';
-import { WebhookRejected, type PaymentProvider, type ProviderStatus } from './provider.js';
+import { ApplicationEntity, type Application } from '../applications/application.entity.js';
+import { addTimelineEvent } from '../applications/timeline.js';
+import { PaymentOrderEntity, PaymentWebhookEventEntity, type PaymentKind, type PaymentOrder, type PaymentStatus, type RefundReason } from './payment-order.entity.js';
+import { canMove, FINAL_STATUSES, OPEN_STATUSES, WITHDRAWN_APPLICATION } from './status.js';
+import { invoiceReference, randomCreditorReference } from './reference.js';
+import { AmountMismatch, WebhookRejected, type PaymentProvider, type ProviderStatus } from './provider.js';
 import type { Outbox } from '../bridge/outbox.js';
 
 /**
@@ -17,6 +18,8 @@ import type { Outbox } from '../bridge/outbox.js';
 export const PAYMENT_RECEIVED = 'payment-received';
 /** How long a paid message waits in the engine for a process that has not reached its catch event yet. */
 const MESSAGE_TTL_MS = 30 * 24 * 3600_000;
+/** A payer's refresh asks the provider at most this often per order; in between it answers what is stored. */
+const REFRESH_EVERY_SECONDS = 5;
 
 export interface NewPaymentOrder {
   idempotencyKey: string;
@@ -88,32 +91,52 @@ export class Payments {
       idempotencyKey: order.id, amountCents: order.amountCents, currency: order.currency, reference: order.reference,
       description: order.description, returnUrl: order.returnUrl, payer: { name: order.payerName, personalCode: order.payerPersonalCode },
     });
-    await this.db.getRepository(PaymentOrderEntity).update({ id: order.id }, { providerPaymentId: payment.providerPaymentId, redirectUrl: payment.redirectUrl });
-    return { ...order, ...payment };
+    const payable = { ...order, ...payment };
+    // Told to the payer only now that the bank's page exists: his order page shows "Pay" with it.
+    await this.db.transaction(async (manager) => {
+      await manager.getRepository(PaymentOrderEntity).update({ id: order.id }, { providerPaymentId: payment.providerPaymentId, redirectUrl: payment.redirectUrl });
+      const application = order.applicationId ? await manager.getRepository(ApplicationEntity).findOneBy({ id: order.applicationId }) : null;
+      if (application) await addTimelineEvent(manager, application, 'payment-created', null, timelineDetails(payable));
+    });
+    return payable;
   }
 
   private async insert(values: ReturnType<Payments['validate']>): Promise<PaymentOrder> {
-    const application = values.applicationId ? await this.db.getRepository(ApplicationEntity).findOneBy({ id: values.applicationId }) : null;
-    if (values.applicationId && !application) throw new PaymentInputError('applicationId', `no application ${values.applicationId}`);
-    try {
-      return await this.db.transaction(async (manager) => {
-        const order = await manager.getRepository(PaymentOrderEntity).save({
-          ...values, reference: newCreditorReference(application?.number), status: 'created' as const,
-          providerPaymentId: null, redirectUrl: null, paidAt: null, messagePublishedAt: null,
-          returnUrl: values.returnUrl ?? `${this.options.publicUrl}/orders/${values.applicationId ?? ''}`,
+    const caseOf = values.applicationId ? await this.caseOf(values.applicationId) : null;
+    if (values.applicationId && !caseOf) throw new PaymentInputError('applicationId', `no application ${values.applicationId}`);
+    const first = (caseOf?.invoices ?? 0) + 1;
+    for (let invoice = first; ; invoice += 1) {
+      const reference = caseOf ? invoiceReference(caseOf.serviceNumber, caseOf.number, invoice) : randomCreditorReference();
+      try {
+        return await this.db.transaction(async (manager) => {
+          const order = await manager.getRepository(PaymentOrderEntity).save({
+            ...values, reference, status: 'created' as const,
+            providerPaymentId: null, redirectUrl: null, paidAt: null, messagePublishedAt: null, refundDue: null, providerCheckedAt: null,
+            returnUrl: values.returnUrl ?? `${this.options.publicUrl}/orders/${values.applicationId ?? ''}`,
+          });
+          await this.audit.record(manager, {
+            actorId: null, action: 'payment.order-created', objectType: 'payment-order', objectId: order.id, after: order,
+            details: { applicationId: order.applicationId, kind: order.kind, amountCents: order.amountCents, currency: order.currency, reference: order.reference },
+          });
+          return order;
         });
-        await this.audit.record(manager, {
-          actorId: null, action: 'payment.order-created', objectType: 'payment-order', objectId: order.id, after: order,
-          details: { applicationId: order.applicationId, kind: order.kind, amountCents: order.amountCents, currency: order.currency, reference: order.reference },
-        });
-        return order;
-      });
-    } catch (error) {
-      // Two attempts of the same job at once: the other one inserted first; use its order.
-      const existing = await this.db.getRepository(PaymentOrderEntity).findOneBy({ idempotencyKey: values.idempotencyKey });
-      if (existing) return existing;
-      throw error;
+      } catch (error) {
+        // Two attempts of the same job at once: the other one inserted first; use its order.
+        const existing = await this.db.getRepository(PaymentOrderEntity).findOneBy({ idempotencyKey: values.idempotencyKey });
+        if (existing) return existing;
+        // Another order of the case took this invoice number at the same moment (or a random reference was taken): the next one.
+        if ((error as { code?: string }).code === '23505' && invoice < first + 10) continue;
+        throw error;
+      }
     }
+  }
+
+  /** What an application's payment references are made of: the service number, its number, its invoices so far. */
+  private async caseOf(applicationId: string): Promise<{ serviceNumber: number; number: string; invoices: number } | undefined> {
+    const [row] = (await this.db.query(`
+      SELECT s.number AS "serviceNumber", a.number::text AS number, (SELECT count(*)::int FROM payment_order o WHERE o.application_id = a.id) AS invoices
+        FROM application a JOIN service s ON s.id = a.service_id WHERE a.id = $1`, [applicationId])) as { serviceNumber: number; number: string; invoices: number }[];
+    return row;
   }
 
   private validate(input: NewPaymentOrder) {
@@ -155,7 +178,11 @@ export class Payments {
       const event = provider.verifyWebhook(rawBody, headers);
       const order = await this.db.getRepository(PaymentOrderEntity).findOneBy({ provider: providerName, providerPaymentId: event.providerPaymentId });
       if (!order) throw new WebhookRejected('unknown-payment', `No payment order for ${providerName} payment ${event.providerPaymentId}`, 404);
-      const status = await this.apply(order.id, event, 'webhook', { event: { provider: providerName, eventId: event.eventId } });
+      const status = await this.apply(order.id, event, 'webhook', { event: { provider: providerName, eventId: event.eventId } })
+        .catch((error: unknown) => {
+          if (error instanceof AmountMismatch) throw new WebhookRejected('amount-mismatch', error.message, 422);
+          throw error;
+        });
       return { orderId: order.id, status };
     } catch (error) {
       if (!(error instanceof WebhookRejected)) throw error;
@@ -171,28 +198,43 @@ export class Payments {
   /**
    * Applies a status the provider reported. The event id (for webhooks) is recorded in the same
    * transaction, so a replay is refused; the row lock makes a webhook and the reconciler agree.
+   * A report of another amount or currency than the order's changes nothing (AmountMismatch).
+   * Money taken when nothing was owed any more (the order cancelled or expired, the application
+   * withdrawn) is recorded with the reason it is to be refunded, and never announced to the
+   * process. Each change is a step of the application's timeline, so its owner sees it live.
    */
-  private async apply(orderId: string, reported: ProviderStatus, source: 'webhook' | 'reconciliation' | 'official', { event, actorId = null }: { event?: { provider: string; eventId: string }; actorId?: string | null } = {}): Promise<PaymentStatus> {
-    const result = await this.db.transaction(async (manager) => {
+  private async apply(orderId: string, reported: ProviderStatus, source: 'webhook' | 'reconciliation' | 'refresh' | 'official', { event, actorId = null }: { event?: { provider: string; eventId: string }; actorId?: string | null } = {}): Promise<PaymentStatus> {
+    return this.db.transaction(async (manager) => {
       if (event) {
         const inserted = await manager.createQueryBuilder().insert().into(PaymentWebhookEventEntity)
           .values({ provider: event.provider, eventId: event.eventId, orderId }).orIgnore().returning(['event_id']).execute();
         if (!inserted.raw.length) throw new WebhookRejected('replay', `Event ${event.eventId} was received before`, 409);
       }
       const order = await manager.getRepository(PaymentOrderEntity).createQueryBuilder('o').setLock('pessimistic_write').where('o.id = :orderId', { orderId }).getOneOrFail();
-      if (!canMove(order.status, reported.status)) return { order, changed: false };
-      const next = { status: reported.status, ...(reported.status === 'paid' ? { paidAt: reported.paidAt ?? new Date() } : {}) };
+      if (reported.amount && (reported.amount.cents !== order.amountCents || reported.amount.currency !== order.currency)) {
+        throw new AmountMismatch(`The provider reports ${reported.amount.cents} ${reported.amount.currency} for order ${order.id} of ${order.amountCents} ${order.currency}`);
+      }
+      // Shared lock: a withdrawal committing meanwhile waits, so it cannot slip between this check and the message.
+      const application = order.applicationId
+        ? await manager.getRepository(ApplicationEntity).createQueryBuilder('a').setLock('pessimistic_read').where('a.id = :id', { id: order.applicationId }).getOne()
+        : null;
+      const refundDue = reported.status === 'paid' && !order.refundDue ? refundReason(order, application) : null;
+      if (!refundDue && !canMove(order.status, reported.status)) return order.status;
+      // An order no longer payable keeps its final status; the money it got anyway is noted beside it.
+      const next: Partial<PaymentOrder> = FINAL_STATUSES.includes(order.status) ? {} : { status: reported.status };
+      if (reported.status === 'paid') next.paidAt = reported.paidAt ?? new Date();
+      if (refundDue) next.refundDue = refundDue;
       await manager.getRepository(PaymentOrderEntity).update({ id: orderId }, next);
+      const changed: PaymentOrder = { ...order, ...next };
       await this.audit.record(manager, {
-        actorId, action: 'payment.status-changed', objectType: 'payment-order', objectId: orderId,
-        before: { status: order.status }, after: { status: reported.status },
-        details: { from: order.status, to: reported.status, source, ...(event ? { eventId: event.eventId } : {}) },
+        actorId, action: refundDue ? 'payment.refund-due' : 'payment.status-changed', objectType: 'payment-order', objectId: orderId,
+        before: { status: order.status }, after: { status: changed.status, ...(refundDue ? { refundDue } : {}) },
+        details: { from: order.status, to: reported.status, source, ...(refundDue ? { refundDue } : {}), ...(event ? { eventId: event.eventId } : {}) },
       });
-      const changed = { ...order, ...next };
-      if (changed.status === 'paid') await this.announce(manager, changed);
-      return { order: changed, changed: true };
+      if (application) await addTimelineEvent(manager, application, refundDue ? 'payment-refund-due' : `payment-${changed.status}`, actorId, timelineDetails(changed));
+      if (changed.status === 'paid' && !refundDue) await this.announce(manager, changed);
+      return changed.status;
     });
-    return result.order.status;
   }
 
   /** An official calls off an order not paid yet; returns the status it has afterwards (a final one stays). */
@@ -220,6 +262,36 @@ export class Payments {
   }
 
   /**
+   * The payer is back from the bank: asks the provider now, at most once per order every few
+   * seconds (in between, and when the provider does not answer, the stored order is the answer).
+   * What the provider says is applied as reconciliation would; nothing the payer sends counts.
+   */
+  async refresh(orderId: string): Promise<PaymentOrder> {
+    const [due] = (await this.db.query(`
+      UPDATE payment_order SET provider_checked_at = now()
+       WHERE id = $1 AND status = ANY($2::text[]) AND provider_payment_id IS NOT NULL
+         AND (provider_checked_at IS NULL OR provider_checked_at < now() - make_interval(secs => ${REFRESH_EVERY_SECONDS}))
+       RETURNING provider, provider_payment_id AS "providerPaymentId"`, [orderId, OPEN_STATUSES]))[0] as { provider: string; providerPaymentId: string }[];
+    const provider = due && this.providers.get(due.provider);
+    if (provider) {
+      try {
+        await this.apply(orderId, await provider.status(due.providerPaymentId), 'refresh');
+      } catch (error) {
+        await this.reportFailedCheck(orderId, error);
+      }
+    }
+    return (await this.get(orderId))!;
+  }
+
+  /** A provider's answer that could not be applied: a wrong amount is audited, anything else logged. */
+  private async reportFailedCheck(orderId: string, error: unknown): Promise<void> {
+    if (error instanceof AmountMismatch) {
+      await this.audit.recordAlone({ actorId: null, action: 'payment.amount-mismatch', objectType: 'payment-order', objectId: orderId, details: { message: error.message } });
+    }
+    this.options.logger?.warn({ err: error, orderId }, 'payment status not reconciled');
+  }
+
+  /**
    * One reconciliation pass: asks the provider for every order not final yet (covers a webhook
    * that never came) and expires unpaid ones past their due date.
    */
@@ -239,7 +311,7 @@ export class Payments {
         const overdue = order.dueDate !== null && order.dueDate < today && reported.status !== 'paid';
         if ((await this.apply(order.id, overdue ? { status: 'expired', paidAt: null } : reported, 'reconciliation')) !== order.status) changed += 1;
       } catch (error) {
-        this.options.logger?.warn({ err: error, orderId: order.id }, 'payment status not reconciled');
+        await this.reportFailedCheck(order.id, error);
       }
     }
     return { checked: open.length, changed };
@@ -263,4 +335,20 @@ export class Payments {
       },
     };
   }
+}
+
+/** Why money the bank took for `order` is to be refunded, or null when it was owed. */
+function refundReason(order: PaymentOrder, application: Application | null): RefundReason | null {
+  if (order.status === 'cancelled') return 'order-cancelled';
+  if (order.status === 'expired') return 'order-expired';
+  if (order.status !== 'paid' && application && WITHDRAWN_APPLICATION.includes(application.status)) return 'application-withdrawn';
+  return null;
+}
+
+/** What a payment step of the timeline says: enough for the order page to show it without asking again. */
+function timelineDetails(order: PaymentOrder): Record<string, unknown> {
+  return {
+    paymentId: order.id, paymentStatus: order.status, kind: order.kind, amountCents: order.amountCents, currency: order.currency,
+    reference: order.reference, ...(order.refundDue ? { refundDue: order.refundDue } : {}),
+  };
 }

@@ -24,6 +24,8 @@ export interface ProviderPaymentRequest {
 export interface ProviderStatus {
   status: PaymentStatus;
   paidAt: Date | null;
+  /** What the provider says the payment is for; another amount than the order's is never applied. */
+  amount?: { cents: number; currency: string };
 }
 
 export interface ProviderEvent extends ProviderStatus {
@@ -33,7 +35,10 @@ export interface ProviderEvent extends ProviderStatus {
 
 /** A webhook that must not be trusted: the reason goes to the audit trail, the sender gets a 4xx. */
 export class WebhookRejected extends Error {
-  constructor(readonly reason: 'signature' | 'stale' | 'replay' | 'malformed' | 'unknown-payment' | 'unknown-provider', message: string, readonly status = 400) {
+  constructor(readonly reason: 'signature' | 'stale' | 'replay' | 'malformed' | 'unknown-payment' | 'unknown-provider' | 'amount-mismatch', message: string, readonly status = 400) {
     super(message);
   }
 }
+
+/** A provider reported another amount or currency than the order's: nothing is applied, the report is audited. */
+export class AmountMismatch extends Error {}

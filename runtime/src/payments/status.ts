@@ -1,3 +1,4 @@
+import type { ApplicationStatus } from '../applications/application.entity.js';
 import type { PaymentStatus } from './payment-order.entity.js';
 
 export const FINAL_STATUSES: readonly PaymentStatus[] = ['paid', 'expired', 'cancelled'];
@@ -11,3 +12,6 @@ export const OPEN_STATUSES: readonly PaymentStatus[] = ['created', 'pending', 'f
 export function canMove(from: PaymentStatus, to: PaymentStatus): boolean {
   return from !== to && to !== 'created' && !FINAL_STATUSES.includes(from);
 }
+
+/** An application in these states owes nothing more: money the bank takes for it afterwards is to be refunded. */
+export const WITHDRAWN_APPLICATION: readonly ApplicationStatus[] = ['cancelled'];
