@@ -54,6 +54,7 @@ body{margin:0;font:16px/1.5 system-ui,sans-serif;color:#1b1b1b;background:#f3f4f
 main{max-width:36rem;margin:2rem auto;padding:1.5rem;background:#fff;border:1px solid #c8ccd2;border-radius:.5rem}
 nav ul{display:flex;gap:1rem;list-style:none;margin:0 0 1rem;padding:0;justify-content:flex-end}
 a{color:#0b4fa3}
+a[aria-current]{font-weight:600;color:#1b1b1b;text-decoration:none}
 h1{font-size:1.5rem;margin:0 0 .5rem}
 .sandbox{padding:.5rem .75rem;background:#fff4ce;border-left:4px solid #b58100}
 .error{padding:.5rem .75rem;background:#fde7e9;border-left:4px solid #b3261e}
