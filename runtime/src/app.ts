@@ -22,6 +22,8 @@ import { Catalogue } from './catalogue/catalogue.js';
 import { servicesRouter } from './catalogue/services-router.js';
 import { Applications, type ApplicationProcessing } from './applications/applications.js';
 import { applicationsRouter } from './applications/applications-router.js';
+import { Receipts } from './receipts/receipts.js';
+import { receiptsRouter } from './receipts/receipts-router.js';
 import { Tasks } from './tasks/tasks.js';
 import { tasksRouter } from './tasks/tasks-router.js';
 import { reviewTaskKind, reviewTaskProcessing } from './tasks/review-task.js';
@@ -103,7 +105,8 @@ export function createServices(db: DataSource, config: RuntimeConfig, { bridge, 
   const forms = new ServiceForms(db, catalogue);
   const drafts = new Drafts(db, { forms, documents });
   const idempotencyKeys = new IdempotencyKeys(db);
-  const applications = new Applications(db, { audit, representations, processing, forms, documents, drafts, idempotencyKeys, ...(engine ? { engine } : {}) });
+  const receipts = new Receipts(db, { terms });
+  const applications = new Applications(db, { audit, representations, processing, forms, documents, drafts, idempotencyKeys, receipts, ...(engine ? { engine } : {}) });
   const sessions = new SessionStore(db, config.sessionTtlSeconds, config.publicUrl.startsWith('https:'));
   const payments = new Payments(db, audit, { publicUrl: config.publicUrl, providers: paymentProviders ?? [], ...(bridge ? { outbox: bridge.outbox } : {}) });
   // Sandbox test runs host the connectors in-process on the run's own engine, as the runtime does on its engine.
@@ -113,7 +116,7 @@ export function createServices(db: DataSource, config: RuntimeConfig, { bridge, 
     types: () => (connectorTypes ??= allConnectors(env).then((all) => all.map((c) => c.id))),
   });
   const loginThrottle = new LoginThrottle(db, config.loginThrottle);
-  const services: Services = { db, audit, sessions, loginThrottle, terms, representations, catalogue, applications, idempotencyKeys, tasks, documents, forms, drafts, payments, portalInbox: new PortalInbox(db, audit), testRuns };
+  const services: Services = { db, audit, sessions, loginThrottle, terms, representations, catalogue, applications, receipts, idempotencyKeys, tasks, documents, forms, drafts, payments, portalInbox: new PortalInbox(db, audit), testRuns };
   return services;
 }
 
@@ -206,6 +209,7 @@ function apiRouters(api: Api, { config, services, readiness = [], extraRouters =
     servicesRouter(deps),
     draftsRouter(deps),
     applicationsRouter(deps),
+    receiptsRouter(deps),
     documentsRouter({ ...deps, uploadLimits: async (service, field) => (await services.forms.orderable(service)).form.uploadLimits(field) }),
     formsRouter(deps),
     tasksRouter(deps),

@@ -16,6 +16,8 @@ import { LiveEvents } from './events/live-events.js';
 import type { ConnectorWorkerHandle } from '@konstruktor/connectors';
 import { hostConnectors } from './connectors/host.js';
 import { paymentProvidersFromEnv } from './payments/payments-config.js';
+import { platformSealFromEnv, type PlatformSeal } from './receipts/platform-seal.js';
+import { ReceiptSealer } from './receipts/receipt-sealer.js';
 
 export interface Runtime {
   url: string;
@@ -54,6 +56,8 @@ export async function startRuntime(config: RuntimeConfig, options: {
   const logger = options.logger ?? createLogger(config);
   const env = options.env ?? process.env;
   const paymentProviders = paymentProvidersFromEnv(env, config.publicUrl);
+  // Read before anything opens: a seal that cannot be read stops the start here.
+  const seal = platformSealFromEnv(env);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
   const engine = options.engine ?? await openEngine(config).catch(async (error: unknown) => {
     await database.close();
@@ -85,6 +89,7 @@ export async function startRuntime(config: RuntimeConfig, options: {
     throw error;
   });
   const reconciler = services.payments.start({ logger, reconcileEveryMs: 30_000 });
+  const receiptSealer = await startReceiptSealer(seal, database, services, logger);
   const app = createApp({
     config, services, logger, env, liveEvents, readiness: [engineReadiness(engine)],
     extraRouters: [...(config.oidc ? [(api: Parameters<typeof oidcRouter>[0]['api']) => oidcRouter({ api, config, oidc: config.oidc!, services, logger })] : []), ...(options.extraRouters ?? [])],
@@ -112,6 +117,7 @@ export async function startRuntime(config: RuntimeConfig, options: {
         await stopBridge();
         await connectors?.close();
         await reconciler.stop();
+        await receiptSealer?.stop();
         await services.testRuns.closeAll();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -121,4 +127,18 @@ export async function startRuntime(config: RuntimeConfig, options: {
       return closing;
     },
   };
+}
+
+/**
+ * Seals submission receipts in this process with the platform's seal (CONNECTOR_SECRET_SIGNING_*).
+ * Without one, receipts are recorded and wait unsealed: said once, at start.
+ */
+async function startReceiptSealer(seal: PlatformSeal | null, database: Database, services: Services, logger: Logger): Promise<ReceiptSealer | null> {
+  if (!seal) {
+    logger.warn('submission receipts are recorded but not sealed: no platform seal (CONNECTOR_SECRET_SIGNING_KEY and CONNECTOR_SECRET_SIGNING_CERT)');
+    return null;
+  }
+  const sealer = new ReceiptSealer(database.dataSource, { seal, forms: services.forms, documents: services.documents, audit: services.audit, logger });
+  await sealer.start(database.notifications);
+  return sealer;
 }

@@ -5,6 +5,7 @@ import type { TermsService } from './terms/terms-service.js';
 import type { Representations } from './accounts/representations.js';
 import type { Catalogue } from './catalogue/catalogue.js';
 import type { Applications } from './applications/applications.js';
+import type { Receipts } from './receipts/receipts.js';
 import type { IdempotencyKeys } from './http/idempotency.js';
 import type { Tasks } from './tasks/tasks.js';
 import type { Documents } from './documents/documents.js';
@@ -28,6 +29,7 @@ export interface Services {
   representations: Representations;
   catalogue: Catalogue;
   applications: Applications;
+  receipts: Receipts;
   idempotencyKeys: IdempotencyKeys;
   tasks: Tasks;
   documents: Documents;

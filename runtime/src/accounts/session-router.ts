@@ -6,6 +6,7 @@ import { HttpProblem, problems } from '../http/problem.js';
 import { LocalizedText } from '../common/schemas.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { TermsService } from '../terms/terms-service.js';
+import { Declaration, declarationOf } from '../terms/declaration.js';
 import type { AuthContext } from './auth-context.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { verifyPassword } from './passwords.js';
@@ -87,12 +88,22 @@ export function sessionRouter({ api, db, sessions, audit, terms, representations
 
   api.publicRoute(router, {
     method: 'get', path: '/api/terms/current', tag: 'session', access: 'public',
-    summary: 'The terms of use now in effect', errors: [404],
-    response: Type.Object({ version: Type.Integer(), title: LocalizedText, body: LocalizedText, effectiveFrom: Type.String({ format: 'date-time' }) }),
+    summary: 'The terms of use now in effect, with the declaration submitting an application confirms under them (lt, lv, en)', errors: [404],
+    response: Type.Object({ version: Type.Integer(), title: LocalizedText, body: LocalizedText, declaration: Declaration, effectiveFrom: Type.String({ format: 'date-time' }) }),
   }, async () => {
     const current = await terms.current();
     if (!current) throw problems.notFound('terms of use', 'current');
-    return { version: current.version, title: current.title, body: current.body, effectiveFrom: current.effectiveFrom.toISOString() };
+    return { version: current.version, title: current.title, body: current.body, declaration: declarationOf(current), effectiveFrom: current.effectiveFrom.toISOString() };
+  });
+
+  api.publicRoute(router, {
+    method: 'get', path: '/api/terms/declaration', tag: 'session', access: 'public',
+    summary: 'What pressing Submit confirms now ("… counts as my signature"), in lt, lv and en, with the terms version it belongs to (null: no terms in effect). '
+      + 'Show it before Submit: the receipt of the application records it in the submitter\'s language',
+    response: Type.Object({ termsVersion: Type.Union([Type.Integer(), Type.Null()]), declaration: Declaration }),
+  }, async () => {
+    const current = await terms.current();
+    return { termsVersion: current?.version ?? null, declaration: declarationOf(current) };
   });
 
   return router;

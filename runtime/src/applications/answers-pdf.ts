@@ -21,7 +21,10 @@ const WORDS: Record<Locale, { heading: string; number: string; submitted: string
   en: { heading: 'Submitted answers', number: 'Application no.', submitted: 'Submitted', yes: 'Yes', no: 'No', checksum: 'SHA-256', row: 'Entry' },
 };
 
-function valueText(component: FormComponent, value: unknown, sheet: AnswersSheet): string {
+/** What the answers need of a sheet to be laid out. */
+type AnswersOnly = Pick<AnswersSheet, 'form' | 'data' | 'files' | 'locale'>;
+
+function valueText(component: FormComponent, value: unknown, sheet: AnswersOnly): string {
   const words = WORDS[sheet.locale];
   const option = (v: unknown) => component.values?.find((o) => o.value === v)?.label ?? String(v);
   if (component.type === 'filepicker') {
@@ -42,7 +45,7 @@ function valueText(component: FormComponent, value: unknown, sheet: AnswersSheet
  * The answers in form order, a line each (a heading, or a label with its value, indented by nesting): labels
  * from the form, only fields that hold a value, repeating groups as numbered entries.
  */
-function answerLines(components: readonly FormComponent[], data: unknown, sheet: AnswersSheet, indent: number): PdfContent[] {
+function answerLines(components: readonly FormComponent[], data: unknown, sheet: AnswersOnly, indent: number): PdfContent[] {
   const lines: PdfContent[] = [];
   const at = (path: string | undefined) => splitKey(path).reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), data);
   for (const component of components) {
@@ -67,6 +70,11 @@ function answerLines(components: readonly FormComponent[], data: unknown, sheet:
   return lines;
 }
 
+/** The answers as lines of PDF content, for the documents that show them (this one, the submission receipt). */
+export function answersContent(sheet: AnswersOnly): PdfContent[] {
+  return answerLines(sheet.form.components, sheet.data, sheet, 0);
+}
+
 /** A4 PDF of what the applicant submitted, in the requested language. */
 export async function answersPdf(sheet: AnswersSheet): Promise<Uint8Array> {
   const words = WORDS[sheet.locale];
@@ -77,7 +85,7 @@ export async function answersPdf(sheet: AnswersSheet): Promise<Uint8Array> {
       { text: sheet.title, style: 'title' },
       { text: words.heading, style: 'heading', margin: [0, 6, 0, 0] },
       { text: `${words.number} ${sheet.number} · ${words.submitted} ${sheet.submittedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC`, style: 'small', margin: [0, 2, 0, 0] },
-      answerLines(sheet.form.components, sheet.data, sheet, 0),
+      answersContent(sheet),
     ],
   });
   return pdf;

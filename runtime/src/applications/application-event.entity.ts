@@ -8,7 +8,9 @@ export interface ApplicationEvent {
   at: Date;
   kind: 'submitted' | 'task-created' | 'task-claimed' | 'task-completed' | 'status-changed' | 'process-started'
     /** A payment order of the application: payable at the bank (created), then each status it reaches; refund-due: money taken when nothing was owed. */
-    | 'payment-created' | 'payment-pending' | 'payment-failed' | 'payment-paid' | 'payment-expired' | 'payment-cancelled' | 'payment-refund-due';
+    | 'payment-created' | 'payment-pending' | 'payment-failed' | 'payment-paid' | 'payment-expired' | 'payment-cancelled' | 'payment-refund-due'
+    /** The platform sealed the submission receipt (receipts/receipt-sealer.ts). */
+    | 'receipt-sealed';
   status: ApplicationStatus;
   actorId: string | null;
   details: Record<string, unknown>;

@@ -54,9 +54,11 @@ export function applicationsRouter({ api, db, applications, forms, documents, pa
       application: link('get', '/api/applications/:id', { id: '$response.body#/id' }),
       answers: link('get', '/api/applications/:id/answers.pdf', { id: '$response.body#/id' }),
       payments: link('get', '/api/applications/:id/payments', { id: '$response.body#/id' }),
+      receipt: link('get', '/api/applications/:id/receipt', { id: '$response.body#/id' }),
     },
-    summary: "Order a service: submit its start form data (pressing Submit counts as signing). The data are checked against the service's start form "
-      + 'and data structure (422 with errors [{path, message}] in the Accept-Language: lt, lv, en); values of hidden fields are dropped; '
+    summary: "Order a service: submit its start form data (pressing Submit counts as signing: the order's receipt records the declaration "
+      + 'of GET /api/terms/declaration and the digest of the answers, and the platform seals it). The data are checked against the service\'s start form '
+      + 'and data structure (422 with errors [{path, message}] in lang, else the Accept-Language: lt, lv, en); values of hidden fields are dropped; '
       + 'file fields hold ids of your uploads (POST /api/documents), which become part of the application; your draft of the service ends. '
       + 'With an Idempotency-Key header (1-255 printable characters), the same key and body within 24 hours answer the first result and create nothing; '
       + 'the same key with another body is 422',
@@ -64,11 +66,12 @@ export function applicationsRouter({ api, db, applications, forms, documents, pa
       service: Code,
       data: Dictionary(Type.Unknown(), { maxKeyLength: 200, maxProperties: 1000 }),
       onBehalfOf: Type.Optional(Type.String({ pattern: '^[0-9A-Za-z-]{1,32}$', description: 'registration code of a legal entity you represent' })),
+      lang: Type.Optional({ ...Language, description: 'the language of the errors and of the receipt (its declaration and PDF); default: Accept-Language' }),
     }, { additionalProperties: false }),
     bodyLimit: '1mb', errors: [404, 409, 422],
     response: Type.Object({ id: Type.String(), number: Type.String(), status: Type.String() }),
   }, async ({ body, auth, req, res }) => {
-    const application = await applications.submit(auth, body, requestLocale(req), idempotentRequest(req, body));
+    const application = await applications.submit(auth, body, body.lang ?? requestLocale(req), idempotentRequest(req, body));
     res.location(`/api/applications/${application.id}`);
     return { id: application.id, number: application.number, status: application.status };
   });

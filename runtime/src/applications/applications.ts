@@ -18,6 +18,7 @@ import { ApplicationEventEntity, type ApplicationEvent } from './application-eve
 import { ApplicationEntity, type Application } from './application.entity.js';
 import { insertWithFirstEvent } from './timeline.js';
 import type { IdempotencyKeys, IdempotentRequest } from '../http/idempotency.js';
+import type { Receipts } from '../receipts/receipts.js';
 
 /**
  * What happens to an application once it is stored, inside the same transaction: the engine
@@ -63,13 +64,16 @@ export class Applications {
       engine?: Pick<EngineAdapter, 'elementInstances'>;
       /** First results of the Idempotency-Keys orders came with. */
       idempotencyKeys: IdempotencyKeys;
+      /** Where each order's receipt (what the submitter confirmed) is written. */
+      receipts: Receipts;
     },
   ) {}
 
   /**
    * Checks the data against the service's start form (422 naming every field, in `locale`),
    * stores them cleaned, attaches the uploads they refer to and ends the citizen's draft. The
-   * terms of use are checked as the request's session lookup read them.
+   * terms of use are checked as the request's session lookup read them. The receipt records the
+   * declaration of those terms in `locale`.
    *
    * With an Idempotency-Key, a second order with the same key and body (a double click, a retry
    * after a lost answer) creates nothing and answers what the first one did; the same key with
@@ -108,6 +112,8 @@ export class Applications {
         onBehalfOf: input.onBehalfOf ?? null, data, status: 'submitted',
       }, { kind: 'submitted', actorId: applicant.id, details: { serviceVersion: version.version } });
       await this.deps.documents.attach(manager, [...owned], application.id);
+      // Pressing Submit counts as signing (seed 003): what was confirmed is recorded with the application.
+      await this.deps.receipts.record(manager, { application, submitter: applicant, termsVersion: terms.currentVersion, language: locale });
       await this.deps.drafts.submitted(manager, applicant.id, service.id);
       await this.deps.processing.started(application, manager, { service, version, applicant });
       const submitted: SubmittedApplication = { id: application.id, number: application.number, status: application.status };

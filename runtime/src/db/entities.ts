@@ -26,6 +26,8 @@ import { ProcessBridge1765065600000 } from './migrations/1765065600000-process-b
 import { LiveEvents1765152000000 } from './migrations/1765152000000-live-events.js';
 import { LoginThrottle1765238400000 } from './migrations/1765238400000-login-throttle.js';
 import { TaskElement1765324800000 } from './migrations/1765324800000-task-element.js';
+import { ApplicationReceiptEntity } from '../receipts/receipt.entity.js';
+import { SubmitReceipts1765497600000 } from './migrations/1765497600000-submit-receipts.js';
 import { Invoices1765584000000 } from './migrations/1765584000000-invoices.js';
 
 export const entities = [
@@ -35,6 +37,7 @@ export const entities = [
   DraftEntity,
   PaymentOrderEntity, PaymentWebhookEventEntity,
   InboxMessageEntity,
+  ApplicationReceiptEntity,
 ];
 
 /** In order; startup runs the pending ones. Never `synchronize`. */
@@ -48,5 +51,6 @@ export const migrations = [InitialSchema1763740800000, ProcessEngine176382720000
   LiveEvents1765152000000,
   LoginThrottle1765238400000,
   TaskElement1765324800000,
+  SubmitReceipts1765497600000,
   Invoices1765584000000,
 ];

@@ -1,7 +1,8 @@
-import { Raw, type DataSource } from 'typeorm';
+import { Raw, type DataSource, type EntityManager } from 'typeorm';
 import type { AuditLog } from '../audit/audit-log.js';
 import { problems } from '../http/problem.js';
 import { TermsAcceptanceEntity, TermsOfUseEntity, type TermsOfUse } from './terms.entity.js';
+import { declarationOf, type Declaration } from './declaration.js';
 
 /** The terms of use in effect (none: null) and whether a user has accepted them. */
 export interface TermsStatus {
@@ -38,6 +39,11 @@ export class TermsService {
       where: { effectiveFrom: Raw((column) => `${column} <= now()`) },
       order: { version: 'DESC' },
     });
+  }
+
+  /** What submitting confirms under terms version `version` (null: none in effect), read with `manager` (a submit's transaction). */
+  async declaration(version: number | null, manager: EntityManager = this.db.manager): Promise<Declaration> {
+    return declarationOf(version === null ? null : await manager.getRepository(TermsOfUseEntity).findOneBy({ version }));
   }
 
   /** The version in effect and whether the user accepted it, in one query. */

@@ -1,11 +1,14 @@
 import { EntitySchema } from 'typeorm';
 import type { LocalizedText } from '../common/schemas.js';
+import type { Declaration } from './declaration.js';
 
 /** A version of the terms of use. The newest one in effect is the one users must accept. */
 export interface TermsOfUse {
   version: number;
   title: LocalizedText;
   body: LocalizedText;
+  /** What submitting an application confirms under this version, in lt, lv and en; null: the standard declaration. */
+  declaration: Declaration | null;
   effectiveFrom: Date;
   createdAt: Date;
 }
@@ -23,6 +26,7 @@ export const TermsOfUseEntity = new EntitySchema<TermsOfUse>({
     version: { type: 'integer', primary: true },
     title: { type: 'jsonb' },
     body: { type: 'jsonb' },
+    declaration: { type: 'jsonb', nullable: true },
     effectiveFrom: { type: 'timestamptz', name: 'effective_from' },
     createdAt: { type: 'timestamptz', name: 'created_at', createDate: true },
   },
