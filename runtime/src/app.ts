@@ -159,7 +159,7 @@ export function createApp(options: AppOptions): Express {
   for (const router of apiRouters(api, options)) app.use(router);
   app.use(api.methodNotAllowed());
   app.use('/designer', designerAppRouter(config));
-  app.use(webRouter(config));
+  app.use(webRouter(config, services));
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;

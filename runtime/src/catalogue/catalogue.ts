@@ -8,15 +8,22 @@ import type { ServiceCard } from './service-card.js';
 import { ServiceVersionEntity, type ServiceVersion } from './service-version.entity.js';
 import { ServiceEntity, type Service } from './service.entity.js';
 import { entityColumns } from '../db/sql.js';
+import type { LocalizedText } from '../common/schemas.js';
+import { lifeEventTitle } from './life-events.js';
 
 export interface CatalogueFilter {
   audience?: string;
   provider?: string;
   q?: string;
   lifeEvent?: string;
+  price?: 'free' | 'paid';
+  level?: number;
   limit: number;
   offset: number;
 }
+
+/** Values to filter by with their number of services; providers and life events with their titles. */
+export type CatalogueFacets = Record<'provider' | 'audience' | 'lifeEvent' | 'level' | 'price', Array<{ value: string; count: number; title?: LocalizedText }>>;
 
 /** Deploys a version's process when it is published; returns what was deployed. */
 export type ProcessDeployer = (version: ServiceVersion) => Promise<ServiceVersion['processDefinition']>;
@@ -134,12 +141,36 @@ export class Catalogue {
     if (filter.audience) query.andWhere(':audience = ANY(s.audience)', { audience: filter.audience });
     if (filter.provider) query.andWhere('a.code = :provider', { provider: filter.provider });
     if (filter.lifeEvent) query.andWhere(':lifeEvent = ANY(s.lifeEvents)', { lifeEvent: filter.lifeEvent });
+    if (filter.price) query.andWhere(`s.price ${filter.price === 'free' ? '=' : '<>'} '"free"'::jsonb`);
+    if (filter.level) query.andWhere('s.interactivityLevel = :level', { level: filter.level });
     if (filter.q) {
       const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       query.andWhere(`(s.code ILIKE :pattern OR s.title::text ILIKE :pattern OR coalesce(s.summary::text, '') ILIKE :pattern)`, { pattern });
     }
     const [items, total] = await query.orderBy('s.updatedAt', 'DESC').addOrderBy('s.code').take(filter.limit).skip(filter.offset).getManyAndCount();
     return { items: items as (Service & { provider: Agency })[], total };
+  }
+
+  /** What the published catalogue holds to filter by: each provider, audience, life event, level and price kind with its number of services. */
+  async facets(): Promise<CatalogueFacets> {
+    const rows = (await this.db.query(`
+      SELECT 'provider' AS kind, a.code AS value, count(*)::int AS count, a.name FROM service s JOIN agency a ON a.id = s.provider_agency_id WHERE s.published_version_id IS NOT NULL GROUP BY a.code, a.name
+      UNION ALL SELECT 'audience', x, count(*)::int, NULL FROM service s, unnest(s.audience) x WHERE s.published_version_id IS NOT NULL GROUP BY x
+      UNION ALL SELECT 'lifeEvent', x, count(*)::int, NULL FROM service s, unnest(s.life_events) x WHERE s.published_version_id IS NOT NULL GROUP BY x
+      UNION ALL SELECT 'level', s.interactivity_level::text, count(*)::int, NULL FROM service s WHERE s.published_version_id IS NOT NULL GROUP BY s.interactivity_level
+      UNION ALL SELECT 'price', CASE WHEN s.price = '"free"'::jsonb THEN 'free' ELSE 'paid' END, count(*)::int, NULL FROM service s WHERE s.published_version_id IS NOT NULL GROUP BY 2
+      ORDER BY 1, 2`)) as Array<{ kind: keyof CatalogueFacets; value: string; count: number; name: LocalizedText | null }>;
+    const facets: CatalogueFacets = { provider: [], audience: [], lifeEvent: [], level: [], price: [] };
+    for (const { kind, value, count, name } of rows) {
+      const title = kind === 'provider' ? name : kind === 'lifeEvent' ? lifeEventTitle(value) : null;
+      facets[kind].push({ value, count, ...(title ? { title } : {}) });
+    }
+    return facets;
+  }
+
+  /** The card of the version now published: what service.yaml says beyond the columns searched (documents, duration, languages). */
+  async publishedCard(service: Service): Promise<ServiceCard | null> {
+    return service.publishedVersionId ? (await this.publishedVersion(service.publishedVersionId)).card : null;
   }
 
   /** A service as `viewer` may see it: published ones for everybody, drafts for its agency's staff. */

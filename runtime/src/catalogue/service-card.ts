@@ -21,6 +21,14 @@ export const ServiceCard = Type.Object(
     ]),
     interactivityLevel: Type.Integer({ minimum: 1, maximum: 5 }),
     onlineOrder: Type.Boolean(),
+    /** Where the service is provided when it cannot be ordered here (seed 003: the catalogue still describes it). */
+    serviceUrl: Type.Optional(Type.String({ format: 'uri', pattern: '^https?://', maxLength: 2000 })),
+    /** How long the service usually takes from order to result. */
+    duration: Type.Optional(IsoDuration),
+    /** What the applicant needs at hand (or to upload). */
+    requiredDocuments: Type.Optional(Type.Array(LocalizedText, { maxItems: 50 })),
+    /** The languages the service can be received in (ISO 639-1). */
+    languages: Type.Optional(Type.Array(Type.String({ pattern: '^[a-z]{2}$' }), { uniqueItems: true, maxItems: 30 })),
     process: Type.Optional(Type.Object({ file: Type.String(), processId: Type.String() }, { additionalProperties: false })),
     startForm: Type.Optional(Type.String()),
     dataStructure: Type.Optional(Type.String()),

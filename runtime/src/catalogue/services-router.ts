@@ -2,10 +2,11 @@ import { Router } from 'express';
 import { Type } from '@sinclair/typebox';
 import type { Agency } from '../accounts/agency.entity.js';
 import { link, type Api } from '../http/api.js';
-import { Code, Page, VersionState } from '../common/schemas.js';
+import { Code, LocalizedText, Page, VersionState } from '../common/schemas.js';
 import { PackageFiles, readServicePackage } from './package-reader.js';
 import { CardView } from './card-view.js';
-import type { Catalogue } from './catalogue.js';
+import type { Catalogue, CatalogueFilter } from './catalogue.js';
+import { lifeEventTitle } from './life-events.js';
 import type { ServiceVersion } from './service-version.entity.js';
 import type { Service } from './service.entity.js';
 
@@ -15,6 +16,17 @@ const ServiceView = Type.Composite([CardView, Type.Object({
   published: Type.Boolean(),
   number: Type.Integer({ description: "the service's number: given once, kept by every version; case codes and payment references embed it" }),
 })]);
+
+const Facet = Type.Array(Type.Object({ value: Type.String(), count: Type.Integer(), title: Type.Optional(LocalizedText) }));
+
+/** What a card page shows beyond the list's card, from the published version's service.yaml. */
+const CardDetails = Type.Object({
+  serviceUrl: Type.Union([Type.String(), Type.Null()], { description: 'where the service is provided when it is not ordered here' }),
+  duration: Type.Union([Type.String(), Type.Null()], { description: 'how long it usually takes, ISO 8601 (P5D)' }),
+  requiredDocuments: Type.Array(LocalizedText),
+  languages: Type.Array(Type.String()),
+  lifeEventTitles: Type.Record(Type.String(), LocalizedText, { description: 'titles of the life events it belongs to, by code' }),
+});
 
 const VersionView = Type.Object({
   version: Type.String(),
@@ -47,6 +59,31 @@ function versionView(version: ServiceVersion) {
   };
 }
 
+/** The catalogue's search as GET /api/services answers it; the server-rendered catalogue page uses the same. */
+export async function searchCatalogue(catalogue: Catalogue, query: Partial<Omit<CatalogueFilter, 'limit' | 'offset'>> & { limit?: number; offset?: number }) {
+  const [{ items, total }, facets] = await Promise.all([
+    catalogue.search({ ...query, limit: query.limit ?? 20, offset: query.offset ?? 0 }),
+    catalogue.facets(),
+  ]);
+  return { items: items.map((s) => serviceView(s, s.provider)), total, facets };
+}
+
+/** A service's card page as GET /api/services/{code} answers it (without the staff's versions). */
+export async function serviceCardPage(catalogue: Catalogue, { service, provider }: { service: Service; provider: Agency }) {
+  const card = await catalogue.publishedCard(service);
+  return {
+    ...serviceView(service, provider),
+    serviceUrl: card?.serviceUrl ?? null,
+    duration: card?.duration ?? null,
+    requiredDocuments: card?.requiredDocuments ?? [],
+    languages: card?.languages ?? [],
+    lifeEventTitles: Object.fromEntries(service.lifeEvents.flatMap((code) => {
+      const title = lifeEventTitle(code);
+      return title ? [[code, title]] : [];
+    })),
+  };
+}
+
 /** The catalogue for everybody; package import and publishing for the provider's analysts. */
 export function servicesRouter({ api, catalogue }: { api: Api; catalogue: Catalogue }): Router {
   const router = Router();
@@ -59,21 +96,24 @@ export function servicesRouter({ api, catalogue }: { api: Api; catalogue: Catalo
       provider: Type.Optional(Code),
       q: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
       lifeEvent: Type.Optional(Code),
+      price: Type.Optional(Type.Union([Type.Literal('free'), Type.Literal('paid')])),
+      level: Type.Optional(Type.Integer({ minimum: 1, maximum: 5, description: 'e-service maturity (interactivity) level' })),
     }), Page], { additionalProperties: false }),
-    response: Type.Object({ items: Type.Array(ServiceView), total: Type.Integer() }),
-  }, async ({ query }) => {
-    const { items, total } = await catalogue.search({ ...query, limit: query.limit ?? 20, offset: query.offset ?? 0 });
-    return { items: items.map((s) => serviceView(s, s.provider)), total };
-  });
+    response: Type.Object({
+      items: Type.Array(ServiceView),
+      total: Type.Integer(),
+      facets: Type.Object({ provider: Facet, audience: Facet, lifeEvent: Facet, level: Facet, price: Facet }, { description: 'every value of the published catalogue to filter by, with its number of services' }),
+    }),
+  }, async ({ query }) => searchCatalogue(catalogue, query));
 
   api.publicRoute(router, {
     method: 'get', path: '/api/services/:code', tag: 'catalogue', access: 'public',
     summary: "A service's catalogue card; the provider agency's staff also see its versions",
     params: Type.Object({ code: Code }), errors: [404],
-    response: Type.Composite([ServiceView, Type.Object({ versions: Type.Optional(Type.Array(VersionView)) })]),
+    response: Type.Composite([ServiceView, CardDetails, Type.Object({ versions: Type.Optional(Type.Array(VersionView)) })]),
   }, async ({ params, auth }) => {
-    const { service, provider, versions } = await catalogue.find(params.code, auth?.user);
-    return { ...serviceView(service, provider), ...(versions ? { versions: versions.map(versionView) } : {}) };
+    const found = await catalogue.find(params.code, auth?.user);
+    return { ...await serviceCardPage(catalogue, found), ...(found.versions ? { versions: found.versions.map(versionView) } : {}) };
   });
 
   api.route(router, {

@@ -40,10 +40,12 @@ export interface StaticAppOptions {
   notApp?: RegExp;
   /** Said (503) to a page navigation while the app is not built. */
   notBuilt: string;
+  /** Renders some pages on the server before the others get index.html (calls next() for those it leaves). */
+  pages?: RequestHandler;
 }
 
 /** Serves a built single-page app; any other page address gets its index.html (client-side routing). */
-export function staticAppRouter({ dist, csp, notApp, notBuilt }: StaticAppOptions): Router {
+export function staticAppRouter({ dist, csp, notApp, notBuilt, pages }: StaticAppOptions): Router {
   const router = Router();
   const index = path.join(dist, 'index.html');
   const isApp = (p: string) => !notApp?.test(p);
@@ -51,6 +53,7 @@ export function staticAppRouter({ dist, csp, notApp, notBuilt }: StaticAppOption
   // Hashed bundle names: a file under /assets never changes.
   router.use('/assets', express.static(path.join(dist, 'assets'), { immutable: true, maxAge: '365d', index: false }));
   router.use(express.static(dist, { index: false }));
+  if (pages) router.get(/.*/, (req, res, next) => (isApp(req.path) ? pages(req, res, next) : next()));
   router.get(/.*/, (req, res, next) => {
     // Only page navigations (a browser asks for text/html); API clients keep their 404 problem.
     if (!isApp(req.path) || !req.headers.accept?.includes('text/html')) return next();

@@ -14,6 +14,8 @@ export interface WebApp {
   dist: string;
   /** Folders whose changes make the build stale (the app's own root and the workspace sources it imports). */
   sources: string[];
+  /** The module (relative to root) that renders its public pages on the server, built into dist/server. */
+  serverEntry?: string;
 }
 
 /** The citizen portal's sources and its built copy. */
@@ -26,6 +28,7 @@ export const PORTAL: WebApp = {
   root: WEB_ROOT,
   dist: WEB_DIST,
   sources: [WEB_ROOT, ...FORMS_BROWSER_SOURCES.map((url) => fileURLToPath(url))],
+  serverEntry: 'src/entry-server.tsx',
 };
 
 const SKIP = new Set(['dist', 'node_modules']);
@@ -51,6 +54,18 @@ export async function webBuildStale(app: WebApp = PORTAL): Promise<boolean> {
 /** Bundles replaced this long ago are deleted; a page loaded before then may still ask for them. */
 const KEEP_OLD_ASSETS_MS = 60 * 60_000;
 
+/** Replaces `name` (a file or a folder) in `dist` with the one in `outDir` in one rename. */
+async function swapIn(outDir: string, dist: string, name: string): Promise<void> {
+  const staged = path.join(dist, `${name}.${process.pid}`);
+  await fs.rm(staged, { recursive: true, force: true });
+  await fs.cp(path.join(outDir, name), staged, { recursive: true });
+  const old = path.join(dist, `${name}.old.${process.pid}`);
+  // rename() cannot put a folder over a non-empty one: the old one steps aside first.
+  if ((await fs.stat(path.join(dist, name)).catch(() => null))?.isDirectory()) await fs.rename(path.join(dist, name), old);
+  await fs.rename(staged, path.join(dist, name));
+  await fs.rm(old, { recursive: true, force: true });
+}
+
 /**
  * Puts a fresh build in place while runtimes may be serving the old one (another `npm start`,
  * a test run): the hashed bundles are added beside the old ones, then index.html is swapped in
@@ -62,9 +77,9 @@ async function install(app: WebApp, outDir: string): Promise<void> {
   for (const file of await fs.readdir(path.join(outDir, 'assets'))) {
     await fs.copyFile(path.join(outDir, 'assets', file), path.join(assets, file));
   }
-  const index = path.join(app.dist, `index.html.${process.pid}`);
-  await fs.copyFile(path.join(outDir, 'index.html'), index);
-  await fs.rename(index, path.join(app.dist, 'index.html'));
+  // The server renderer first: it names only bundles already in place, and the new index.html after it names them too.
+  if (app.serverEntry) await swapIn(outDir, app.dist, 'server');
+  await swapIn(outDir, app.dist, 'index.html');
   const now = Date.now();
   const fresh = new Set(await fs.readdir(path.join(outDir, 'assets')));
   for (const file of await fs.readdir(assets)) {
@@ -87,9 +102,11 @@ export async function ensureWebBuild(app: WebApp = PORTAL, { signal }: { signal?
   try {
     // A process of its own with NODE_ENV=production: under vitest (NODE_ENV=test) Vite would
     // otherwise emit React's development JSX calls, which the production React lacks.
-    await promisify(execFile)(process.execPath, [vite, 'build', '--config', path.join(app.root, 'vite.config.ts'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+    const build = (...args: string[]) => promisify(execFile)(process.execPath, [vite, 'build', '--config', path.join(app.root, 'vite.config.ts'), '--logLevel', 'warn', ...args], {
       env: { ...process.env, NODE_ENV: 'production' }, maxBuffer: 16 * 1024 * 1024, ...(signal ? { signal } : {}),
     });
+    await build('--outDir', outDir, '--emptyOutDir');
+    if (app.serverEntry) await build('--ssr', app.serverEntry, '--outDir', path.join(outDir, 'server'));
     await install(app, outDir);
   } finally {
     await fs.rm(outDir, { recursive: true, force: true });

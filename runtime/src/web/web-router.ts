@@ -2,6 +2,8 @@ import type { Router } from 'express';
 import type { RuntimeConfig } from '../config.js';
 import { WEB_DIST } from './web-build.js';
 import { appCsp, staticAppRouter } from './static-app.js';
+import { portalPages } from './portal-pages.js';
+import type { Catalogue } from '../catalogue/catalogue.js';
 
 /**
  * The portal's CSP: scripts and styles only from this origin (no inline or eval'd code); the
@@ -15,10 +17,10 @@ export function portalCsp(config: Pick<RuntimeConfig, 'publicUrl'>) {
 /** The API, health checks and the designer (served by its own router) are not the portal's pages. */
 const NOT_PORTAL = /^\/(api|health|designer)(\/|$)/;
 
-/** Serves the built citizen portal; any other page address gets its index.html (client-side routing). */
-export function webRouter(config: Pick<RuntimeConfig, 'publicUrl'>, dist = WEB_DIST): Router {
+/** Serves the built citizen portal: its public pages rendered on the server, any other page address its index.html (client-side routing). */
+export function webRouter(config: Pick<RuntimeConfig, 'publicUrl'>, { catalogue }: { catalogue: Catalogue }, dist = WEB_DIST): Router {
   return staticAppRouter({
-    dist, csp: portalCsp(config), notApp: NOT_PORTAL,
+    dist, csp: portalCsp(config), notApp: NOT_PORTAL, pages: portalPages({ dist, catalogue }),
     notBuilt: 'The citizen portal is not built yet: run `npm run build:web` (npm start builds it).',
   });
 }

@@ -48,8 +48,9 @@ export async function ok<T>(call: Promise<{ data?: T }>): Promise<T> {
 export type Answer<Method extends 'get' | 'post' | 'put', Path extends ClientPathsWithMethod<typeof api, Method>> = MethodResponse<typeof api, Method, Path>;
 
 export type Me = Answer<'get', '/api/me'>;
-export type ServiceCard = Answer<'get', '/api/services'>['items'][number];
-export type Localized = ServiceCard['title'];
+export type CatalogueResult = Answer<'get', '/api/services'>;
+export type ServiceCard = CatalogueResult['items'][number];
+export type ServiceDetail = Answer<'get', '/api/services/{code}'>;
 export type ApplicationSummary = Answer<'get', '/api/applications'>['items'][number];
 export type ApplicationDetail = Answer<'get', '/api/applications/{id}'>;
 export type DocumentRef = Answer<'post', '/api/documents'>;

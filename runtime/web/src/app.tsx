@@ -1,23 +1,28 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { api, ApiError, ok, setCsrfToken, type Me } from './api.js';
-import { isLang, LangContext, texts, type Lang } from './i18n.js';
-import { useLocation } from './router.js';
-import { Header } from './components/header.js';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { api, ApiError, ok, setCsrfToken, type CatalogueResult, type Me, type ServiceDetail } from './api.js';
+import { useLang } from './i18n.js';
+import { AppShell, Button, LangContext, navigate, useLocation, type Lang, type NavItem } from './ui/index.js';
 import { LoginPage } from './pages/login-page.js';
 import { TermsPage } from './pages/terms-page.js';
-import { CataloguePage } from './pages/catalogue-page.js';
-import { OrderPage } from './pages/order-page.js';
-import { OrdersPage } from './pages/orders-page.js';
-import { ConfirmationPage } from './pages/confirmation-page.js';
+import { CataloguePage } from './pages/catalogue/catalogue-page.js';
+import { ServicePage } from './pages/catalogue/service-page.js';
+import { AccessibilityPage } from './pages/accessibility-page.js';
+import { NotFoundPage } from './pages/not-found-page.js';
 
-/** The citizen portal: who is logged in, which language, which page. */
-export function App() {
+// Pages behind the login load when first needed: the catalogue (rendered on the server too) needs not wait for the form viewer.
+const OrderPage = lazy(() => import('./pages/order-page.js').then((m) => ({ default: m.OrderPage })));
+const OrdersPage = lazy(() => import('./pages/orders-page.js').then((m) => ({ default: m.OrdersPage })));
+const ConfirmationPage = lazy(() => import('./pages/confirmation-page.js').then((m) => ({ default: m.ConfirmationPage })));
+
+/** What the server fetched for the page it rendered, so the browser need not fetch it again. */
+export interface PageData { catalogue?: CatalogueResult; service?: ServiceDetail | null }
+
+/** The citizen portal: which language, who is logged in, which page. */
+export function App({ lang: initialLang, data = {} }: { lang: Lang; data?: PageData }) {
   const location = useLocation();
+  const [lang, setLang] = useState<Lang>(initialLang);
+  // undefined: not asked yet (also on the server); null: nobody is logged in.
   const [me, setMe] = useState<Me | null | undefined>(undefined);
-  const queryLang = location.searchParams.get('lang');
-  const [lang, setLang] = useState<Lang>(() => (isLang(queryLang) ? queryLang : 'lt'));
-  useEffect(() => { if (isLang(queryLang)) setLang(queryLang); }, [queryLang]);
-  useEffect(() => { document.documentElement.lang = lang; }, [lang]);
 
   const signedIn = useCallback((next: Me | null) => {
     setCsrfToken(next?.csrfToken);
@@ -29,27 +34,59 @@ export function App() {
       else throw error;
     });
   }, [signedIn]);
+  const asked = location.searchParams.get('lang');
+  useEffect(() => { if (asked === 'lt' || asked === 'lv' || asked === 'en') setLang(asked); }, [asked]);
 
-  const context = useMemo(() => ({ lang, t: texts(lang) }), [lang]);
   return (
-    <LangContext value={context}>
-      <a className="skip-link" href="#main">{context.t.skip}</a>
-      <Header me={me ?? null} onLang={setLang} onLogout={() => signedIn(null)} />
-      <main id="main" tabIndex={-1}>
-        {me === undefined ? <p role="status">{context.t.loading}</p>
-          : me === null ? <LoginPage onLogin={signedIn} />
-          : me.terms.currentVersion !== null && !me.terms.accepted ? <TermsPage version={me.terms.currentVersion} onAccepted={() => signedIn({ ...me, terms: { ...me.terms, accepted: true } })} />
-          : <Route path={location.pathname} />}
-      </main>
+    <LangContext value={lang}>
+      <Frame me={me} onLogout={() => signedIn(null)} onLanguage={setLang}>
+        <Route url={location} me={me} data={data} onLogin={signedIn} />
+      </Frame>
     </LangContext>
   );
 }
 
-function Route({ path }: { path: string }) {
+function Frame({ me, onLogout, onLanguage, children }: { me: Me | null | undefined; onLogout: () => void; onLanguage: (lang: Lang) => void; children: React.ReactNode }) {
+  const { lang, t } = useLang();
+  const path = useLocation().pathname;
+  const nav: NavItem[] = useMemo(() => [
+    { href: `/?lang=${lang}`, label: t.catalogue, current: path === '/' || path.startsWith('/services') },
+    ...(me ? [{ href: `/orders?lang=${lang}`, label: t.orders, current: path.startsWith('/orders') }] : []),
+  ], [lang, t, me, path]);
+  const logout = async () => {
+    await api.DELETE('/api/session');
+    onLogout();
+    navigate(`/?lang=${lang}`);
+  };
+  const account = me
+    ? <div className="account"><span className="account__name">{me.user.displayName}</span><Button variant="tertiary" data-size="sm" className="on-accent" onClick={logout}>{t.logout}</Button></div>
+    : me === null && !path.startsWith('/login') ? <a className="account__login" href={`/login?lang=${lang}&returnTo=${encodeURIComponent(path)}`}>{t.login}</a> : null;
+  return <AppShell appName={t.portal} home={`/?lang=${lang}`} nav={nav} account={account} onLanguage={onLanguage}>{children}</AppShell>;
+}
+
+/** Pages anybody may see, and pages that need a logged-in person who accepted the terms of use. */
+function Route({ url, me, data, onLogin }: { url: URL; me: Me | null | undefined; data: PageData; onLogin: (me: Me) => void }) {
+  const path = url.pathname;
+  if (path === '/') return <CataloguePage url={url} initial={data.catalogue} />;
+  if (path === '/accessibility') return <AccessibilityPage />;
+  if (path === '/login') return <LoginPage returnTo={url.searchParams.get('returnTo')} onLogin={onLogin} />;
   const order = /^\/services\/([a-z0-9-]+)\/order$/.exec(path);
-  if (order) return <OrderPage key={order[1]} service={order[1]!} />;
-  const done = /^\/orders\/([0-9a-f-]{36})$/.exec(path);
-  if (done) return <ConfirmationPage id={done[1]!} />;
-  if (path === '/orders') return <OrdersPage />;
-  return <CataloguePage />;
+  const service = /^\/services\/([a-z0-9-]+)$/.exec(path);
+  if (service) return <ServicePage code={service[1]!} initial={data.service} />;
+  const detail = /^\/orders\/([0-9a-f-]{36})$/.exec(path);
+  if (!order && !detail && path !== '/orders') return <NotFoundPage />;
+
+  if (me === undefined) return <Loading />;
+  if (me === null) return <LoginPage returnTo={path + url.search} onLogin={onLogin} reason="order" />;
+  if (me.terms.currentVersion !== null && !me.terms.accepted) return <TermsPage version={me.terms.currentVersion} onAccepted={() => onLogin({ ...me, terms: { ...me.terms, accepted: true } })} />;
+  return (
+    <Suspense fallback={<Loading />}>
+      {order ? <OrderPage key={order[1]} service={order[1]!} /> : detail ? <ConfirmationPage id={detail[1]!} /> : <OrdersPage />}
+    </Suspense>
+  );
+}
+
+function Loading() {
+  const { t } = useLang();
+  return <p role="status">{t.loading}</p>;
 }

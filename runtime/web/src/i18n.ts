@@ -1,70 +1,131 @@
-import { createContext, useContext } from 'react';
-import type { Localized } from './api.js';
+import { useLanguage, type Catalogue, type Lang } from './ui/index.js';
 
-export const LANGUAGES = ['lt', 'lv', 'en'] as const;
-export type Lang = (typeof LANGUAGES)[number];
+export { localized } from './ui/index.js';
 
-const TEXTS = {
-  lt: {
-    portal: 'E. paslaugos', skip: 'Pereiti prie turinio', language: 'Kalba', catalogue: 'Paslaugos', orders: 'Mano užsakymai', logout: 'Atsijungti',
-    login: 'Prisijungimas', username: 'Naudotojo vardas', password: 'Slaptažodis', signIn: 'Prisijungti',
-    terms: 'Naudojimosi taisyklės', accept: 'Sutinku su taisyklėmis', order: 'Užsakyti', loading: 'Įkeliama…',
-    step: (n: number, of: number) => `${n} žingsnis iš ${of}`, next: 'Toliau', back: 'Atgal', saveDraft: 'Išsaugoti juodraštį',
-    draftSaved: 'Juodraštis išsaugotas', draftResumed: 'Tęsiate išsaugotą juodraštį', errorsTitle: 'Pataisykite klaidas',
-    checkAnswers: 'Patikrinkite atsakymus', change: 'Keisti', submit: 'Pateikti', fromProfile: 'iš jūsų profilio',
-    submitted: 'Užsakymas pateiktas', number: 'Užsakymo numeris', answersPdf: 'Atsakymų PDF', noOrders: 'Užsakymų dar nėra',
-    status: 'Būsena', submittedAt: 'Pateikta', uploading: 'Įkeliamas failas…', noAnswer: '(neatsakyta)', service: 'Paslauga',
-    submitting: 'Pateikiama…', orderHeading: (n: string) => `Užsakymas Nr. ${n}`, history: 'Eiga', live: 'Būsena atnaujinama automatiškai',
-    statuses: { submitted: 'Pateiktas', 'in-progress': 'Vykdomas', 'in-review': 'Nagrinėjamas', approved: 'Patvirtintas', rejected: 'Atmestas', completed: 'Įvykdytas', cancelled: 'Atšauktas' },
-    steps: { submitted: 'Užsakymas pateiktas', 'process-started': 'Pradėtas vykdyti', 'task-created': 'Perduotas specialistui', 'task-claimed': 'Specialistas pradėjo nagrinėti', 'task-completed': 'Specialistas baigė darbą', 'status-changed': 'Būsena pasikeitė' },
-  },
-  lv: {
-    portal: 'E-pakalpojumi', skip: 'Pāriet uz saturu', language: 'Valoda', catalogue: 'Pakalpojumi', orders: 'Mani pieteikumi', logout: 'Iziet',
-    login: 'Pieteikšanās', username: 'Lietotājvārds', password: 'Parole', signIn: 'Pieteikties',
-    terms: 'Lietošanas noteikumi', accept: 'Piekrītu noteikumiem', order: 'Pieteikt', loading: 'Ielādē…',
-    step: (n: number, of: number) => `${n}. solis no ${of}`, next: 'Tālāk', back: 'Atpakaļ', saveDraft: 'Saglabāt melnrakstu',
-    draftSaved: 'Melnraksts saglabāts', draftResumed: 'Turpināt saglabāto melnrakstu', errorsTitle: 'Izlabojiet kļūdas',
-    checkAnswers: 'Pārbaudiet atbildes', change: 'Mainīt', submit: 'Iesniegt', fromProfile: 'no jūsu profila',
-    submitted: 'Pieteikums iesniegts', number: 'Pieteikuma numurs', answersPdf: 'Atbilžu PDF', noOrders: 'Pieteikumu vēl nav',
-    status: 'Statuss', submittedAt: 'Iesniegts', uploading: 'Augšupielādē failu…', noAnswer: '(nav atbildes)', service: 'Pakalpojums',
-    submitting: 'Iesniedz…', orderHeading: (n: string) => `Pieteikums Nr. ${n}`, history: 'Gaita', live: 'Statuss atjaunojas automātiski',
-    statuses: { submitted: 'Iesniegts', 'in-progress': 'Izpildē', 'in-review': 'Izskatīšanā', approved: 'Apstiprināts', rejected: 'Noraidīts', completed: 'Izpildīts', cancelled: 'Atcelts' },
-    steps: { submitted: 'Pieteikums iesniegts', 'process-started': 'Izpilde sākta', 'task-created': 'Nodots speciālistam', 'task-claimed': 'Speciālists sāka izskatīšanu', 'task-completed': 'Speciālists pabeidza darbu', 'status-changed': 'Statuss mainījās' },
-  },
-  en: {
-    portal: 'E-services', skip: 'Skip to content', language: 'Language', catalogue: 'Services', orders: 'My orders', logout: 'Log out',
-    login: 'Log in', username: 'Username', password: 'Password', signIn: 'Log in',
-    terms: 'Terms of use', accept: 'I accept the terms', order: 'Order', loading: 'Loading…',
-    step: (n: number, of: number) => `Step ${n} of ${of}`, next: 'Next', back: 'Back', saveDraft: 'Save draft',
-    draftSaved: 'Draft saved', draftResumed: 'You are continuing your saved draft', errorsTitle: 'There is a problem',
-    checkAnswers: 'Check your answers', change: 'Change', submit: 'Submit', fromProfile: 'from your profile',
-    submitted: 'Order submitted', number: 'Order number', answersPdf: 'PDF of your answers', noOrders: 'No orders yet',
-    status: 'Status', submittedAt: 'Submitted', uploading: 'Uploading file…', noAnswer: '(not answered)', service: 'Service',
-    submitting: 'Submitting…', orderHeading: (n: string) => `Order no. ${n}`, history: 'Progress', live: 'The status updates by itself',
-    statuses: { submitted: 'Submitted', 'in-progress': 'In progress', 'in-review': 'Under review', approved: 'Approved', rejected: 'Rejected', completed: 'Completed', cancelled: 'Cancelled' },
-    steps: { submitted: 'Order submitted', 'process-started': 'Processing started', 'task-created': 'Passed to an official', 'task-claimed': 'An official started the review', 'task-completed': 'The official finished', 'status-changed': 'Status changed' },
-  },
-} satisfies Record<Lang, unknown>;
+/** The portal's words. English defines the keys; a key missing in Lithuanian or Latvian is a type error. */
+const en = {
+  portal: 'E-services', catalogue: 'Services', orders: 'My orders', logout: 'Log out', loggedInAs: (name: string) => `Logged in as ${name}`,
+  login: 'Log in', username: 'Username', password: 'Password', signIn: 'Log in',
+  loginLead: 'Log in to order services and follow your orders.',
+  eidLogin: 'Log in with eID', eidHint: 'With your ID card, mobile signature or Smart-ID through the national eID gateway.',
+  staffLogin: 'Staff and demo accounts', loginFailed: 'The username or password is wrong.',
+  loginToOrder: 'Log in to order this service.',
+  terms: 'Terms of use', accept: 'I accept the terms', order: 'Order', orderOnline: 'Order online', loading: 'Loading…',
+  next: 'Next', back: 'Back', saveDraft: 'Save draft',
+  draftSaved: 'Draft saved', draftResumed: 'You are continuing your saved draft',
+  checkAnswers: 'Check your answers', change: 'Change', submit: 'Submit', fromProfile: 'from your profile',
+  submitted: 'Order submitted', number: 'Order number', answersPdf: 'PDF of your answers', noOrders: 'No orders yet',
+  status: 'Status', submittedAt: 'Submitted', uploading: 'Uploading file…', noAnswer: '(not answered)', service: 'Service',
+  submitting: 'Submitting…', orderHeading: (n: string) => `Order no. ${n}`, history: 'Progress', live: 'The status updates by itself',
+  statuses: { submitted: 'Submitted', 'in-progress': 'In progress', 'in-review': 'Under review', approved: 'Approved', rejected: 'Rejected', completed: 'Completed', cancelled: 'Cancelled', withdrawn: 'Withdrawn' } as Record<string, string>,
+  steps: { submitted: 'Order submitted', 'process-started': 'Processing started', 'task-created': 'Passed to an official', 'task-claimed': 'An official started the review', 'task-completed': 'The official finished', 'status-changed': 'Status changed' } as Record<string, string>,
+  // The public catalogue
+  catalogueLead: 'Find a public service, read what it needs and costs, and order it online.',
+  search: 'Search services', searchHint: 'A word from the name or description', searchButton: 'Search',
+  filters: 'Filter', applyFilters: 'Show services', clearFilters: 'Clear filters',
+  audience: 'For whom', provider: 'Provider', lifeEvent: 'Life event', price: 'Fee', level: 'E-service level',
+  audiences: { citizens: 'Residents', businesses: 'Businesses', 'public-sector': 'Public sector' } as Record<string, string>,
+  prices: { free: 'Free of charge', paid: 'With a fee' } as Record<string, string>,
+  free: 'Free of charge',
+  levels: { 1: 'Information', 2: 'One-way interaction: forms to download', 3: 'Two-way interaction: forms submitted online', 4: 'Transaction: decided and paid online', 5: 'Proactive: provided without an application' } as Record<string, string>,
+  levelShort: (n: number) => `Level ${n}`,
+  found: (n: number) => (n === 1 ? '1 service found' : `${n} services found`),
+  noServices: 'No service matches. Try another word or clear the filters.',
+  notOnline: 'Not ordered online',
+  // A service's card page
+  aboutService: 'About the service', legalBasis: 'Legal basis', duration: 'Usually takes', requiredDocuments: 'What you need',
+  languages: 'Languages', serviceNumber: 'Service number', orderElsewhere: 'Where to get this service',
+  languageNames: { lt: 'Lithuanian', lv: 'Latvian', en: 'English', ru: 'Russian', pl: 'Polish', de: 'German' } as Record<string, string>,
+  durationText: (days: number) => (days === 1 ? '1 day' : `${days} days`), durationHours: (hours: number) => (hours === 1 ? '1 hour' : `${hours} hours`),
+  notFound: 'Page not found', notFoundLead: 'The address may be wrong or the service is no longer provided.', toCatalogue: 'Go to the services',
+  // Accessibility statement
+  accessibilityTitle: 'Accessibility statement',
+};
+export type Texts = typeof en;
 
-export type Texts = (typeof TEXTS)['en'];
+const lt: Texts = {
+  portal: 'E. paslaugos', catalogue: 'Paslaugos', orders: 'Mano užsakymai', logout: 'Atsijungti', loggedInAs: (name) => `Prisijungęs: ${name}`,
+  login: 'Prisijungimas', username: 'Naudotojo vardas', password: 'Slaptažodis', signIn: 'Prisijungti',
+  loginLead: 'Prisijunkite, kad galėtumėte užsakyti paslaugas ir sekti savo užsakymus.',
+  eidLogin: 'Prisijungti per elektroninius valdžios vartus', eidHint: 'Asmens tapatybės kortele, mobiliuoju parašu arba Smart-ID.',
+  staffLogin: 'Darbuotojų ir demonstracinės paskyros', loginFailed: 'Neteisingas naudotojo vardas arba slaptažodis.',
+  loginToOrder: 'Prisijunkite, kad užsakytumėte šią paslaugą.',
+  terms: 'Naudojimosi taisyklės', accept: 'Sutinku su taisyklėmis', order: 'Užsakyti', orderOnline: 'Užsakyti internetu', loading: 'Įkeliama…',
+  next: 'Toliau', back: 'Atgal', saveDraft: 'Išsaugoti juodraštį',
+  draftSaved: 'Juodraštis išsaugotas', draftResumed: 'Tęsiate išsaugotą juodraštį',
+  checkAnswers: 'Patikrinkite atsakymus', change: 'Keisti', submit: 'Pateikti', fromProfile: 'iš jūsų profilio',
+  submitted: 'Užsakymas pateiktas', number: 'Užsakymo numeris', answersPdf: 'Atsakymų PDF', noOrders: 'Užsakymų dar nėra',
+  status: 'Būsena', submittedAt: 'Pateikta', uploading: 'Įkeliamas failas…', noAnswer: '(neatsakyta)', service: 'Paslauga',
+  submitting: 'Pateikiama…', orderHeading: (n) => `Užsakymas Nr. ${n}`, history: 'Eiga', live: 'Būsena atnaujinama automatiškai',
+  statuses: { submitted: 'Pateiktas', 'in-progress': 'Vykdomas', 'in-review': 'Nagrinėjamas', approved: 'Patvirtintas', rejected: 'Atmestas', completed: 'Įvykdytas', cancelled: 'Atšauktas', withdrawn: 'Atsiimtas' },
+  steps: { submitted: 'Užsakymas pateiktas', 'process-started': 'Pradėtas vykdyti', 'task-created': 'Perduotas specialistui', 'task-claimed': 'Specialistas pradėjo nagrinėti', 'task-completed': 'Specialistas baigė darbą', 'status-changed': 'Būsena pasikeitė' },
+  catalogueLead: 'Raskite viešąją paslaugą, sužinokite, ko jai reikia ir kiek ji kainuoja, ir užsakykite ją internetu.',
+  search: 'Ieškoti paslaugų', searchHint: 'Žodis iš pavadinimo ar aprašymo', searchButton: 'Ieškoti',
+  filters: 'Filtruoti', applyFilters: 'Rodyti paslaugas', clearFilters: 'Išvalyti filtrus',
+  audience: 'Kam skirta', provider: 'Teikėjas', lifeEvent: 'Gyvenimo situacija', price: 'Kaina', level: 'E. paslaugos lygis',
+  audiences: { citizens: 'Gyventojams', businesses: 'Verslui', 'public-sector': 'Viešajam sektoriui' },
+  prices: { free: 'Nemokamos', paid: 'Mokamos' },
+  free: 'Nemokama',
+  levels: { 1: 'Informavimas', 2: 'Vienpusė sąveika: formos atsisiuntimui', 3: 'Dvipusė sąveika: prašymas pateikiamas internetu', 4: 'Operacija: sprendimas ir mokėjimas internetu', 5: 'Proaktyvi: teikiama be prašymo' },
+  levelShort: (n) => `${n} lygis`,
+  found: (n) => `Rasta paslaugų: ${n}`,
+  noServices: 'Tokių paslaugų nėra. Pabandykite kitą žodį arba išvalykite filtrus.',
+  notOnline: 'Internetu neužsakoma',
+  aboutService: 'Apie paslaugą', legalBasis: 'Teisinis pagrindas', duration: 'Paprastai trunka', requiredDocuments: 'Ko reikės',
+  languages: 'Kalbos', serviceNumber: 'Paslaugos numeris', orderElsewhere: 'Kur gauti šią paslaugą',
+  languageNames: { lt: 'lietuvių', lv: 'latvių', en: 'anglų', ru: 'rusų', pl: 'lenkų', de: 'vokiečių' },
+  durationText: (days) => `${days} d.`, durationHours: (hours) => `${hours} val.`,
+  notFound: 'Puslapis nerastas', notFoundLead: 'Gal adresas neteisingas arba paslauga nebeteikiama.', toCatalogue: 'Į paslaugų sąrašą',
+  accessibilityTitle: 'Pareiškimas dėl prieinamumo',
+};
+
+const lv: Texts = {
+  portal: 'E-pakalpojumi', catalogue: 'Pakalpojumi', orders: 'Mani pieteikumi', logout: 'Iziet', loggedInAs: (name) => `Pieteicies: ${name}`,
+  login: 'Pieteikšanās', username: 'Lietotājvārds', password: 'Parole', signIn: 'Pieteikties',
+  loginLead: 'Piesakieties, lai pieteiktu pakalpojumus un sekotu saviem pieteikumiem.',
+  eidLogin: 'Pieteikties ar eID', eidHint: 'Ar eID karti, eParakstu mobilajā vai Smart-ID caur valsts autentifikācijas vārteju.',
+  staffLogin: 'Darbinieku un demonstrācijas konti', loginFailed: 'Nepareizs lietotājvārds vai parole.',
+  loginToOrder: 'Piesakieties, lai pieteiktu šo pakalpojumu.',
+  terms: 'Lietošanas noteikumi', accept: 'Piekrītu noteikumiem', order: 'Pieteikt', orderOnline: 'Pieteikt tiešsaistē', loading: 'Ielādē…',
+  next: 'Tālāk', back: 'Atpakaļ', saveDraft: 'Saglabāt melnrakstu',
+  draftSaved: 'Melnraksts saglabāts', draftResumed: 'Turpināt saglabāto melnrakstu',
+  checkAnswers: 'Pārbaudiet atbildes', change: 'Mainīt', submit: 'Iesniegt', fromProfile: 'no jūsu profila',
+  submitted: 'Pieteikums iesniegts', number: 'Pieteikuma numurs', answersPdf: 'Atbilžu PDF', noOrders: 'Pieteikumu vēl nav',
+  status: 'Statuss', submittedAt: 'Iesniegts', uploading: 'Augšupielādē failu…', noAnswer: '(nav atbildes)', service: 'Pakalpojums',
+  submitting: 'Iesniedz…', orderHeading: (n) => `Pieteikums Nr. ${n}`, history: 'Gaita', live: 'Statuss atjaunojas automātiski',
+  statuses: { submitted: 'Iesniegts', 'in-progress': 'Izpildē', 'in-review': 'Izskatīšanā', approved: 'Apstiprināts', rejected: 'Noraidīts', completed: 'Izpildīts', cancelled: 'Atcelts', withdrawn: 'Atsaukts' },
+  steps: { submitted: 'Pieteikums iesniegts', 'process-started': 'Izpilde sākta', 'task-created': 'Nodots speciālistam', 'task-claimed': 'Speciālists sāka izskatīšanu', 'task-completed': 'Speciālists pabeidza darbu', 'status-changed': 'Statuss mainījās' },
+  catalogueLead: 'Atrodiet publisko pakalpojumu, uzziniet, kas tam vajadzīgs un cik tas maksā, un piesakiet to tiešsaistē.',
+  search: 'Meklēt pakalpojumus', searchHint: 'Vārds no nosaukuma vai apraksta', searchButton: 'Meklēt',
+  filters: 'Atlasīt', applyFilters: 'Rādīt pakalpojumus', clearFilters: 'Notīrīt atlasi',
+  audience: 'Kam paredzēts', provider: 'Sniedzējs', lifeEvent: 'Dzīves situācija', price: 'Maksa', level: 'E-pakalpojuma līmenis',
+  audiences: { citizens: 'Iedzīvotājiem', businesses: 'Uzņēmējiem', 'public-sector': 'Publiskajam sektoram' },
+  prices: { free: 'Bez maksas', paid: 'Maksas' },
+  free: 'Bez maksas',
+  levels: { 1: 'Informēšana', 2: 'Mijiedarbība: veidlapas lejupielādei', 3: 'Divvirzienu mijiedarbība: iesniegšana tiešsaistē', 4: 'Darījumu apstrāde: lēmums un maksājums tiešsaistē', 5: 'Starpiestāžu: bez klienta iesaistes' },
+  levelShort: (n) => `${n}. līmenis`,
+  found: (n) => `Atrasti pakalpojumi: ${n}`,
+  noServices: 'Neviens pakalpojums neatbilst. Mēģiniet citu vārdu vai notīriet atlasi.',
+  notOnline: 'Tiešsaistē nepiesakāms',
+  aboutService: 'Par pakalpojumu', legalBasis: 'Tiesiskais pamats', duration: 'Parasti ilgst', requiredDocuments: 'Kas būs vajadzīgs',
+  languages: 'Valodas', serviceNumber: 'Pakalpojuma numurs', orderElsewhere: 'Kur saņemt šo pakalpojumu',
+  languageNames: { lt: 'lietuviešu', lv: 'latviešu', en: 'angļu', ru: 'krievu', pl: 'poļu', de: 'vācu' },
+  durationText: (days) => `${days} d.`, durationHours: (hours) => `${hours} st.`,
+  notFound: 'Lapa nav atrasta', notFoundLead: 'Iespējams, adrese ir nepareiza vai pakalpojums vairs netiek sniegts.', toCatalogue: 'Uz pakalpojumu sarakstu',
+  accessibilityTitle: 'Paziņojums par piekļūstamību',
+};
+
+export const TEXTS = { lt, lv, en } satisfies Catalogue<Texts>;
 
 export function texts(lang: Lang): Texts {
   return TEXTS[lang];
 }
 
-/** A text in the chosen language, else English, else any. */
-export function localized(text: Localized | null | undefined, lang: Lang): string {
-  if (!text) return '';
-  return text[lang] ?? text.en ?? Object.values(text)[0] ?? '';
+/** The page's language and the portal's words in it. */
+export function useLang(): { lang: Lang; t: Texts } {
+  const lang = useLanguage();
+  return { lang, t: TEXTS[lang] };
 }
-
-export function isLang(value: string | null): value is Lang {
-  return (LANGUAGES as readonly string[]).includes(value ?? '');
-}
-
-export const LangContext = createContext<{ lang: Lang; t: Texts }>({ lang: 'lt', t: TEXTS.lt });
-
-export const useLang = () => useContext(LangContext);
 
 /** A status or step name as the citizen reads it; an unknown one as it came. */
 export function named(names: Record<string, string>, key: string): string {

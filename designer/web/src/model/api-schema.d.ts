@@ -113,8 +113,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The terms of use now in effect */
+        /** The terms of use now in effect, with the declaration submitting an application confirms under them (lt, lv, en) */
         get: operations["getApiTermsCurrent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/terms/declaration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What pressing Submit confirms now ("… counts as my signature"), in lt, lv and en, with the terms version it belongs to (null: no terms in effect). Show it before Submit: the receipt of the application records it in the submitter's language */
+        get: operations["getApiTermsDeclaration"];
         put?: never;
         post?: never;
         delete?: never;
@@ -289,7 +306,7 @@ export interface paths {
         /** Applications I may see: a citizen's own and his represented entities'; an official's agency's */
         get: operations["getApiApplications"];
         put?: never;
-        /** Order a service: submit its start form data (pressing Submit counts as signing). The data are checked against the service's start form and data structure (422 with errors [{path, message}] in the Accept-Language: lt, lv, en); values of hidden fields are dropped; file fields hold ids of your uploads (POST /api/documents), which become part of the application; your draft of the service ends. With an Idempotency-Key header (1-255 printable characters), the same key and body within 24 hours answer the first result and create nothing; the same key with another body is 422 */
+        /** Order a service: submit its start form data (pressing Submit counts as signing: the order's receipt records the declaration of GET /api/terms/declaration and the digest of the answers, and the platform seals it). The data are checked against the service's start form and data structure (422 with errors [{path, message}] in lang, else the Accept-Language: lt, lv, en); values of hidden fields are dropped; file fields hold ids of your uploads (POST /api/documents), which become part of the application; your draft of the service ends. With an Idempotency-Key header (1-255 printable characters), the same key and body within 24 hours answer the first result and create nothing; the same key with another body is 422 */
         post: operations["postApiApplications"];
         delete?: never;
         options?: never;
@@ -304,7 +321,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One application with its data and status timeline */
+        /** One application with its data and status timeline, its case code, the fee of the service ordered and the payment asked for (with the bank page while it is payable) */
         get: operations["getApiApplicationsId"];
         put?: never;
         post?: never;
@@ -323,6 +340,40 @@ export interface paths {
         };
         /** The submitted answers as a PDF (application/pdf): labels from the start form in the language asked for (lang, else Accept-Language), repeating groups as entries, files by name and SHA-256. For whoever may see the application */
         get: operations["getApiApplicationsIdAnswers.pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The receipt of an application (pressing Submit counts as signing): the SHA-256 digest of the answers as canonical JSON (RFC 8785), the terms version, time, the declaration confirmed in the submitter's language, and the platform's seal: pending, or sealed with the PDF's link. For whoever may see the application */
+        get: operations["getApiApplicationsIdReceipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/receipt.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The receipt as a PDF sealed by the platform (PAdES), in the submitter's language; 409 with Retry-After while the seal is pending. For whoever may see the application */
+        get: operations["getApiApplicationsIdReceipt.pdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -476,7 +527,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A payment provider's status event; accepted only with a valid HMAC signature on the raw body, a fresh timestamp and an unseen event id */
+        /** A payment provider's status event; accepted only with a valid HMAC signature on the raw body, a fresh timestamp and an unseen event id, and only for the order's amount and currency (another amount is 422 and audited) */
         post: operations["postApiPaymentsWebhooksProvider"];
         delete?: never;
         options?: never;
@@ -491,10 +542,44 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Payment orders of an application I may see, with the bank page to pay them */
+        /** Payment orders of an application I may see, oldest first, with the bank page to pay those still payable and their invoices */
         get: operations["getApiApplicationsIdPayments"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/payments/{paymentId}/invoice.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invoice of a payment order as a PDF (application/pdf) in the language asked for (lang, else Accept-Language): payee agency with its IBAN, payer, service, case code, amount, due date, the ISO 11649 payment reference in groups of four, purpose and status. For whoever may see the application */
+        get: operations["getApiApplicationsIdPaymentsPaymentIdInvoice.pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/payments/{paymentId}/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Back from the bank: ask the bank for the order's status now instead of waiting for its notice (at most once every 5 s per order; in between, the stored status). The status comes from the bank only: nothing in the request or the return address counts */
+        post: operations["postApiApplicationsIdPaymentsPaymentIdRefresh"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1192,6 +1277,11 @@ export interface operations {
                             lv?: string;
                             en?: string;
                         };
+                        declaration: {
+                            lt: string;
+                            lv: string;
+                            en: string;
+                        };
                         /** Format: date-time */
                         effectiveFrom: string;
                     };
@@ -1208,6 +1298,42 @@ export interface operations {
             };
             /** @description Not found, or not yours to see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiTermsDeclaration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        termsVersion: number | null;
+                        declaration: {
+                            lt: string;
+                            lv: string;
+                            en: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request (problem+json names the fields) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1482,6 +1608,8 @@ export interface operations {
                 provider?: string;
                 q?: string;
                 lifeEvent?: string;
+                price?: "free" | "paid";
+                level?: number;
                 limit?: number;
                 offset?: number;
             };
@@ -1520,13 +1648,69 @@ export interface operations {
                             };
                             legalBasis: string | null;
                             audience: string[];
-                            price: unknown;
+                            /** @description the fee: "free" or {amount, currency} */
+                            price: "free" | {
+                                /** @description decimal, e.g. 2.50 */
+                                amount: string;
+                                /** @description ISO 4217, e.g. EUR */
+                                currency: string;
+                            };
                             interactivityLevel: number;
                             onlineOrder: boolean;
                             lifeEvents: string[];
                             published: boolean;
+                            /** @description the service's number: given once, kept by every version; case codes and payment references embed it */
+                            number: number;
                         }[];
                         total: number;
+                        /** @description every value of the published catalogue to filter by, with its number of services */
+                        facets: {
+                            provider: {
+                                value: string;
+                                count: number;
+                                title?: {
+                                    lt?: string;
+                                    lv?: string;
+                                    en?: string;
+                                };
+                            }[];
+                            audience: {
+                                value: string;
+                                count: number;
+                                title?: {
+                                    lt?: string;
+                                    lv?: string;
+                                    en?: string;
+                                };
+                            }[];
+                            lifeEvent: {
+                                value: string;
+                                count: number;
+                                title?: {
+                                    lt?: string;
+                                    lv?: string;
+                                    en?: string;
+                                };
+                            }[];
+                            level: {
+                                value: string;
+                                count: number;
+                                title?: {
+                                    lt?: string;
+                                    lv?: string;
+                                    en?: string;
+                                };
+                            }[];
+                            price: {
+                                value: string;
+                                count: number;
+                                title?: {
+                                    lt?: string;
+                                    lv?: string;
+                                    en?: string;
+                                };
+                            }[];
+                        };
                     };
                 };
             };
@@ -1580,11 +1764,37 @@ export interface operations {
                         };
                         legalBasis: string | null;
                         audience: string[];
-                        price: unknown;
+                        /** @description the fee: "free" or {amount, currency} */
+                        price: "free" | {
+                            /** @description decimal, e.g. 2.50 */
+                            amount: string;
+                            /** @description ISO 4217, e.g. EUR */
+                            currency: string;
+                        };
                         interactivityLevel: number;
                         onlineOrder: boolean;
                         lifeEvents: string[];
                         published: boolean;
+                        /** @description the service's number: given once, kept by every version; case codes and payment references embed it */
+                        number: number;
+                        /** @description where the service is provided when it is not ordered here */
+                        serviceUrl: string | null;
+                        /** @description how long it usually takes, ISO 8601 (P5D) */
+                        duration: string | null;
+                        requiredDocuments: {
+                            lt?: string;
+                            lv?: string;
+                            en?: string;
+                        }[];
+                        languages: string[];
+                        /** @description titles of the life events it belongs to, by code */
+                        lifeEventTitles: {
+                            [key: string]: {
+                                lt?: string;
+                                lv?: string;
+                                en?: string;
+                            };
+                        };
                         versions?: {
                             version: string;
                             state: "draft" | "testing" | "published" | "retired";
@@ -2196,6 +2406,8 @@ export interface operations {
                     };
                     /** @description registration code of a legal entity you represent */
                     onBehalfOf?: string;
+                    /** @description the language of the errors and of the receipt (its declaration and PDF); default: Accept-Language */
+                    lang?: "lt" | "lv" | "en";
                 };
             };
         };
@@ -2332,6 +2544,41 @@ export interface operations {
                             startedAt: string;
                             endedAt: string | null;
                         }[];
+                        /** @description the case code: service number and application number (e.g. "1001 7654"); payment references embed it */
+                        caseCode: string;
+                        /** @description the fee: "free" or {amount, currency} */
+                        fee: "free" | {
+                            /** @description decimal, e.g. 2.50 */
+                            amount: string;
+                            /** @description ISO 4217, e.g. EUR */
+                            currency: string;
+                        };
+                        /** @description the open payment order, else the newest one; null when the process asked for none */
+                        payment: {
+                            id: string;
+                            /** @description prepayment or postpayment */
+                            kind: string;
+                            amountCents: number;
+                            /** @description the amount as a decimal text, e.g. "2.50" */
+                            amount: string;
+                            currency: string;
+                            /** @description ISO 11649 creditor reference (RF…) embedding the service number and the case */
+                            reference: string;
+                            /** @description the reference in groups of four, as invoices print it */
+                            printedReference: string;
+                            description: string;
+                            status: "created" | "pending" | "failed" | "paid" | "expired" | "cancelled";
+                            /** @description true while it can be paid at the bank: open, and the application not withdrawn */
+                            payable: boolean;
+                            dueDate: string | null;
+                            /** @description the bank's page to pay it; only while payable */
+                            redirectUrl: string | null;
+                            /** @description the invoice PDF (lang=lt|lv|en) */
+                            invoiceUrl: string;
+                            paidAt: string | null;
+                            /** @description set when the bank took money no longer owed; it is to be refunded */
+                            refundDue: "order-cancelled" | "order-expired" | "application-withdrawn" | null;
+                        } | null;
                     };
                 };
             };
@@ -2422,6 +2669,162 @@ export interface operations {
             };
             /** @description Not found, or not yours to see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiApplicationsIdReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        applicationId: string;
+                        caseNumber: string;
+                        /** Format: date-time */
+                        submittedAt: string;
+                        /** @description the submitter's name */
+                        submittedBy: string;
+                        /** @description registration code of the legal entity the submitter acted for */
+                        onBehalfOf: string | null;
+                        /** @description terms of use in effect at submission (null: none were) */
+                        termsVersion: number | null;
+                        language: "lt" | "lv" | "en";
+                        /** @description what pressing Submit confirmed, in the submitter's language */
+                        declaration: string;
+                        /**
+                         * @description the answers were digested as JSON Canonicalization Scheme text
+                         * @constant
+                         */
+                        canonicalization: "RFC 8785";
+                        /** @constant */
+                        algorithm: "SHA-256";
+                        /** @description hex digest of the canonical answers */
+                        digest: string;
+                        seal: {
+                            /** @description pending: the platform has not sealed the receipt PDF yet (it keeps trying) */
+                            status: "pending" | "sealed";
+                            sealedAt: string | null;
+                            documentId: string | null;
+                            /** @description the sealed receipt PDF, once sealed */
+                            href: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request (problem+json names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong role, terms not accepted, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "getApiApplicationsIdReceipt.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid request (problem+json names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong role, terms not accepted, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2639,6 +3042,10 @@ export interface operations {
                                 /** @description e.g. profile.personalCode */
                                 source: string;
                             };
+                        };
+                        /** @description the prefilled values nested as the form holds its data (`applicant.email` under `applicant`): the answers to open the form with */
+                        data: {
+                            [key: string]: unknown;
                         };
                         /** @description form-js viewer's own strings, by their English text */
                         viewerTranslations?: {
@@ -3108,6 +3515,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Content cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getApiApplicationsIdPayments: {
@@ -3130,15 +3546,28 @@ export interface operations {
                     "application/json": {
                         items: {
                             id: string;
+                            /** @description prepayment or postpayment */
                             kind: string;
                             amountCents: number;
+                            /** @description the amount as a decimal text, e.g. "2.50" */
+                            amount: string;
                             currency: string;
+                            /** @description ISO 11649 creditor reference (RF…) embedding the service number and the case */
                             reference: string;
+                            /** @description the reference in groups of four, as invoices print it */
+                            printedReference: string;
                             description: string;
-                            status: string;
+                            status: "created" | "pending" | "failed" | "paid" | "expired" | "cancelled";
+                            /** @description true while it can be paid at the bank: open, and the application not withdrawn */
+                            payable: boolean;
                             dueDate: string | null;
+                            /** @description the bank's page to pay it; only while payable */
                             redirectUrl: string | null;
+                            /** @description the invoice PDF (lang=lt|lv|en) */
+                            invoiceUrl: string;
                             paidAt: string | null;
+                            /** @description set when the bank took money no longer owed; it is to be refunded */
+                            refundDue: "order-cancelled" | "order-expired" | "application-withdrawn" | null;
                         }[];
                     };
                 };
@@ -3172,6 +3601,170 @@ export interface operations {
             };
             /** @description Not found, or not yours to see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "getApiApplicationsIdPaymentsPaymentIdInvoice.pdf": {
+        parameters: {
+            query?: {
+                lang?: "lt" | "lv" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+                paymentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request (problem+json names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong role, terms not accepted, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiApplicationsIdPaymentsPaymentIdRefresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                paymentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description prepayment or postpayment */
+                        kind: string;
+                        amountCents: number;
+                        /** @description the amount as a decimal text, e.g. "2.50" */
+                        amount: string;
+                        currency: string;
+                        /** @description ISO 11649 creditor reference (RF…) embedding the service number and the case */
+                        reference: string;
+                        /** @description the reference in groups of four, as invoices print it */
+                        printedReference: string;
+                        description: string;
+                        status: "created" | "pending" | "failed" | "paid" | "expired" | "cancelled";
+                        /** @description true while it can be paid at the bank: open, and the application not withdrawn */
+                        payable: boolean;
+                        dueDate: string | null;
+                        /** @description the bank's page to pay it; only while payable */
+                        redirectUrl: string | null;
+                        /** @description the invoice PDF (lang=lt|lv|en) */
+                        invoiceUrl: string;
+                        paidAt: string | null;
+                        /** @description set when the bank took money no longer owed; it is to be refunded */
+                        refundDue: "order-cancelled" | "order-expired" | "application-withdrawn" | null;
+                    };
+                };
+            };
+            /** @description Invalid request (problem+json names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong role, terms not accepted, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4053,7 +4646,13 @@ export interface operations {
                         };
                         legalBasis: string | null;
                         audience: string[];
-                        price: unknown;
+                        /** @description the fee: "free" or {amount, currency} */
+                        price: "free" | {
+                            /** @description decimal, e.g. 2.50 */
+                            amount: string;
+                            /** @description ISO 4217, e.g. EUR */
+                            currency: string;
+                        };
                         interactivityLevel: number;
                         onlineOrder: boolean;
                         lifeEvents: string[];

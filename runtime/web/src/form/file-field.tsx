@@ -52,7 +52,7 @@ export function FileField({ id, service, field, label, value, documents, error, 
     <div className="file-field">
       <label htmlFor={id}>{label}</label>
       <input id={id} type="file" aria-describedby={`${id}-status`} aria-invalid={message ? true : undefined} onChange={(e) => upload(e.currentTarget.files?.[0])} />
-      <p id={`${id}-status`} role="status" className={message ? 'error' : 'muted'}>
+      <p id={`${id}-status`} role="status" className={message ? 'field-error' : 'muted'}>
         {busy ? t.uploading : message ?? attached}
       </p>
     </div>

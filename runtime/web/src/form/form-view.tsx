@@ -6,7 +6,7 @@ import type { FieldError } from '../api.js';
 import { fieldAt, fieldsOf, type FormSchema } from './components.js';
 import { translateViewer } from '@konstruktor/forms/dom';
 import { viewerModules } from '@konstruktor/forms/viewer';
-import type { Lang } from '../i18n.js';
+import type { Lang } from '../ui/index.js';
 
 type Data = Record<string, unknown>;
 /** form-js keeps per-field messages in its state; setting them shows them under the fields, linked by aria-describedby. */

@@ -1,6 +1,6 @@
 import { labelOf, loadBrowserValidation, type FormSchema as FormsSchema, type StructureCheckFactory } from '@konstruktor/forms/browser';
-import { api, ok, type Answer, type FieldError, type Localized } from '../api.js';
-import { localized, type Lang } from '../i18n.js';
+import { api, ok, type Answer, type FieldError } from '../api.js';
+import { localized, type Lang, type Localized } from '../ui/index.js';
 import { fieldsOf, type Component, type FormSchema } from './components.js';
 
 type Data = Record<string, unknown>;
@@ -21,6 +21,8 @@ export interface OrderForm {
   form: FormSchema;
   pages: FormPage[];
   prefill: Record<string, { value: unknown; source: string }>;
+  /** The prefilled answers nested as the form holds its data: what a new order opens with. */
+  prefilledData: Data;
   /** The verdict the server will give on this data: errors with their paths. */
   validate(data: Data): Promise<FieldError[]>;
   prefilledOn(page: number): Prefilled[];
@@ -65,6 +67,7 @@ export async function loadOrderForm(service: string, lang: Lang): Promise<OrderF
     form: loaded.form as FormSchema,
     pages,
     prefill,
+    prefilledData: loaded.data,
     async validate(data) {
       return validation.validate(data, { locale: lang }).errors;
     },

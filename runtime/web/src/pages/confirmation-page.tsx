@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, ok, type ApplicationDetail } from '../api.js';
 import { named, useLang } from '../i18n.js';
+import { Card, CardBlock, Heading, PageHeading, Paragraph, Timeline } from '../ui/index.js';
 import { useApplicationChanges } from '../live.js';
-import { PageHeading } from '../components/page-heading.js';
 
 /** One order (also the page right after Submit): its number, status and progress, kept current as the service moves it, and the PDF of the answers. */
 export function ConfirmationPage({ id }: { id: string }) {
@@ -17,22 +17,20 @@ export function ConfirmationPage({ id }: { id: string }) {
       <PageHeading>{application && application.status !== 'submitted' ? t.orderHeading(application.number) : t.submitted}</PageHeading>
       {application ? (
         <>
-          <div className="panel">
-            <p>{t.number}: <strong data-testid="application-number">{application.number}</strong></p>
-            <p role="status">{t.status}: <strong data-testid="application-status">{named(t.statuses, application.status)}</strong></p>
-            <p className="muted">{t.live}</p>
-            <p><a href={`/api/applications/${id}/answers.pdf`} download>{t.answersPdf}</a></p>
-          </div>
-          <h2>{t.history}</h2>
-          <ol className="timeline" data-testid="timeline">
-            {application.timeline.map((entry) => (
-              <li key={`${entry.at}-${entry.kind}`}>
-                <time dateTime={entry.at}>{new Date(entry.at).toLocaleString(lang)}</time> {named(t.steps, entry.kind)}
-              </li>
-            ))}
-          </ol>
+          <Card data-color="neutral" variant="tinted">
+            <CardBlock>
+              <Paragraph>{t.number}: <strong data-testid="application-number">{application.number}</strong></Paragraph>
+              <Paragraph role="status">{t.status}: <strong data-testid="application-status">{named(t.statuses, application.status)}</strong></Paragraph>
+              <Paragraph className="muted">{t.live}</Paragraph>
+              <Paragraph><a href={`/api/applications/${id}/answers.pdf?lang=${lang}`} download>{t.answersPdf}</a></Paragraph>
+            </CardBlock>
+          </Card>
+          <Heading level={2} data-size="sm">{t.history}</Heading>
+          <Timeline label={t.history} testId="timeline" entries={application.timeline.map((entry, i) => ({
+            key: `${entry.at}-${entry.kind}-${i}`, at: entry.at, title: named(t.steps, entry.kind), state: 'done',
+          }))} />
         </>
-      ) : <p role="status">{t.loading}</p>}
+      ) : <Paragraph role="status">{t.loading}</Paragraph>}
     </>
   );
 }

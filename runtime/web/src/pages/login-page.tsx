@@ -1,32 +1,56 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, ok, type Me } from '../api.js';
 import { useLang } from '../i18n.js';
-import { PageHeading } from '../components/page-heading.js';
+import { Alert, Button, Details, DetailsContent, DetailsSummary, Heading, navigate, PageHeading, Paragraph, TextField } from '../ui/index.js';
+import { useLoginMethods } from '../login-methods.js';
 
-/** Log in with a local (demo) account. */
-export function LoginPage({ onLogin }: { onLogin: (me: Me) => void }) {
-  const { t } = useLang();
+/** Only a path on this site: a link that sends people elsewhere after logging in is refused here as on the server. */
+function safeReturn(returnTo: string | null): string {
+  return returnTo && returnTo.startsWith('/') && !returnTo.startsWith('//') && !returnTo.startsWith('/\\') ? returnTo : '/';
+}
+
+/**
+ * Logging in: citizens through the national eID gateway (OpenID Connect), staff and the demo
+ * accounts with a password. Afterwards the person is back where he was going.
+ */
+export function LoginPage({ returnTo, onLogin, reason }: { returnTo: string | null; onLogin: (me: Me) => void; reason?: 'order' }) {
+  const { lang, t } = useLang();
+  const methods = useLoginMethods();
   const [error, setError] = useState<string>();
+  const target = safeReturn(returnTo);
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     try {
       onLogin(await ok(api.POST('/api/session', { body: { username: String(form.get('username')), password: String(form.get('password')) } })));
+      if (window.location.pathname === '/login') navigate(target);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(e instanceof ApiError && e.status === 401 ? t.loginFailed : e instanceof Error ? e.message : String(e));
     }
   };
+  const eid = `/api/session/oidc?${new URLSearchParams({ returnTo: target, lang }).toString()}`;
   return (
-    <>
+    <div className="stack-narrow">
       <PageHeading>{t.login}</PageHeading>
-      {error && <p role="alert" className="error">{error}</p>}
-      <form onSubmit={submit} className="stack">
-        <label htmlFor="username">{t.username}</label>
-        <input id="username" name="username" autoComplete="username" required />
-        <label htmlFor="password">{t.password}</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required />
-        <button type="submit">{t.signIn}</button>
-      </form>
-    </>
+      <Paragraph className="lead">{reason === 'order' ? t.loginToOrder : t.loginLead}</Paragraph>
+      {methods?.eid && (
+        <section className="stack" aria-labelledby="login-eid">
+          <Heading level={2} data-size="xs" id="login-eid" className="visually-hidden">{t.eidLogin}</Heading>
+          <a className="ds-button" data-variant="primary" href={eid}>{t.eidLogin}</a>
+          <Paragraph data-size="sm" className="muted">{t.eidHint}</Paragraph>
+        </section>
+      )}
+      <Details key={String(methods?.eid)} defaultOpen={methods !== undefined && !methods.eid} data-testid="staff-login">
+        <DetailsSummary>{t.staffLogin}</DetailsSummary>
+        <DetailsContent>
+          {error && <Alert data-color="danger" role="alert">{error}</Alert>}
+          <form onSubmit={submit} className="stack">
+            <TextField label={t.username} id="username" name="username" autoComplete="username" required />
+            <TextField label={t.password} id="password" name="password" type="password" autoComplete="current-password" required />
+            <Button type="submit">{t.signIn}</Button>
+          </form>
+        </DetailsContent>
+      </Details>
+    </div>
   );
 }

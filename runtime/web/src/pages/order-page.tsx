@@ -2,16 +2,13 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { labelOf } from '@konstruktor/forms/browser';
 import { api, ApiError, ok, type DocumentRef, type FieldError } from '../api.js';
 import { localized, useLang } from '../i18n.js';
-import { navigate } from '../router.js';
-import { PageHeading } from '../components/page-heading.js';
-import { Progress } from '../components/progress.js';
-import { ErrorSummary, type SummaryEntry } from '../components/error-summary.js';
 import { FormView, type DomIdOf } from '../form/form-view.js';
 import { FileField } from '../form/file-field.js';
 import { CheckAnswers } from '../form/check-answers.js';
 import { answered, fieldAt, fieldsOf, getIn, pathSegments, setIn } from '../form/components.js';
 import { loadOrderForm, type OrderForm } from '../form/order-form.js';
 import { rememberDocument, rememberedDocuments } from '../form/documents.js';
+import { Alert, Button, ErrorSummary, navigate, PageHeading, Paragraph, Progress, type SummaryEntry } from '../ui/index.js';
 
 type Data = Record<string, unknown>;
 
@@ -46,7 +43,7 @@ export function OrderPage({ service }: { service: string }) {
         setPage(Math.min(draft.page ?? 0, loaded.pages.length));
         setNotice(t.draftResumed);
       } else {
-        setData(Object.fromEntries(Object.entries(loaded.prefill).map(([key, p]) => [key, p.value])));
+        setData(loaded.prefilledData);
       }
     }).catch((e: unknown) => setFailure(e instanceof Error ? e.message : String(e)));
     return () => { live = false; };
@@ -58,7 +55,7 @@ export function OrderPage({ service }: { service: string }) {
   const pageFields = useMemo(() => (current ? fieldsOf(current.answers) : []), [current]);
   const formSchema = useMemo(() => current && order && ({ ...order.form, components: current.components }), [current, order]);
 
-  if (failure) return <><PageHeading>{t.service}</PageHeading><p role="alert" className="error">{failure}</p></>;
+  if (failure) return <><PageHeading>{t.service}</PageHeading><Alert data-color="danger" role="alert">{failure}</Alert></>;
   if (!order) return <><PageHeading>{t.loading}</PageHeading></>;
 
   const goTo = (next: number) => {
@@ -124,10 +121,10 @@ export function OrderPage({ service }: { service: string }) {
   return (
     <>
       <PageHeading>{isSummary ? t.checkAnswers : current?.title ?? title}</PageHeading>
-      {title !== current?.title && <p className="muted">{title}</p>}
+      {title !== current?.title && <Paragraph className="muted">{title}</Paragraph>}
       <Progress step={Math.min(page + 1, order.pages.length + 1)} of={order.pages.length + 1} />
       <ErrorSummary errors={summaryEntries} />
-      {notice && <p role="status" className="notice">{notice}</p>}
+      {notice && <Alert data-color="info" role="status">{notice}</Alert>}
       {isSummary ? (
         <CheckAnswers pages={order.pages} data={data} documents={documents} onChange={goTo} />
       ) : (
@@ -146,11 +143,11 @@ export function OrderPage({ service }: { service: string }) {
         </>
       )}
       <div className="actions">
-        {page > 0 && <button type="button" className="secondary" onClick={() => goTo(page - 1)}>{t.back}</button>}
-        <button type="button" className="secondary" onClick={saveDraft}>{t.saveDraft}</button>
         {isSummary
-          ? <button type="button" onClick={submit} disabled={submitting} aria-busy={submitting}>{submitting ? t.submitting : t.submit}</button>
-          : <button type="button" onClick={next}>{t.next}</button>}
+          ? <Button type="button" onClick={submit} disabled={submitting} loading={submitting}>{submitting ? t.submitting : t.submit}</Button>
+          : <Button type="button" onClick={next}>{t.next}</Button>}
+        {page > 0 && <Button type="button" variant="secondary" onClick={() => goTo(page - 1)}>{t.back}</Button>}
+        <Button type="button" variant="tertiary" onClick={saveDraft}>{t.saveDraft}</Button>
       </div>
     </>
   );

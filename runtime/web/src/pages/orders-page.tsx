@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, ok, type ApplicationSummary } from '../api.js';
 import { named, useLang } from '../i18n.js';
+import { AppLink, formatDateTime, PageHeading, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '../ui/index.js';
 import { useApplicationChanges } from '../live.js';
-import { onLinkClick } from '../router.js';
-import { PageHeading } from '../components/page-heading.js';
 
 /** "My orders": the citizen's applications, newest first; a status that changes changes here, without a reload. */
 export function OrdersPage() {
@@ -16,26 +15,26 @@ export function OrdersPage() {
     if (orders?.some((o) => o.id === change.applicationId)) setOrders((known) => known?.map((o) => (o.id === change.applicationId ? { ...o, status: change.status } : o)));
     else load();
   });
-  if (!orders) return <><PageHeading>{t.orders}</PageHeading><p role="status">{t.loading}</p></>;
+  if (!orders) return <><PageHeading>{t.orders}</PageHeading><Paragraph role="status">{t.loading}</Paragraph></>;
   return (
     <>
       <PageHeading>{t.orders}</PageHeading>
-      <p className="muted">{t.live}</p>
-      {orders.length === 0 ? <p>{t.noOrders}</p> : (
+      <Paragraph className="muted">{t.live}</Paragraph>
+      {orders.length === 0 ? <Paragraph>{t.noOrders}</Paragraph> : (
         <div className="table-scroll" tabIndex={0} role="region" aria-label={t.orders}>
-        <table>
-          <thead><tr><th scope="col">{t.number}</th><th scope="col">{t.service}</th><th scope="col">{t.status}</th><th scope="col">{t.submittedAt}</th></tr></thead>
-          <tbody>
-            {orders.map((o) => (
-              <tr key={o.id}>
-                <td><a href={`/orders/${o.id}?lang=${lang}`} onClick={onLinkClick}>{o.number}</a></td>
-                <td>{o.service}</td>
-                <td data-testid="order-status">{named(t.statuses, o.status)}</td>
-                <td>{new Date(o.submittedAt).toLocaleString(lang)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          <Table zebra>
+            <TableHead><TableRow><TableHeaderCell scope="col">{t.number}</TableHeaderCell><TableHeaderCell scope="col">{t.service}</TableHeaderCell><TableHeaderCell scope="col">{t.status}</TableHeaderCell><TableHeaderCell scope="col">{t.submittedAt}</TableHeaderCell></TableRow></TableHead>
+            <TableBody>
+              {orders.map((o) => (
+                <TableRow key={o.id}>
+                  <TableCell><AppLink href={`/orders/${o.id}?lang=${lang}`}>{o.number}</AppLink></TableCell>
+                  <TableCell>{o.service}</TableCell>
+                  <TableCell data-testid="order-status">{named(t.statuses, o.status)}</TableCell>
+                  <TableCell>{formatDateTime(o.submittedAt, lang)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
         </div>
       )}
     </>

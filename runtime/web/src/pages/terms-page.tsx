@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, ok, type Answer } from '../api.js';
 import { localized, useLang } from '../i18n.js';
-import { PageHeading } from '../components/page-heading.js';
+import { Button, PageHeading, Paragraph } from '../ui/index.js';
 
 /** The terms of use in effect, to accept before ordering anything. */
 export function TermsPage({ version, onAccepted }: { version: number; onAccepted: () => void }) {
@@ -15,8 +15,8 @@ export function TermsPage({ version, onAccepted }: { version: number; onAccepted
   return (
     <>
       <PageHeading>{terms ? localized(terms.title, lang) : t.terms}</PageHeading>
-      {terms && <p>{localized(terms.body, lang)}</p>}
-      <button type="button" onClick={accept}>{t.accept}</button>
+      {terms && <Paragraph>{localized(terms.body, lang)}</Paragraph>}
+      <div className="actions"><Button type="button" onClick={accept}>{t.accept}</Button></div>
     </>
   );
 }

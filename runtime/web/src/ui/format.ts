@@ -1,0 +1,17 @@
+import type { Lang } from './language.js';
+
+/** Intl's locale for each language: dates and amounts as people of that country write them. */
+const LOCALE: Record<Lang, string> = { lt: 'lt-LT', lv: 'lv-LV', en: 'en-GB' };
+
+/** "2,50 €" / "€2.50": an amount the API gives as a decimal string. */
+export function formatMoney(amount: string | number, currency: string, lang: Lang): string {
+  return new Intl.NumberFormat(LOCALE[lang], { style: 'currency', currency }).format(Number(amount));
+}
+
+export function formatDateTime(iso: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Vilnius' }).format(new Date(iso));
+}
+
+export function formatDate(iso: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'long', timeZone: 'Europe/Vilnius' }).format(new Date(iso));
+}
