@@ -30,7 +30,7 @@ describe('residence declaration, the demo service, end to end on the sandboxes',
     dir = await mkdtemp(path.join(os.tmpdir(), 'residence-'));
     sandboxes = await startDemoSandboxes({ dataDir: 'memory', logger: pino({ level: 'silent' }) });
     t = await startTestRuntime({}, sandboxes.env);
-    expect(await importExamplePackages(t.runtime.services, PACKAGE, t.runtime.logger)).toEqual(['residence-declaration@1.0.0']);
+    expect(await importExamplePackages(t.runtime.services, PACKAGE, t.runtime.logger)).toEqual(['residence-declaration@1.1.0']);
   }, 120_000);
   afterAll(async () => {
     await t?.close();
@@ -62,14 +62,19 @@ describe('residence declaration, the demo service, end to end on the sandboxes',
     const official = await t.as('official');
     const task = await eventually(async () => (await official.get('/api/tasks')).body.items.find((i: { applicationId: string }) => i.applicationId === id), 'the official\'s task');
     expect((await official.post(`/api/tasks/${task.id}/claim`)).status).toBe(200);
-    expect((await official.post(`/api/tasks/${task.id}/complete`, { variables: { checked: true } })).status).toBe(200);
+    // The task's form asks for a decision (approve or reject, a reason with a refusal) and nothing else.
+    const refused = await official.post(`/api/tasks/${task.id}/complete`, { variables: { checked: true } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['/variables/checked', '/variables/decision']));
+    expect((await official.post(`/api/tasks/${task.id}/complete`, { variables: { decision: 'reject' } })).status).toBe(422);
+    expect((await official.post(`/api/tasks/${task.id}/complete`, { variables: { decision: 'approve' } })).status).toBe(200);
 
     const done = await eventually(async () => {
       const response = await jonas.get(`/api/applications/${id}`);
-      return response.body.status === 'completed' && response.body;
-    }, 'the application to complete');
+      return response.body.status === 'approved' && response.body.steps.some((s: { elementId: string; state: string }) => s.elementId === 'declared' && s.state === 'COMPLETED') && response.body;
+    }, 'the application to be approved and its process to end');
     expect(done.steps.filter((s: { state: string }) => s.state === 'COMPLETED').map((s: { elementId: string }) => s.elementId))
-      .toEqual(expect.arrayContaining(['lookUpPerson', 'chargeFee', 'feePaid', 'review', 'decisionPdf', 'tellInInbox', 'tellByEmail', 'declared']));
+      .toEqual(expect.arrayContaining(['lookUpPerson', 'chargeFee', 'feePaid', 'review', 'accepted', 'decisionPdf', 'tellInInbox', 'tellByEmail', 'declared']));
 
     const [row] = await t.runtime.database.dataSource.query('SELECT process_instance_key FROM application WHERE id = $1', [id]);
     const variables = Object.fromEntries((await t.runtime.engine.variables(row.process_instance_key)).map((v) => [v.name, v.value]));

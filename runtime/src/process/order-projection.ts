@@ -6,15 +6,18 @@ import { entityColumns } from '../db/sql.js';
 import { ApplicationEntity } from '../applications/application.entity.js';
 import type { Projector } from '../bridge/engine-projection.js';
 import type { Tasks } from '../tasks/tasks.js';
+import { FINAL_STATUSES, statusSetBy } from './process-status.js';
 
 /** The business key an order's process instance is created with. */
 export const applicationBusinessKey = (applicationId: string): string => `application:${applicationId}`;
 const BUSINESS_KEY = /^application:([0-9a-f-]{36})$/i;
+const FINAL = FINAL_STATUSES.map((status) => `'${status}'`).join(', ');
 
 /**
  * Orders as the engine moves them: an instance started for an application puts it in progress,
- * its end completes or cancels it; a user task of it goes to the provider agency's inbox and
- * leaves it when the process withdraws it. Instances of call activities count for their root's
+ * the process may set its status on the way (process-status.ts: approved, rejected, withdrawn as
+ * cancelled), its end completes it (a decision stays) or cancels it; a user task of it goes to
+ * the provider agency's inbox and leaves it when the process withdraws it. Instances of call activities count for their root's
  * application. Records of instances that are no order (a designer's test run) are passed over.
  */
 export function orderProjector(tasks: Tasks): Projector {
@@ -23,6 +26,10 @@ export function orderProjector(tasks: Tasks): Projector {
       for (const record of records) {
         if (record.valueType === 'PROCESS_INSTANCE') await onInstance(manager, record.value);
         else if (record.valueType === 'USER_TASK') await onUserTask(manager, tasks, record.value);
+        else {
+          const set = statusSetBy(record);
+          if (set) await onStatusSet(manager, set.instanceKey, set.status);
+        }
       }
     },
   };
@@ -39,8 +46,19 @@ async function onInstance(manager: EntityManager, instance: InstanceInfo): Promi
   if (started) await addTimelineEvent(manager, started, 'process-started', null, { processId: instance.processId, version: instance.version });
   if (instance.state === 'ACTIVE') return;
   const status: ApplicationStatus = instance.state === 'COMPLETED' ? 'completed' : 'cancelled';
-  const ended = await updateApplication(manager, applicationId, 'status = $2', `status NOT IN ('completed', 'cancelled')`, [status]);
+  // A completed process keeps the decision it recorded (approved, rejected, withdrawn); a terminated one cancels the order.
+  const ending = instance.state === 'COMPLETED' ? `status NOT IN (${FINAL})` : `status NOT IN ('completed', 'cancelled')`;
+  const ended = await updateApplication(manager, applicationId, 'status = $2', ending, [status]);
   if (ended) await addTimelineEvent(manager, ended, 'status-changed', null, { processInstance: instance.state });
+}
+
+/** The process set its order's status (an order of its root instance only, never past a final status). */
+async function onStatusSet(manager: EntityManager, instanceKey: string, status: ApplicationStatus): Promise<void> {
+  const [row] = (await manager.query(`SELECT a.id FROM engine_instance e JOIN application a ON a.id = e.application_id AND a.process_instance_key = e.instance_key
+      WHERE e.instance_key = $1`, [instanceKey])) as { id: string }[];
+  if (!row) return;
+  const changed = await updateApplication(manager, row.id, 'status = $2', `status <> $2 AND status NOT IN (${FINAL})`, [status]);
+  if (changed) await addTimelineEvent(manager, changed, 'status-changed', null, { status, by: 'process' });
 }
 
 async function onUserTask(manager: EntityManager, tasks: Tasks, userTask: UserTask): Promise<void> {
