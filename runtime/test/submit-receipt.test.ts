@@ -84,13 +84,14 @@ describe.runIf(haveTools)('signed receipt of an order', () => {
     const data = { ...VALID_ANSWERS, applicant: { ...VALID_ANSWERS.applicant, givenName: 'Ąžuolas' }, place: 'Rotušės a. 1, Kaunas (ąčęėįšųūž)' };
     const submitted = await submit(jonas, { service, data }, { 'accept-language': 'lt' });
     expect(submitted.status).toBe(201);
-    const { id, number } = submitted.body;
+    const { id } = submitted.body;
+    const { caseCode } = (await jonas.get(`/api/applications/${id}`)).body;
     const declaration = (await t.anonymous().get('/api/terms/declaration')).body.declaration.lt;
 
     const receipt = await sealedReceipt(jonas, id);
     const digest = sha256(canonicalize(data)!);
     expect(receipt).toMatchObject({
-      applicationId: id, caseNumber: number, submittedBy: 'Jonas Jonaitis', onBehalfOf: null, termsVersion: 1, language: 'lt', declaration,
+      applicationId: id, caseCode, submittedBy: 'Jonas Jonaitis', onBehalfOf: null, termsVersion: 1, language: 'lt', declaration,
       canonicalization: 'RFC 8785', algorithm: 'SHA-256', digest, seal: { status: 'sealed', href: `/api/applications/${id}/receipt.pdf` },
     });
     const application = (await jonas.get(`/api/applications/${id}`)).body;
@@ -102,7 +103,7 @@ describe.runIf(haveTools)('signed receipt of an order', () => {
     expect(pdf.type).toBe('application/pdf');
     const text = await pdfText(pdf.file);
     expect(text).toContain('Prašymo pateikimo kvitas');
-    expect(text).toContain(`Prašymo Nr. ${number}`);
+    expect(text).toContain(`Bylos kodas ${caseCode}`);
     expect(text).toContain('Leidimas prekiauti');
     expect(text).toContain('Naudojimosi taisyklių redakcija 1');
     expect(text).toContain(digest);
@@ -143,6 +144,19 @@ describe.runIf(haveTools)('signed receipt of an order', () => {
     const official = await t.as('official');
     expect((await official.get(`/api/applications/${id}/receipt`)).body.seal.status).toBe('sealed');
     expect((await download(t, official, `/api/applications/${id}/receipt.pdf`, dir)).status).toBe(200);
+  });
+
+  it('names the legal entity the submitter acted for, in the receipt and its PDF', async () => {
+    const company = `30${String(process.pid).padStart(7, '0')}`;
+    const granted = await (await t.as('administrator')).post('/api/representations', { username: 'citizen', entityCode: company, entityName: 'UAB Kvitas', capacity: 'manager' });
+    expect(granted.status).toBe(201);
+    const submitted = await submit(jonas, { service, data: VALID_ANSWERS, onBehalfOf: company, lang: 'en' });
+    expect(submitted.status).toBe(201);
+    const receipt = await sealedReceipt(jonas, submitted.body.id);
+    expect(receipt).toMatchObject({ submittedBy: 'Jonas Jonaitis', onBehalfOf: company });
+    const text = await pdfText((await download(t, jonas, receipt.seal.href, dir)).file);
+    expect(text).toContain('Submitted by Jonas Jonaitis (38501010013)');
+    expect(text).toContain(`On behalf of the legal entity ${company}`);
   });
 
   it('prints HTML and script in the answers as literal text', async () => {

@@ -113,7 +113,7 @@ export class Applications {
       }, { kind: 'submitted', actorId: applicant.id, details: { serviceVersion: version.version } });
       await this.deps.documents.attach(manager, [...owned], application.id);
       // Pressing Submit counts as signing (seed 003): what was confirmed is recorded with the application.
-      await this.deps.receipts.record(manager, { application, submitter: applicant, termsVersion: terms.currentVersion, language: locale });
+      await this.deps.receipts.record(manager, { application, service, submitter: applicant, termsVersion: terms.currentVersion, language: locale });
       await this.deps.drafts.submitted(manager, applicant.id, service.id);
       await this.deps.processing.started(application, manager, { service, version, applicant });
       const submitted: SubmittedApplication = { id: application.id, number: application.number, status: application.status };

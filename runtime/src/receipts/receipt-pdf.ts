@@ -14,23 +14,23 @@ export interface ReceiptSheet {
 }
 
 const WORDS: Record<Language, {
-  heading: string; number: string; service: string; submitter: string; onBehalfOf: string; submittedAt: string;
+  heading: string; caseCode: string; service: string; submitter: string; onBehalfOf: string; submittedAt: string;
   terms: string; noTerms: string; digest: string; declaration: string; seal: string; answers: string;
 }> = {
   lt: {
-    heading: 'Prašymo pateikimo kvitas', number: 'Prašymo Nr.', service: 'Paslauga', submitter: 'Pateikė', onBehalfOf: 'Atstovaujamo juridinio asmens kodas',
+    heading: 'Prašymo pateikimo kvitas', caseCode: 'Bylos kodas', service: 'Paslauga', submitter: 'Pateikė', onBehalfOf: 'Atstovaujamo juridinio asmens kodas',
     submittedAt: 'Pateikimo laikas', terms: 'Naudojimosi taisyklių redakcija', noTerms: 'nebuvo galiojančių taisyklių',
     digest: 'Atsakymų santrauka (SHA-256, kanoninis JSON pagal RFC 8785)', declaration: 'Patvirtinimas',
     seal: 'Šis kvitas patvirtintas platformos elektroniniu spaudu (PAdES).', answers: 'Pateikti atsakymai',
   },
   lv: {
-    heading: 'Pieteikuma iesniegšanas apliecinājums', number: 'Pieteikuma Nr.', service: 'Pakalpojums', submitter: 'Iesniedza', onBehalfOf: 'Pārstāvētās juridiskās personas kods',
+    heading: 'Pieteikuma iesniegšanas apliecinājums', caseCode: 'Lietas kods', service: 'Pakalpojums', submitter: 'Iesniedza', onBehalfOf: 'Pārstāvētās juridiskās personas kods',
     submittedAt: 'Iesniegšanas laiks', terms: 'Lietošanas noteikumu versija', noTerms: 'nebija spēkā esošu noteikumu',
     digest: 'Atbilžu jaucējkods (SHA-256, kanonisks JSON pēc RFC 8785)', declaration: 'Apliecinājums',
     seal: 'Šis apliecinājums ir apzīmogots ar platformas elektronisko zīmogu (PAdES).', answers: 'Iesniegtās atbildes',
   },
   en: {
-    heading: 'Submission receipt', number: 'Application no.', service: 'Service', submitter: 'Submitted by', onBehalfOf: 'On behalf of the legal entity',
+    heading: 'Submission receipt', caseCode: 'Case code', service: 'Service', submitter: 'Submitted by', onBehalfOf: 'On behalf of the legal entity',
     submittedAt: 'Submitted at', terms: 'Terms of use version', noTerms: 'no terms were in effect',
     digest: 'Answers digest (SHA-256 of the canonical JSON, RFC 8785)', declaration: 'Declaration',
     seal: "This receipt is sealed with the platform's electronic seal (PAdES).", answers: 'Submitted answers',
@@ -41,19 +41,19 @@ const WORDS: Record<Language, {
 const field = (label: string, value: string): PdfContent[] => [pdfLine(label, { bold: true, gapBefore: 6 }), pdfLine(value, { indent: 1, gapBefore: 1 })];
 
 /** The reason the seal's signature names, as PDF readers show it. */
-export const sealReason = (receipt: Pick<ApplicationReceipt, 'language' | 'caseNumber'>): string =>
-  `${WORDS[receipt.language].heading}, ${WORDS[receipt.language].number} ${receipt.caseNumber}`;
+export const sealReason = (receipt: Pick<ApplicationReceipt, 'language' | 'caseCode'>): string =>
+  `${WORDS[receipt.language].heading}, ${WORDS[receipt.language].caseCode} ${receipt.caseCode}`;
 
 /** A4 PDF of the receipt, unsealed. */
 export async function receiptPdf({ receipt, serviceTitle, form, files }: ReceiptSheet): Promise<Uint8Array> {
   const words = WORDS[receipt.language];
   const submitter = receipt.submitterCode ? `${receipt.submitterName} (${receipt.submitterCode})` : receipt.submitterName;
   const { pdf } = await layoutPdf({
-    title: `${words.heading} — ${words.number} ${receipt.caseNumber}`,
+    title: `${words.heading} — ${words.caseCode} ${receipt.caseCode}`,
     language: receipt.language,
     content: [
       { text: words.heading, style: 'title' },
-      field(words.number, receipt.caseNumber),
+      field(words.caseCode, receipt.caseCode),
       field(words.service, serviceTitle),
       field(words.submitter, submitter),
       receipt.onBehalfOf ? field(words.onBehalfOf, receipt.onBehalfOf) : [],

@@ -117,7 +117,7 @@ export class ReceiptSealer {
       const [row] = (await manager.query('SELECT seal_status FROM application_receipt WHERE application_id = $1 FOR UPDATE', [receipt.applicationId])) as { seal_status: string }[];
       if (row?.seal_status !== 'pending') return null;
       const document = await documents.store(manager, {
-        applicationId: application.id, ownerId: application.applicantId, filename: `receipt-${receipt.caseNumber}.pdf`, mediaType: 'application/pdf', content: Buffer.from(sealed),
+        applicationId: application.id, ownerId: application.applicantId, filename: `receipt-${receipt.caseCode.replace(/\s+/g, '-')}.pdf`, mediaType: 'application/pdf', content: Buffer.from(sealed),
       });
       await manager.query(`
         UPDATE application_receipt SET seal_status = 'sealed', document_id = $2, sealed_at = now(), seal_error = NULL, seal_lease_until = NULL

@@ -11,7 +11,8 @@ export type SealStatus = 'pending' | 'sealed';
  */
 export interface ApplicationReceipt {
   applicationId: string;
-  caseNumber: string;
+  /** The case code of PSPP (service number and application number), as every channel shows it. */
+  caseCode: string;
   submittedAt: Date;
   submitterId: string;
   submitterName: string;
@@ -45,7 +46,7 @@ export const ApplicationReceiptEntity = new EntitySchema<ApplicationReceipt>({
   tableName: 'application_receipt',
   columns: {
     applicationId: { type: 'uuid', primary: true, name: 'application_id' },
-    caseNumber: { type: 'text', name: 'case_number' },
+    caseCode: { type: 'text', name: 'case_number' },
     submittedAt: { type: 'timestamptz', name: 'submitted_at' },
     submitterId: { type: 'uuid', name: 'submitter_id' },
     submitterName: { type: 'text', name: 'submitter_name' },

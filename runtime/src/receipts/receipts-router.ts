@@ -12,7 +12,7 @@ const DateTime = Type.String({ format: 'date-time' });
 
 const ReceiptView = Type.Object({
   applicationId: Type.String(),
-  caseNumber: Type.String(),
+  caseCode: Type.String({ description: 'the case code: service number and application number, as on the order' }),
   submittedAt: DateTime,
   submittedBy: Type.String({ description: "the submitter's name" }),
   onBehalfOf: Type.Union([Type.String(), Type.Null()], { description: 'registration code of the legal entity the submitter acted for' }),
@@ -31,7 +31,7 @@ const ReceiptView = Type.Object({
 });
 
 const view = (r: ApplicationReceipt) => ({
-  applicationId: r.applicationId, caseNumber: r.caseNumber, submittedAt: r.submittedAt.toISOString(), submittedBy: r.submitterName,
+  applicationId: r.applicationId, caseCode: r.caseCode, submittedAt: r.submittedAt.toISOString(), submittedBy: r.submitterName,
   onBehalfOf: r.onBehalfOf, termsVersion: r.termsVersion, language: r.language, declaration: r.declaration,
   canonicalization: 'RFC 8785' as const, algorithm: r.digestAlgorithm, digest: r.answersDigest,
   seal: {

@@ -3,6 +3,8 @@ import canonicalize from 'canonicalize';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { User } from '../accounts/user.entity.js';
 import type { Application } from '../applications/application.entity.js';
+import { caseCode } from '../applications/case-code.js';
+import type { Service } from '../catalogue/service.entity.js';
 import type { Language } from '../common/schemas.js';
 import { Notifications } from '../db/notifications.js';
 import { insertRow } from '../db/sql.js';
@@ -15,6 +17,7 @@ export const RECEIPTS_CHANNEL = 'konstruktor_receipts';
 /** Who submitted, under which terms and in which language: what a receipt records beside the answers. */
 export interface Submission {
   application: Application;
+  service: Pick<Service, 'number'>;
   submitter: Pick<User, 'id' | 'displayName' | 'personalCode'>;
   termsVersion: number | null;
   language: Language;
@@ -28,11 +31,11 @@ export class Receipts {
   constructor(private readonly db: DataSource, private readonly deps: { terms: TermsService }) {}
 
   /** Records the receipt of a submission in the transaction of `manager`; the sealers hear of it when that commits. */
-  async record(manager: EntityManager, { application, submitter, termsVersion, language }: Submission): Promise<ApplicationReceipt> {
+  async record(manager: EntityManager, { application, service, submitter, termsVersion, language }: Submission): Promise<ApplicationReceipt> {
     const answersCanonical = canonicalize(application.data) ?? '{}';
     const declaration = await this.deps.terms.declaration(termsVersion, manager);
     const receipt = await insertRow(manager, ApplicationReceiptEntity, {
-      applicationId: application.id, caseNumber: application.number, submittedAt: application.submittedAt,
+      applicationId: application.id, caseCode: caseCode(service.number, application.number), submittedAt: application.submittedAt,
       submitterId: submitter.id, submitterName: submitter.displayName, submitterCode: submitter.personalCode,
       onBehalfOf: application.onBehalfOf, termsVersion, language, declaration: declaration[language],
       answersCanonical, digestAlgorithm: 'SHA-256', answersDigest: createHash('sha256').update(answersCanonical, 'utf8').digest('hex'),

@@ -2697,7 +2697,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         applicationId: string;
-                        caseNumber: string;
+                        /** @description the case code: service number and application number, as on the order */
+                        caseCode: string;
                         /** Format: date-time */
                         submittedAt: string;
                         /** @description the submitter's name */

@@ -16,7 +16,7 @@ export class SubmitReceipts1765497600000 implements MigrationInterface {
 
       CREATE TABLE application_receipt (
         application_id uuid PRIMARY KEY REFERENCES application(id),
-        case_number text NOT NULL,
+        case_number text NOT NULL, -- the case code as every channel shows it: service number and application number
         submitted_at timestamptz NOT NULL,
         submitter_id uuid NOT NULL REFERENCES app_user(id),
         submitter_name text NOT NULL,
