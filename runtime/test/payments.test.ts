@@ -195,10 +195,11 @@ describe('payments with the sandbox bank', () => {
     const status = async (id: string) => (await db().query('SELECT status FROM payment_order WHERE id = $1', [id]))[0].status;
     expect(await status(overdue.id)).toBe('expired');
     expect(await status(dueSoon.id)).toBe('created');
-    // The payer cannot revive it: the bank page still takes the money, but the expired order does not move.
+    // The payer cannot revive it: the bank page still takes the money, but the expired order does not move; the money is marked for refund.
     await payerPresses(overdue.redirectUrl!, 'pay');
     await bank.settled();
     expect(await status(overdue.id)).toBe('expired');
+    expect((await db().query('SELECT refund_due FROM payment_order WHERE id = $1', [overdue.id]))[0].refund_due).toBe('order-expired');
   });
 
   it('an official of the agency cancels an unpaid order; a paid one cannot be cancelled; the citizen may not cancel', async () => {
