@@ -146,6 +146,14 @@ describe.runIf(haveTools)('signed receipt of an order', () => {
     expect((await download(t, official, `/api/applications/${id}/receipt.pdf`, dir)).status).toBe(200);
   });
 
+  it('refuses a receipt language that is not lt, lv or en, and changes nothing', async () => {
+    const before = await t.snapshot();
+    const refused = await submit(jonas, { service, data: VALID_ANSWERS, lang: 'de' });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain('lang');
+    expect(await t.snapshot()).toEqual(before);
+  });
+
   it('names the legal entity the submitter acted for, in the receipt and its PDF', async () => {
     const company = `30${String(process.pid).padStart(7, '0')}`;
     const granted = await (await t.as('administrator')).post('/api/representations', { username: 'citizen', entityCode: company, entityName: 'UAB Kvitas', capacity: 'manager' });
