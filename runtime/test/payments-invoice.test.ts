@@ -136,13 +136,28 @@ describe('paying from the order page', () => {
     expect((await (await t.as('official')).get(payment.invoiceUrl)).status).toBe(200);
   });
 
-  it('tells the owner live when the bank takes the payment; the return address is not believed, the bank is', async () => {
-    const { id, payment } = await order({ missingWebhook: true });
+  /** Opens Jonas's event stream (`path` may narrow it to one application); `steps` tells the steps of an application received so far. */
+  async function watch(path = '/api/events') {
     const received: Received[] = [];
-    const source = jonas.eventSource(`/api/events?application=${id}`);
+    const source = jonas.eventSource(path);
     closing.push(() => source.close());
     source.addEventListener('application', (message: MessageEvent) => received.push({ type: 'application', data: JSON.parse(message.data as string) }));
     await new Promise<void>((resolve, reject) => { source.onopen = () => resolve(); source.onerror = () => reject(new Error('stream failed')); });
+    return { steps: (applicationId: string) => received.filter((e) => e.data.applicationId === applicationId).map((e) => e.data.step) };
+  }
+
+  it('tells the owner live when the bank page is ready and when the bank says paid', async () => {
+    const stream = await watch();
+    const { id, payment } = await order();
+    await eventually(async () => stream.steps(id).includes('payment-created'), 'the payment-created event');
+    await payerPresses(payment.redirectUrl, 'pay');
+    await eventually(async () => stream.steps(id).includes('payment-paid'), 'the payment-paid event');
+    expect((await jonas.get(`/api/applications/${id}`)).body.payment).toMatchObject({ status: 'paid', payable: false, redirectUrl: null });
+  });
+
+  it('tells the owner live when the bank takes the payment; the return address is not believed, the bank is', async () => {
+    const { id, payment } = await order({ missingWebhook: true });
+    const stream = await watch(`/api/events?application=${id}`);
 
     // A forged return: the portal's page with ?status=paid before anything was paid.
     await fetch(`${t.url}/orders/${id}?payment=${payment.id}&status=paid`);
@@ -162,8 +177,8 @@ describe('paying from the order page', () => {
     const refreshed = await jonas.post(`/api/applications/${id}/payments/${payment.id}/refresh`, {});
     expect(refreshed.body).toMatchObject({ status: 'paid', payable: false, redirectUrl: null });
 
-    await eventually(async () => received.find((e) => e.data.step === 'payment-paid'), 'the payment-paid event');
-    expect(received.map((e) => e.data.step)).toEqual(expect.arrayContaining(['payment-pending', 'payment-paid']));
+    await eventually(async () => stream.steps(id).includes('payment-paid'), 'the payment-paid event');
+    expect(stream.steps(id)).toEqual(expect.arrayContaining(['payment-pending', 'payment-paid']));
     const page = (await jonas.get(`/api/applications/${id}`)).body;
     expect(page.payment).toMatchObject({ id: payment.id, status: 'paid', payable: false });
     expect(page.timeline.find((e: { kind: string }) => e.kind === 'payment-paid').details).toMatchObject({ paymentId: payment.id, paymentStatus: 'paid', amountCents: 250 });
@@ -174,6 +189,11 @@ describe('paying from the order page', () => {
   it('takes no amount from the citizen, and refuses and audits a signed notice of another amount', async () => {
     const extra = await jonas.post('/api/applications', { service: code, data: {}, amountCents: 1 });
     expect(extra.status).toBe(400);
+    // This service has no start form, so its data are taken as they come: an amount among them is just data.
+    const inData = await jonas.post('/api/applications', { service: code, data: { amountCents: 1, amount: '0.01' } });
+    expect(inData.status).toBe(201);
+    const asked = await eventually(async () => (await jonas.get(`/api/applications/${inData.body.id}`)).body.payment?.payable && (await jonas.get(`/api/applications/${inData.body.id}`)).body.payment, 'the payment');
+    expect(asked).toMatchObject({ amountCents: 250, amount: '2.50' });
     const { id, payment } = await order();
     const before = await t.snapshot();
     const now = Math.floor(Date.now() / 1000);
