@@ -22,6 +22,8 @@ import { Catalogue } from './catalogue/catalogue.js';
 import { servicesRouter } from './catalogue/services-router.js';
 import { Applications, type ApplicationProcessing } from './applications/applications.js';
 import { applicationsRouter } from './applications/applications-router.js';
+import { withdrawalsRouter } from './process/withdrawals-router.js';
+import { Withdrawals } from './process/withdrawals.js';
 import { Receipts } from './receipts/receipts.js';
 import { receiptsRouter } from './receipts/receipts-router.js';
 import { Tasks } from './tasks/tasks.js';
@@ -116,7 +118,8 @@ export function createServices(db: DataSource, config: RuntimeConfig, { bridge, 
     types: () => (connectorTypes ??= allConnectors(env).then((all) => all.map((c) => c.id))),
   });
   const loginThrottle = new LoginThrottle(db, config.loginThrottle);
-  const services: Services = { db, audit, sessions, loginThrottle, terms, representations, catalogue, applications, receipts, idempotencyKeys, tasks, documents, forms, drafts, payments, portalInbox: new PortalInbox(db, audit), testRuns };
+  const services: Services = { db, audit, sessions, loginThrottle, terms, representations, catalogue, applications, receipts, idempotencyKeys, tasks, documents, forms, drafts, payments, portalInbox: new PortalInbox(db, audit), testRuns,
+    withdrawals: new Withdrawals(db, { applications, audit, ...(bridge ? { outbox: bridge.outbox } : {}) }) };
   return services;
 }
 
@@ -209,6 +212,7 @@ function apiRouters(api: Api, { config, services, readiness = [], extraRouters =
     servicesRouter(deps),
     draftsRouter(deps),
     applicationsRouter(deps),
+    withdrawalsRouter(deps),
     receiptsRouter(deps),
     documentsRouter({ ...deps, uploadLimits: async (service, field) => (await services.forms.orderable(service)).form.uploadLimits(field) }),
     formsRouter(deps),

@@ -15,6 +15,7 @@ import type { Payments } from './payments/payments.js';
 import type { PortalInbox } from './inbox/inbox.js';
 import type { TestRuns } from './designer/test-runs.js';
 import type { LoginThrottle } from './accounts/login-throttle.js';
+import type { Withdrawals } from './process/withdrawals.js';
 
 /**
  * The runtime's services, wired once by createServices (app.ts); routers and tests reach them
@@ -38,4 +39,5 @@ export interface Services {
   payments: Payments;
   portalInbox: PortalInbox;
   testRuns: TestRuns;
+  withdrawals: Withdrawals;
 }

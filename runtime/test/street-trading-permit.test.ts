@@ -1,0 +1,159 @@
+/**
+ * The example service examples/services/street-trading-permit, imported as `npm start` imports
+ * it, ordered by the demo citizen against the sandboxes: the fee at the sandbox bank, the
+ * official's decision through the task form (issue, refuse with a reason, ask for more), the
+ * permit or rejection letter as PDF, the status the process gives the order, and the applicant's
+ * withdrawal while the process still allows it.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exampleServiceDir } from '@konstruktor/examples';
+import { importExamplePackages } from '../src/demo/seed.js';
+import { startDemoSandboxes, type DemoSandboxes } from '../src/demo/sandboxes.js';
+import type { ApiClient } from './support/api-client.js';
+import { citizen, startTestRuntime, type TestRuntime } from './support/harness.js';
+import { eventually } from './support/eventually.js';
+
+const PDFTOTEXT = '/usr/bin/pdftotext';
+const ORDER = { tradingAs: 'person', place: 'Rotušės a. 1', from: '2026-05-01', to: '2026-05-31', goods: 'Gėlės ir medus' };
+
+describe('street trading permit, the example service, on the sandboxes', () => {
+  let t: TestRuntime;
+  let sandboxes: DemoSandboxes;
+  let dir: string;
+  let jonas: ApiClient;
+  let official: ApiClient;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'permit-'));
+    sandboxes = await startDemoSandboxes({ dataDir: 'memory', logger: pino({ level: 'silent' }) });
+    t = await startTestRuntime({}, sandboxes.env);
+    expect(await importExamplePackages(t.runtime.services, exampleServiceDir('street-trading-permit'), t.runtime.logger)).toEqual(['street-trading-permit@1.2.0']);
+    jonas = await citizen(t);
+    official = await t.as('official');
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+    await sandboxes?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  /** An order from the form's prefilled answers and the rest. */
+  async function order(extra: Record<string, unknown> = {}): Promise<string> {
+    const form = await jonas.get('/api/services/street-trading-permit/form');
+    const ordered = await jonas.post('/api/applications', { service: 'street-trading-permit', data: { ...form.body.data, ...ORDER, ...extra } });
+    expect(ordered.status, JSON.stringify(ordered.body)).toBe(201);
+    return ordered.body.id as string;
+  }
+
+  async function pay(id: string): Promise<void> {
+    const payment = await eventually(async () => (await jonas.get(`/api/applications/${id}/payments`)).body.items?.find((p: { redirectUrl: string | null }) => p.redirectUrl), 'the payment order');
+    expect(payment).toMatchObject({ kind: 'prepayment', amountCents: 1500, currency: 'EUR' });
+    expect((await fetch(payment.redirectUrl, { method: 'POST', body: new URLSearchParams({ action: 'pay' }), redirect: 'manual' })).status).toBe(303);
+  }
+
+  /** The open task of the order (other than one already done), claimed by the official. */
+  async function claimedTask(id: string, done?: string): Promise<{ id: string }> {
+    const task = await eventually(async () => (await official.get('/api/tasks')).body.items
+      .find((i: { id: string; applicationId: string }) => i.applicationId === id && i.id !== done), "the official's task");
+    expect((await official.post(`/api/tasks/${task.id}/claim`)).status).toBe(200);
+    return task;
+  }
+
+  async function ended(id: string, status: string, end: string) {
+    return eventually(async () => {
+      const response = await jonas.get(`/api/applications/${id}`);
+      return response.body.status === status && response.body.steps.some((s: { elementId: string; state: string }) => s.elementId === end && s.state === 'COMPLETED') && response.body;
+    }, `the application to end ${status}`);
+  }
+
+  async function pdfText(documentId: string): Promise<string | undefined> {
+    const pdf = await fetch(`${t.url}/api/documents/${documentId}`, { headers: { cookie: (jonas as unknown as { cookie: string }).cookie } });
+    expect(pdf.status).toBe(200);
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    if (!existsSync(PDFTOTEXT) && process.env.CI !== 'true') return undefined;
+    const file = path.join(dir, `${documentId}.pdf`);
+    await writeFile(file, bytes);
+    return (await promisify(execFile)(PDFTOTEXT, ['-enc', 'UTF-8', file, '-'])).stdout.replace(/\s+/g, ' ');
+  }
+
+  async function variables(id: string): Promise<Record<string, unknown>> {
+    const [row] = await t.runtime.database.dataSource.query('SELECT process_instance_key FROM application WHERE id = $1', [id]);
+    return Object.fromEntries((await t.runtime.engine.variables(row.process_instance_key)).map((v) => [v.name, v.value]));
+  }
+
+  it('refuses a permit with the reason the official gives, and the refusal cannot be withdrawn', async () => {
+    const id = await order();
+    await pay(id);
+    const task = await claimedTask(id);
+    const complete = (variables: Record<string, unknown>) => official.request('POST', `/api/tasks/${task.id}/complete`, { variables }, { headers: { 'accept-language': 'en' } });
+    const noReason = await complete({ decision: 'reject' });
+    expect(noReason.status).toBe(422);
+    expect(noReason.body.errors).toContainEqual(expect.objectContaining({ path: '/variables/reason' }));
+    expect((await complete({ decision: 'maybe' })).status).toBe(422);
+    expect((await complete({ decision: 'reject', reason: 'Rotušės aikštėje gegužę vyksta mugė.' })).status).toBe(200);
+
+    const done = await ended(id, 'rejected', 'rejected');
+    expect(done.timeline).toContainEqual(expect.objectContaining({ kind: 'status-changed', status: 'rejected' }));
+    const text = await pdfText((await variables(id)).decisionDocument!.documentId as string);
+    if (text) {
+      expect(text).toContain('SPRENDIMAS ATSISAKYTI IŠDUOTI LEIDIMĄ');
+      expect(text).toContain('Rotušės aikštėje gegužę vyksta mugė.');
+      expect(text).toContain('Jonas Jonaitis');
+    }
+    const late = await jonas.request('POST', `/api/applications/${id}/withdraw`, undefined, { headers: { 'accept-language': 'lt' } });
+    expect(late.status).toBe(409);
+    expect(late.body.detail).toBe('Dėl prašymo jau priimtas sprendimas, jo atsiimti nebegalima.');
+  }, 120_000);
+
+  it('checks the company in the register, asks for more information, and issues the permit once it comes', async () => {
+    const id = await order({ tradingAs: 'company', companyCode: '305888127' });
+    await pay(id);
+    const first = await claimedTask(id);
+    // The official sees what the register answered.
+    expect((await variables(id)).representation).toMatchObject({ companyCode: '305888127', mayRepresent: true });
+    const asked = await official.post(`/api/tasks/${first.id}/complete`, { variables: { decision: 'request-information', informationRequest: { message: 'Pridėkite prekyvietės planą.', fields: ['plan'] } } });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(200);
+    const message = await eventually(async () => (await jonas.get('/api/me/messages')).body.items.find((m: { applicationId: string; subject: string }) => m.applicationId === id && m.subject.startsWith('Prašome papildyti')), 'the request in the inbox');
+    expect(message.body).toContain('Pridėkite prekyvietės planą.');
+
+    // What the answer route will publish (the workspace issue): information-provided, keyed by the application.
+    await t.runtime.engine.publishMessage({ name: 'information-provided', correlationKey: id, variables: { informationProvided: { documents: [] } } });
+    const second = await claimedTask(id, first.id);
+    expect((await official.post(`/api/tasks/${second.id}/complete`, { variables: { decision: 'approve' } })).status).toBe(200);
+    await ended(id, 'approved', 'approved');
+    const text = await pdfText((await variables(id)).decisionDocument!.documentId as string);
+    if (text) {
+      expect(text).toContain('LEIDIMAS PREKIAUTI VIEŠOJE VIETOJE');
+      expect(text).toContain('UAB „Gintarinė prekyba“');
+      expect(text).toContain('15,00 Eur');
+    }
+  }, 120_000);
+
+  it('lets the applicant withdraw before the decision, and nobody else', async () => {
+    const id = await order();
+    await eventually(async () => (await jonas.get(`/api/applications/${id}`)).body.status === 'in-progress', 'the process to start');
+    const ieva = await citizen(t, 'citizen2');
+    expect((await ieva.post(`/api/applications/${id}/withdraw`)).status).toBe(404);
+    expect((await official.post(`/api/applications/${id}/withdraw`)).status).toBe(403);
+
+    const withdrawn = await jonas.post(`/api/applications/${id}/withdraw`);
+    expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(202);
+    expect(withdrawn.body).toEqual({ id, status: 'in-progress' });
+    const done = await ended(id, 'cancelled', 'withdrawnEnd');
+    expect(done.steps.map((s: { elementId: string }) => s.elementId)).not.toContain('review');
+    const inbox = (await jonas.get('/api/me/messages')).body.items.filter((m: { applicationId: string }) => m.applicationId === id);
+    expect(inbox.map((m: { subject: string }) => m.subject)).toEqual(['Prašymas „Leidimas prekiauti viešoje vietoje“ atsiimtas']);
+
+    const again = await jonas.request('POST', `/api/applications/${id}/withdraw`, undefined, { headers: { 'accept-language': 'en' } });
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toBe('The application has already ended; it can no longer be withdrawn.');
+  }, 120_000);
+});
