@@ -11,9 +11,9 @@ import { launchChromium, screenshot, skipWithoutChromium, type Browser } from '.
 import { checkPage } from './support/check-page.js';
 
 const TEXTS = {
-  lt: { orders: 'Mano užsakymai', login: 'Prisijungti', username: 'Naudotojo vardas', password: 'Slaptažodis', submitted: 'Pateiktas', inReview: 'Nagrinėjamas', approved: 'Patvirtintas', claimedStep: 'Specialistas pradėjo nagrinėti' },
-  lv: { orders: 'Mani pieteikumi', login: 'Pieteikties', username: 'Lietotājvārds', password: 'Parole', submitted: 'Iesniegts', inReview: 'Izskatīšanā', approved: 'Apstiprināts', claimedStep: 'Speciālists sāka izskatīšanu' },
-  en: { orders: 'My orders', login: 'Log in', username: 'Username', password: 'Password', submitted: 'Submitted', inReview: 'Under review', approved: 'Approved', claimedStep: 'An official started the review' },
+  lt: { staff: 'Darbuotojų ir demonstracinės paskyros', orders: 'Mano užsakymai', login: 'Prisijungti', username: 'Naudotojo vardas', password: 'Slaptažodis', submitted: 'Pateiktas', inReview: 'Nagrinėjamas', approved: 'Patvirtintas', claimedStep: 'Specialistas pradėjo nagrinėti' },
+  lv: { staff: 'Darbinieku un demonstrācijas konti', orders: 'Mani pieteikumi', login: 'Pieteikties', username: 'Lietotājvārds', password: 'Parole', submitted: 'Iesniegts', inReview: 'Izskatīšanā', approved: 'Apstiprināts', claimedStep: 'Speciālists sāka izskatīšanu' },
+  en: { staff: 'Staff and demo accounts', orders: 'My orders', login: 'Log in', username: 'Username', password: 'Password', submitted: 'Submitted', inReview: 'Under review', approved: 'Approved', claimedStep: 'An official started the review' },
 } as const;
 const WIDTHS = [{ name: 'desktop', width: 1024, height: 900 }, { name: 'phone', width: 390, height: 844 }] as const;
 
@@ -41,10 +41,12 @@ describe.skipIf(skipWithoutChromium)('live order status in Chromium', () => {
 
   async function logIn(page: Page, lang: keyof typeof TEXTS): Promise<void> {
     await browser.context.clearCookies();
-    await page.goto(`${t.url}/?lang=${lang}`);
-    await page.getByLabel(TEXTS[lang].username).fill('citizen');
+    await page.goto(`${t.url}/login?lang=${lang}&returnTo=/orders`);
+    const name = page.getByLabel(TEXTS[lang].username);
+    if (!(await name.isVisible())) await page.getByText(TEXTS[lang].staff).click();
+    await name.fill('citizen');
     await page.getByLabel(TEXTS[lang].password).fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: TEXTS[lang].login }).click();
+    await page.getByRole('button', { name: TEXTS[lang].login, exact: true }).click();
     await page.getByRole('link', { name: TEXTS[lang].orders }).waitFor();
   }
 

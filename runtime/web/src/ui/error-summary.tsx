@@ -5,7 +5,8 @@ import { useShellTexts } from './texts.js';
 export interface SummaryEntry { path: string; message: string; label: string; target?: string }
 
 /**
- * The error summary: takes focus when it appears; each entry links to its field and moves
+ * The error summary: Designsystemet's element makes it a group named by its heading and moves
+ * focus to it when it appears (so it is read out); each entry links to its field and moves
  * focus there.
  */
 export function ErrorSummary({ errors }: { errors: SummaryEntry[] }) {
