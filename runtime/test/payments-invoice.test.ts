@@ -104,6 +104,8 @@ describe('paying from the order page', () => {
     expect(serviceNumber).toBeGreaterThanOrEqual(1001);
     const { id, number, payment, application } = await order();
     expect(application).toMatchObject({ caseCode: `${serviceNumber} ${number}`, fee: { amount: '2.50', currency: 'EUR' } });
+    const listed = (await jonas.get('/api/applications?limit=100')).body.items.find((a: { id: string }) => a.id === id);
+    expect(listed.caseCode).toBe(`${serviceNumber} ${number}`);
     expect(payment).toMatchObject({ amountCents: 250, amount: '2.50', currency: 'EUR', status: 'created', payable: true, dueDate: '2999-12-31', kind: 'prepayment' });
     expect(payment.redirectUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/pay\//);
     expect(payment.reference).toBe(payment.printedReference.replaceAll(' ', ''));

@@ -10,12 +10,14 @@ import { answersPdf } from './answers-pdf.js';
 import { idempotentRequest } from '../http/idempotency.js';
 import { Code, Dictionary, Page, Uuid } from '../common/schemas.js';
 import type { Applications, ApplicationSummary } from './applications.js';
+import { caseCode } from './case-code.js';
 import type { Payments } from '../payments/payments.js';
 import { ApplicationPayment, applicationPayment } from '../payments/application-payment.js';
 
 const ApplicationSummary = Type.Object({
   id: Type.String(),
   number: Type.String(),
+  caseCode: Type.String({ description: 'the case code: service number and application number (e.g. "1001 7654"), the order number to show; payment references embed it' }),
   service: Type.String(),
   status: Type.String(),
   onBehalfOf: Type.Union([Type.String(), Type.Null()]),
@@ -39,8 +41,8 @@ const Step = Type.Object({
   endedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });
 
-const summary = (a: Omit<ApplicationSummary, 'serviceCode'>, service: string) => ({
-  id: a.id, number: a.number, service, status: a.status, onBehalfOf: a.onBehalfOf,
+const summary = (a: Omit<ApplicationSummary, 'serviceCode' | 'serviceNumber'>, service: string, serviceNumber: number) => ({
+  id: a.id, number: a.number, caseCode: caseCode(serviceNumber, a.number), service, status: a.status, onBehalfOf: a.onBehalfOf,
   submittedAt: a.submittedAt.toISOString(), updatedAt: a.updatedAt.toISOString(),
 });
 
@@ -85,18 +87,18 @@ export function applicationsRouter({ api, db, applications, forms, documents, pa
     const limit = query.limit ?? 20;
     const offset = query.offset ?? 0;
     const page = await applications.list(auth.user, limit, offset);
-    return { items: page.items.map((a) => summary(a, a.serviceCode)), total: page.total, limit, offset };
+    return { items: page.items.map((a) => summary(a, a.serviceCode, a.serviceNumber)), total: page.total, limit, offset };
   });
 
   api.route(router, {
     method: 'get', path: '/api/applications/:id', tag: 'applications', access: ['citizen', 'official'],
-    summary: 'One application with its data and status timeline, its case code, the fee of the service ordered and the payment asked for (with the bank page while it is payable)',
+    summary: 'One application with its data and status timeline, the fee of the service ordered and the payment asked for (with the bank page while it is payable)',
     params: Type.Object({ id: Uuid }), errors: [404],
     response: Type.Composite([ApplicationSummary, Type.Object({ data: Type.Unknown(), timeline: Type.Array(TimelineEntry), steps: Type.Array(Step) }), ApplicationPayment]),
   }, async ({ params, auth }) => {
-    const { application, serviceCode, timeline, steps } = await applications.get(auth.user, params.id);
+    const { application, serviceCode, serviceNumber, timeline, steps } = await applications.get(auth.user, params.id);
     return {
-      ...summary(application, serviceCode),
+      ...summary(application, serviceCode, serviceNumber),
       data: application.data,
       timeline: timeline.map((e) => ({ at: e.at.toISOString(), kind: e.kind, status: e.status, details: e.details })),
       steps: steps.map((s) => ({ elementId: s.elementId, type: s.type, state: s.state, startedAt: s.startDate, endedAt: s.endDate })),

@@ -45,7 +45,7 @@ export interface NewApplication {
 export type SubmittedApplication = Pick<Application, 'id' | 'number' | 'status'>;
 
 /** What "My orders" lists of an application: not its data, which may be large. */
-export type ApplicationSummary = Pick<Application, 'id' | 'number' | 'status' | 'onBehalfOf' | 'submittedAt' | 'updatedAt'> & { serviceCode: string };
+export type ApplicationSummary = Pick<Application, 'id' | 'number' | 'status' | 'onBehalfOf' | 'submittedAt' | 'updatedAt'> & { serviceCode: string; serviceNumber: number };
 
 export interface ApplicationPage {
   items: ApplicationSummary[];
@@ -132,7 +132,7 @@ export class Applications {
     const { condition, parameters } = await this.visibleTo(viewer);
     // Only the listed columns, as plain rows: reading and parsing each application's data (jsonb) only to drop it cost most of the time.
     const page = namedQuery<ApplicationSummary>(this.db, `
-      SELECT a.id, a.number, a.status, a.on_behalf_of AS "onBehalfOf", a.submitted_at AS "submittedAt", a.updated_at AS "updatedAt", s.code AS "serviceCode"
+      SELECT a.id, a.number, a.status, a.on_behalf_of AS "onBehalfOf", a.submitted_at AS "submittedAt", a.updated_at AS "updatedAt", s.code AS "serviceCode", s.number AS "serviceNumber"
         FROM application a JOIN service s ON s.id = a.service_id
        WHERE ${condition} ORDER BY a.submitted_at DESC, a.id DESC LIMIT :limit OFFSET :offset`, { ...parameters, limit, offset });
     // Without the service join: it would cost time per row. (count(*) OVER () in the page would make
@@ -152,7 +152,7 @@ export class Applications {
   }
 
   /** One application with its timeline, or 404 when it is not the viewer's to see. */
-  async get(viewer: User, id: string): Promise<{ application: Application; serviceCode: string; timeline: ApplicationEvent[]; steps: ElementInstance[] }> {
+  async get(viewer: User, id: string): Promise<{ application: Application; serviceCode: string; serviceNumber: number; timeline: ApplicationEvent[]; steps: ElementInstance[] }> {
     const application = await this.visible(viewer, id);
     const [service, timeline] = await Promise.all([
       this.db.getRepository(ServiceEntity).findOneByOrFail({ id: application.serviceId }),
@@ -162,7 +162,7 @@ export class Applications {
     const steps = application.processInstanceKey && this.deps.engine
       ? (await this.deps.engine.elementInstances(application.processInstanceKey)).filter((e) => e.type !== 'PROCESS' && e.type !== 'SEQUENCE_FLOW')
       : [];
-    return { application, serviceCode: service.code, timeline, steps };
+    return { application, serviceCode: service.code, serviceNumber: service.number, timeline, steps };
   }
 
   /**

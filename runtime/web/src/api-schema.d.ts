@@ -321,7 +321,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One application with its data and status timeline, its case code, the fee of the service ordered and the payment asked for (with the bank page while it is payable) */
+        /** One application with its data and status timeline, the fee of the service ordered and the payment asked for (with the bank page while it is payable) */
         get: operations["getApiApplicationsId"];
         put?: never;
         post?: never;
@@ -2363,6 +2363,8 @@ export interface operations {
                         items: {
                             id: string;
                             number: string;
+                            /** @description the case code: service number and application number (e.g. "1001 7654"), the order number to show; payment references embed it */
+                            caseCode: string;
                             service: string;
                             status: string;
                             onBehalfOf: string | null;
@@ -2536,6 +2538,8 @@ export interface operations {
                     "application/json": {
                         id: string;
                         number: string;
+                        /** @description the case code: service number and application number (e.g. "1001 7654"), the order number to show; payment references embed it */
+                        caseCode: string;
                         service: string;
                         status: string;
                         onBehalfOf: string | null;
@@ -2561,8 +2565,6 @@ export interface operations {
                             startedAt: string;
                             endedAt: string | null;
                         }[];
-                        /** @description the case code: service number and application number (e.g. "1001 7654"); payment references embed it */
-                        caseCode: string;
                         /** @description the fee: "free" or {amount, currency} */
                         fee: "free" | {
                             /** @description decimal, e.g. 2.50 */
