@@ -20,8 +20,8 @@ export const parkingPermitConnector = defineConnector<PermitInput, PermitOutput>
   // `<agency>:<area>:<name>`; also the job type of the service task.
   id: 'kaunas-city:parking:permit',
   version: 1,
-  title: { en: 'Parking permit check', lt: 'Leidimo statyti automobilį patikra' },
-  description: { en: 'Whether a vehicle has a valid residents\' parking permit.', lt: 'Ar transporto priemonė turi galiojantį gyventojo leidimą statyti automobilį.' },
+  title: { en: 'Parking permit check', lt: 'Leidimo statyti automobilį patikra', lv: 'Transportlīdzekļa novietošanas atļaujas pārbaude' },
+  description: { en: 'Whether a vehicle has a valid residents\' parking permit.', lt: 'Ar transporto priemonė turi galiojantį gyventojo leidimą statyti automobilį.', lv: 'Vai transportlīdzeklim ir derīga iedzīvotāja stāvvietas atļauja.' },
   category: 'Kaunas city',
   inputSchema: {
     type: 'object',

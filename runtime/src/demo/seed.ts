@@ -16,8 +16,8 @@ import { ServiceVersionEntity } from '../catalogue/service-version.entity.js';
 
 export const DEMO_AGENCIES = [
   // The IBANs are the registries' published example numbers, printed on demo invoices.
-  { code: 'kaunas-city', registrationCode: '188764867', iban: 'LT121000011101001000', name: { lt: 'Kauno miesto savivaldybės administracija', en: 'Kaunas City Municipality Administration' } },
-  { code: 'lv-vsaa', registrationCode: '90001858581', iban: 'LV80BANK0000435195001', name: { lv: 'Valsts sociālās apdrošināšanas aģentūra', en: 'State Social Insurance Agency' } },
+  { code: 'kaunas-city', registrationCode: '188764867', iban: 'LT121000011101001000', name: { lt: 'Kauno miesto savivaldybės administracija', lv: 'Kauņas pilsētas pašvaldības administrācija', en: 'Kaunas City Municipality Administration' } },
+  { code: 'lv-vsaa', registrationCode: '90001858581', iban: 'LV80BANK0000435195001', name: { lt: 'Latvijos valstybinė socialinio draudimo agentūra', lv: 'Valsts sociālās apdrošināšanas aģentūra', en: 'State Social Insurance Agency' } },
 ];
 
 interface DemoUser { username: string; displayName: string; roles: Role[]; agency?: string; groups?: string[]; personalCode?: string; email: string }

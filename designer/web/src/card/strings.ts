@@ -79,6 +79,46 @@ const lt: CardStrings = {
   empty: '—',
 };
 
+const lv: CardStrings = {
+  heading: 'Pakalpojuma kartīte',
+  code: 'Kods',
+  version: 'Versija',
+  provider: 'Sniedzējs',
+  title: 'Nosaukums',
+  summary: 'Kopsavilkums',
+  language: { lt: 'lietuviešu', lv: 'latviešu', en: 'angļu' },
+  legalBasis: 'Tiesiskais pamatojums',
+  audience: 'Saņēmēji',
+  audiences: { citizens: 'Iedzīvotāji', businesses: 'Uzņēmēji', 'public-sector': 'Valsts pārvalde' },
+  price: 'Cena',
+  free: 'Bez maksas',
+  paid: 'Par maksu',
+  amount: 'Summa',
+  currency: 'Valūta',
+  interactivity: 'Interaktivitātes līmenis',
+  levels: ['1 — informācija', '2 — vienvirziena mijiedarbība', '3 — divvirzienu mijiedarbība', '4 — darījums', '5 — proaktīvs pakalpojums'],
+  onlineOrder: 'Var pieteikt elektroniski',
+  lifeEvents: 'Dzīves situācijas (kodi, atdalīti ar komatiem)',
+  retention: 'Glabāšanas termiņi (ISO 8601 ilgumi, piem., P5Y, P30D)',
+  retentionOf: { applications: 'Iesniegumi', documents: 'Dokumenti', drafts: 'Melnraksti' },
+  badYaml: (message) => `Datni service.yaml neizdevās nolasīt: ${message}`,
+  needTitle: 'Pakalpojumam vajadzīgs nosaukums (vismaz vienā valodā)',
+  needTitleLt: 'Pakalpojumam nav nosaukuma lietuviešu valodā',
+  badDuration: (what, value) => `Glabāšanas termiņš (${what}) „${value}” nav ISO 8601 ilgums, piemēram, P5Y vai P30D`,
+  badAmount: (value) => `Cenai „${value}” jābūt summai, piemēram, 15.00`,
+  needAudience: 'Izvēlieties vismaz vienu saņēmēju grupu',
+  badLevel: 'Interaktivitātes līmenim jābūt no 1 līdz 5',
+  application: 'E-pakalpojuma pieteikums',
+  applicationIntro: 'Veidots no pakotnes: kurus reģistrus un to laukus pakalpojums izmanto, tā soļi, dokumenti un tiesiskais pamatojums.',
+  applicationPdf: 'Pieteikums PDF formātā',
+  applicationMissing: 'Atvasinātais pieteikums vēl nav pieejams (saglabājiet pakotni un mēģiniet vēlreiz).',
+  applicationLoading: 'Ielādē pieteikumu…',
+  reload: 'Atjaunot',
+  empty: '—',
+};
+
+const STRINGS = { lt, lv, en } satisfies Record<Locale, CardStrings>;
+
 export function cardStrings(locale: Locale): CardStrings {
-  return locale === 'lt' ? lt : en;
+  return STRINGS[locale];
 }

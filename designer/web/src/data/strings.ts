@@ -85,6 +85,49 @@ const lt: DataStrings = {
   unsaved: 'Ištaisykite pažymėtus pavadinimus; iki tol JSON lieka paskutinės teisingos lentelės.',
 };
 
+const lv: DataStrings = {
+  file: 'Datu struktūra',
+  noFiles: 'Šajā pakotnē nav datu struktūras (data/*.schema.json).',
+  fields: 'Lauki',
+  name: 'Nosaukums',
+  type: 'Tips',
+  required: 'Obligāts',
+  format: 'Formāts',
+  repeat: 'Atkārtojams (saraksts)',
+  titles: 'Virsraksti',
+  codes: 'Klasifikators',
+  actions: 'Darbības',
+  noFormat: '—',
+  addField: 'Pievienot lauku',
+  addChild: 'Pievienot lauku iekšpusē',
+  remove: 'Noņemt',
+  moveUp: 'Pārvietot uz augšu',
+  moveDown: 'Pārvietot uz leju',
+  addCode: 'Pievienot vērtību',
+  codeValue: 'Vērtība',
+  showJson: 'Rādīt JSON shēmu',
+  hideJson: 'Slēpt JSON shēmu',
+  jsonTitle: 'JSON shēma',
+  jsonLoading: 'Ielādē redaktoru…',
+  jsonInvalid: 'JSON ir kļūda; tabulā redzama pēdējā derīgā versija',
+  jsonHint: 'Nospiediet Ctrl+M, lai ar taustiņu Tab varētu iziet no redaktora.',
+  otherType: 'cits (labojiet JSON)',
+  types: {
+    string: 'teksts', number: 'skaitlis', integer: 'vesels skaitlis', boolean: 'jā/nē', date: 'datums',
+    code: 'klasifikators', object: 'grupa (objekts)', file: 'datne', other: 'cits',
+  },
+  duplicate: (name) => `Lauka nosaukums „${name}” vienā grupā lietots divreiz`,
+  invalidName: (name) => `Lauka nosaukumam „${name}” jāsākas ar burtu, un tajā drīkst būt tikai burti, cipari un _`,
+  emptyName: 'Laukam nav nosaukuma',
+  noCodes: (name) => `Klasifikatoram „${name}” nav vērtību`,
+  duplicateCode: (name, value) => `Klasifikatorā „${name}” vērtība „${value}” atkārtojas`,
+  badJson: (message) => `Datu struktūra nav derīgs JSON: ${message}`,
+  notObject: 'Datu struktūrai jābūt JSON objektam',
+  unsaved: 'Izlabojiet iezīmētos nosaukumus; līdz tam JSON paliek pēdējās derīgās tabulas stāvoklī.',
+};
+
+const STRINGS = { lt, lv, en } satisfies Record<Locale, DataStrings>;
+
 export function dataStrings(locale: Locale): DataStrings {
-  return locale === 'lt' ? lt : en;
+  return STRINGS[locale];
 }

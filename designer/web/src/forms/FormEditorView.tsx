@@ -7,7 +7,7 @@ import '@bpmn-io/form-js-editor/dist/assets/dragula.css';
 import type { FormSchema } from '@konstruktor/forms/browser';
 import type { Locale } from '../model/types.js';
 import { translateDom } from '@konstruktor/forms/dom';
-import { EDITOR_LT } from './editor-lt.js';
+import { formEditorText } from './form-editor-strings.js';
 
 interface FormField { id: string; key?: string; path?: string }
 interface Selection { set(field: FormField | null): void }
@@ -62,7 +62,8 @@ export function FormEditorView({ form, onSave, locale, select }: Props) {
     });
   }, [form]);
 
-  useEffect(() => (locale === 'lt' ? translateDom(container.current!, { translate: (text) => EDITOR_LT[text] ?? text, skip: '.fjs-form, .bio-properties-panel-header-label, input, textarea' }) : undefined), [locale]);
+  // Also for English: what was drawn in another language before a switch goes back to English.
+  useEffect(() => translateDom(container.current!, { translate: (text) => formEditorText(text, locale), skip: '.fjs-form, .bio-properties-panel-header-label, input, textarea' }), [locale]);
 
   // A selection asked for before the form is imported waits for the import.
   const wanted = useRef(select);

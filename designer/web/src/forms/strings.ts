@@ -47,6 +47,30 @@ const lt: FormsStrings = {
   openElement: (id) => `Atverti ${id} procese`,
 };
 
+const lv: FormsStrings = {
+  form: 'Veidlapa',
+  noForms: 'Šajā pakotnē nav veidlapu (forms/*.form).',
+  startForm: 'sākuma veidlapa',
+  userTask: (name) => `uzdevums ${name}`,
+  generate: 'Ģenerēt no datu struktūras',
+  noStructure: 'Kartītē nav norādīta datu struktūra (dataStructure datnē service.yaml).',
+  confirmReplace: 'Aizstāt šo veidlapu ar jaunu, kas ģenerēta no datu struktūras? Veidlapā veiktās izmaiņas zudīs.',
+  preview: 'Priekšskatījums',
+  previewLanguage: 'Priekšskatījuma valoda',
+  showPreview: 'Rādīt priekšskatījumu',
+  hidePreview: 'Slēpt priekšskatījumu',
+  badForm: (message) => `Veidlapa nav derīgs JSON: ${message}`,
+  badStructure: (message) => `Datu struktūra nav derīgs JSON: ${message}`,
+  readOnly: 'Šo versiju nevar mainīt; redaktorā veiktās izmaiņas netiek saglabātas.',
+  problems: 'Atbilstība datu struktūrai',
+  noProblems: 'Veidlapa atbilst datu struktūrai.',
+  unusedForm: 'Šo veidlapu neizmanto ne kartīte, ne kāds uzdevums.',
+  missingForm: (ref) => `Uzdevumā norādīta veidlapa „${ref}” (zeebe:formDefinition), kuras pakotnē nav.`,
+  openElement: (id) => `Atvērt ${id} procesā`,
+};
+
+const STRINGS = { lt, lv, en } satisfies Record<Locale, FormsStrings>;
+
 export function formsStrings(locale: Locale): FormsStrings {
-  return locale === 'lt' ? lt : en;
+  return STRINGS[locale];
 }

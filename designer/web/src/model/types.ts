@@ -37,7 +37,9 @@ export interface Problem {
   severity: 'error' | 'warning';
 }
 
-export type Locale = 'lt' | 'en';
+/** The designer's languages, in the order the language picker lists them. */
+export const LOCALES = ['lt', 'lv', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
 
 /** What the shell gives each editor tab. */
 export interface EditorProps {

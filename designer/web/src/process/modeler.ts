@@ -5,7 +5,7 @@ import ZeebeBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
 import LintingModule from '@camunda/linting/modeler';
 import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import type { Locale } from '../model/types.js';
-import { languageModule, type ModelerLanguage } from './translate-lt.js';
+import { languageModule, type ModelerLanguage } from './modeler-translations.js';
 import { readOnlyModule, type ReadOnly } from './read-only.js';
 import './process.css';
 

@@ -1,4 +1,4 @@
-/** The publish tab's words in Lithuanian and English. */
+/** The publish tab's words; English defines the keys. */
 import type { Locale } from '../model/types.js';
 
 const en = {
@@ -79,4 +79,44 @@ const lt: PublishMessages = {
   published: (v: string) => `Versija ${v} dabar paskelbta. Nauji užsakymai naudoja ją; jau vykdomi egzemplioriai lieka savo versijoje.`,
 };
 
-export const publishMessages = (locale: Locale): PublishMessages => (locale === 'lt' ? lt : en);
+const lv: PublishMessages = {
+  check: 'Pārbaudīt',
+  checking: 'Pārbauda…',
+  checkTitle: 'Pārbaude',
+  checkHelp: 'Pārbauda saglabāto pakotni: BPMN noteikumus, veidlapas pret datu struktūru, kartīti un visus scenārijus iebūvētajā dzinējā.',
+  checkOk: 'Pārbaudē kļūdas netika atrastas.',
+  checkFailed: (n) => `Pārbaudē atrastas kļūdas: ${n}.`,
+  checkStale: 'Pakotne pēc pārbaudes ir mainījusies; pārbaudiet vēlreiz.',
+  noProblems: 'Problēmu nav.',
+  open: 'Atvērt',
+  error: 'kļūda',
+  warning: 'brīdinājums',
+  scenarios: 'Scenāriji',
+  noScenarios: 'Pakotnē nav scenāriju. Saglabājiet testa izpildi kā scenāriju cilnē „Tests”.',
+  passed: 'izdevās',
+  failed: 'neizdevās',
+  diffTitle: 'Izmaiņas salīdzinājumā ar publicēto versiju',
+  diffAgainst: (v) => `Salīdzināta publicētā versija ${v} un pakotne, kāda tā pašlaik ir redaktorā.`,
+  nothingPublished: 'Neviena šī pakalpojuma versija vēl nav publicēta: visas datnes ir jaunas.',
+  thisIsPublished: 'Šī ir publicētā versija.',
+  noChanges: 'Neviena datne neatšķiras no publicētās versijas.',
+  summary: (a, r, c) => `pievienotas: ${a}, noņemtas: ${r}, mainītas: ${c}`,
+  added: 'pievienota',
+  removed: 'noņemta',
+  changed: 'mainīta',
+  binary: 'binārā datne, saturs atšķiras',
+  lines: (plus, minus) => `rindas pievienotas: ${plus}, noņemtas: ${minus}`,
+  loading: 'Ielādē…',
+  publishTitle: 'Publicēšana',
+  publish: (v) => `Publicēt versiju ${v}`,
+  publishing: 'Publicē…',
+  needSave: 'Vispirms saglabājiet izmaiņas: publicē saglabāto pakotni.',
+  needCheck: 'Veiciet pārbaudi; publicēt var, kad tajā nav atrastas kļūdas.',
+  cannotChange: 'Šī versija nav melnraksts; to nevar publicēt vēlreiz.',
+  refusedTitle: 'Publicēšana atteikta',
+  published: (v) => `Versija ${v} tagad ir publicēta. Jaunie pieteikumi izmanto to; jau sāktās procesa instances turpina savā versijā.`,
+};
+
+const MESSAGES = { lt, lv, en } satisfies Record<Locale, PublishMessages>;
+
+export const publishMessages = (locale: Locale): PublishMessages => MESSAGES[locale];

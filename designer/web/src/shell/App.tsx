@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { setCsrfToken } from '../model/api.js';
-import type { Locale } from '../model/types.js';
+import { LOCALES, type Locale } from '../model/types.js';
 import { initialLocale, LocaleContext, texts } from './i18n.js';
 import { BASE, navigate, onLinkClick, useRoute } from './router.js';
 import { shellApi, type Me } from './services-api.js';
@@ -8,6 +8,9 @@ import { LoginPage } from './LoginPage.js';
 import { ServicesPage } from './ServicesPage.js';
 import { EditorPage } from './EditorPage.js';
 import { prefetchProcessCode, prefetchProcessTab } from './tabs.js';
+
+/** Each language named in itself, as a speaker looks for it in the picker. */
+const LANGUAGE_NAMES: Record<Locale, string> = { lt: 'Lietuvių', lv: 'Latviešu', en: 'English' };
 
 /** The designer: who is logged in, the language, and which page the address names. */
 export function App() {
@@ -45,8 +48,7 @@ export function App() {
         <div className="top-actions">
           <label htmlFor="locale">{t.language}</label>
           <select id="locale" value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
-            <option value="lt">Lietuvių</option>
-            <option value="en">English</option>
+            {LOCALES.map((code) => <option key={code} value={code} lang={code}>{LANGUAGE_NAMES[code]}</option>)}
           </select>
           {me && <span className="who">{me.user.displayName}</span>}
           {me && <button type="button" onClick={logout}>{t.logout}</button>}

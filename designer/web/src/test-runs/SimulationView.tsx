@@ -6,6 +6,7 @@ import './bpmn-assets.js';
 import type { TestMessages } from './messages.js';
 import { translateDom } from '@konstruktor/forms/dom';
 import { nameSimulationControls } from './simulation-controls.js';
+import { simulationText } from './simulation-texts.js';
 import { readableScopeColorsModule } from './scope-colors.js';
 
 /** bpmn-js-token-simulation on the package's diagram as it is now (saved or not): a first look, no engine. */
@@ -45,8 +46,8 @@ export function SimulationView({ xml, t }: { xml: string; t: TestMessages }) {
     const observer = new MutationObserver(name);
     observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'] });
     // Its log, notices and the names it gives unnamed elements, in the tab's language.
-    const { texts } = t.sim;
-    const stopTranslating = Object.keys(texts).length ? translateDom(root, { translate: (text) => texts[text] ?? text }) : () => undefined;
+    const { locale } = t;
+    const stopTranslating = translateDom(root, { translate: (text) => simulationText(text, locale) });
     return () => {
       observer.disconnect();
       stopTranslating();
