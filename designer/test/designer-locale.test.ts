@@ -1,28 +1,9 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formEditorText } from '../web/src/forms/form-editor-strings.js';
 import { translateTo } from '../web/src/process/modeler-translations.js';
 import { simulationText } from '../web/src/test-runs/simulation-texts.js';
-import { initialLocale } from '../web/src/shell/i18n.js';
-
-function browser(language: string, kept: string | null = null) {
-  vi.stubGlobal('navigator', { language });
-  vi.stubGlobal('localStorage', { getItem: () => kept });
-}
 
 describe('the designer in Latvian', () => {
-  afterEach(() => { vi.unstubAllGlobals(); });
-
-  it('starts in the browser\'s language, Latvian included, unless a language was chosen before', () => {
-    browser('lv-LV');
-    expect(initialLocale()).toBe('lv');
-    browser('en-GB');
-    expect(initialLocale()).toBe('en');
-    browser('de-DE');
-    expect(initialLocale()).toBe('lt');
-    browser('lv-LV', 'en');
-    expect(initialLocale()).toBe('en');
-  });
-
   it('gives the modeler its palette and properties in Latvian', () => {
     expect(translateTo('lv', 'Create task')).toBe('Izveidot uzdevumu');
     expect(translateTo('lt', 'Create task')).toBe('Kurti užduotį');
