@@ -74,7 +74,7 @@ describe('residence declaration, the demo service, end to end on the sandboxes',
       return response.body.status === 'approved' && response.body.steps.some((s: { elementId: string; state: string }) => s.elementId === 'declared' && s.state === 'COMPLETED') && response.body;
     }, 'the application to be approved and its process to end');
     expect(done.steps.filter((s: { state: string }) => s.state === 'COMPLETED').map((s: { elementId: string }) => s.elementId))
-      .toEqual(expect.arrayContaining(['lookUpPerson', 'chargeFee', 'feePaid', 'review', 'accepted', 'decisionPdf', 'tellInInbox', 'tellByEmail', 'declared']));
+      .toEqual(expect.arrayContaining(['lookUpPerson', 'chargeFee', 'feePaid', 'review', 'accepted', 'decisionPdf', 'sealDecision', 'tellInInbox', 'tellByEmail', 'declared']));
 
     const [row] = await t.runtime.database.dataSource.query('SELECT process_instance_key FROM application WHERE id = $1', [id]);
     const variables = Object.fromEntries((await t.runtime.engine.variables(row.process_instance_key)).map((v) => [v.name, v.value]));
