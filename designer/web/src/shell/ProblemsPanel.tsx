@@ -8,7 +8,7 @@ export function ProblemsPanel({ problems, onOpen }: { problems: Problem[]; onOpe
   const errors = problems.filter((p) => p.severity === 'error').length;
   return (
     <section className="problems" aria-labelledby="problems-title">
-      <h2 id="problems-title">{t.problems} <span className="count">({errors} {t.error}, {problems.length - errors} {t.warning})</span></h2>
+      <h2 id="problems-title">{t.problems} <span className="count">({t.problemCount(errors, problems.length - errors)})</span></h2>
       {problems.length === 0 ? <p>{t.noProblems}</p> : (
         <ul>
           {problems.map((problem, i) => (

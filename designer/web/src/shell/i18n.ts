@@ -15,6 +15,7 @@ const en = {
   readOnly: 'This version is published or retired and cannot change. Copy it as a new version to edit.',
   tabs: { process: 'Process', forms: 'Forms', data: 'Data', card: 'Card', test: 'Test', publish: 'Publish' },
   problems: 'Problems', noProblems: 'No problems found.', error: 'error', warning: 'warning',
+  problemCount: (errors: number, warnings: number) => `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`,
   leaveUnsaved: 'There are unsaved changes. Leave?', notFound: 'Page not found.',
 };
 
@@ -33,6 +34,7 @@ const lt: Texts = {
   readOnly: 'Ši versija paskelbta arba nebenaudojama: jos keisti negalima. Nukopijuokite ją kaip naują versiją.',
   tabs: { process: 'Procesas', forms: 'Formos', data: 'Duomenys', card: 'Kortelė', test: 'Testas', publish: 'Paskelbimas' },
   problems: 'Problemos', noProblems: 'Problemų nerasta.', error: 'klaida', warning: 'įspėjimas',
+  problemCount: (errors, warnings) => `klaidų: ${errors}, įspėjimų: ${warnings}`,
   leaveUnsaved: 'Yra neišsaugotų pakeitimų. Išeiti?', notFound: 'Puslapis nerastas.',
 };
 
@@ -49,6 +51,7 @@ const lv: Texts = {
   readOnly: 'Šī versija ir publicēta vai vairs netiek lietota, tāpēc to nevar mainīt. Lai to labotu, nokopējiet to kā jaunu versiju.',
   tabs: { process: 'Process', forms: 'Veidlapas', data: 'Dati', card: 'Kartīte', test: 'Tests', publish: 'Publicēšana' },
   problems: 'Problēmas', noProblems: 'Problēmas nav atrastas.', error: 'kļūda', warning: 'brīdinājums',
+  problemCount: (errors, warnings) => `kļūdas: ${errors}, brīdinājumi: ${warnings}`,
   leaveUnsaved: 'Ir nesaglabātas izmaiņas. Vai tiešām iziet?', notFound: 'Lapa nav atrasta.',
 };
 

@@ -39,6 +39,7 @@ export async function importReviewService(t: TestRuntime, code: string): Promise
 const LOGIN = {
   en: { username: 'Username', password: 'Password', submit: 'Log in' },
   lt: { username: 'Naudotojo vardas', password: 'Slaptažodis', submit: 'Prisijungti' },
+  lv: { username: 'Lietotājvārds', password: 'Parole', submit: 'Pieteikties' },
 };
 
 /** Opens `path` of the designer in `locale` and logs in as the analyst on the login page it shows first. */

@@ -11,14 +11,14 @@ export function reviewServicePackage(code: string): Record<string, string> {
     type: 'object',
     title: 'Review test',
     required: ['fullName'],
-    properties: { fullName: { type: 'string', title: 'Full name', 'x-title': { lt: 'Vardas ir pavardė', en: 'Full name' }, minLength: 2, maxLength: 100 } },
+    properties: { fullName: { type: 'string', title: 'Full name', 'x-title': { lt: 'Vardas ir pavardė', lv: 'Vārds un uzvārds', en: 'Full name' }, minLength: 2, maxLength: 100 } },
   };
   const reviewForm = {
     id: 'review', type: 'default', schemaVersion: 16,
     components: [{ id: 'approvedField', key: 'approved', type: 'checkbox', label: 'Approved' }],
   };
   const card = {
-    code, version: '1.0.0', title: { lt: 'Peržiūros bandymas', en: 'Review test' }, summary: { en: 'A service with a review' },
+    code, version: '1.0.0', title: { lt: 'Peržiūros bandymas', lv: 'Izskatīšanas tests', en: 'Review test' }, summary: { en: 'A service with a review' },
     provider: 'kaunas-city', legalBasis: 'Test act', audience: ['citizens'], price: 'free', interactivityLevel: 4, onlineOrder: true,
     process: { file: 'process.bpmn', processId: 'review-test' }, startForm: 'forms/application.form', dataStructure: 'data/application.schema.json', lifeEvents: [],
   };
