@@ -253,6 +253,11 @@ describe('login through an OpenID Connect provider', () => {
     const code = new URL(callbackUrl).searchParams.get('code')!;
     const unknown = await callback(t, `${publicUrl}/api/session/oidc/callback?state=never-issued&code=${code}`, publicUrl);
     expect(unknown).toMatchObject({ status: 401, body: { type: 'urn:konstruktor:problem:oidc-login-unknown' }, session: undefined });
+    // A person's browser is sent to the portal's login page, which says in his language what went wrong.
+    const navigated = await fetch(`${t.url}/api/session/oidc/callback?state=never-issued&code=${code}`, { headers: { accept: 'text/html' }, redirect: 'manual' });
+    expect(navigated.status).toBe(302);
+    expect(navigated.headers.get('location')).toBe('/login?eidError=oidc-login-unknown');
+    expect(navigated.headers.get('set-cookie')).toBeNull();
 
     const refusedUrl = await throughProvider((await startLogin(t)).href, callbackPrefix, { refuse: true });
     expect(new URL(refusedUrl).searchParams.get('error')).toBe('access_denied');

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { Type } from '@sinclair/typebox';
 import * as oidc from 'openid-client';
 import type { Logger } from 'pino';
@@ -69,7 +69,7 @@ export function oidcRouter({ api, config, oidc: settings, services, logger }: {
 
   api.publicRoute(router, {
     method: 'get', path: '/api/session/oidc/callback', tag: 'session', access: 'public', status: 302,
-    summary: 'Where the identity provider returns; sets the session cookie and redirects back into the portal',
+    summary: 'Where the identity provider returns; sets the session cookie and redirects back into the portal. A failed login is a 401 problem, or for a browser (Accept: text/html) a redirect to /login?eidError=<the problem\'s slug>',
     query: Type.Object({
       state: Type.String({ minLength: 1, maxLength: 200 }),
       code: Type.Optional(Type.String({ maxLength: 2000 })),
@@ -80,6 +80,16 @@ export function oidcRouter({ api, config, oidc: settings, services, logger }: {
     }, { additionalProperties: false }),
     errors: [401],
   }, async ({ query, req, res }) => {
+    try {
+      await finishLogin(query, req, res);
+    } catch (error) {
+      // A person's browser comes back here: it gets the portal's login page saying what went wrong, in his language, not a JSON document.
+      if (!(error instanceof HttpProblem) || !req.headers.accept?.includes('text/html')) throw error;
+      res.redirect(302, `/login?${new URLSearchParams({ eidError: error.slug }).toString()}`);
+    }
+  });
+
+  async function finishLogin(query: { state: string; code?: string; error?: string; error_description?: string }, req: Request, res: Response): Promise<void> {
     // Single use: the login is deleted whether or not the exchange succeeds. Of two callbacks
     // racing with the same state only the one whose delete removed the row may go on.
     const logins = services.db.getRepository(OidcLoginEntity);
@@ -107,7 +117,7 @@ export function oidcRouter({ api, config, oidc: settings, services, logger }: {
     await services.audit.recordAlone({ actorId: user.id, action: 'session.login', objectType: 'user', objectId: user.id, details: { method: 'oidc', issuer: claims.iss } });
     services.sessions.setCookie(res, token);
     res.redirect(302, login.returnTo);
-  });
+  }
 
   return router;
 }

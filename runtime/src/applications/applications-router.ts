@@ -71,11 +71,12 @@ export function applicationsRouter({ api, db, applications, forms, documents, pa
       lang: Type.Optional({ ...Language, description: 'the language of the errors and of the receipt (its declaration and PDF); default: Accept-Language' }),
     }, { additionalProperties: false }),
     bodyLimit: '1mb', errors: [404, 409, 422],
-    response: Type.Object({ id: Type.String(), number: Type.String(), status: Type.String() }),
+    response: Type.Object({ id: Type.String(), number: Type.String(), caseCode: Type.String({ description: 'the order number to show (service number and application number)' }), status: Type.String() }),
   }, async ({ body, auth, req, res }) => {
     const application = await applications.submit(auth, body, body.lang ?? requestLocale(req), idempotentRequest(req, body));
     res.location(`/api/applications/${application.id}`);
-    return { id: application.id, number: application.number, status: application.status };
+    // A replay of a submission recorded before case codes existed has none: it is the application's own number then.
+    return { id: application.id, number: application.number, caseCode: application.caseCode ?? application.number, status: application.status };
   });
 
   api.route(router, {

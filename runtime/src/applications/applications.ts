@@ -1,3 +1,4 @@
+import { caseCode } from './case-code.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ElementInstance, EngineAdapter } from '@konstruktor/engine-adapter';
 import type { Representations } from '../accounts/representations.js';
@@ -42,7 +43,8 @@ export interface NewApplication {
 }
 
 /** What an order answers: the application's id, case number and status when it was stored. */
-export type SubmittedApplication = Pick<Application, 'id' | 'number' | 'status'>;
+/** What Submit answers (and a replay of it answers again); the case code is the order number to show. */
+export type SubmittedApplication = Pick<Application, 'id' | 'number' | 'status'> & { caseCode: string };
 
 /** What "My orders" lists of an application: not its data, which may be large. */
 export type ApplicationSummary = Pick<Application, 'id' | 'number' | 'status' | 'onBehalfOf' | 'submittedAt' | 'updatedAt'> & { serviceCode: string; serviceNumber: number };
@@ -116,7 +118,7 @@ export class Applications {
       await this.deps.receipts.record(manager, { application, service, submitter: applicant, termsVersion: terms.currentVersion, language: locale });
       await this.deps.drafts.submitted(manager, applicant.id, service.id);
       await this.deps.processing.started(application, manager, { service, version, applicant });
-      const submitted: SubmittedApplication = { id: application.id, number: application.number, status: application.status };
+      const submitted: SubmittedApplication = { id: application.id, number: application.number, status: application.status, caseCode: caseCode(service.number, application.number) };
       if (idempotent) await this.deps.idempotencyKeys.record(manager, applicant.id, idempotent, submitted);
       // Last, with the commit right behind it: the audit chain's lock is held only for the two.
       const audited = this.deps.audit.recordLast({

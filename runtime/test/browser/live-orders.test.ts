@@ -71,7 +71,7 @@ describe.skipIf(skipWithoutChromium)('live order status in Chromium', () => {
 
         // My orders: open, then the official acts; the row changes in place.
         await page.goto(`${t.url}/orders?lang=${lang}`);
-        const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: order.body.number, exact: true }) });
+        const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: order.body.caseCode, exact: true }) });
         await expect.poll(() => row.getByTestId('order-status').textContent()).toBe(text.submitted);
         await page.waitForTimeout(300); // the stream is open once the page has rendered
         // A mark on the page that a reload would wipe.
@@ -81,9 +81,9 @@ describe.skipIf(skipWithoutChromium)('live order status in Chromium', () => {
         await checkPage(page, `live-${lang}-${size.name}-1-my-orders`);
 
         // The order page: the official decides; the status and a new step show without a reload.
-        await row.getByRole('link', { name: order.body.number, exact: true }).click();
+        await row.getByRole('link', { name: order.body.caseCode, exact: true }).click();
         await expect.poll(() => page.getByTestId('application-status').textContent()).toBe(text.inReview);
-        await page.getByRole('heading', { level: 1, name: new RegExp(`${order.body.number as string}$`) }).waitFor();
+        await page.getByRole('heading', { level: 1, name: new RegExp(`${order.body.caseCode as string}$`) }).waitFor();
         await expect.poll(() => page.getByTestId('timeline').textContent()).toContain(text.claimedStep);
         const steps = await page.getByTestId('timeline').locator('li').count();
         await page.waitForTimeout(300);

@@ -2440,6 +2440,8 @@ export interface operations {
                     "application/json": {
                         id: string;
                         number: string;
+                        /** @description the order number to show (service number and application number) */
+                        caseCode: string;
                         status: string;
                     };
                 };

@@ -12,7 +12,7 @@ import { NotFoundPage } from './pages/not-found-page.js';
 // Pages behind the login load when first needed: the catalogue (rendered on the server too) needs not wait for the form viewer.
 const OrderPage = lazy(() => import('./pages/order-page.js').then((m) => ({ default: m.OrderPage })));
 const OrdersPage = lazy(() => import('./pages/orders-page.js').then((m) => ({ default: m.OrdersPage })));
-const ConfirmationPage = lazy(() => import('./pages/confirmation-page.js').then((m) => ({ default: m.ConfirmationPage })));
+const OrderDetailPage = lazy(() => import('./pages/order-detail/order-detail-page.js').then((m) => ({ default: m.OrderDetailPage })));
 
 /** What the server fetched for the page it rendered, so the browser need not fetch it again. */
 export interface PageData { catalogue?: CatalogueResult; service?: ServiceDetail | null }
@@ -69,7 +69,7 @@ function Route({ url, me, data, onLogin }: { url: URL; me: Me | null | undefined
   const path = url.pathname;
   if (path === '/') return <CataloguePage url={url} initial={data.catalogue} />;
   if (path === '/accessibility') return <AccessibilityPage />;
-  if (path === '/login') return <LoginPage returnTo={url.searchParams.get('returnTo')} onLogin={onLogin} />;
+  if (path === '/login') return <LoginPage returnTo={url.searchParams.get('returnTo')} eidError={url.searchParams.get('eidError')} onLogin={onLogin} />;
   const order = /^\/services\/([a-z0-9-]+)\/order$/.exec(path);
   const service = /^\/services\/([a-z0-9-]+)$/.exec(path);
   if (service) return <ServicePage code={service[1]!} initial={data.service} />;
@@ -81,7 +81,7 @@ function Route({ url, me, data, onLogin }: { url: URL; me: Me | null | undefined
   if (me.terms.currentVersion !== null && !me.terms.accepted) return <TermsPage version={me.terms.currentVersion} onAccepted={() => onLogin({ ...me, terms: { ...me.terms, accepted: true } })} />;
   return (
     <Suspense fallback={<Loading />}>
-      {order ? <OrderPage key={order[1]} service={order[1]!} /> : detail ? <ConfirmationPage id={detail[1]!} /> : <OrdersPage />}
+      {order ? <OrderPage key={order[1]} service={order[1]!} /> : detail ? <OrderDetailPage id={detail[1]!} /> : <OrdersPage />}
     </Suspense>
   );
 }

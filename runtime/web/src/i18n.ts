@@ -9,6 +9,7 @@ const en = {
   loginLead: 'Log in to order services and follow your orders.',
   eidLogin: 'Log in with eID', eidHint: 'With your ID card, mobile signature or Smart-ID through the national eID gateway.',
   staffLogin: 'Staff and demo accounts', loginFailed: 'The username or password is wrong.',
+  eidErrors: { 'oidc-login-refused': 'The eID login was cancelled or refused. You can try again.', 'oidc-login-unknown': 'The login took too long or was already used. Please start again.', 'oidc-login-failed': 'The eID login could not be completed. Please try again.', 'account-disabled': 'This account is disabled. Contact the portal support.' } as Record<string, string>,
   loginToOrder: 'Log in to order this service.',
   terms: 'Terms of use', accept: 'I accept the terms', order: 'Order', orderOnline: 'Order online', loading: 'Loading…',
   next: 'Next', back: 'Back', saveDraft: 'Save draft',
@@ -18,7 +19,7 @@ const en = {
   status: 'Status', submittedAt: 'Submitted', uploading: 'Uploading file…', noAnswer: '(not answered)', service: 'Service',
   submitting: 'Submitting…', orderHeading: (n: string) => `Order no. ${n}`, history: 'Progress', live: 'The status updates by itself',
   statuses: { submitted: 'Submitted', 'in-progress': 'In progress', 'in-review': 'Under review', approved: 'Approved', rejected: 'Rejected', completed: 'Completed', cancelled: 'Cancelled', withdrawn: 'Withdrawn' } as Record<string, string>,
-  steps: { submitted: 'Order submitted', 'process-started': 'Processing started', 'task-created': 'Passed to an official', 'task-claimed': 'An official started the review', 'task-completed': 'The official finished', 'status-changed': 'Status changed' } as Record<string, string>,
+  steps: { submitted: 'Order submitted', 'process-started': 'Processing started', 'task-created': 'Passed to an official', 'task-claimed': 'An official started the review', 'task-completed': 'The official finished', 'status-changed': 'Status changed', 'receipt-sealed': 'Receipt signed', 'payment-created': 'Payment requested', 'payment-pending': 'Payment started', 'payment-paid': 'Payment received', 'payment-failed': 'Payment failed', 'payment-expired': 'Payment expired', 'payment-cancelled': 'Payment cancelled', 'payment-refund-due': 'Payment to be refunded' } as Record<string, string>,
   // The public catalogue
   catalogueLead: 'Find a public service, read what it needs and costs, and order it online.',
   search: 'Search services', searchHint: 'A word from the name or description', searchButton: 'Search',
@@ -40,6 +41,14 @@ const en = {
   notFound: 'Page not found', notFoundLead: 'The address may be wrong or the service is no longer provided.', toCatalogue: 'Go to the services',
   // Accessibility statement
   accessibilityTitle: 'Accessibility statement',
+  // Submitting and its receipt
+  declarationTitle: 'By submitting', receipt: 'Submission receipt', receiptPending: 'The signed receipt is being prepared…',
+  receiptPdf: 'Signed receipt (PDF)', receiptDigest: 'Fingerprint of your answers (SHA-256)', termsVersion: 'Terms of use version',
+  // Paying
+  payment: 'Payment', pay: (amount: string) => `Pay ${amount}`, amount: 'Amount', paymentReference: 'Payment reference', dueDate: 'Pay by', paidAt: 'Paid on',
+  invoicePdf: 'Invoice (PDF)', feeLater: (fee: string) => `The fee is ${fee}. You will be asked to pay when the service needs it.`,
+  refundDue: 'The bank took a payment after the order had ended; it will be refunded.',
+  paymentStatuses: { created: 'Waiting for payment', pending: 'Being paid', failed: 'Payment failed – try again', paid: 'Paid', expired: 'Expired', cancelled: 'Cancelled' },
 };
 export type Texts = typeof en;
 
@@ -49,6 +58,7 @@ const lt: Texts = {
   loginLead: 'Prisijunkite, kad galėtumėte užsakyti paslaugas ir sekti savo užsakymus.',
   eidLogin: 'Prisijungti per elektroninius valdžios vartus', eidHint: 'Asmens tapatybės kortele, mobiliuoju parašu arba Smart-ID.',
   staffLogin: 'Darbuotojų ir demonstracinės paskyros', loginFailed: 'Neteisingas naudotojo vardas arba slaptažodis.',
+  eidErrors: { 'oidc-login-refused': 'Prisijungimas per elektroninius valdžios vartus atšauktas arba nepavyko. Galite bandyti dar kartą.', 'oidc-login-unknown': 'Prisijungimas užtruko per ilgai arba jau panaudotas. Pradėkite iš naujo.', 'oidc-login-failed': 'Prisijungti nepavyko. Bandykite dar kartą.', 'account-disabled': 'Ši paskyra išjungta. Kreipkitės į portalo pagalbą.' },
   loginToOrder: 'Prisijunkite, kad užsakytumėte šią paslaugą.',
   terms: 'Naudojimosi taisyklės', accept: 'Sutinku su taisyklėmis', order: 'Užsakyti', orderOnline: 'Užsakyti internetu', loading: 'Įkeliama…',
   next: 'Toliau', back: 'Atgal', saveDraft: 'Išsaugoti juodraštį',
@@ -58,7 +68,7 @@ const lt: Texts = {
   status: 'Būsena', submittedAt: 'Pateikta', uploading: 'Įkeliamas failas…', noAnswer: '(neatsakyta)', service: 'Paslauga',
   submitting: 'Pateikiama…', orderHeading: (n) => `Užsakymas Nr. ${n}`, history: 'Eiga', live: 'Būsena atnaujinama automatiškai',
   statuses: { submitted: 'Pateiktas', 'in-progress': 'Vykdomas', 'in-review': 'Nagrinėjamas', approved: 'Patvirtintas', rejected: 'Atmestas', completed: 'Įvykdytas', cancelled: 'Atšauktas', withdrawn: 'Atsiimtas' },
-  steps: { submitted: 'Užsakymas pateiktas', 'process-started': 'Pradėtas vykdyti', 'task-created': 'Perduotas specialistui', 'task-claimed': 'Specialistas pradėjo nagrinėti', 'task-completed': 'Specialistas baigė darbą', 'status-changed': 'Būsena pasikeitė' },
+  steps: { submitted: 'Užsakymas pateiktas', 'process-started': 'Pradėtas vykdyti', 'task-created': 'Perduotas specialistui', 'task-claimed': 'Specialistas pradėjo nagrinėti', 'task-completed': 'Specialistas baigė darbą', 'status-changed': 'Būsena pasikeitė', 'receipt-sealed': 'Kvitas pasirašytas', 'payment-created': 'Paprašyta sumokėti', 'payment-pending': 'Pradėta mokėti', 'payment-paid': 'Mokėjimas gautas', 'payment-failed': 'Mokėjimas nepavyko', 'payment-expired': 'Mokėjimo terminas baigėsi', 'payment-cancelled': 'Mokėjimas atšauktas', 'payment-refund-due': 'Mokėjimas bus grąžintas' },
   catalogueLead: 'Raskite viešąją paslaugą, sužinokite, ko jai reikia ir kiek ji kainuoja, ir užsakykite ją internetu.',
   search: 'Ieškoti paslaugų', searchHint: 'Žodis iš pavadinimo ar aprašymo', searchButton: 'Ieškoti',
   filters: 'Filtruoti', applyFilters: 'Rodyti paslaugas', clearFilters: 'Išvalyti filtrus',
@@ -77,6 +87,12 @@ const lt: Texts = {
   durationText: (days) => `${days} d.`, durationHours: (hours) => `${hours} val.`,
   notFound: 'Puslapis nerastas', notFoundLead: 'Gal adresas neteisingas arba paslauga nebeteikiama.', toCatalogue: 'Į paslaugų sąrašą',
   accessibilityTitle: 'Pareiškimas dėl prieinamumo',
+  declarationTitle: 'Pateikdami', receipt: 'Pateikimo kvitas', receiptPending: 'Pasirašytas kvitas ruošiamas…',
+  receiptPdf: 'Pasirašytas kvitas (PDF)', receiptDigest: 'Jūsų atsakymų kontrolinė suma (SHA-256)', termsVersion: 'Naudojimosi taisyklių versija',
+  payment: 'Mokėjimas', pay: (amount) => `Sumokėti ${amount}`, amount: 'Suma', paymentReference: 'Įmokos kodas', dueDate: 'Sumokėti iki', paidAt: 'Sumokėta',
+  invoicePdf: 'Sąskaita (PDF)', feeLater: (fee) => `Paslaugos kaina – ${fee}. Sumokėti būsite paprašyti, kai to reikės.`,
+  refundDue: 'Bankas priėmė mokėjimą jau pasibaigus užsakymui; pinigai bus grąžinti.',
+  paymentStatuses: { created: 'Laukiama mokėjimo', pending: 'Mokama', failed: 'Mokėjimas nepavyko – bandykite dar kartą', paid: 'Sumokėta', expired: 'Nebegalioja', cancelled: 'Atšaukta' },
 };
 
 const lv: Texts = {
@@ -85,6 +101,7 @@ const lv: Texts = {
   loginLead: 'Piesakieties, lai pieteiktu pakalpojumus un sekotu saviem pieteikumiem.',
   eidLogin: 'Pieteikties ar eID', eidHint: 'Ar eID karti, eParakstu mobilajā vai Smart-ID caur valsts autentifikācijas vārteju.',
   staffLogin: 'Darbinieku un demonstrācijas konti', loginFailed: 'Nepareizs lietotājvārds vai parole.',
+  eidErrors: { 'oidc-login-refused': 'Pieteikšanās ar eID tika atcelta vai noraidīta. Varat mēģināt vēlreiz.', 'oidc-login-unknown': 'Pieteikšanās ilga pārāk ilgi vai jau izmantota. Sāciet no jauna.', 'oidc-login-failed': 'Pieteikties ar eID neizdevās. Mēģiniet vēlreiz.', 'account-disabled': 'Šis konts ir atspējots. Sazinieties ar portāla atbalstu.' },
   loginToOrder: 'Piesakieties, lai pieteiktu šo pakalpojumu.',
   terms: 'Lietošanas noteikumi', accept: 'Piekrītu noteikumiem', order: 'Pieteikt', orderOnline: 'Pieteikt tiešsaistē', loading: 'Ielādē…',
   next: 'Tālāk', back: 'Atpakaļ', saveDraft: 'Saglabāt melnrakstu',
@@ -94,7 +111,7 @@ const lv: Texts = {
   status: 'Statuss', submittedAt: 'Iesniegts', uploading: 'Augšupielādē failu…', noAnswer: '(nav atbildes)', service: 'Pakalpojums',
   submitting: 'Iesniedz…', orderHeading: (n) => `Pieteikums Nr. ${n}`, history: 'Gaita', live: 'Statuss atjaunojas automātiski',
   statuses: { submitted: 'Iesniegts', 'in-progress': 'Izpildē', 'in-review': 'Izskatīšanā', approved: 'Apstiprināts', rejected: 'Noraidīts', completed: 'Izpildīts', cancelled: 'Atcelts', withdrawn: 'Atsaukts' },
-  steps: { submitted: 'Pieteikums iesniegts', 'process-started': 'Izpilde sākta', 'task-created': 'Nodots speciālistam', 'task-claimed': 'Speciālists sāka izskatīšanu', 'task-completed': 'Speciālists pabeidza darbu', 'status-changed': 'Statuss mainījās' },
+  steps: { submitted: 'Pieteikums iesniegts', 'process-started': 'Izpilde sākta', 'task-created': 'Nodots speciālistam', 'task-claimed': 'Speciālists sāka izskatīšanu', 'task-completed': 'Speciālists pabeidza darbu', 'status-changed': 'Statuss mainījās', 'receipt-sealed': 'Kvīts parakstīta', 'payment-created': 'Pieprasīts maksājums', 'payment-pending': 'Maksājums uzsākts', 'payment-paid': 'Maksājums saņemts', 'payment-failed': 'Maksājums neizdevās', 'payment-expired': 'Maksājuma termiņš beidzies', 'payment-cancelled': 'Maksājums atcelts', 'payment-refund-due': 'Maksājums tiks atmaksāts' },
   catalogueLead: 'Atrodiet publisko pakalpojumu, uzziniet, kas tam vajadzīgs un cik tas maksā, un piesakiet to tiešsaistē.',
   search: 'Meklēt pakalpojumus', searchHint: 'Vārds no nosaukuma vai apraksta', searchButton: 'Meklēt',
   filters: 'Atlasīt', applyFilters: 'Rādīt pakalpojumus', clearFilters: 'Notīrīt atlasi',
@@ -113,6 +130,12 @@ const lv: Texts = {
   durationText: (days) => `${days} d.`, durationHours: (hours) => `${hours} st.`,
   notFound: 'Lapa nav atrasta', notFoundLead: 'Iespējams, adrese ir nepareiza vai pakalpojums vairs netiek sniegts.', toCatalogue: 'Uz pakalpojumu sarakstu',
   accessibilityTitle: 'Paziņojums par piekļūstamību',
+  declarationTitle: 'Iesniedzot', receipt: 'Iesniegšanas kvīts', receiptPending: 'Parakstītā kvīts tiek sagatavota…',
+  receiptPdf: 'Parakstīta kvīts (PDF)', receiptDigest: 'Jūsu atbilžu kontrolsumma (SHA-256)', termsVersion: 'Lietošanas noteikumu versija',
+  payment: 'Maksājums', pay: (amount) => `Samaksāt ${amount}`, amount: 'Summa', paymentReference: 'Maksājuma references numurs', dueDate: 'Samaksāt līdz', paidAt: 'Samaksāts',
+  invoicePdf: 'Rēķins (PDF)', feeLater: (fee) => `Pakalpojuma maksa ir ${fee}. Samaksāt lūgsim, kad tas būs vajadzīgs.`,
+  refundDue: 'Banka pieņēma maksājumu pēc pieteikuma beigām; nauda tiks atmaksāta.',
+  paymentStatuses: { created: 'Gaida maksājumu', pending: 'Tiek maksāts', failed: 'Maksājums neizdevās – mēģiniet vēlreiz', paid: 'Samaksāts', expired: 'Beidzies termiņš', cancelled: 'Atcelts' },
 };
 
 export const TEXTS = { lt, lv, en } satisfies Catalogue<Texts>;

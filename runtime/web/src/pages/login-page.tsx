@@ -13,7 +13,7 @@ function safeReturn(returnTo: string | null): string {
  * Logging in: citizens through the national eID gateway (OpenID Connect), staff and the demo
  * accounts with a password. Afterwards the person is back where he was going.
  */
-export function LoginPage({ returnTo, onLogin, reason }: { returnTo: string | null; onLogin: (me: Me) => void; reason?: 'order' }) {
+export function LoginPage({ returnTo, onLogin, reason, eidError }: { returnTo: string | null; onLogin: (me: Me) => void; reason?: 'order'; eidError?: string | null }) {
   const { lang, t } = useLang();
   const methods = useLoginMethods();
   const [error, setError] = useState<string>();
@@ -33,6 +33,7 @@ export function LoginPage({ returnTo, onLogin, reason }: { returnTo: string | nu
     <div className="stack-narrow">
       <PageHeading>{t.login}</PageHeading>
       <Paragraph className="lead">{reason === 'order' ? t.loginToOrder : t.loginLead}</Paragraph>
+      {eidError && <Alert data-color="danger" role="alert">{t.eidErrors[eidError] ?? t.eidErrors['oidc-login-failed']}</Alert>}
       {methods?.eid && (
         <section className="stack" aria-labelledby="login-eid">
           <Heading level={2} data-size="xs" id="login-eid" className="visually-hidden">{t.eidLogin}</Heading>

@@ -8,6 +8,7 @@ import { CheckAnswers } from '../form/check-answers.js';
 import { answered, fieldAt, fieldsOf, getIn, pathSegments, setIn } from '../form/components.js';
 import { loadOrderForm, type OrderForm } from '../form/order-form.js';
 import { rememberDocument, rememberedDocuments } from '../form/documents.js';
+import { SubmitDeclaration } from '../form/submit-declaration.js';
 import { Alert, Button, ErrorSummary, navigate, PageHeading, Paragraph, Progress, type SummaryEntry } from '../ui/index.js';
 
 type Data = Record<string, unknown>;
@@ -83,7 +84,7 @@ export function OrderPage({ service }: { service: string }) {
 
   const submit = async () => {
     if (submitting) return;
-    const body = { service, data: answered(data) };
+    const body = { service, data: answered(data), lang };
     const text = JSON.stringify(body);
     if (submission.current?.body !== text) submission.current = { key: crypto.randomUUID(), body: text };
     setSubmitting(true);
@@ -126,7 +127,10 @@ export function OrderPage({ service }: { service: string }) {
       <ErrorSummary errors={summaryEntries} />
       {notice && <Alert data-color="info" role="status">{notice}</Alert>}
       {isSummary ? (
-        <CheckAnswers pages={order.pages} data={data} documents={documents} onChange={goTo} />
+        <>
+          <CheckAnswers pages={order.pages} data={data} documents={documents} onChange={goTo} />
+          <SubmitDeclaration />
+        </>
       ) : (
         <>
           {order.prefilledOn(page).length > 0 && (

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, ok, type ApplicationSummary } from '../api.js';
-import { named, useLang } from '../i18n.js';
+import { useLang } from '../i18n.js';
+import { StatusTag } from './status-tag.js';
 import { AppLink, formatDateTime, PageHeading, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '../ui/index.js';
 import { useApplicationChanges } from '../live.js';
 
@@ -27,9 +28,9 @@ export function OrdersPage() {
             <TableBody>
               {orders.map((o) => (
                 <TableRow key={o.id}>
-                  <TableCell><AppLink href={`/orders/${o.id}?lang=${lang}`}>{o.number}</AppLink></TableCell>
+                  <TableCell><AppLink href={`/orders/${o.id}?lang=${lang}`}>{o.caseCode}</AppLink></TableCell>
                   <TableCell>{o.service}</TableCell>
-                  <TableCell data-testid="order-status">{named(t.statuses, o.status)}</TableCell>
+                  <TableCell><StatusTag status={o.status} testId="order-status" /></TableCell>
                   <TableCell>{formatDateTime(o.submittedAt, lang)}</TableCell>
                 </TableRow>
               ))}
