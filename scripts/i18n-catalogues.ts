@@ -5,7 +5,8 @@
  *
  *  - words by language, `{ lt: {...}, lv: {...}, en: {...} }` (the values object or array
  *    literals, written there or as a `const` of the same file: `{ lt, lv, en }`): every key path
- *    of one language must be in the others, a function must take as many arguments in each;
+ *    of one language must be in the others, a function must take as many arguments in each and
+ *    use the same ones;
  *  - one text in each language, `{ lt: 'Pridėti', lv: 'Pievienot', en: 'Add' }`: it must name
  *    every language, unless its siblings in the object around it all name the same ones (a table
  *    keyed by the English text, `{ 'Add new': { lt, lv } }`).
@@ -30,7 +31,8 @@ export interface CatalogueProblem {
 type Shape =
   | { kind: 'object'; keys: Map<string, { shape: Shape; node: ts.Node }> }
   | { kind: 'text'; empty: boolean }
-  | { kind: 'function'; parameters: number }
+  /** `used`: which of the parameters the text uses, by position (a translation leaving out the count is a gap too). */
+  | { kind: 'function'; parameters: number; used: boolean[] }
   | { kind: 'other' };
 
 function unwrap(node: ts.Expression): ts.Expression {
@@ -65,6 +67,18 @@ export interface Catalogue {
   line: number;
   name: string;
   shape: 'by-language' | 'one-text';
+}
+
+/** A function's arity and which of its parameters its body uses. */
+function functionShape(fn: ts.SignatureDeclaration & { body?: ts.Node }): Shape {
+  const names = fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : undefined));
+  const used = names.map(() => false);
+  const visit = (node: ts.Node) => {
+    if (ts.isIdentifier(node)) names.forEach((name, i) => { if (name === node.text) used[i] = true; });
+    ts.forEachChild(node, visit);
+  };
+  if (fn.body) visit(fn.body);
+  return { kind: 'function', parameters: fn.parameters.length, used };
 }
 
 class FileCatalogues {
@@ -122,7 +136,7 @@ class FileCatalogues {
         if (!name) continue;
         if (ts.isPropertyAssignment(property)) keys.set(name, { shape: this.shape(property.initializer, seen), node: property });
         else if (ts.isShorthandPropertyAssignment(property)) keys.set(name, { shape: this.shape(property.name, seen), node: property });
-        else if (ts.isMethodDeclaration(property)) keys.set(name, { shape: { kind: 'function', parameters: property.parameters.length }, node: property });
+        else if (ts.isMethodDeclaration(property)) keys.set(name, { shape: functionShape(property), node: property });
       }
       return { kind: 'object', keys };
     }
@@ -137,7 +151,7 @@ class FileCatalogues {
       const body = ts.isArrowFunction(value) && !ts.isBlock(value.body) ? this.shape(value.body, seen) : undefined;
       // A function returning '' is an empty text too.
       if (body?.kind === 'text' && body.empty) return { kind: 'text', empty: true };
-      return { kind: 'function', parameters: value.parameters.length };
+      return functionShape(value);
     }
     return { kind: 'other' };
   }
@@ -172,6 +186,13 @@ class FileCatalogues {
       const functions = present.filter(([, entry]) => entry.shape.kind === 'function') as [string, { shape: Extract<Shape, { kind: 'function' }>; node: ts.Node }][];
       if (functions.length === present.length && new Set(functions.map(([, entry]) => entry.shape.parameters)).size > 1) {
         this.report(anchor, path, `takes different arguments: ${functions.map(([language, entry]) => `${language} ${entry.shape.parameters}`).join(', ')}`);
+      } else if (functions.length === present.length) {
+        // An argument one language shows and another leaves out (the number, the file name).
+        const parameters = functions[0]![1].shape.parameters;
+        for (let i = 0; i < parameters; i++) {
+          const without = functions.filter(([, entry]) => !entry.shape.used[i]).map(([language]) => language);
+          if (without.length && without.length < functions.length) this.report(anchor, path, `leaves out argument ${i + 1} in ${without.join(', ')}`);
+        }
       }
       const objects = present.filter(([, entry]) => entry.shape.kind === 'object') as [string, { shape: Extract<Shape, { kind: 'object' }>; node: ts.Node }][];
       if (objects.length !== present.length) return;

@@ -15,16 +15,17 @@ export const TEXTS = { lt, lv, en } satisfies Record<string, Texts>;
 `)).toEqual(['app/strings.ts:2 TEXTS.states.retired: is in lt, en but not in lv']);
   });
 
-  it('finds an empty text, a function taking other arguments, and a language left out', () => {
+  it('finds an empty text, a function taking other arguments or leaving one out, and a language left out', () => {
     expect(problems(`
 const LABELS = {
-  en: { title: 'Invoice', total: (sum: string, currency: string) => \`Total \${sum} \${currency}\` },
-  lt: { title: '', total: (sum: string) => \`Iš viso \${sum}\` },
+  en: { title: 'Invoice', total: (sum: string, currency: string) => \`Total \${sum} \${currency}\`, saved: (file: string) => \`\${file} saved\` },
+  lt: { title: '', total: (sum: string) => \`Iš viso \${sum}\`, saved: (_file: string) => 'Išsaugota' },
 };
 `)).toEqual([
       'app/strings.ts:2 LABELS: has no lv',
       'app/strings.ts:4 LABELS.title: is empty in lt',
       'app/strings.ts:3 LABELS.total: takes different arguments: en 2, lt 1',
+      'app/strings.ts:3 LABELS.saved: leaves out argument 1 in lt',
     ]);
   });
 
