@@ -12,10 +12,9 @@
  *   title: { lt: 'Prašymas', lv: 'Iesniegums', en: 'Application' }    // one text in each
  *
  * It fails, naming the file, line and key path, when a key is in one language but not another,
- * a text is empty, or a function takes different arguments across languages (or one language leaves
- * an argument out of its text); a single text must
- * name every language unless it sits in a table keyed by the English text whose entries all name
- * the others. The rules are in i18n-catalogues.ts. `--list` prints the catalogues it found.
+ * a text is empty, or a function takes different arguments across languages (or one language
+ * leaves an argument out of its text); a single text must name every language unless it sits in
+ * a table keyed by the English text whose entries all name the others. The rules are in i18n-catalogues.ts. `--list` prints the catalogues it found.
  * Exit code 0 when all hold, 1 with each problem.
  */
 import fs from 'node:fs';
