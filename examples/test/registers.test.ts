@@ -187,4 +187,20 @@ describe('legal entities register', () => {
     expect((await get(representation('304512345', '47511231563'), xroad())).status).toBe(400);
     expect((await get(representation('309999999', '47511231562'), xroad())).status).toBe(404);
   });
+
+  it('lists the companies a person may act for today, with the office or power of attorney behind each', async () => {
+    const represented = (code: string) => get(`${registers.legalEntities.subsystemUrl}/represented-entities/${code}?purpose=choose%20whom%20to%20act%20for`, xroad());
+    // Jonas: director of a registered company; his deregistered one is left out.
+    expect((await represented('38501010013')).body).toEqual({
+      personalCode: '38501010013',
+      entities: [expect.objectContaining({ companyCode: '305888127', role: 'director', alone: true, validUntil: null })],
+    });
+    const ieva = (await represented('010190-10036')).body.entities.map((e: { companyCode: string; role: string }) => [e.companyCode, e.role]);
+    expect(ieva).toEqual([['305888127', 'authorised representative'], ['40202115574', 'board member']]);
+    expect((await represented('38804121232')).body.entities).toEqual([expect.objectContaining({ companyCode: '305678912', alone: false, jointlyWith: ['Mantas Kazlauskas'] })]);
+    // An expired power of attorney gives nothing; an unknown person represents nobody.
+    expect((await represented('39108080642')).body.entities).toEqual([]);
+    expect((await represented('39001010000')).body.entities).toEqual([]);
+    expect((await represented('47511231563')).status).toBe(400);
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * Sandbox legal entities register: fictional companies (companies.json beside this file) served
- * over the X-Road REST protocol. Services: `company/{code}` and
- * `representation/{companyCode}/{personalCode}` (may this person act for the company, and why).
+ * over the X-Road REST protocol. Services: `company/{code}`,
+ * `representation/{companyCode}/{personalCode}` (may this person act for the company, and why)
+ * and `represented-entities/{personalCode}` (the companies this person may act for now).
  */
 import { readFile } from 'node:fs/promises';
 import { parsePersonalCode } from '../personal-code.js';
@@ -94,6 +95,25 @@ export async function startLegalEntitiesRegister(options: RegisterServerOptions 
         const expired = rights.find((right) => right.until && right.until < now);
         if (expired) return answer(false, `${expired.basis} expired on ${expired.until}`);
         return answer(false, 'the person has no registered right to represent the legal entity');
+      },
+      'represented-entities'(request) {
+        const [personalCode, ...rest] = request.segments;
+        if (!personalCode || rest.length > 0) return problem(400, 'the path must end with one personal code');
+        if (!parsePersonalCode(personalCode)) return problem(400, `${JSON.stringify(personalCode)} is not a valid LT or LV personal code`);
+        const now = today();
+        // A person the register does not know represents nobody: an empty list, not 404.
+        const entities = [...companies.values()].filter((record) => record.status !== 'deregistered').flatMap((record) => {
+          const right = record.representatives.find((r) => r.personalCode === personalCode && r.since <= now && (!r.until || now <= r.until));
+          if (!right) return [];
+          const office = record.managers.find((manager) => manager.personalCode === personalCode);
+          return [{
+            companyCode: record.code, companyName: record.name, legalForm: record.legalForm.code, status: record.status,
+            role: office?.role ?? 'authorised representative', basis: right.basis, alone: right.mode === 'alone',
+            jointlyWith: (right.jointlyWith ?? []).map((code) => record.representatives.find((other) => other.personalCode === code)?.name ?? code),
+            validUntil: right.until ?? null,
+          }];
+        });
+        return { status: 200, body: { personalCode, entities } };
       },
     },
   });
