@@ -1,21 +1,15 @@
 import type { Request, Response } from 'express';
+import { requestLanguage, type RequestLanguage } from '../http/request-language.js';
 
-export type PageLanguage = 'lt' | 'lv' | 'en';
-const LANGUAGES: readonly string[] = ['lt', 'lv', 'en'];
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 
 /**
- * The language a page is rendered in, by the portal's own rule (web/src/ui/language.ts): `?lang=`
- * when a link names one (and kept in the `lang` cookie for the next pages), else the cookie, else
- * Accept-Language, else Lithuanian.
+ * The language a page is rendered in, by the portal's own rule (web/src/ui/language.ts): the
+ * request's language (lang, cookie, Accept-Language), Lithuanian when it names none; a `?lang=`
+ * is kept in the `lang` cookie for the next pages.
  */
-export function pageLanguage(req: Request, res: Response): PageLanguage {
-  const asked = req.query.lang;
-  if (typeof asked === 'string' && LANGUAGES.includes(asked)) {
-    res.cookie('lang', asked, { path: '/', maxAge: YEAR_MS, sameSite: 'lax', secure: req.secure });
-    return asked as PageLanguage;
-  }
-  const cookie = /(?:^|;\s*)lang=([a-z]{2})/.exec(req.headers.cookie ?? '')?.[1];
-  if (cookie && LANGUAGES.includes(cookie)) return cookie as PageLanguage;
-  return (req.acceptsLanguages('lt', 'lv', 'en') || 'lt') as PageLanguage;
+export function pageLanguage(req: Request, res: Response): RequestLanguage {
+  const lang = requestLanguage(req, 'lt');
+  if (req.query.lang === lang) res.cookie('lang', lang, { path: '/', maxAge: YEAR_MS, sameSite: 'lax', secure: req.secure });
+  return lang;
 }

@@ -5,12 +5,13 @@ import type { RequestHandler } from 'express';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { searchCatalogue, serviceCardPage } from '../catalogue/services-router.js';
 import { HttpProblem } from '../http/problem.js';
-import { pageLanguage, type PageLanguage } from './page-language.js';
+import { pageLanguage } from './page-language.js';
+import type { RequestLanguage } from '../http/request-language.js';
 
 /** What the portal's server bundle (web/src/entry-server.tsx) exports. */
 interface PortalRenderer {
   pageNeeds(url: URL): { page: 'catalogue'; query: Record<string, unknown> } | { page: 'service'; code: string } | { page: 'accessibility' } | undefined;
-  render(url: URL, lang: PageLanguage, data: Record<string, unknown>): { html: string; title: string };
+  render(url: URL, lang: RequestLanguage, data: Record<string, unknown>): { html: string; title: string };
 }
 
 /** `<` written as \u003c, so no text in the data can end the script element it travels in. */

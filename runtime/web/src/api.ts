@@ -8,8 +8,9 @@ import type { paths } from './api-schema.js';
 
 export interface FieldError { path: string; message: string }
 
+/** A problem answer: its title (in the page's language: the runtime reads the lang cookie) as the message, the developer's detail beside it. */
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string, readonly errors: FieldError[] = []) {
+  constructor(readonly status: number, message: string, readonly errors: FieldError[] = [], readonly detail?: string) {
     super(message);
   }
 }
@@ -32,7 +33,7 @@ const session: Middleware = {
     const problem = (response.headers.get('content-type') ?? '').includes('json')
       ? (await response.json() as { title?: string; detail?: string; errors?: FieldError[] })
       : {};
-    throw new ApiError(response.status, problem.detail ?? problem.title ?? `HTTP ${response.status}`, problem.errors ?? []);
+    throw new ApiError(response.status, problem.title ?? `HTTP ${response.status}`, problem.errors ?? [], problem.detail);
   },
 };
 
