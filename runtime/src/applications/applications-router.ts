@@ -13,6 +13,8 @@ import type { Applications, ApplicationSummary } from './applications.js';
 import { caseCode } from './case-code.js';
 import type { Payments } from '../payments/payments.js';
 import { ApplicationPayment, applicationPayment } from '../payments/application-payment.js';
+import { VersionCourses } from './process-outline.js';
+import { progressOf, ProgressStepView } from './progress-view.js';
 
 const ApplicationSummary = Type.Object({
   id: Type.String(),
@@ -49,6 +51,7 @@ const summary = (a: Omit<ApplicationSummary, 'serviceCode' | 'serviceNumber'>, s
 /** Ordering a service and following it in "My orders". */
 export function applicationsRouter({ api, db, applications, forms, documents, payments }: { api: Api; db: DataSource; applications: Applications; forms: ServiceForms; documents: Documents; payments: Payments }): Router {
   const router = Router();
+  const courses = new VersionCourses(db);
 
   api.route(router, {
     method: 'post', path: '/api/applications', tag: 'applications', access: ['citizen'], status: 201,
@@ -93,9 +96,12 @@ export function applicationsRouter({ api, db, applications, forms, documents, pa
 
   api.route(router, {
     method: 'get', path: '/api/applications/:id', tag: 'applications', access: ['citizen', 'official'],
-    summary: 'One application with its data and status timeline, the fee of the service ordered and the payment asked for (with the bank page while it is payable)',
+    summary: 'One application with its data, status timeline, the citizen\'s progress (steps with state, time and deadline), the fee of the service ordered and the payment asked for (with the bank page while it is payable)',
     params: Type.Object({ id: Uuid }), errors: [404],
-    response: Type.Composite([ApplicationSummary, Type.Object({ data: Type.Unknown(), timeline: Type.Array(TimelineEntry), steps: Type.Array(Step) }), ApplicationPayment]),
+    response: Type.Composite([ApplicationSummary, Type.Object({
+      data: Type.Unknown(), timeline: Type.Array(TimelineEntry), steps: Type.Array(Step),
+      progress: Type.Array(ProgressStepView, { description: 'the steps the citizen follows, in order, from the timeline, the process steps and the shape of the process' }),
+    }), ApplicationPayment]),
   }, async ({ params, auth }) => {
     const { application, serviceCode, serviceNumber, timeline, steps } = await applications.get(auth.user, params.id);
     return {
@@ -103,6 +109,7 @@ export function applicationsRouter({ api, db, applications, forms, documents, pa
       data: application.data,
       timeline: timeline.map((e) => ({ at: e.at.toISOString(), kind: e.kind, status: e.status, details: e.details })),
       steps: steps.map((s) => ({ elementId: s.elementId, type: s.type, state: s.state, startedAt: s.startDate, endedAt: s.endDate })),
+      progress: await progressOf(courses, application, timeline, steps),
       ...await applicationPayment(db, payments, application),
     };
   });

@@ -321,7 +321,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One application with its data and status timeline, the fee of the service ordered and the payment asked for (with the bank page while it is payable) */
+        /** One application with its data, status timeline, the citizen's progress (steps with state, time and deadline), the fee of the service ordered and the payment asked for (with the bank page while it is payable) */
         get: operations["getApiApplicationsId"];
         put?: never;
         post?: never;
@@ -2566,6 +2566,25 @@ export interface operations {
                             /** Format: date-time */
                             startedAt: string;
                             endedAt: string | null;
+                        }[];
+                        /** @description the steps the citizen follows, in order, from the timeline, the process steps and the shape of the process */
+                        progress: {
+                            /** @description submitted; data-checked (in a register); payment-received; under-review (an official); information-requested (asked of the applicant, shown once asked); decision; result-delivered; withdrawn (last, only when the order was withdrawn) */
+                            step: "submitted" | "data-checked" | "payment-received" | "under-review" | "information-requested" | "decision" | "result-delivered" | "withdrawn";
+                            /** @description current: where the order is now (the expected next step when none is under way); skipped: passed over by the process, or left after a withdrawal */
+                            state: "done" | "current" | "next" | "skipped";
+                            /**
+                             * Format: date-time
+                             * @description when it was done; for the current step, when it began
+                             */
+                            at?: string;
+                            /**
+                             * Format: date-time
+                             * @description by when it is expected: the process's timer on the wait, or for the decision the service's usual duration from submission
+                             */
+                            deadline?: string;
+                            /** @description decision: approved | rejected; information-requested: waiting | answered | overdue; payment-received: paid */
+                            detail?: string;
                         }[];
                         /** @description the fee: "free" or {amount, currency} */
                         fee: "free" | {

@@ -1,0 +1,106 @@
+/**
+ * What a citizen's timeline needs to know of a service's process: each element's kind, the
+ * connector a service task runs, the message a wait expects, and the timers that bound it.
+ * Read once per published version (versions never change) from its BPMN file.
+ */
+import { bpmnElements } from '@konstruktor/forms';
+import type { DataSource } from 'typeorm';
+import type { BpmnElement } from '../designer/bpmn-element.js';
+import { readBpmn } from '../designer/bpmn-lint.js';
+import { ServiceVersionEntity } from '../catalogue/service-version.entity.js';
+
+export interface OutlineElement {
+  id: string;
+  /** The BPMN type without its prefix: serviceTask, userTask, receiveTask, intermediateCatchEvent, endEvent… */
+  type: string;
+  /** A service task's job type (the connector), e.g. konstruktor:population:person. */
+  jobType?: string;
+  /** The name of the message a receive task or message catch waits for. */
+  message?: string;
+  /** A literal ISO 8601 duration of a timer boundary event on this element (the wait's deadline). */
+  deadline?: string;
+  /** Inside an event sub-process (a withdrawal, a cancellation): not a step of the normal course. */
+  inEventSubprocess: boolean;
+}
+
+export interface ProcessOutline {
+  elements: OutlineElement[];
+}
+
+const local = (type: string) => type.replace(/^bpmn:/, '').replace(/^./, (c) => c.toLowerCase());
+
+function extensionValues(element: BpmnElement): BpmnElement[] {
+  return ((element.get('extensionElements') as BpmnElement | undefined)?.get('values') as BpmnElement[] | undefined) ?? [];
+}
+
+function messageOf(element: BpmnElement): string | undefined {
+  const direct = element.get('messageRef') as BpmnElement | undefined;
+  if (direct?.name) return direct.name;
+  const definitions = (element.get('eventDefinitions') as BpmnElement[] | undefined) ?? [];
+  return (definitions.find((d) => d.$type === 'bpmn:MessageEventDefinition')?.get('messageRef') as BpmnElement | undefined)?.name;
+}
+
+function inEventSubprocess(element: BpmnElement): boolean {
+  for (let parent = element.$parent as BpmnElement | undefined; parent; parent = parent.$parent as BpmnElement | undefined) {
+    if (parent.$type === 'bpmn:SubProcess' && parent.get('triggeredByEvent')) return true;
+  }
+  return false;
+}
+
+/** The outline of a BPMN text; its flow elements at every depth (sequence flows left out). */
+export async function outlineOf(xml: string): Promise<ProcessOutline> {
+  const all = bpmnElements(await readBpmn(xml));
+  const deadlines = new Map<string, string>();
+  for (const boundary of all.filter((e) => e.$type === 'bpmn:BoundaryEvent')) {
+    const timer = ((boundary.get('eventDefinitions') as BpmnElement[] | undefined) ?? []).find((d) => d.$type === 'bpmn:TimerEventDefinition');
+    const duration = (timer?.get('timeDuration') as BpmnElement | undefined)?.get('body');
+    const attached = (boundary.get('attachedToRef') as BpmnElement | undefined)?.id;
+    // An expression (=…) is known only in the running instance; a literal is the deadline for every case.
+    if (attached && typeof duration === 'string' && /^P/.test(duration.trim())) deadlines.set(attached, duration.trim());
+  }
+  const elements = all
+    .filter((e) => e.id && (e.$type.endsWith('Task') || e.$type.endsWith('Event')) && e.$type.startsWith('bpmn:'))
+    .map((e): OutlineElement => {
+      const jobType = extensionValues(e).find((v) => v.$type === 'zeebe:TaskDefinition')?.get('type');
+      const message = messageOf(e);
+      const deadline = deadlines.get(e.id!);
+      return {
+        id: e.id!, type: local(e.$type), inEventSubprocess: inEventSubprocess(e),
+        ...(typeof jobType === 'string' ? { jobType } : {}), ...(message ? { message } : {}), ...(deadline ? { deadline } : {}),
+      };
+    });
+  return { elements };
+}
+
+/** What a version promises its citizens: its process's outline (null without one) and the card's usual duration. */
+export interface VersionCourse {
+  outline: ProcessOutline | null;
+  duration: string | undefined;
+}
+
+/** The course of service versions, read once each (a published version never changes). */
+export class VersionCourses {
+  private readonly cache = new Map<string, Promise<VersionCourse>>();
+  private static readonly MOST = 200;
+
+  constructor(private readonly db: DataSource) {}
+
+  of(serviceVersionId: string): Promise<VersionCourse> {
+    let course = this.cache.get(serviceVersionId);
+    if (!course) {
+      course = this.read(serviceVersionId);
+      this.cache.set(serviceVersionId, course);
+      course.catch(() => this.cache.delete(serviceVersionId)); // a failed read is tried again next time
+      if (this.cache.size > VersionCourses.MOST) this.cache.delete(this.cache.keys().next().value!);
+    }
+    return course;
+  }
+
+  private async read(serviceVersionId: string): Promise<VersionCourse> {
+    const version = await this.db.getRepository(ServiceVersionEntity).findOne({ select: { id: true, card: true, files: true }, where: { id: serviceVersionId } });
+    const file = version?.card.process ? version.files[version.card.process.file] : undefined;
+    // A BPMN the designer's check let through but moddle cannot read: the course falls back to the statuses.
+    const outline = file ? await outlineOf(file.encoding === 'base64' ? Buffer.from(file.content, 'base64').toString('utf8') : file.content).catch(() => null) : null;
+    return { outline, duration: version?.card.duration };
+  }
+}
