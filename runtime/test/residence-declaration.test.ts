@@ -47,9 +47,10 @@ describe('residence declaration, the demo service, end to end on the sandboxes',
     expect(bad.status).toBe(422);
     expect(bad.body.errors.map((e: { path: string }) => e.path)).toContain('/data/newAddress/postalCode');
 
-    const order = await jonas.post('/api/applications', { service: 'residence-declaration', data: {
+    // Ordered in Lithuanian: the decision, the inbox message and the e-mail come in Lithuanian.
+    const order = await jonas.request('POST', '/api/applications', { service: 'residence-declaration', data: {
       newAddress: { street: 'Laisvės al. 10-3', city: 'Kaunas', postalCode: 'LT-44240' }, movedOn: '2026-11-01', email: 'jonas@example.lt',
-    } });
+    } }, { headers: { 'accept-language': 'lt' } });
     expect(order.status).toBe(201);
     const id = order.body.id as string;
 

@@ -50,10 +50,10 @@ describe('street trading permit, the example service, on the sandboxes', () => {
     await Promise.all([dir, nssDir].filter((d) => d !== undefined).map((d) => rm(d, { recursive: true, force: true })));
   });
 
-  /** An order from the form's prefilled answers and the rest. */
-  async function order(extra: Record<string, unknown> = {}): Promise<string> {
+  /** An order from the form's prefilled answers and the rest, made in `language`: the process answers in it. */
+  async function order(language: 'lt' | 'lv' | 'en', extra: Record<string, unknown> = {}): Promise<string> {
     const form = await jonas.get('/api/services/street-trading-permit/form');
-    const ordered = await jonas.post('/api/applications', { service: 'street-trading-permit', data: { ...form.body.data, ...ORDER, ...extra } });
+    const ordered = await jonas.request('POST', '/api/applications', { service: 'street-trading-permit', data: { ...form.body.data, ...ORDER, ...extra } }, { headers: { 'accept-language': language } });
     expect(ordered.status, JSON.stringify(ordered.body)).toBe(201);
     return ordered.body.id as string;
   }
@@ -100,7 +100,7 @@ describe('street trading permit, the example service, on the sandboxes', () => {
   }
 
   it('refuses a permit with the reason the official gives, and the refusal cannot be withdrawn', async () => {
-    const id = await order();
+    const id = await order('lt');
     await pay(id);
     const task = await claimedTask(id);
     const complete = (variables: Record<string, unknown>) => official.request('POST', `/api/tasks/${task.id}/complete`, { variables }, { headers: { 'accept-language': 'en' } });
@@ -112,7 +112,7 @@ describe('street trading permit, the example service, on the sandboxes', () => {
 
     const done = await ended(id, 'rejected', 'rejected');
     expect(done.timeline).toContainEqual(expect.objectContaining({ kind: 'status-changed', status: 'rejected' }));
-    const text = await sealedPdfText((await variables(id)).decisionDocument!.documentId as string);
+    const text = await sealedPdfText(((await variables(id)).decisionDocument as { documentId: string }).documentId);
     if (text) {
       expect(text).toContain('SPRENDIMAS ATSISAKYTI IŠDUOTI LEIDIMĄ');
       expect(text).toContain('Rotušės aikštėje gegužę vyksta mugė.');
@@ -123,15 +123,15 @@ describe('street trading permit, the example service, on the sandboxes', () => {
     expect(late.body.detail).toBe('Dėl prašymo jau priimtas sprendimas, jo atsiimti nebegalima.');
   }, 120_000);
 
-  it('checks the company in the register, asks for more information, and issues the permit once it comes', async () => {
-    const id = await order({ tradingAs: 'company', companyCode: '305888127' });
+  it('checks the company in the register, asks for more information, and issues the permit once it comes, in Latvian', async () => {
+    const id = await order('lv', { tradingAs: 'company', companyCode: '305888127' });
     await pay(id);
     const first = await claimedTask(id);
     // The official sees what the register answered.
     expect((await variables(id)).representation).toMatchObject({ companyCode: '305888127', mayRepresent: true });
     const asked = await official.post(`/api/tasks/${first.id}/complete`, { variables: { decision: 'request-information', informationRequest: { message: 'Pridėkite prekyvietės planą.', fields: ['plan'] } } });
     expect(asked.status, JSON.stringify(asked.body)).toBe(200);
-    const message = await eventually(async () => (await jonas.get('/api/me/messages')).body.items.find((m: { applicationId: string; subject: string }) => m.applicationId === id && m.subject.startsWith('Prašome papildyti')), 'the request in the inbox');
+    const message = await eventually(async () => (await jonas.get('/api/me/messages')).body.items.find((m: { applicationId: string; subject: string }) => m.applicationId === id && m.subject.startsWith('Lūdzam papildināt')), 'the request in the inbox');
     expect(message.body).toContain('Pridėkite prekyvietės planą.');
 
     // What the answer route will publish (the workspace issue): information-provided, keyed by the application.
@@ -139,16 +139,16 @@ describe('street trading permit, the example service, on the sandboxes', () => {
     const second = await claimedTask(id, first.id);
     expect((await official.post(`/api/tasks/${second.id}/complete`, { variables: { decision: 'approve' } })).status).toBe(200);
     await ended(id, 'approved', 'approved');
-    const text = await sealedPdfText((await variables(id)).decisionDocument!.documentId as string);
+    const text = await sealedPdfText(((await variables(id)).decisionDocument as { documentId: string }).documentId);
     if (text) {
-      expect(text).toContain('LEIDIMAS PREKIAUTI VIEŠOJE VIETOJE');
+      expect(text).toContain('ATĻAUJA TIRGOTIES PUBLISKĀ VIETĀ');
       expect(text).toContain('UAB „Gintarinė prekyba“');
-      expect(text).toContain('15,00 Eur');
+      expect(text).toContain('15,00 EUR');
     }
   }, 120_000);
 
   it('lets the applicant withdraw before the decision, and nobody else', async () => {
-    const id = await order();
+    const id = await order('en');
     await eventually(async () => (await jonas.get(`/api/applications/${id}`)).body.status === 'in-progress', 'the process to start');
     const ieva = await citizen(t, 'citizen2');
     expect((await ieva.post(`/api/applications/${id}/withdraw`)).status).toBe(404);
@@ -160,7 +160,7 @@ describe('street trading permit, the example service, on the sandboxes', () => {
     const done = await ended(id, 'cancelled', 'withdrawnEnd');
     expect(done.steps.map((s: { elementId: string }) => s.elementId)).not.toContain('review');
     const inbox = (await jonas.get('/api/me/messages')).body.items.filter((m: { applicationId: string }) => m.applicationId === id);
-    expect(inbox.map((m: { subject: string }) => m.subject)).toEqual(['Prašymas „Leidimas prekiauti viešoje vietoje“ atsiimtas']);
+    expect(inbox.map((m: { subject: string }) => m.subject)).toEqual(['Application “Street trading permit” withdrawn']);
 
     const again = await jonas.request('POST', `/api/applications/${id}/withdraw`, undefined, { headers: { 'accept-language': 'en' } });
     expect(again.status).toBe(409);

@@ -34,6 +34,8 @@ export interface OrderContext {
   service: Service;
   version: ServiceVersion;
   applicant: User;
+  /** The language the applicant ordered in (the receipt's): what the process answers him in. */
+  language: Locale;
 }
 
 export interface NewApplication {
@@ -117,7 +119,7 @@ export class Applications {
       // Pressing Submit counts as signing (seed 003): what was confirmed is recorded with the application.
       await this.deps.receipts.record(manager, { application, service, submitter: applicant, termsVersion: terms.currentVersion, language: locale });
       await this.deps.drafts.submitted(manager, applicant.id, service.id);
-      await this.deps.processing.started(application, manager, { service, version, applicant });
+      await this.deps.processing.started(application, manager, { service, version, applicant, language: locale });
       const submitted: SubmittedApplication = { id: application.id, number: application.number, status: application.status, caseCode: caseCode(service.number, application.number) };
       if (idempotent) await this.deps.idempotencyKeys.record(manager, applicant.id, idempotent, submitted);
       // Last, with the commit right behind it: the audit chain's lock is held only for the two.

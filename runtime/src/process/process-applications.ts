@@ -4,7 +4,8 @@ import { applicationBusinessKey } from './order-projection.js';
 
 /**
  * Applications of services with a process start an instance of the version published when
- * they were made; the start form's data become its variables. The command goes out through the
+ * they were made; the start form's data become its variables, beside the order's id, number,
+ * applicant, represented entity and language (lt, lv, en). The command goes out through the
  * outbox with the order, so an order that is not stored starts nothing and a stored one starts
  * exactly one instance (its business key). Services without a process get the built-in review
  * task (`review`).
@@ -12,7 +13,7 @@ import { applicationBusinessKey } from './order-projection.js';
 export function processApplications(outbox: Outbox, review: ApplicationProcessing): ApplicationProcessing {
   return {
     async started(application, manager, order) {
-      const { version, applicant } = order;
+      const { version, applicant, language } = order;
       if (!version.processDefinition) return review.started(application, manager, order);
       const { processId, version: processVersion } = version.processDefinition;
       await outbox.enqueue(manager, {
@@ -25,6 +26,7 @@ export function processApplications(outbox: Outbox, review: ApplicationProcessin
             applicationNumber: application.number,
             applicant: { personalCode: applicant.personalCode, name: applicant.displayName },
             onBehalfOf: application.onBehalfOf,
+            language,
           },
         },
       });
