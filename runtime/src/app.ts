@@ -17,6 +17,10 @@ import { loginMethodsRouter } from './accounts/login-methods-router.js';
 import { LoginThrottle } from './accounts/login-throttle.js';
 import { Representations } from './accounts/representations.js';
 import { representationsRouter } from './accounts/representations-router.js';
+import { LegalEntitiesRegister } from './acting-for/legal-entities-register.js';
+import { RepresentedEntities } from './acting-for/represented-entities.js';
+import { Authorisations } from './acting-for/authorisations.js';
+import { actingForRouter } from './acting-for/acting-for-router.js';
 import { TermsService } from './terms/terms-service.js';
 import { Catalogue } from './catalogue/catalogue.js';
 import { servicesRouter } from './catalogue/services-router.js';
@@ -91,6 +95,9 @@ export function createServices(db: DataSource, config: RuntimeConfig, { bridge, 
   const audit = new AuditLog(db);
   const terms = new TermsService(db, audit);
   const representations = new Representations(db, audit);
+  // The register connectors' settings (CONNECTOR_SECRET_*); without them, administrators' grants alone say who represents whom.
+  const representedEntities = new RepresentedEntities({ register: LegalEntitiesRegister.fromEnv(env ?? process.env, audit), representations, logger });
+  const authorisations = new Authorisations(db, audit);
   // Publishing runs the designer's package check first (lint, forms, card, scenarios), then deploys the process.
   const catalogue = new Catalogue(db, audit, {
     check: (version) => checkPackage(version.files),
@@ -108,7 +115,7 @@ export function createServices(db: DataSource, config: RuntimeConfig, { bridge, 
   const drafts = new Drafts(db, { forms, documents });
   const idempotencyKeys = new IdempotencyKeys(db);
   const receipts = new Receipts(db, { terms });
-  const applications = new Applications(db, { audit, representations, processing, forms, documents, drafts, idempotencyKeys, receipts, ...(engine ? { engine } : {}) });
+  const applications = new Applications(db, { audit, representedEntities, authorisations, processing, forms, documents, drafts, idempotencyKeys, receipts, ...(engine ? { engine } : {}) });
   const sessions = new SessionStore(db, config.sessionTtlSeconds, config.publicUrl.startsWith('https:'));
   const payments = new Payments(db, audit, { publicUrl: config.publicUrl, providers: paymentProviders ?? [], ...(bridge ? { outbox: bridge.outbox } : {}) });
   // Sandbox test runs host the connectors in-process on the run's own engine, as the runtime does on its engine.
@@ -118,7 +125,7 @@ export function createServices(db: DataSource, config: RuntimeConfig, { bridge, 
     types: () => (connectorTypes ??= allConnectors(env).then((all) => all.map((c) => c.id))),
   });
   const loginThrottle = new LoginThrottle(db, config.loginThrottle);
-  const services: Services = { db, audit, sessions, loginThrottle, terms, representations, catalogue, applications, receipts, idempotencyKeys, tasks, documents, forms, drafts, payments, portalInbox: new PortalInbox(db, audit), testRuns,
+  const services: Services = { db, audit, sessions, loginThrottle, terms, representations, representedEntities, authorisations, catalogue, applications, receipts, idempotencyKeys, tasks, documents, forms, drafts, payments, portalInbox: new PortalInbox(db, audit), testRuns,
     withdrawals: new Withdrawals(db, { applications, audit, ...(bridge ? { outbox: bridge.outbox } : {}) }) };
   return services;
 }
@@ -209,6 +216,7 @@ function apiRouters(api: Api, { config, services, readiness = [], extraRouters =
     sessionRouter(deps),
     loginMethodsRouter({ api, eid: config.oidc !== undefined }),
     representationsRouter(deps),
+    actingForRouter(deps),
     servicesRouter(deps),
     draftsRouter(deps),
     applicationsRouter(deps),

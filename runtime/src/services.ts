@@ -16,6 +16,8 @@ import type { PortalInbox } from './inbox/inbox.js';
 import type { TestRuns } from './designer/test-runs.js';
 import type { LoginThrottle } from './accounts/login-throttle.js';
 import type { Withdrawals } from './process/withdrawals.js';
+import type { RepresentedEntities } from './acting-for/represented-entities.js';
+import type { Authorisations } from './acting-for/authorisations.js';
 
 /**
  * The runtime's services, wired once by createServices (app.ts); routers and tests reach them
@@ -28,6 +30,10 @@ export interface Services {
   loginThrottle: LoginThrottle;
   terms: TermsService;
   representations: Representations;
+  /** Legal entities a citizen may act for (the register, then administrators' grants). */
+  representedEntities: RepresentedEntities;
+  /** E-assistants' authorisations. */
+  authorisations: Authorisations;
   catalogue: Catalogue;
   applications: Applications;
   receipts: Receipts;

@@ -14,6 +14,9 @@ export interface Application {
   onBehalfOf: string | null;
   data: Record<string, unknown>;
   status: ApplicationStatus;
+  /** The e-assistant who submitted it for the applicant, under `authorisationId`; null when the applicant did. */
+  submittedById: string | null;
+  authorisationId: string | null;
   /** The process instance working on it, when the service has a process. */
   processInstanceKey: string | null;
   submittedAt: Date;
@@ -32,6 +35,8 @@ export const ApplicationEntity = new EntitySchema<Application>({
     onBehalfOf: { type: 'text', name: 'on_behalf_of', nullable: true },
     data: { type: 'jsonb' },
     status: { type: 'text' },
+    submittedById: { type: 'uuid', name: 'submitted_by_id', nullable: true },
+    authorisationId: { type: 'uuid', name: 'authorisation_id', nullable: true },
     processInstanceKey: { type: 'text', name: 'process_instance_key', nullable: true },
     submittedAt: { type: 'timestamptz', name: 'submitted_at', createDate: true },
     updatedAt: { type: 'timestamptz', name: 'updated_at', updateDate: true },

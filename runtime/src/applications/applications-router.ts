@@ -23,6 +23,9 @@ const ApplicationSummary = Type.Object({
   service: Type.String(),
   status: Type.String(),
   onBehalfOf: Type.Union([Type.String(), Type.Null()]),
+  submittedBy: Type.Union([Type.Object({ name: Type.String() }), Type.Null()], { description: 'the e-assistant who submitted it under authorisation ("submitted under authorisation by …"); null when the applicant did' }),
+  onBehalfOfPerson: Type.Union([Type.Object({ name: Type.String() }), Type.Null()], { description: 'the person an e-assistant submitted it for (its applicant); null when the applicant submitted' }),
+  authorisationId: Type.Union([Type.String(), Type.Null()], { description: 'the authorisation it was submitted under' }),
   submittedAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
 });
@@ -45,6 +48,9 @@ const Step = Type.Object({
 
 const summary = (a: Omit<ApplicationSummary, 'serviceCode' | 'serviceNumber'>, service: string, serviceNumber: number) => ({
   id: a.id, number: a.number, caseCode: caseCode(serviceNumber, a.number), service, status: a.status, onBehalfOf: a.onBehalfOf,
+  submittedBy: a.submittedByName === null ? null : { name: a.submittedByName },
+  onBehalfOfPerson: a.applicantName === null ? null : { name: a.applicantName },
+  authorisationId: a.authorisationId,
   submittedAt: a.submittedAt.toISOString(), updatedAt: a.updatedAt.toISOString(),
 });
 
@@ -70,10 +76,11 @@ export function applicationsRouter({ api, db, applications, forms, documents, pa
     body: Type.Object({
       service: Code,
       data: Dictionary(Type.Unknown(), { maxKeyLength: 200, maxProperties: 1000 }),
-      onBehalfOf: Type.Optional(Type.String({ pattern: '^[0-9A-Za-z-]{1,32}$', description: 'registration code of a legal entity you represent' })),
+      onBehalfOf: Type.Optional(Type.String({ pattern: '^[0-9A-Za-z-]{1,32}$', description: 'registration code of a legal entity you represent (GET /api/me/entities); checked in the legal entities register now: 403 naming it when you do not, 503 when the register does not answer' })),
+      onBehalfOfPerson: Type.Optional(Type.String({ pattern: '^(\\d{11}|\\d{6}-\\d{5})$', description: 'as e-assistant: personal code of the person you order for (GET /api/me/authorised-by); 403 naming him without an authorisation in force covering this service. The order is his; you are recorded as who submitted it' })),
       lang: Type.Optional({ ...Language, description: 'the language of the errors and of the receipt (its declaration and PDF); default: Accept-Language' }),
     }, { additionalProperties: false }),
-    bodyLimit: '1mb', errors: [404, 409, 422],
+    bodyLimit: '1mb', errors: [404, 409, 422, 503],
     response: Type.Object({ id: Type.String(), number: Type.String(), caseCode: Type.String({ description: 'the order number to show (service number and application number)' }), status: Type.String() }),
   }, async ({ body, auth, req, res }) => {
     const application = await applications.submit(auth, body, body.lang ?? requestLocale(req), idempotentRequest(req, body));
@@ -103,9 +110,9 @@ export function applicationsRouter({ api, db, applications, forms, documents, pa
       progress: Type.Array(ProgressStepView, { description: 'the steps the citizen follows, in order, from the timeline, the process steps and the shape of the process' }),
     }), ApplicationPayment]),
   }, async ({ params, auth }) => {
-    const { application, serviceCode, serviceNumber, timeline, steps } = await applications.get(auth.user, params.id);
+    const { application, serviceCode, serviceNumber, timeline, steps, names } = await applications.get(auth.user, params.id);
     return {
-      ...summary(application, serviceCode, serviceNumber),
+      ...summary({ ...application, ...names }, serviceCode, serviceNumber),
       data: application.data,
       timeline: timeline.map((e) => ({ at: e.at.toISOString(), kind: e.kind, status: e.status, details: e.details })),
       steps: steps.map((s) => ({ elementId: s.elementId, type: s.type, state: s.state, startedAt: s.startDate, endedAt: s.endDate })),

@@ -1,10 +1,11 @@
 import { caseCode } from './case-code.js';
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { ElementInstance, EngineAdapter } from '@konstruktor/engine-adapter';
-import type { Representations } from '../accounts/representations.js';
+import type { RepresentedEntities } from '../acting-for/represented-entities.js';
+import type { Authorisations } from '../acting-for/authorisations.js';
 import { namedQuery } from '../db/sql.js';
 import { transactionEndingWith } from '../db/transaction-ending-with.js';
-import type { User } from '../accounts/user.entity.js';
+import { UserEntity, type User } from '../accounts/user.entity.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import { ServiceEntity, type Service } from '../catalogue/service.entity.js';
 import type { ServiceVersion } from '../catalogue/service-version.entity.js';
@@ -42,6 +43,8 @@ export interface NewApplication {
   service: string;
   data: Record<string, unknown>;
   onBehalfOf?: string;
+  /** Personal code of the person an e-assistant orders for, under that person's authorisation. */
+  onBehalfOfPerson?: string;
 }
 
 /** What an order answers: the application's id, case number and status when it was stored. */
@@ -49,7 +52,15 @@ export interface NewApplication {
 export type SubmittedApplication = Pick<Application, 'id' | 'number' | 'status'> & { caseCode: string };
 
 /** What "My orders" lists of an application: not its data, which may be large. */
-export type ApplicationSummary = Pick<Application, 'id' | 'number' | 'status' | 'onBehalfOf' | 'submittedAt' | 'updatedAt'> & { serviceCode: string; serviceNumber: number };
+export type ApplicationSummary = Pick<Application, 'id' | 'number' | 'status' | 'onBehalfOf' | 'authorisationId' | 'submittedAt' | 'updatedAt'> & { serviceCode: string; serviceNumber: number } & SubmittedUnderAuthorisation;
+
+/** Names to show on an order made under an e-assistant's authorisation (null on others). */
+export interface SubmittedUnderAuthorisation {
+  /** The e-assistant who submitted it. */
+  submittedByName: string | null;
+  /** The person it was submitted for (its applicant). */
+  applicantName: string | null;
+}
 
 export interface ApplicationPage {
   items: ApplicationSummary[];
@@ -61,7 +72,9 @@ export class Applications {
   constructor(
     private readonly db: DataSource,
     private readonly deps: {
-      audit: AuditLog; representations: Representations; processing: ApplicationProcessing;
+      audit: AuditLog; processing: ApplicationProcessing;
+      /** Whom a citizen may act for: legal entities (checked in the register) and people (e-assistant authorisations). */
+      representedEntities: RepresentedEntities; authorisations: Authorisations;
       /** The start form the data are checked against, the uploads they refer to, the draft they end. */
       forms: ServiceForms; documents: Documents; drafts: Drafts;
       /** Where the steps of process-driven applications are read from. */
@@ -98,34 +111,47 @@ export class Applications {
     }
   }
 
-  private async store({ user: applicant, terms }: Pick<AuthContext, 'user' | 'terms'>, input: NewApplication, locale: Locale, idempotent: IdempotentRequest | null): Promise<SubmittedApplication> {
+  private async store({ user: submitter, terms }: Pick<AuthContext, 'user' | 'terms'>, input: NewApplication, locale: Locale, idempotent: IdempotentRequest | null): Promise<SubmittedApplication> {
     requireTermsAccepted(terms);
-    if (input.onBehalfOf !== undefined && !(await this.deps.representations.activeEntityCodes(applicant.id)).includes(input.onBehalfOf)) {
-      throw problems.forbidden(`You do not currently represent "${input.onBehalfOf}"`);
+    if (input.onBehalfOf !== undefined && input.onBehalfOfPerson !== undefined) {
+      throw problems.unprocessable('Order either for a legal entity or for a person, not both', [{ in: 'body', path: '/onBehalfOfPerson', message: 'cannot be given with onBehalfOf' }]);
     }
+    // Asked of the register again now, whatever was offered when the citizen chose.
+    if (input.onBehalfOf !== undefined) await this.deps.representedEntities.confirm(submitter, input.onBehalfOf, locale);
+    const authorised = input.onBehalfOfPerson === undefined ? null : await this.deps.authorisations.confirm(submitter, input.onBehalfOfPerson, input.service, locale);
+    // Under an authorisation the order is the represented person's; the assistant is recorded as who submitted it.
+    const applicant = authorised?.grantor ?? submitter;
     const { service, version, form } = await this.deps.forms.orderable(input.service);
     const { data, errors } = form.validate(input.data, locale);
     if (errors.length) throw problems.unprocessable(`The form data are not valid: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, errors);
     const references = form.documentReferences(data);
     return transactionEndingWith(this.db, async (manager) => {
-      const owned = await this.deps.documents.unattachedUploads(manager, applicant.id, references.map((r) => r.id));
+      const owned = await this.deps.documents.unattachedUploads(manager, submitter.id, references.map((r) => r.id));
       const foreign = references.filter((r) => !owned.has(r.id)).map((r) => ({ in: 'body' as const, path: r.path, message: 'is not a file you uploaded for this form' }));
       if (foreign.length) throw problems.unprocessable(`The form refers to files that are not yours to submit: ${foreign.map((e) => e.path).join(', ')}`, foreign);
       const application = await insertWithFirstEvent(manager, {
         serviceId: service.id, serviceVersionId: version.id, applicantId: applicant.id,
         onBehalfOf: input.onBehalfOf ?? null, data, status: 'submitted',
-      }, { kind: 'submitted', actorId: applicant.id, details: { serviceVersion: version.version } });
+        ...(authorised ? { submittedById: submitter.id, authorisationId: authorised.authorisation.id } : {}),
+      }, { kind: 'submitted', actorId: submitter.id, details: { serviceVersion: version.version } });
       await this.deps.documents.attach(manager, [...owned], application.id);
       // Pressing Submit counts as signing (seed 003): what was confirmed is recorded with the application.
-      await this.deps.receipts.record(manager, { application, service, submitter: applicant, termsVersion: terms.currentVersion, language: locale });
-      await this.deps.drafts.submitted(manager, applicant.id, service.id);
+      await this.deps.receipts.record(manager, {
+        application, service, submitter, termsVersion: terms.currentVersion, language: locale,
+        ...(authorised ? { represented: { person: applicant, authorisationId: authorised.authorisation.id } } : {}),
+      });
+      if (authorised) await this.deps.authorisations.used(manager, authorised.authorisation, submitter, { applicationId: application.id, service: service.code });
+      await this.deps.drafts.submitted(manager, submitter.id, service.id);
       await this.deps.processing.started(application, manager, { service, version, applicant, language: locale });
       const submitted: SubmittedApplication = { id: application.id, number: application.number, status: application.status, caseCode: caseCode(service.number, application.number) };
-      if (idempotent) await this.deps.idempotencyKeys.record(manager, applicant.id, idempotent, submitted);
+      if (idempotent) await this.deps.idempotencyKeys.record(manager, submitter.id, idempotent, submitted);
       // Last, with the commit right behind it: the audit chain's lock is held only for the two.
       const audited = this.deps.audit.recordLast({
-        actorId: applicant.id, action: 'application.submitted', objectType: 'application', objectId: application.id,
-        after: application.data, details: { service: service.code, version: version.version, onBehalfOf: application.onBehalfOf },
+        actorId: submitter.id, action: 'application.submitted', objectType: 'application', objectId: application.id,
+        after: application.data, details: {
+          service: service.code, version: version.version, onBehalfOf: application.onBehalfOf,
+          ...(authorised ? { applicantId: applicant.id, authorisationId: authorised.authorisation.id } : {}),
+        },
       });
       return { result: submitted, last: audited };
     });
@@ -136,8 +162,11 @@ export class Applications {
     const { condition, parameters } = await this.visibleTo(viewer);
     // Only the listed columns, as plain rows: reading and parsing each application's data (jsonb) only to drop it cost most of the time.
     const page = namedQuery<ApplicationSummary>(this.db, `
-      SELECT a.id, a.number, a.status, a.on_behalf_of AS "onBehalfOf", a.submitted_at AS "submittedAt", a.updated_at AS "updatedAt", s.code AS "serviceCode", s.number AS "serviceNumber"
+      SELECT a.id, a.number, a.status, a.on_behalf_of AS "onBehalfOf", a.submitted_at AS "submittedAt", a.updated_at AS "updatedAt", s.code AS "serviceCode", s.number AS "serviceNumber",
+             a.authorisation_id AS "authorisationId", sb.display_name AS "submittedByName", ap.display_name AS "applicantName"
         FROM application a JOIN service s ON s.id = a.service_id
+        LEFT JOIN app_user sb ON sb.id = a.submitted_by_id
+        LEFT JOIN app_user ap ON a.submitted_by_id IS NOT NULL AND ap.id = a.applicant_id
        WHERE ${condition} ORDER BY a.submitted_at DESC, a.id DESC LIMIT :limit OFFSET :offset`, { ...parameters, limit, offset });
     // Without the service join: it would cost time per row. (count(*) OVER () in the page would make
     // an official's page sort every visible application instead of reading the newest from the index.)
@@ -156,23 +185,32 @@ export class Applications {
   }
 
   /** One application with its timeline, or 404 when it is not the viewer's to see. */
-  async get(viewer: User, id: string): Promise<{ application: Application; serviceCode: string; serviceNumber: number; timeline: ApplicationEvent[]; steps: ElementInstance[] }> {
+  async get(viewer: User, id: string): Promise<{ application: Application; serviceCode: string; serviceNumber: number; timeline: ApplicationEvent[]; steps: ElementInstance[]; names: SubmittedUnderAuthorisation }> {
     const application = await this.visible(viewer, id);
-    const [service, timeline] = await Promise.all([
+    const [service, timeline, names] = await Promise.all([
       this.db.getRepository(ServiceEntity).findOneByOrFail({ id: application.serviceId }),
       this.db.getRepository(ApplicationEventEntity).find({ where: { applicationId: id }, order: { at: 'ASC' } }),
+      this.namesUnderAuthorisation(application),
     ]);
     // The process steps taken so far (not the process itself, nor its sequence flows).
     const steps = application.processInstanceKey && this.deps.engine
       ? (await this.deps.engine.elementInstances(application.processInstanceKey)).filter((e) => e.type !== 'PROCESS' && e.type !== 'SEQUENCE_FLOW')
       : [];
-    return { application, serviceCode: service.code, serviceNumber: service.number, timeline, steps };
+    return { application, serviceCode: service.code, serviceNumber: service.number, timeline, steps, names };
+  }
+
+  private async namesUnderAuthorisation(application: Application): Promise<SubmittedUnderAuthorisation> {
+    if (!application.submittedById) return { submittedByName: null, applicantName: null };
+    const users = await this.db.getRepository(UserEntity).findBy({ id: In([application.submittedById, application.applicantId]) });
+    const name = (userId: string) => users.find((u) => u.id === userId)?.displayName ?? null;
+    return { submittedByName: name(application.submittedById), applicantName: name(application.applicantId) };
   }
 
   /**
    * Who sees which applications, as a condition on `a` (application). Citizens: their own
-   * applications, and those of entities they represent right now. Officials: applications for
-   * their agency's services. Nobody else sees applications.
+   * applications (also those an e-assistant made for them), those of entities they represent
+   * right now, and those they made as e-assistant under an authorisation not revoked. Officials:
+   * applications for their agency's services. Nobody else sees applications.
    */
   private async visibleTo(viewer: User): Promise<{ condition: string; parameters: Record<string, unknown> }> {
     const clauses: string[] = [];
@@ -180,10 +218,13 @@ export class Applications {
     if (viewer.roles.includes('citizen')) {
       // Read first, not as a subquery: most citizens represent nobody, and the query without
       // that clause reads the newest of their applications straight from the index.
-      const entities = await this.deps.representations.activeEntityCodes(viewer.id);
+      const [entities, authorisations] = await Promise.all([
+        this.deps.representedEntities.visibleCodes(viewer), this.deps.authorisations.unrevokedIdsFor(viewer),
+      ]);
       clauses.push('(a.applicant_id = :viewerId AND a.on_behalf_of IS NULL)');
       if (entities.length) clauses.push('a.on_behalf_of = ANY(:entities)');
-      Object.assign(parameters, { viewerId: viewer.id, entities });
+      if (authorisations.length) clauses.push('a.authorisation_id = ANY(:authorisations)');
+      Object.assign(parameters, { viewerId: viewer.id, entities, authorisations });
     }
     if (viewer.roles.includes('official') && viewer.agencyId) {
       clauses.push('a.service_id IN (SELECT id FROM service WHERE provider_agency_id = :agencyId)');

@@ -29,6 +29,8 @@ import { TaskElement1765324800000 } from './migrations/1765324800000-task-elemen
 import { ApplicationReceiptEntity } from '../receipts/receipt.entity.js';
 import { SubmitReceipts1765497600000 } from './migrations/1765497600000-submit-receipts.js';
 import { Invoices1765584000000 } from './migrations/1765584000000-invoices.js';
+import { AuthorisationEntity } from '../acting-for/authorisation.entity.js';
+import { ActingFor1765756800000 } from './migrations/1765756800000-acting-for.js';
 
 export const entities = [
   AgencyEntity, UserEntity, RepresentationEntity, SessionEntity, OidcLoginEntity,
@@ -38,6 +40,7 @@ export const entities = [
   PaymentOrderEntity, PaymentWebhookEventEntity,
   InboxMessageEntity,
   ApplicationReceiptEntity,
+  AuthorisationEntity,
 ];
 
 /** In order; startup runs the pending ones. Never `synchronize`. */
@@ -53,4 +56,5 @@ export const migrations = [InitialSchema1763740800000, ProcessEngine176382720000
   TaskElement1765324800000,
   SubmitReceipts1765497600000,
   Invoices1765584000000,
+  ActingFor1765756800000,
 ];

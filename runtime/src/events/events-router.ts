@@ -4,7 +4,7 @@ import type { Api } from '../http/api.js';
 import { problems } from '../http/problem.js';
 import { Uuid } from '../common/schemas.js';
 import type { Applications } from '../applications/applications.js';
-import type { Representations } from '../accounts/representations.js';
+import type { RepresentedEntities } from '../acting-for/represented-entities.js';
 import type { LiveEvent, LiveEvents } from './live-events.js';
 
 /** A comment line this often keeps proxies from closing a quiet stream. */
@@ -21,7 +21,7 @@ function frame(event: LiveEvent): string {
 }
 
 /** GET /api/events: changes to what the user may see, pushed as server-sent events. */
-export function eventsRouter({ api, liveEvents, applications, representations }: { api: Api; liveEvents: LiveEvents; applications: Applications; representations: Representations }): Router {
+export function eventsRouter({ api, liveEvents, applications, representedEntities }: { api: Api; liveEvents: LiveEvents; applications: Applications; representedEntities: RepresentedEntities }): Router {
   const router = Router();
   api.route(router, {
     method: 'get', path: '/api/events', tag: 'events', access: ['citizen', 'official'],
@@ -41,7 +41,7 @@ export function eventsRouter({ api, liveEvents, applications, representations }:
     const citizen = user.roles.includes('citizen');
     const official = user.roles.includes('official') && user.agencyId !== null;
     const viewer = {
-      userId: user.id, citizen, entities: citizen ? await representations.activeEntityCodes(user.id) : [],
+      userId: user.id, citizen, entities: citizen ? await representedEntities.visibleCodes(user) : [],
       agencyId: official ? user.agencyId : null, groups: official ? user.groups : [], applicationId: query.application ?? null,
     };
 

@@ -14,23 +14,26 @@ export interface ReceiptSheet {
 }
 
 const WORDS: Record<Language, {
-  heading: string; caseCode: string; service: string; submitter: string; onBehalfOf: string; submittedAt: string;
+  heading: string; caseCode: string; service: string; submitter: string; onBehalfOf: string; represented: string; submittedAt: string;
   terms: string; noTerms: string; digest: string; declaration: string; seal: string; answers: string;
 }> = {
   lt: {
     heading: 'Prašymo pateikimo kvitas', caseCode: 'Bylos kodas', service: 'Paslauga', submitter: 'Pateikė', onBehalfOf: 'Atstovaujamo juridinio asmens kodas',
+    represented: 'Pateikta pagal įgaliojimą asmens vardu',
     submittedAt: 'Pateikimo laikas', terms: 'Naudojimosi taisyklių redakcija', noTerms: 'nebuvo galiojančių taisyklių',
     digest: 'Atsakymų santrauka (SHA-256, kanoninis JSON pagal RFC 8785)', declaration: 'Patvirtinimas',
     seal: 'Šis kvitas patvirtintas platformos elektroniniu spaudu (PAdES).', answers: 'Pateikti atsakymai',
   },
   lv: {
     heading: 'Pieteikuma iesniegšanas apliecinājums', caseCode: 'Lietas kods', service: 'Pakalpojums', submitter: 'Iesniedza', onBehalfOf: 'Pārstāvētās juridiskās personas kods',
+    represented: 'Iesniegts uz pilnvarojuma pamata personas vārdā',
     submittedAt: 'Iesniegšanas laiks', terms: 'Lietošanas noteikumu versija', noTerms: 'nebija spēkā esošu noteikumu',
     digest: 'Atbilžu jaucējkods (SHA-256, kanonisks JSON pēc RFC 8785)', declaration: 'Apliecinājums',
     seal: 'Šis apliecinājums ir apzīmogots ar platformas elektronisko zīmogu (PAdES).', answers: 'Iesniegtās atbildes',
   },
   en: {
     heading: 'Submission receipt', caseCode: 'Case code', service: 'Service', submitter: 'Submitted by', onBehalfOf: 'On behalf of the legal entity',
+    represented: 'Submitted under authorisation on behalf of',
     submittedAt: 'Submitted at', terms: 'Terms of use version', noTerms: 'no terms were in effect',
     digest: 'Answers digest (SHA-256 of the canonical JSON, RFC 8785)', declaration: 'Declaration',
     seal: "This receipt is sealed with the platform's electronic seal (PAdES).", answers: 'Submitted answers',
@@ -57,6 +60,7 @@ export async function receiptPdf({ receipt, serviceTitle, form, files }: Receipt
       field(words.service, serviceTitle),
       field(words.submitter, submitter),
       receipt.onBehalfOf ? field(words.onBehalfOf, receipt.onBehalfOf) : [],
+      receipt.representedName ? field(words.represented, receipt.representedCode ? `${receipt.representedName} (${receipt.representedCode})` : receipt.representedName) : [],
       field(words.submittedAt, `${receipt.submittedAt.toISOString().replace('T', ' ').slice(0, 19)} UTC`),
       field(words.terms, receipt.termsVersion === null ? words.noTerms : String(receipt.termsVersion)),
       field(words.digest, receipt.answersDigest),

@@ -19,6 +19,10 @@ export interface ApplicationReceipt {
   submitterCode: string | null;
   /** Registration code of the legal entity the submitter acted for, if any. */
   onBehalfOf: string | null;
+  /** The person an e-assistant (the submitter) ordered for, and the authorisation he used; null otherwise. */
+  representedName: string | null;
+  representedCode: string | null;
+  authorisationId: string | null;
   /** Terms of use in effect at submission; null when none were. */
   termsVersion: number | null;
   language: Language;
@@ -52,6 +56,9 @@ export const ApplicationReceiptEntity = new EntitySchema<ApplicationReceipt>({
     submitterName: { type: 'text', name: 'submitter_name' },
     submitterCode: { type: 'text', name: 'submitter_code', nullable: true },
     onBehalfOf: { type: 'text', name: 'on_behalf_of', nullable: true },
+    representedName: { type: 'text', name: 'represented_name', nullable: true },
+    representedCode: { type: 'text', name: 'represented_code', nullable: true },
+    authorisationId: { type: 'uuid', name: 'authorisation_id', nullable: true },
     termsVersion: { type: 'integer', name: 'terms_version', nullable: true },
     language: { type: 'text' },
     declaration: { type: 'text' },

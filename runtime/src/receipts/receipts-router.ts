@@ -16,6 +16,9 @@ const ReceiptView = Type.Object({
   submittedAt: DateTime,
   submittedBy: Type.String({ description: "the submitter's name" }),
   onBehalfOf: Type.Union([Type.String(), Type.Null()], { description: 'registration code of the legal entity the submitter acted for' }),
+  onBehalfOfPerson: Type.Union([Type.Object({ name: Type.String(), personalCode: Type.Union([Type.String(), Type.Null()]), authorisationId: Type.String() }), Type.Null()], {
+    description: 'the person an e-assistant (the submitter) ordered for, under the authorisation named',
+  }),
   termsVersion: Type.Union([Type.Integer(), Type.Null()], { description: 'terms of use in effect at submission (null: none were)' }),
   language: Language,
   declaration: Type.String({ description: 'what pressing Submit confirmed, in the submitter\'s language' }),
@@ -32,7 +35,9 @@ const ReceiptView = Type.Object({
 
 const view = (r: ApplicationReceipt) => ({
   applicationId: r.applicationId, caseCode: r.caseCode, submittedAt: r.submittedAt.toISOString(), submittedBy: r.submitterName,
-  onBehalfOf: r.onBehalfOf, termsVersion: r.termsVersion, language: r.language, declaration: r.declaration,
+  onBehalfOf: r.onBehalfOf,
+  onBehalfOfPerson: r.representedName && r.authorisationId ? { name: r.representedName, personalCode: r.representedCode, authorisationId: r.authorisationId } : null,
+  termsVersion: r.termsVersion, language: r.language, declaration: r.declaration,
   canonicalization: 'RFC 8785' as const, algorithm: r.digestAlgorithm, digest: r.answersDigest,
   seal: {
     status: r.sealStatus, sealedAt: r.sealedAt?.toISOString() ?? null, documentId: r.documentId,

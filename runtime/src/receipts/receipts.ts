@@ -21,6 +21,8 @@ export interface Submission {
   submitter: Pick<User, 'id' | 'displayName' | 'personalCode'>;
   termsVersion: number | null;
   language: Language;
+  /** When an e-assistant submitted: the person he ordered for, under which authorisation. */
+  represented?: { person: Pick<User, 'displayName' | 'personalCode'>; authorisationId: string };
 }
 
 /**
@@ -31,13 +33,14 @@ export class Receipts {
   constructor(private readonly db: DataSource, private readonly deps: { terms: TermsService }) {}
 
   /** Records the receipt of a submission in the transaction of `manager`; the sealers hear of it when that commits. */
-  async record(manager: EntityManager, { application, service, submitter, termsVersion, language }: Submission): Promise<ApplicationReceipt> {
+  async record(manager: EntityManager, { application, service, submitter, termsVersion, language, represented }: Submission): Promise<ApplicationReceipt> {
     const answersCanonical = canonicalize(application.data) ?? '{}';
     const declaration = await this.deps.terms.declaration(termsVersion, manager);
     const receipt = await insertRow(manager, ApplicationReceiptEntity, {
       applicationId: application.id, caseCode: caseCode(service.number, application.number), submittedAt: application.submittedAt,
       submitterId: submitter.id, submitterName: submitter.displayName, submitterCode: submitter.personalCode,
-      onBehalfOf: application.onBehalfOf, termsVersion, language, declaration: declaration[language],
+      onBehalfOf: application.onBehalfOf, termsVersion,
+      representedName: represented?.person.displayName ?? null, representedCode: represented?.person.personalCode ?? null, authorisationId: represented?.authorisationId ?? null, language, declaration: declaration[language],
       answersCanonical, digestAlgorithm: 'SHA-256', answersDigest: createHash('sha256').update(answersCanonical, 'utf8').digest('hex'),
     });
     await Notifications.notify(manager, RECEIPTS_CHANNEL);

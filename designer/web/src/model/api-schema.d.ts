@@ -192,6 +192,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/entities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The legal entities I may act for ("choose whom to act for"): those the legal entities register names me a representative of, read now (audited as a data access with that purpose), and administrators' grants for entities the register does not know. 503 (in lang, else Accept-Language) when the register does not answer */
+        get: operations["getApiMeEntities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/authorisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The e-assistant authorisations I have given, newest first, with their status (active, expired, revoked) */
+        get: operations["getApiMeAuthorisations"];
+        put?: never;
+        /** Authorise an e-assistant (a clerk, a notary, an accountant), by personal code, to order services on my behalf: every service (services absent) or the listed ones, until validUntil (in the future). 422 naming the field: a personal code that is not valid or is my own, a past date, a service the catalogue does not have */
+        post: operations["postApiMeAuthorisations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/authorised-by": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The authorisations that name me as e-assistant, newest first: whom I may order for (status active), with what and until when */
+        get: operations["getApiMeAuthorisedBy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/authorisations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an authorisation I gave: the assistant can no longer order for me, nor see the orders he made under it. Another person's is 404; a revoked one 409 */
+        delete: operations["deleteApiMeAuthorisationsId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/services": {
         parameters: {
             query?: never;
@@ -1618,6 +1687,386 @@ export interface operations {
             };
         };
     };
+    getApiMeEntities: {
+        parameters: {
+            query?: {
+                lang?: "lt" | "lv" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description registration code: send it as onBehalfOf when ordering */
+                            code: string;
+                            name: string;
+                            /** @description office held (director, board member…) or "authorised representative" (power of attorney); for a grant, its capacity */
+                            role: string;
+                            basis: string;
+                            /** @description false: the register says he may act only jointly with jointlyWith */
+                            alone: boolean;
+                            jointlyWith: string[];
+                            validUntil: string | null;
+                            /** @description administrator: a manual grant for an entity the register does not know */
+                            source: "legal-entities-register" | "administrator";
+                            /** Format: date-time */
+                            checkedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request (problem+json names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong role, terms not accepted, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiMeAuthorisations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @description the person represented: send his personalCode as onBehalfOfPerson */
+                            grantor: {
+                                name: string;
+                                personalCode: string | null;
+                            };
+                            assistant: {
+                                name: string;
+                                personalCode: string;
+                            };
+                            /** @description service codes covered; null: every service */
+                            services: string[] | null;
+                            /** Format: date-time */
+                            validUntil: string;
+                            status: "active" | "expired" | "revoked";
+                            /** Format: date-time */
+                            createdAt: string;
+                            revokedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request (problem+json names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong role, terms not accepted, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiMeAuthorisations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description LT or LV personal code of the assistant */
+                    assistantCode: string;
+                    assistantName: string;
+                    services?: string[];
+                    /** Format: date-time */
+                    validUntil: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description the person represented: send his personalCode as onBehalfOfPerson */
+                        grantor: {
+                            name: string;
+                            personalCode: string | null;
+                        };
+                        assistant: {
+                            name: string;
+                            personalCode: string;
+                        };
+                        /** @description service codes covered; null: every service */
+                        services: string[] | null;
+                        /** Format: date-time */
+                        validUntil: string;
+                        status: "active" | "expired" | "revoked";
+                        /** Format: date-time */
+                        createdAt: string;
+                        revokedAt: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request (problem+json names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong role, terms not accepted, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiMeAuthorisedBy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @description the person represented: send his personalCode as onBehalfOfPerson */
+                            grantor: {
+                                name: string;
+                                personalCode: string | null;
+                            };
+                            assistant: {
+                                name: string;
+                                personalCode: string;
+                            };
+                            /** @description service codes covered; null: every service */
+                            services: string[] | null;
+                            /** Format: date-time */
+                            validUntil: string;
+                            status: "active" | "expired" | "revoked";
+                            /** Format: date-time */
+                            createdAt: string;
+                            revokedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request (problem+json names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong role, terms not accepted, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteApiMeAuthorisationsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request (problem+json names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong role, terms not accepted, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getApiServices: {
         parameters: {
             query?: {
@@ -2368,6 +2817,16 @@ export interface operations {
                             service: string;
                             status: string;
                             onBehalfOf: string | null;
+                            /** @description the e-assistant who submitted it under authorisation ("submitted under authorisation by …"); null when the applicant did */
+                            submittedBy: {
+                                name: string;
+                            } | null;
+                            /** @description the person an e-assistant submitted it for (its applicant); null when the applicant submitted */
+                            onBehalfOfPerson: {
+                                name: string;
+                            } | null;
+                            /** @description the authorisation it was submitted under */
+                            authorisationId: string | null;
                             /** Format: date-time */
                             submittedAt: string;
                             /** Format: date-time */
@@ -2423,8 +2882,10 @@ export interface operations {
                     data: {
                         [key: string]: unknown;
                     };
-                    /** @description registration code of a legal entity you represent */
+                    /** @description registration code of a legal entity you represent (GET /api/me/entities); checked in the legal entities register now: 403 naming it when you do not, 503 when the register does not answer */
                     onBehalfOf?: string;
+                    /** @description as e-assistant: personal code of the person you order for (GET /api/me/authorised-by); 403 naming him without an authorisation in force covering this service. The order is his; you are recorded as who submitted it */
+                    onBehalfOfPerson?: string;
                     /** @description the language of the errors and of the receipt (its declaration and PDF); default: Accept-Language */
                     lang?: "lt" | "lv" | "en";
                 };
@@ -2518,6 +2979,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Error */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getApiApplicationsId: {
@@ -2545,6 +3015,16 @@ export interface operations {
                         service: string;
                         status: string;
                         onBehalfOf: string | null;
+                        /** @description the e-assistant who submitted it under authorisation ("submitted under authorisation by …"); null when the applicant did */
+                        submittedBy: {
+                            name: string;
+                        } | null;
+                        /** @description the person an e-assistant submitted it for (its applicant); null when the applicant submitted */
+                        onBehalfOfPerson: {
+                            name: string;
+                        } | null;
+                        /** @description the authorisation it was submitted under */
+                        authorisationId: string | null;
                         /** Format: date-time */
                         submittedAt: string;
                         /** Format: date-time */
@@ -2816,6 +3296,12 @@ export interface operations {
                         submittedBy: string;
                         /** @description registration code of the legal entity the submitter acted for */
                         onBehalfOf: string | null;
+                        /** @description the person an e-assistant (the submitter) ordered for, under the authorisation named */
+                        onBehalfOfPerson: {
+                            name: string;
+                            personalCode: string | null;
+                            authorisationId: string;
+                        } | null;
                         /** @description terms of use in effect at submission (null: none were) */
                         termsVersion: number | null;
                         language: "lt" | "lv" | "en";
