@@ -1,9 +1,10 @@
 import { EntitySchema } from 'typeorm';
 
 /**
- * A citizen acting for a legal entity (or a child). The right comes from a source — the legal
- * entities register once its connector exists, or an administrator's entry — and holds only
- * between validFrom and validUntil, unless revoked earlier.
+ * An administrator's grant that a citizen may act for a legal entity (or a child) the legal
+ * entities register does not know; the register's own answers are read live, not stored here
+ * (acting-for/represented-entities.ts). Holds only between validFrom and validUntil, unless
+ * revoked earlier.
  */
 export interface Representation {
   id: string;

@@ -9,8 +9,9 @@ import { UserEntity } from './user.entity.js';
 import { RepresentationView, representationView } from './user-view.js';
 
 /**
- * Administrators record who may act for which legal entity (until the legal entities
- * register connector supplies this) and revoke it.
+ * Administrators record who may act for which legal entity, and revoke it: a manual override for
+ * entities the legal entities register does not know (the register is the source for the ones it
+ * knows, acting-for/represented-entities.ts), or the only source where no register is configured.
  */
 export function representationsRouter({ api, db, representations }: { api: Api; db: DataSource; representations: Representations }): Router {
   const router = Router();
@@ -32,7 +33,8 @@ export function representationsRouter({ api, db, representations }: { api: Api; 
 
   api.route(router, {
     method: 'post', path: '/api/representations', tag: 'accounts', access: ['administrator'], status: 201,
-    summary: 'Record that a citizen may act for a legal entity. The user must exist and the period must run forward: else 422 naming the field',
+    summary: 'Record that a citizen may act for a legal entity the legal entities register does not know (a grant for one it knows gives nothing: the register decides). '
+      + 'The user must exist and the period must run forward: else 422 naming the field',
     body: Type.Object({
       username: Type.String({ minLength: 1, maxLength: 100 }),
       entityCode: Type.String({ pattern: '^[0-9A-Za-z-]{1,32}$', description: 'registration code' }),

@@ -167,7 +167,7 @@ export interface paths {
         /** Representations, newest first, optionally of one user */
         get: operations["getApiRepresentations"];
         put?: never;
-        /** Record that a citizen may act for a legal entity. The user must exist and the period must run forward: else 422 naming the field */
+        /** Record that a citizen may act for a legal entity the legal entities register does not know (a grant for one it knows gives nothing: the register decides). The user must exist and the period must run forward: else 422 naming the field */
         post: operations["postApiRepresentations"];
         delete?: never;
         options?: never;
