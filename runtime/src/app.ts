@@ -45,6 +45,11 @@ import type { PaymentProvider } from './payments/provider.js';
 import { paymentsRouter } from './payments/payments-router.js';
 import { PortalInbox } from './inbox/inbox.js';
 import { inboxRouter } from './inbox/inbox-router.js';
+import { NotificationPreferences } from './inbox/notification-preferences.js';
+import { notificationPreferencesRouter } from './inbox/notification-preferences-router.js';
+import { ApplicationDocuments } from './documents/application-documents.js';
+import { applicationDocumentsRouter } from './documents/application-documents-router.js';
+import { signatureCheckerFromEnv } from './documents/signature-check.js';
 import { connectorTemplatesRouter } from './connectors/templates-router.js';
 import type { EngineAdapter } from '@konstruktor/engine-adapter';
 import type { Outbox } from './bridge/outbox.js';
@@ -126,7 +131,10 @@ export function createServices(db: DataSource, config: RuntimeConfig, { bridge, 
   });
   const loginThrottle = new LoginThrottle(db, config.loginThrottle);
   const services: Services = { db, audit, sessions, loginThrottle, terms, representations, representedEntities, authorisations, catalogue, applications, receipts, idempotencyKeys, tasks, documents, forms, drafts, payments, portalInbox: new PortalInbox(db, audit), testRuns,
-    withdrawals: new Withdrawals(db, { applications, audit, ...(bridge ? { outbox: bridge.outbox } : {}) }) };
+    withdrawals: new Withdrawals(db, { applications, audit, ...(bridge ? { outbox: bridge.outbox } : {}) }),
+    // Signatures are verified trusting the CAs the verify connector trusts (CONNECTOR_SECRET_SIGNING_TRUSTED_CA).
+    applicationDocuments: new ApplicationDocuments(db, { applications, documents, payments, checkSignature: signatureCheckerFromEnv(env ?? process.env), ...(engine ? { engine } : {}) }),
+    notificationPreferences: new NotificationPreferences(db, audit) };
   return services;
 }
 
@@ -222,12 +230,14 @@ function apiRouters(api: Api, { config, services, readiness = [], extraRouters =
     applicationsRouter(deps),
     withdrawalsRouter(deps),
     receiptsRouter(deps),
+    applicationDocumentsRouter(deps),
     documentsRouter({ ...deps, uploadLimits: async (service, field) => (await services.forms.orderable(service)).form.uploadLimits(field) }),
     formsRouter(deps),
     tasksRouter(deps),
     auditRouter(deps),
     paymentsRouter(deps),
     inboxRouter(deps),
+    notificationPreferencesRouter(deps),
     ...(liveEvents ? [eventsRouter({ ...deps, liveEvents })] : []),
     connectorTemplatesRouter(deps),
     designerRouter({ api, services, env }),

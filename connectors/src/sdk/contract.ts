@@ -86,6 +86,17 @@ export interface PlatformServices {
   payments?: PaymentService;
   /** Files of the application's service package (e.g. documents/*.json templates); present in the runtime. */
   servicePackage?: ServicePackageFiles;
+  /** What the applicant wants to be told by e-mail; present in the runtime. Without it every e-mail goes. */
+  notificationPreferences?: NotificationPreferenceLookup;
+}
+
+/** The kinds of e-mail an applicant may turn off (portal messages arrive whatever he chooses). */
+export const NOTIFICATION_KINDS = ['status-changed', 'information-requested', 'decision', 'payment'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export interface NotificationPreferenceLookup {
+  /** Whether the applicant of the application wants e-mails of this kind. */
+  wantsEmail(request: { applicationId: string; kind: NotificationKind }): Promise<boolean>;
 }
 
 export interface StoredDocument {
@@ -97,7 +108,8 @@ export interface StoredDocument {
 }
 
 export interface DocumentStore {
-  store(document: { filename: string; mediaType: string; content: Uint8Array; applicationId?: string }): Promise<StoredDocument>;
+  /** `signedCopyOf`: the stored document this one signs a copy of (the applicant sees the signed copy in its place). */
+  store(document: { filename: string; mediaType: string; content: Uint8Array; applicationId?: string; signedCopyOf?: string }): Promise<StoredDocument>;
   read(documentId: string): Promise<StoredDocument & { content: Uint8Array }>;
 }
 

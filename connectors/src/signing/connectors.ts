@@ -59,7 +59,7 @@ export const signPdfConnector = defineConnector<{ documentId: string; level: 'B-
       signer, level: input.level, tsaUrl: tsaUrlOf(context.secrets, input.level), reason: input.reason, location: input.location, signal: context.signal,
     }).catch(asBpmnError);
     const filename = input.filename ?? source.filename.replace(/(\.pdf)?$/i, '-signed.pdf');
-    const stored = await context.services.documents.store({ filename, mediaType: 'application/pdf', content: signed, applicationId: context.applicationId });
+    const stored = await context.services.documents.store({ filename, mediaType: 'application/pdf', content: signed, applicationId: context.applicationId, signedCopyOf: source.documentId });
     context.logger.info('PDF signed', { documentId: stored.documentId, level: input.level });
     return { ...stored };
   },

@@ -15,6 +15,12 @@ const stored = (document: Omit<Document, 'content'>): StoredDocument => ({
   documentId: document.id, filename: document.filename, mediaType: document.mediaType, size: document.size, sha256: document.sha256,
 });
 
+/** The document a signed copy was made of, when it is one of the same application's (else none is recorded). */
+async function copiedDocument(services: Services, id: string, applicationId: string): Promise<string | null> {
+  const [row] = (await services.db.query('SELECT id FROM document WHERE id::text = $1 AND application_id = $2', [id, applicationId])) as { id: string }[];
+  return row?.id ?? null;
+}
+
 function documentStore(services: Services): DocumentStore {
   return {
     async store(document) {
@@ -22,9 +28,10 @@ function documentStore(services: Services): DocumentStore {
       if (!document.applicationId) throw new Error('documents.store: applicationId is required (a connector stores documents of an application)');
       const application = await services.db.getRepository(ApplicationEntity).findOneBy({ id: document.applicationId });
       if (!application) throw new Error(`documents.store: application ${document.applicationId} does not exist`);
+      const signedCopyOf = document.signedCopyOf ? await copiedDocument(services, document.signedCopyOf, application.id) : null;
       const saved = await services.db.transaction((manager) => services.documents.store(manager, {
         applicationId: application.id, ownerId: application.applicantId, filename: document.filename, mediaType: document.mediaType,
-        content: Buffer.from(document.content),
+        content: Buffer.from(document.content), signedCopyOf,
       }));
       return stored(saved);
     },
@@ -52,6 +59,7 @@ export function runtimePlatformServices(services: Services, engine: EngineAdapte
     inbox: inboxSink(services),
     payments: paymentService(services.payments),
     servicePackage: packageFiles(services.db),
+    notificationPreferences: services.notificationPreferences,
     audit: {
       async record(event) {
         await services.audit.recordAlone({

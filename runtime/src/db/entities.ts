@@ -31,6 +31,8 @@ import { SubmitReceipts1765497600000 } from './migrations/1765497600000-submit-r
 import { Invoices1765584000000 } from './migrations/1765584000000-invoices.js';
 import { AuthorisationEntity } from '../acting-for/authorisation.entity.js';
 import { ActingFor1765756800000 } from './migrations/1765756800000-acting-for.js';
+import { ResultDocuments1765843200000 } from './migrations/1765843200000-result-documents.js';
+import { MessageNotifications1765843200001 } from './migrations/1765843200001-message-notifications.js';
 
 export const entities = [
   AgencyEntity, UserEntity, RepresentationEntity, SessionEntity, OidcLoginEntity,
@@ -57,4 +59,6 @@ export const migrations = [InitialSchema1763740800000, ProcessEngine176382720000
   SubmitReceipts1765497600000,
   Invoices1765584000000,
   ActingFor1765756800000,
+  ResultDocuments1765843200000,
+  MessageNotifications1765843200001,
 ];

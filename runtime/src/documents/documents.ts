@@ -25,7 +25,7 @@ const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) /
 export class Documents {
   constructor(private readonly db: DataSource, private readonly quota: UploadQuota) {}
 
-  async store(manager: EntityManager, values: Pick<Document, 'applicationId' | 'ownerId' | 'filename' | 'mediaType'> & { content: Buffer }): Promise<Omit<Document, 'content'>> {
+  async store(manager: EntityManager, values: Pick<Document, 'applicationId' | 'ownerId' | 'filename' | 'mediaType'> & Partial<Pick<Document, 'signedCopyOf'>> & { content: Buffer }): Promise<Omit<Document, 'content'>> {
     const { content: _bytes, ...saved } = await manager.getRepository(DocumentEntity).save({ ...values, size: values.content.length, sha256: sha256(values.content) });
     return saved;
   }
@@ -39,7 +39,7 @@ export class Documents {
     return this.db.transaction(async (manager) => {
       await this.checkQuota(manager, values.ownerId, values.content.length);
       const saved = await this.store(manager, { ...values, applicationId: null });
-      await manager.query('UPDATE document SET purge_after = now() + $2::interval WHERE id = $1', [saved.id, keepFor]);
+      await manager.query(`UPDATE document SET purge_after = now() + $2::interval, source = 'upload' WHERE id = $1`, [saved.id, keepFor]);
       return saved;
     });
   }

@@ -27,7 +27,8 @@ export function eventsRouter({ api, liveEvents, applications, representedEntitie
     method: 'get', path: '/api/events', tag: 'events', access: ['citizen', 'official'],
     summary: 'Changes as they happen (text/event-stream): `application` events (a new step or status of an application: applicationId, number, status, step, at) '
       + "for a citizen's own applications and those of entities he represents, and for an official's agency; `task` events (taskId, applicationId, state, assigneeId) "
-      + "for an official's agency and candidate groups. `application` narrows the stream to one application (404 when it is not yours to see). "
+      + "for an official's agency and candidate groups; `message` events (messageId, applicationId, subject, createdAt, read, unread: the count not read) "
+      + "for a citizen when a message to him arrives or is marked read. `application` narrows the stream to one application (404 when it is not yours to see). "
       + 'Each event has an id: reconnecting with Last-Event-ID gives what was missed in the last 24 hours. A comment line every 15 s keeps the stream open through proxies.',
     query: Type.Object({ application: Type.Optional(Uuid) }, { additionalProperties: false }),
     responseType: 'text/event-stream', errors: [404],

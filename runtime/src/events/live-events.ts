@@ -8,10 +8,10 @@ export const LIVE_CHANNEL = 'konstruktor_live';
 const REPLAY_HOURS = 24;
 const REPLAY_MOST = 1000;
 
-/** One event for browsers: a new step of an application, or a change of a task. */
+/** One event for browsers: a new step of an application, a change of a task, or a citizen's message arriving or read. */
 export interface LiveEvent {
   id: string;
-  kind: 'application' | 'task';
+  kind: 'application' | 'task' | 'message';
   applicationId: string | null;
   applicantId: string | null;
   onBehalfOf: string | null;
@@ -22,7 +22,7 @@ export interface LiveEvent {
 
 /**
  * Who is watching, and what of theirs: a citizen sees his own applications and those of the
- * entities he represents; an official his agency's applications and the tasks of his groups.
+ * entities he represents, and his messages; an official his agency's applications and the tasks of his groups.
  * `applicationId` narrows the stream to one application.
  */
 export interface Viewer {
@@ -37,6 +37,8 @@ export interface Viewer {
 
 export function visibleTo(event: LiveEvent, viewer: Viewer): boolean {
   if (viewer.applicationId && event.applicationId !== viewer.applicationId) return false;
+  // A message is its recipient's alone, whoever else may see the order it is about.
+  if (event.kind === 'message') return viewer.citizen && event.applicantId === viewer.userId;
   if (viewer.citizen && event.kind === 'application') {
     if (event.onBehalfOf === null ? event.applicantId === viewer.userId : viewer.entities.includes(event.onBehalfOf)) return true;
   }
@@ -50,7 +52,8 @@ export function visibleTo(event: LiveEvent, viewer: Viewer): boolean {
 const VISIBLE = `
   ($6::uuid IS NULL OR e.application_id = $6::uuid) AND (
     ($2 AND e.kind = 'application' AND ((e.on_behalf_of IS NULL AND e.applicant_id = $1) OR e.on_behalf_of = ANY($3::text[])))
-    OR ($4::uuid IS NOT NULL AND e.agency_id = $4::uuid
+    OR ($2 AND e.kind = 'message' AND e.applicant_id = $1)
+    OR ($4::uuid IS NOT NULL AND e.kind <> 'message' AND e.agency_id = $4::uuid
         AND (e.kind = 'application' OR cardinality(e.candidate_groups) = 0 OR e.candidate_groups && $5::text[])))`;
 
 const COLUMNS = `e.id::text AS id, e.kind, e.application_id AS "applicationId", e.applicant_id AS "applicantId", e.on_behalf_of AS "onBehalfOf",

@@ -53,6 +53,11 @@ export class PortalInbox {
     });
   }
 
+  /** How many of the recipient's messages are not read yet (a partial index keeps it cheap to poll). */
+  async unreadCount(personalCode: string): Promise<number> {
+    return this.db.getRepository(InboxMessageEntity).countBy({ recipientPersonalCode: personalCode, readAt: IsNull() });
+  }
+
   /** Marks the recipient's own message read (first read time kept); null when it is not his. */
   async markRead(personalCode: string, id: string): Promise<InboxMessage | null> {
     const repository = this.db.getRepository(InboxMessageEntity);

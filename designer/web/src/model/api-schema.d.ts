@@ -167,7 +167,7 @@ export interface paths {
         /** Representations, newest first, optionally of one user */
         get: operations["getApiRepresentations"];
         put?: never;
-        /** Record that a citizen may act for a legal entity the legal entities register does not know (a grant for one it knows gives nothing: the register decides). The user must exist and the period must run forward: else 422 naming the field */
+        /** Record that a citizen may act for a legal entity. The user must exist and the period must run forward: else 422 naming the field */
         post: operations["postApiRepresentations"];
         delete?: never;
         options?: never;
@@ -434,6 +434,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/applications/{id}/information-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The official's open request for more information on an application, while its process waits for the answer (null: none is open) */
+        get: operations["getApiApplicationsIdInformationRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/information": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer the open request for more information: the requested parts of the start form given again (checked by the start form, 422 naming each field in lang, else the Accept-Language) and files you uploaded (POST /api/documents), which join the application. The submitted answers stay as they were; the process receives these as informationProvided and the case resumes. 409 when nothing is asked for */
+        post: operations["postApiApplicationsIdInformation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/applications/{id}/receipt": {
         parameters: {
             query?: never;
@@ -460,6 +494,23 @@ export interface paths {
         };
         /** The receipt as a PDF sealed by the platform (PAdES), in the submitter's language; 409 with Retry-After while the seal is pending. For whoever may see the application */
         get: operations["getApiApplicationsIdReceipt.pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The documents of an application, oldest first: the process's results (decision, permit, letters; a signed copy in place of its draft), the applicant's uploads, the sealed receipt and the invoices, each with its download link. Signed PDFs (PAdES) and ASiC-E containers carry the verification of their signatures (valid, signer, time, level, the reason when not valid in lang, else Accept-Language), made on first read and kept. For whoever may see the application */
+        get: operations["getApiApplicationsIdDocuments"];
         put?: never;
         post?: never;
         delete?: never;
@@ -696,8 +747,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My messages, newest first */
+        /** My messages, newest first, each with the order it is about (applicationId, caseCode) and the documents the process had produced for it then */
         get: operations["getApiMeMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/messages/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of my messages are not read yet: cheap to poll for the header; GET /api/events also sends `message` events with it */
+        get: operations["getApiMeMessagesUnreadCount"];
         put?: never;
         post?: never;
         delete?: never;
@@ -723,6 +791,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which e-mails I get about my orders, per kind (all on until turned off); messages in the portal arrive whatever I choose */
+        get: operations["getApiMeNotificationPreferences"];
+        /** Turn kinds of e-mail on or off (kinds not named stay as they were); answers all of them */
+        put: operations["putApiMeNotificationPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events": {
         parameters: {
             query?: never;
@@ -730,7 +816,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Changes as they happen (text/event-stream): `application` events (a new step or status of an application: applicationId, number, status, step, at) for a citizen's own applications and those of entities he represents, and for an official's agency; `task` events (taskId, applicationId, state, assigneeId) for an official's agency and candidate groups. `application` narrows the stream to one application (404 when it is not yours to see). Each event has an id: reconnecting with Last-Event-ID gives what was missed in the last 24 hours. A comment line every 15 s keeps the stream open through proxies. */
+        /** Changes as they happen (text/event-stream): `application` events (a new step or status of an application: applicationId, number, status, step, at) for a citizen's own applications and those of entities he represents, and for an official's agency; `task` events (taskId, applicationId, state, assigneeId) for an official's agency and candidate groups; `message` events (messageId, applicationId, subject, createdAt, read, unread: the count not read) for a citizen when a message to him arrives or is marked read. `application` narrows the stream to one application (404 when it is not yours to see). Each event has an id: reconnecting with Last-Event-ID gives what was missed in the last 24 hours. A comment line every 15 s keeps the stream open through proxies. */
         get: operations["getApiEvents"];
         put?: never;
         post?: never;
@@ -3269,6 +3355,182 @@ export interface operations {
             };
         };
     };
+    getApiApplicationsIdInformationRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        request: {
+                            /** @description the official's message to the applicant */
+                            message: string;
+                            /** @description top-level keys of the start form to answer again */
+                            fields: string[];
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @description when the process stops waiting (its timer), if it has one */
+                            deadline: string | null;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Invalid request (problem+json names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong role, terms not accepted, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiApplicationsIdInformation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    answers: {
+                        [key: string]: unknown;
+                    };
+                    /** @default [] */
+                    documents: string[];
+                    lang?: "lt" | "lv" | "en";
+                };
+            };
+        };
+        responses: {
+            /** @description Done */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            /** @description Invalid request (problem+json names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong role, terms not accepted, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getApiApplicationsIdReceipt: {
         parameters: {
             query?: never;
@@ -3423,6 +3685,94 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiApplicationsIdDocuments: {
+        parameters: {
+            query?: {
+                lang?: "lt" | "lv" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description what to show: "Decision", "Submission receipt", "Invoice RF…" in the language asked for, else the file name */
+                            title: string;
+                            filename: string;
+                            /** @description result: produced by the process for the applicant (the decision, a permit, a letter); upload: sent by the applicant; receipt: the sealed receipt of the submission; invoice: of a payment order */
+                            kind: "result" | "upload" | "receipt" | "invoice";
+                            /** @description the process's decision document */
+                            decision: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            size: number | null;
+                            mediaType: string;
+                            /** @description where to download it */
+                            href: string;
+                            signature: {
+                                valid: boolean;
+                                signer: string | null;
+                                signedAt: string | null;
+                                level: string | null;
+                                reason: string | null;
+                                detail: string | null;
+                                /** Format: date-time */
+                                checkedAt: string;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request (problem+json names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong role, terms not accepted, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4472,8 +4822,68 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                             readAt: string | null;
+                            /** @description the order's number to show (its case code); null for a message about no order */
+                            caseCode: string | null;
+                            /** @description the order it is about */
+                            applicationHref: string | null;
+                            /** @description what the process had produced for the order when the message was sent (the decision, a permit…), with download links */
+                            documents: {
+                                /** Format: uuid */
+                                id: string;
+                                filename: string;
+                                href: string;
+                            }[];
                         }[];
                         total: number;
+                        unread: number;
+                    };
+                };
+            };
+            /** @description Invalid request (problem+json names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong role, terms not accepted, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiMeMessagesUnreadCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
                         unread: number;
                     };
                 };
@@ -4534,6 +4944,17 @@ export interface operations {
                         /** Format: date-time */
                         createdAt: string;
                         readAt: string | null;
+                        /** @description the order's number to show (its case code); null for a message about no order */
+                        caseCode: string | null;
+                        /** @description the order it is about */
+                        applicationHref: string | null;
+                        /** @description what the process had produced for the order when the message was sent (the decision, a permit…), with download links */
+                        documents: {
+                            /** Format: uuid */
+                            id: string;
+                            filename: string;
+                            href: string;
+                        }[];
                     };
                 };
             };
@@ -4566,6 +4987,155 @@ export interface operations {
             };
             /** @description Not found, or not yours to see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiMeNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        email: {
+                            /** @description the order was received or its status changed */
+                            "status-changed": boolean;
+                            /** @description an official asks for more information */
+                            "information-requested": boolean;
+                            /** @description a decision was made */
+                            decision: boolean;
+                            /** @description a payment is asked for */
+                            payment: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request (problem+json names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong role, terms not accepted, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putApiMeNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: {
+                        /** @description the order was received or its status changed */
+                        "status-changed"?: boolean;
+                        /** @description an official asks for more information */
+                        "information-requested"?: boolean;
+                        /** @description a decision was made */
+                        decision?: boolean;
+                        /** @description a payment is asked for */
+                        payment?: boolean;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        email: {
+                            /** @description the order was received or its status changed */
+                            "status-changed": boolean;
+                            /** @description an official asks for more information */
+                            "information-requested": boolean;
+                            /** @description a decision was made */
+                            decision: boolean;
+                            /** @description a payment is asked for */
+                            payment: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request (problem+json names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong role, terms not accepted, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
