@@ -45,6 +45,7 @@ describe('ordering a service and deciding it', () => {
     const listed = list.body.items.find((a: { id: string }) => a.id === submitted.body.id);
     expect(listed).toEqual({
       id: submitted.body.id, number: mine.body.number, caseCode: mine.body.caseCode, service, status: 'rejected', onBehalfOf: null,
+      submittedBy: null, onBehalfOfPerson: null, authorisationId: null,
       submittedAt: mine.body.submittedAt, updatedAt: mine.body.updatedAt,
     });
     expect((await official.get('/api/tasks')).body.items.map((i: { id: string }) => i.id)).not.toContain(task.id);
