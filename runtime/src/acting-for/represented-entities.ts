@@ -100,7 +100,8 @@ export class RepresentedEntities {
       .filter((grant) => (code === undefined || grant.entityCode === code) && !registered.some((r) => r.code === grant.entityCode));
     const choices: EntityChoice[] = [];
     for (const grant of grants) {
-      if (this.deps.register) {
+      // The register is asked on a person's behalf: an account without a personal code (not from eID) keeps its grants unchecked.
+      if (this.deps.register && user.personalCode) {
         const known = await this.deps.register.knows(user, grant.entityCode, PURPOSES.grant).catch((error: unknown) => {
           throw error instanceof RegisterUnavailable ? refusals.registerUnavailable(locale) : error;
         });
