@@ -24,6 +24,8 @@ export interface BenchRuntime {
   citizen: Session;
   serviceCode: string;
   applications: number;
+  /** The demo accounts' password, for a bench that logs in as another of them. */
+  password: string;
   close(): Promise<void>;
 }
 
@@ -70,7 +72,7 @@ export async function prepareRuntime(target: Target, bulk: Omit<BulkSpec, 'servi
     const applications = await insertBulkApplications(runtime.database.dataSource, {
       ...bulk, serviceCode: BENCH_SERVICE, benchCitizen: 'citizen', official: 'official',
     });
-    return { database: target.database, runtime, citizen, serviceCode: BENCH_SERVICE, applications, close: () => cleanup.run() };
+    return { database: target.database, runtime, citizen, serviceCode: BENCH_SERVICE, applications, password, close: () => cleanup.run() };
   } catch (error) {
     await cleanup.run();
     throw error;

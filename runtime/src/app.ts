@@ -27,6 +27,8 @@ import { servicesRouter } from './catalogue/services-router.js';
 import { Applications, type ApplicationProcessing } from './applications/applications.js';
 import { applicationsRouter } from './applications/applications-router.js';
 import { withdrawalsRouter } from './process/withdrawals-router.js';
+import { informationRequestsRouter } from './process/information-requests-router.js';
+import { InformationRequests } from './process/information-requests.js';
 import { Withdrawals } from './process/withdrawals.js';
 import { Receipts } from './receipts/receipts.js';
 import { receiptsRouter } from './receipts/receipts-router.js';
@@ -132,6 +134,7 @@ export function createServices(db: DataSource, config: RuntimeConfig, { bridge, 
   const loginThrottle = new LoginThrottle(db, config.loginThrottle);
   const services: Services = { db, audit, sessions, loginThrottle, terms, representations, representedEntities, authorisations, catalogue, applications, receipts, idempotencyKeys, tasks, documents, forms, drafts, payments, portalInbox: new PortalInbox(db, audit), testRuns,
     withdrawals: new Withdrawals(db, { applications, audit, ...(bridge ? { outbox: bridge.outbox } : {}) }),
+    informationRequests: new InformationRequests(db, { applications, audit, documents, forms, ...(bridge ? { outbox: bridge.outbox, engine: bridge.engine } : {}) }),
     // Signatures are verified trusting the CAs the verify connector trusts (CONNECTOR_SECRET_SIGNING_TRUSTED_CA).
     applicationDocuments: new ApplicationDocuments(db, { applications, documents, payments, checkSignature: signatureCheckerFromEnv(env ?? process.env), ...(engine ? { engine } : {}) }),
     notificationPreferences: new NotificationPreferences(db, audit) };
@@ -229,6 +232,7 @@ function apiRouters(api: Api, { config, services, readiness = [], extraRouters =
     draftsRouter(deps),
     applicationsRouter(deps),
     withdrawalsRouter(deps),
+    informationRequestsRouter(deps),
     receiptsRouter(deps),
     applicationDocumentsRouter(deps),
     documentsRouter({ ...deps, uploadLimits: async (service, field) => (await services.forms.orderable(service)).form.uploadLimits(field) }),

@@ -16,6 +16,7 @@ import type { PortalInbox } from './inbox/inbox.js';
 import type { TestRuns } from './designer/test-runs.js';
 import type { LoginThrottle } from './accounts/login-throttle.js';
 import type { Withdrawals } from './process/withdrawals.js';
+import type { InformationRequests } from './process/information-requests.js';
 import type { ApplicationDocuments } from './documents/application-documents.js';
 import type { NotificationPreferences } from './inbox/notification-preferences.js';
 import type { RepresentedEntities } from './acting-for/represented-entities.js';
@@ -48,6 +49,7 @@ export interface Services {
   portalInbox: PortalInbox;
   testRuns: TestRuns;
   withdrawals: Withdrawals;
+  informationRequests: InformationRequests;
   /** The documents of an order as its citizen sees them, signatures verified. */
   applicationDocuments: ApplicationDocuments;
   /** The e-mails each person wants. */

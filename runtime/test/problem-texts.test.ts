@@ -33,12 +33,12 @@ describe('problem titles in the reader\'s language', () => {
       const get = (query: string, headers: Record<string, string> = {}) => fetch(`${t.url}/api/applications/00000000-0000-4000-8000-000000000000${query}`, { headers: { accept: 'application/json', ...headers } });
       const english = await get('');
       expect(english.status).toBe(401);
-      expect((await english.json()).title).toBe('Log in first');
-      expect((await (await get('', { 'accept-language': 'lt-LT,lt;q=0.9' })).json()).title).toBe('Pirmiausia prisijunkite');
+      expect(((await english.json()) as { title: string }).title).toBe('Log in first');
+      expect(((await (await get('', { 'accept-language': 'lt-LT,lt;q=0.9' })).json()) as { title: string }).title).toBe('Pirmiausia prisijunkite');
       const byCookie = await get('', { 'accept-language': 'lt', cookie: 'lang=lv' });
       expect(byCookie.headers.get('content-language')).toBe('lv');
-      expect((await byCookie.json()).title).toBe('Vispirms piesakieties');
-      expect((await (await get('?lang=en', { cookie: 'lang=lv' })).json()).title).toBe('Log in first');
+      expect(((await byCookie.json()) as { title: string }).title).toBe('Vispirms piesakieties');
+      expect(((await (await get('?lang=en', { cookie: 'lang=lv' })).json()) as { title: string }).title).toBe('Log in first');
     });
   });
 });

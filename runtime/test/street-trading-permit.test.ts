@@ -24,6 +24,8 @@ import { eventually } from './support/eventually.js';
 const PDFTOTEXT = '/usr/bin/pdftotext';
 // Without poppler-utils and certutil the PDFs cannot be read back or their seal checked; CI installs them and must not skip that.
 const haveTools = (existsSync(PDFTOTEXT) && toolsPresent('pdfsig', 'certutil')) || process.env.CI === 'true';
+/** The smallest PDF file-type recognises: enough to stand for a stall plan. */
+const PLAN_PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 const ORDER = { tradingAs: 'person', place: 'Rotušės a. 1', from: '2026-05-01', to: '2026-05-31', goods: 'Gėlės ir medus' };
 
 describe('street trading permit, the example service, on the sandboxes', () => {
@@ -134,9 +136,28 @@ describe('street trading permit, the example service, on the sandboxes', () => {
     const message = await eventually(async () => (await jonas.get('/api/me/messages')).body.items.find((m: { applicationId: string; subject: string }) => m.applicationId === id && m.subject.startsWith('Lūdzam papildināt')), 'the request in the inbox');
     expect(message.body).toContain('Pridėkite prekyvietės planą.');
 
-    // What the answer route will publish (the workspace issue): information-provided, keyed by the application.
-    await t.runtime.engine.publishMessage({ name: 'information-provided', correlationKey: id, variables: { informationProvided: { documents: [] } } });
+    // The applicant sees what is asked, by when, and answers in the portal's way.
+    const request = await eventually(async () => (await jonas.get(`/api/applications/${id}/information-request`)).body.request, 'the open request');
+    expect(request).toMatchObject({ message: 'Pridėkite prekyvietės planą.', fields: ['plan'] });
+    expect(new Date(request.deadline).getTime() - new Date(request.requestedAt).getTime()).toBe(14 * 24 * 3600_000);
+    const ieva = await citizen(t, 'citizen2');
+    expect((await ieva.get(`/api/applications/${id}/information-request`)).status).toBe(404);
+    expect((await ieva.post(`/api/applications/${id}/information`, { answers: {}, documents: [] })).status).toBe(404);
+    const notAsked = await jonas.request('POST', `/api/applications/${id}/information`, { answers: { place: 'Laisvės al. 2' } }, { headers: { 'accept-language': 'lv' } });
+    expect(notAsked.status).toBe(422);
+    expect(notAsked.body.errors).toEqual([{ in: 'body', path: '/answers/place', message: 'šī informācija netika prasīta' }]);
+    const missing = await jonas.request('POST', `/api/applications/${id}/information`, { answers: { plan: 'not-a-document' } }, { headers: { 'accept-language': 'lv' } });
+    expect(missing.status, JSON.stringify(missing.body)).toBe(422);
+    const plan = await jonas.request('POST', '/api/documents?filename=plan.pdf&service=street-trading-permit&field=plan', undefined, { raw: PLAN_PDF, headers: { 'content-type': 'application/pdf' } });
+    expect(plan.status, JSON.stringify(plan.body)).toBe(201);
+    const answered = await jonas.post(`/api/applications/${id}/information`, { answers: { plan: plan.body.id }, lang: 'lv' });
+    expect(answered.status, JSON.stringify(answered.body)).toBe(202);
+    expect((await jonas.get(`/api/applications/${id}`)).body.timeline.map((e: { kind: string }) => e.kind)).toContain('information-provided');
     const second = await claimedTask(id, first.id);
+    // The answer reached the process beside the submitted answers, which stay as they were.
+    expect((await variables(id)).informationProvided).toMatchObject({ answers: { plan: plan.body.id }, documents: [plan.body.id] });
+    expect((await jonas.get(`/api/applications/${id}/information-request`)).body.request).toBeNull();
+    expect((await jonas.post(`/api/applications/${id}/information`, { answers: {} })).status).toBe(409);
     expect((await official.post(`/api/tasks/${second.id}/complete`, { variables: { decision: 'approve' } })).status).toBe(200);
     await ended(id, 'approved', 'approved');
     const text = await sealedPdfText(((await variables(id)).decisionDocument as { documentId: string }).documentId);

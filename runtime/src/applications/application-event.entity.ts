@@ -10,7 +10,9 @@ export interface ApplicationEvent {
     /** A payment order of the application: payable at the bank (created), then each status it reaches; refund-due: money taken when nothing was owed. */
     | 'payment-created' | 'payment-pending' | 'payment-failed' | 'payment-paid' | 'payment-expired' | 'payment-cancelled' | 'payment-refund-due'
     /** The platform sealed the submission receipt (receipts/receipt-sealer.ts). */
-    | 'receipt-sealed';
+    | 'receipt-sealed'
+    /** The applicant answered an official's request for more information (process/information-requests.ts). */
+    | 'information-provided';
   status: ApplicationStatus;
   actorId: string | null;
   details: Record<string, unknown>;

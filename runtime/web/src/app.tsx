@@ -12,6 +12,7 @@ import { NotFoundPage } from './pages/not-found-page.js';
 // Pages behind the login load when first needed: the catalogue (rendered on the server too) needs not wait for the form viewer.
 const OrderPage = lazy(() => import('./pages/order-page.js').then((m) => ({ default: m.OrderPage })));
 const OrdersPage = lazy(() => import('./pages/orders-page.js').then((m) => ({ default: m.OrdersPage })));
+const InformationPage = lazy(() => import('./pages/information-page.js').then((m) => ({ default: m.InformationPage })));
 const OrderDetailPage = lazy(() => import('./pages/order-detail/order-detail-page.js').then((m) => ({ default: m.OrderDetailPage })));
 
 /** What the server fetched for the page it rendered, so the browser need not fetch it again. */
@@ -74,14 +75,18 @@ function Route({ url, me, data, onLogin }: { url: URL; me: Me | null | undefined
   const service = /^\/services\/([a-z0-9-]+)$/.exec(path);
   if (service) return <ServicePage code={service[1]!} initial={data.service} />;
   const detail = /^\/orders\/([0-9a-f-]{36})$/.exec(path);
-  if (!order && !detail && path !== '/orders') return <NotFoundPage />;
+  const information = /^\/orders\/([0-9a-f-]{36})\/information$/.exec(path);
+  if (!order && !detail && !information && path !== '/orders') return <NotFoundPage />;
 
   if (me === undefined) return <Loading />;
   if (me === null) return <LoginPage returnTo={path + url.search} onLogin={onLogin} reason="order" />;
   if (me.terms.currentVersion !== null && !me.terms.accepted) return <TermsPage version={me.terms.currentVersion} onAccepted={() => onLogin({ ...me, terms: { ...me.terms, accepted: true } })} />;
   return (
     <Suspense fallback={<Loading />}>
-      {order ? <OrderPage key={order[1]} service={order[1]!} /> : detail ? <OrderDetailPage id={detail[1]!} /> : <OrdersPage />}
+      {order ? <OrderPage key={order[1]} service={order[1]!} />
+        : detail ? <OrderDetailPage id={detail[1]!} />
+        : information ? <InformationPage id={information[1]!} />
+        : <OrdersPage />}
     </Suspense>
   );
 }

@@ -2,14 +2,24 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, ok, type ApplicationSummary } from '../api.js';
 import { useLang } from '../i18n.js';
 import { StatusTag } from './status-tag.js';
-import { AppLink, formatDateTime, PageHeading, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '../ui/index.js';
+import { AppLink, formatDateTime, PageHeading, PageLinks, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, useLocation } from '../ui/index.js';
+
+/** Orders on one page of "My orders". */
+const PAGE_SIZE = 20;
 import { useApplicationChanges } from '../live.js';
 
 /** "My orders": the citizen's applications, newest first; a status that changes changes here, without a reload. */
 export function OrdersPage() {
   const { lang, t } = useLang();
+  const pageNumber = Math.max(1, Number(useLocation().searchParams.get('page')) || 1);
   const [orders, setOrders] = useState<ApplicationSummary[]>();
-  const load = useCallback(() => { void ok(api.GET('/api/applications', { params: { query: { limit: 50 } } })).then((page) => setOrders(page.items)); }, []);
+  const [total, setTotal] = useState(0);
+  const load = useCallback(() => {
+    void ok(api.GET('/api/applications', { params: { query: { limit: PAGE_SIZE, offset: (pageNumber - 1) * PAGE_SIZE } } })).then((page) => {
+      setOrders(page.items);
+      setTotal(page.total);
+    });
+  }, [pageNumber]);
   useEffect(load, [load]);
   useApplicationChanges((change) => {
     // A known order takes its new status; one made elsewhere (another tab, a representative) reloads the list.
@@ -38,6 +48,7 @@ export function OrdersPage() {
           </Table>
         </div>
       )}
+      <PageLinks current={pageNumber} total={Math.ceil(total / PAGE_SIZE)} href={(n) => `/orders?lang=${lang}&page=${n}`} label={t.ordersPages} previous={t.previousPage} next={t.nextPage} />
     </>
   );
 }

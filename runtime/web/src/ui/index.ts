@@ -23,3 +23,4 @@ export { ErrorSummary, type SummaryEntry } from './error-summary.js';
 export { TextField, SelectField, ChoiceGroup, type Choice } from './fields.js';
 export { Timeline, type TimelineEntry } from './timeline.js';
 export { KeyValues } from './key-values.js';
+export { PageLinks } from './page-links.js';

@@ -5,6 +5,7 @@ import { useApplicationChanges } from '../../live.js';
 import { Card, CardBlock, formatDateTime, Heading, KeyValues, PageHeading, Paragraph, Timeline } from '../../ui/index.js';
 import { ReceiptSection } from './receipt-section.js';
 import { PaymentSection } from './payment-section.js';
+import { InformationNotice, WithdrawAction } from './order-actions.js';
 import { StatusTag } from '../status-tag.js';
 
 /**
@@ -33,6 +34,7 @@ export function OrderDetailPage({ id }: { id: string }) {
           <Paragraph><a href={`/api/applications/${id}/answers.pdf?lang=${lang}`} download>{t.answersPdf}</a></Paragraph>
         </CardBlock>
       </Card>
+      <InformationNotice id={id} />
       <PaymentSection application={application} onChanged={load} />
       <section aria-labelledby="history-heading" className="order-section">
         <Heading level={2} data-size="sm" id="history-heading">{t.history}</Heading>
@@ -41,6 +43,7 @@ export function OrderDetailPage({ id }: { id: string }) {
         }))} />
       </section>
       <ReceiptSection id={id} />
+      <WithdrawAction application={application} />
     </>
   );
 }
