@@ -4,10 +4,19 @@
  * checked with the register again at submit, and an e-assistant orders for a person only under
  * that person's authorisation in force for the service.
  */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPki, startRegisters, type SandboxRegisters } from '@konstruktor/examples';
 import type { ApiClient } from './support/api-client.js';
 import { citizen, createUser, publishService, startTestRuntime, type TestRuntime } from './support/harness.js';
+import { receiptPdf } from '../src/receipts/receipt-pdf.js';
+
+const PDFTOTEXT = '/usr/bin/pdftotext';
 
 const JONAS = '38501010013'; // demo `citizen`: director of UAB „Gintarinė prekyba“
 const GINTARINE = '305888127'; // Jonas, and Ieva by power of attorney
@@ -161,6 +170,23 @@ describe('acting for a legal entity or a person', () => {
       expect(stored).toEqual({ applicant_id: await me(jonas), submitted_by_id: await me(ieva) });
       const used = (await audit(`authorisation:${authorisation}`)).find((e) => e.action === 'authorisation.used');
       expect(used).toMatchObject({ actorId: await me(ieva), details: { applicationId: order, service } });
+    });
+
+    it.runIf(existsSync(PDFTOTEXT) || process.env.CI === 'true')('prints on the receipt PDF whom the assistant submitted for', async () => {
+      const { services } = t.runtime;
+      const receipt = (await services.receipts.of(order))!;
+      const [stored] = (await t.runtime.database.dataSource.query('SELECT service_version_id FROM application WHERE id = $1', [order])) as { service_version_id: string }[];
+      const form = await services.forms.forVersionId(stored!.service_version_id);
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'acting-for-'));
+      try {
+        const file = path.join(dir, 'receipt.pdf');
+        await writeFile(file, await receiptPdf({ receipt, serviceTitle: 'Test service', form: form.inLocale('en').form, files: new Map() }));
+        const text = (await promisify(execFile)(PDFTOTEXT, ['-enc', 'UTF-8', file, '-'])).stdout.replace(/\s+/g, ' ');
+        expect(text).toContain('Submitted by Ieva Bērziņa (010190-10036)');
+        expect(text).toContain(`Submitted under authorisation on behalf of Jonas Jonaitis (${JONAS})`);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
     });
 
     it('refuses without an authorisation, outside its scope, expired or revoked, and stores nothing', async () => {
