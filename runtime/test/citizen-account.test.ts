@@ -165,14 +165,14 @@ describe("the citizen's e-account on the residence declaration example", () => {
     const [, signedLength] = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)/.exec(content.toString('latin1'))!.slice(1).map(Number) as [number, number];
     const forged = Buffer.from(content);
     forged[Math.floor(signedLength / 2)]! ^= 0x01; // one byte of the signed content
-    // Whoever changed it also fixed the stored checksum: only the signature can tell.
-    await db.query('UPDATE document SET content = $2, sha256 = $3, signature = NULL WHERE id = $1', [decision.id, forged, createHash('sha256').update(forged).digest('hex')]);
+    // Whoever changed it also fixed the stored checksum: only the signature can tell (the verdict kept was on other bytes).
+    await db.query('UPDATE document SET content = $2, sha256 = $3 WHERE id = $1', [decision.id, forged, createHash('sha256').update(forged).digest('hex')]);
     const lt = ((await jonas.get(`/api/applications/${id}/documents?lang=lt`)).body.items as Doc[]).find((d) => d.id === decision.id)!;
     expect(lt.signature).toMatchObject({ valid: false, reason: 'Dokumentas pakeistas po pasirašymo.' });
     const lv = ((await jonas.get(`/api/applications/${id}/documents?lang=lv`)).body.items as Doc[]).find((d) => d.id === decision.id)!;
     expect(lv.signature).toMatchObject({ valid: false, reason: 'Dokuments ir mainīts pēc parakstīšanas.' });
 
-    // Bytes changed behind the checksum's back: not the document that was signed either.
+    // Bytes changed behind the checksum's back, read for the first time: not the document that was signed either.
     await db.query('UPDATE document SET content = $2, signature = NULL WHERE id = $1', [decision.id, content]);
     const damaged = ((await jonas.get(`/api/applications/${id}/documents?lang=en`)).body.items as Doc[]).find((d) => d.id === decision.id)!;
     expect(damaged.signature).toMatchObject({ valid: false, reason: 'The document is damaged or carries no valid signature.' });

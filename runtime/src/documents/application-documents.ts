@@ -47,6 +47,7 @@ interface Row {
   size: number;
   createdAt: Date;
   source: 'upload' | 'platform';
+  sha256: string;
   signature: DocumentSignature | null;
 }
 
@@ -65,7 +66,7 @@ export class ApplicationDocuments {
     const application = await this.deps.applications.visible(viewer, applicationId);
     const [rows, [receipt], orders, decisionId] = await Promise.all([
       // A draft that was signed is left out: its signed copy stands for it.
-      this.db.query(`SELECT d.id, d.filename, d.media_type AS "mediaType", d.size, d.created_at AS "createdAt", d.source, d.signature
+      this.db.query(`SELECT d.id, d.filename, d.media_type AS "mediaType", d.size, d.created_at AS "createdAt", d.source, d.sha256, d.signature
           FROM document d WHERE d.application_id = $1
            AND NOT EXISTS (SELECT 1 FROM document c WHERE c.signed_copy_of = d.id AND c.application_id = $1)
          ORDER BY d.created_at, d.id`, [application.id]) as Promise<Row[]>,
@@ -81,7 +82,7 @@ export class ApplicationDocuments {
         id: row.id, filename: row.filename, kind, decision, createdAt: row.createdAt, size: row.size, mediaType: row.mediaType,
         title: decision ? titles.decision : kind === 'receipt' ? titles.receipt : row.filename,
         href: `/api/documents/${row.id}`,
-        signature: row.signature ?? await this.verify(row),
+        signature: row.signature?.sha256 === row.sha256 ? row.signature : await this.verify(row),
       };
     }));
     const invoices = orders.map((order): OrderDocument => ({
@@ -92,7 +93,7 @@ export class ApplicationDocuments {
     return [...stored, ...invoices].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   }
 
-  /** Verifies a signed document not verified yet, and keeps the verdict unless it may change (a responder that did not answer). */
+  /** Verifies a signed document not verified yet (or since its bytes changed), and keeps the verdict unless it may change (a responder that did not answer). */
   private async verify(row: Row): Promise<DocumentSignature | null> {
     let document;
     try {
@@ -100,11 +101,11 @@ export class ApplicationDocuments {
     } catch (error) {
       if (!(error instanceof DocumentCorruptedError)) throw error;
       // The bytes no longer match what was stored: whatever their signature says, they are not the document that was signed.
-      return { valid: false, signer: null, signedAt: null, level: null, failure: 'document', detail: error.message, checkedAt: new Date().toISOString() };
+      return { valid: false, signer: null, signedAt: null, level: null, failure: 'document', detail: error.message, checkedAt: new Date().toISOString(), sha256: row.sha256 };
     }
     if (!document || !isSignedKind(document)) return null;
-    const signature = await this.deps.checkSignature(document.content);
-    if (!isTransient(signature)) await this.db.query('UPDATE document SET signature = $2 WHERE id = $1 AND signature IS NULL', [row.id, JSON.stringify(signature)]);
+    const signature = await this.deps.checkSignature(document.content, document.sha256);
+    if (!isTransient(signature)) await this.db.query('UPDATE document SET signature = $2 WHERE id = $1 AND sha256 = $3', [row.id, JSON.stringify(signature), document.sha256]);
     return signature;
   }
 

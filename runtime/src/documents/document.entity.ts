@@ -15,6 +15,8 @@ export interface DocumentSignature {
   /** The verifier's own words on the failure (English, technical). */
   detail: string | null;
   checkedAt: string;
+  /** SHA-256 of the bytes verified: a verdict on other bytes is no verdict on these. */
+  sha256: string;
 }
 
 /** A file belonging to an application. The bytes live here, never in process variables. */

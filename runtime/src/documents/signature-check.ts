@@ -52,7 +52,7 @@ export function isTransient(signature: DocumentSignature): boolean {
 const CHECKS = ['integrity', 'signature', 'chain', 'revocation', 'timestamp'] as const;
 
 /** The report in the terms kept: the first signature speaks for signer, time and level; the first failure for the reason. */
-export function summarize(report: VerificationReport, checkedAt: Date): DocumentSignature {
+export function summarize(report: VerificationReport, checkedAt: Date, sha256: string): DocumentSignature {
   const first = report.signatures[0];
   const invalid = report.signatures.find((s) => !s.valid);
   const failedCheck = invalid ? CHECKS.find((name) => invalid.checks[name].status === 'failed') : undefined;
@@ -63,20 +63,21 @@ export function summarize(report: VerificationReport, checkedAt: Date): Document
     signer: first && first.signer !== 'unknown' ? first.signer : null,
     signedAt: (first?.timestamp ?? first?.claimedSigningTime)?.toISOString() ?? null,
     level: first ? `${first.format} ${first.level}` : null,
-    failure, detail, checkedAt: checkedAt.toISOString(),
+    failure, detail, checkedAt: checkedAt.toISOString(), sha256,
   };
 }
 
-export type SignatureChecker = (content: Buffer) => Promise<DocumentSignature>;
+/** Verifies `content`, whose SHA-256 is `sha256`. */
+export type SignatureChecker = (content: Buffer, sha256: string) => Promise<DocumentSignature>;
 
 /** The checker of this deployment: trusting the verify connector's CAs, asking OCSP about the signer. */
 export function signatureCheckerFromEnv(env: NodeJS.ProcessEnv): SignatureChecker {
   const trustedPem = lookupSecret(secretsFromEnv(env), SIGNING_SECRETS.trustedCa);
-  return async (content) => {
+  return async (content, sha256) => {
     if (!trustedPem) {
-      return { valid: false, signer: null, signedAt: null, level: null, failure: 'unverifiable', detail: `no trusted CA configured (CONNECTOR_SECRET_${SIGNING_SECRETS.trustedCa})`, checkedAt: new Date().toISOString() };
+      return { valid: false, signer: null, signedAt: null, level: null, failure: 'unverifiable', detail: `no trusted CA configured (CONNECTOR_SECRET_${SIGNING_SECRETS.trustedCa})`, checkedAt: new Date().toISOString(), sha256 };
     }
     const report = await verifyDocument(new Uint8Array(content), { trustedPem, signal: AbortSignal.timeout(30_000) });
-    return summarize(report, new Date());
+    return summarize(report, new Date(), sha256);
   };
 }
