@@ -49,6 +49,14 @@ describe('citizen progress', () => {
     expect(steps[2]!.at).toBe(at(2));
   });
 
+  it("under review: the deadline of a timer on the task, else the task's due date", () => {
+    const steps = progress({ steps: [done('lookUpPerson', 0, 1), done('feePaid', 2, 5), active('review', 5)], taskDueDates: new Map([['review', '2026-12-10T12:00:00.000Z']]) });
+    expect(steps.find((s) => s.step === 'under-review')).toEqual({ step: 'under-review', state: 'current', at: at(5), deadline: '2026-12-10T12:00:00.000Z' });
+    const bounded: ProcessOutline = { elements: residence.elements.map((e) => (e.id === 'review' ? { ...e, deadline: 'P3D' } : e)) };
+    const timed = progress({ outline: bounded, steps: [active('review', 5)], taskDueDates: new Map([['review', '2026-12-10T12:00:00.000Z']]) });
+    expect(timed.find((s) => s.step === 'under-review')!.deadline).toBe(new Date(new Date(at(5)).getTime() + 3 * 86_400_000).toISOString());
+  });
+
   it('a register check the process passed over (no company) is skipped once a later step is under way', () => {
     const steps = progress({ outline: streetTrading, steps: [done('tradingAsCompany', 0, 0), done('chargeFee', 0, 1), active('feePaid', 1)] });
     expect(states(steps).slice(0, 3)).toEqual(['submitted:done', 'data-checked:skipped', 'payment-received:current']);

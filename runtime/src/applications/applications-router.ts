@@ -116,7 +116,7 @@ export function applicationsRouter({ api, db, applications, forms, documents, pa
       data: application.data,
       timeline: timeline.map((e) => ({ at: e.at.toISOString(), kind: e.kind, status: e.status, details: e.details })),
       steps: steps.map((s) => ({ elementId: s.elementId, type: s.type, state: s.state, startedAt: s.startDate, endedAt: s.endDate })),
-      progress: await progressOf(courses, application, timeline, steps),
+      progress: await progressOf(db, courses, application, timeline, steps),
       ...await applicationPayment(db, payments, application),
     };
   });

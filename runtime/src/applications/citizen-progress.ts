@@ -38,6 +38,8 @@ export interface ProgressInput {
   steps: readonly StepRecord[];
   /** Null for a service without a process (a review task of the agency decides it). */
   outline: ProcessOutline | null;
+  /** Due dates of the open user tasks, by element id (the task's due date in the process). */
+  taskDueDates?: ReadonlyMap<string, string>;
   /** The service card's usual duration (ISO 8601), from submission to the decision. */
   duration: string | undefined;
   /** Milliseconds of an ISO 8601 duration; undefined when it cannot be read. */
@@ -110,9 +112,11 @@ export function citizenProgress(input: ProgressInput): ProgressStep[] {
   if (declares('under-review') || !input.outline) {
     const active = reviews.find((s) => s.state === 'ACTIVE');
     const inReview = !input.outline && (input.status === 'in-review' || input.status === 'in-progress');
+    // A timer on the task bounds it; else the due date the process gave the task.
+    const due = active && (addDuration(active.startDate, byId.get(active.elementId)?.deadline, input.durationMs) ?? input.taskDueDates?.get(active.elementId));
     found.push({
       step: 'under-review',
-      ...(active ? { since: active.startDate, ...(byId.get(active.elementId)?.deadline ? { deadline: addDuration(active.startDate, byId.get(active.elementId)!.deadline, input.durationMs) } : {}) }
+      ...(active ? { since: active.startDate, ...(due ? { deadline: due } : {}) }
         : reviews.length ? { done: latest(reviews.map((s) => s.endDate)) }
           : inReview ? { since: eventAt((e) => e.status === input.status) ?? input.submittedAt.toISOString() }
             : finished ? { done: decidedAt } : {}),

@@ -1,5 +1,6 @@
 /** The `progress` of GET /api/applications/{id}: the citizen's steps of the order (citizen-progress.ts) as the API shows them. */
 import { Type } from '@sinclair/typebox';
+import type { DataSource } from 'typeorm';
 import { durationToMs, type ElementInstance } from '@konstruktor/engine-adapter';
 import type { Application } from './application.entity.js';
 import type { ApplicationEvent } from './application-event.entity.js';
@@ -17,7 +18,7 @@ export const ProgressStepView = Type.Object({
     description: 'current: where the order is now (the expected next step when none is under way); skipped: passed over by the process, or left after a withdrawal',
   }),
   at: Type.Optional({ ...DateTime, description: 'when it was done; for the current step, when it began' }),
-  deadline: Type.Optional({ ...DateTime, description: "by when it is expected: the process's timer on the wait, or for the decision the service's usual duration from submission" }),
+  deadline: Type.Optional({ ...DateTime, description: "by when it is expected: the process's timer on the wait or the due date of the official's task, or for the decision the service's usual duration from submission" }),
   detail: Type.Optional(Type.String({ description: 'decision: approved | rejected; information-requested: waiting | answered | overdue; payment-received: paid' })),
 });
 
@@ -30,7 +31,12 @@ const msOf = (duration: string): number | undefined => {
 };
 
 /** The steps of `application` for its citizen. */
-export async function progressOf(courses: VersionCourses, application: Application, timeline: readonly ApplicationEvent[], steps: readonly ElementInstance[]): Promise<ProgressStep[]> {
-  const { outline, duration } = await courses.of(application.serviceVersionId);
-  return citizenProgress({ status: application.status, submittedAt: application.submittedAt, events: timeline, steps, outline, duration, durationMs: msOf });
+export async function progressOf(db: DataSource, courses: VersionCourses, application: Application, timeline: readonly ApplicationEvent[], steps: readonly ElementInstance[]): Promise<ProgressStep[]> {
+  const [{ outline, duration }, due] = await Promise.all([
+    courses.of(application.serviceVersionId),
+    db.query(`SELECT element_id AS "elementId", due_at AS "dueAt" FROM task WHERE application_id = $1 AND state = 'open' AND due_at IS NOT NULL AND element_id IS NOT NULL`,
+      [application.id]) as Promise<{ elementId: string; dueAt: Date }[]>,
+  ]);
+  const taskDueDates = new Map(due.map((t) => [t.elementId, new Date(t.dueAt).toISOString()]));
+  return citizenProgress({ status: application.status, submittedAt: application.submittedAt, events: timeline, steps, outline, duration, taskDueDates, durationMs: msOf });
 }
