@@ -93,7 +93,7 @@ async function myOrders(browser: Browser, url: string, cookie: string): Promise<
 
 console.log(`Konstruktor portal bench — Node ${process.version}, ${os.cpus().length} CPUs, load average ${loadAverage()}`);
 await ensureWebBuild();
-const bench = await prepareRuntime({ database: 'PGlite' }, { total: ORDERS, forBenchCitizen: ORDERS, syntheticCitizens: 0 });
+const bench = await prepareRuntime({ database: 'PGlite' }, { total: ORDERS, forBenchCitizen: ORDERS, syntheticCitizens: 1 });
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 try {
   const url = bench.runtime.url;

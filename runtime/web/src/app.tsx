@@ -1,7 +1,8 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { api, ApiError, ok, setCsrfToken, type CatalogueResult, type Me, type ServiceDetail } from './api.js';
 import { useLang } from './i18n.js';
-import { AppShell, Button, LangContext, navigate, useLocation, type Lang, type NavItem } from './ui/index.js';
+import { useUnreadMessages } from './unread-messages.js';
+import { AppShell, Badge, Button, LangContext, navigate, useLocation, type Lang, type NavItem } from './ui/index.js';
 import { LoginPage } from './pages/login-page.js';
 import { TermsPage } from './pages/terms-page.js';
 import { CataloguePage } from './pages/catalogue/catalogue-page.js';
@@ -13,6 +14,8 @@ import { NotFoundPage } from './pages/not-found-page.js';
 const OrderPage = lazy(() => import('./pages/order-page.js').then((m) => ({ default: m.OrderPage })));
 const OrdersPage = lazy(() => import('./pages/orders-page.js').then((m) => ({ default: m.OrdersPage })));
 const InformationPage = lazy(() => import('./pages/information-page.js').then((m) => ({ default: m.InformationPage })));
+const MessagesPage = lazy(() => import('./pages/messages-page.js').then((m) => ({ default: m.MessagesPage })));
+const SettingsPage = lazy(() => import('./pages/settings-page.js').then((m) => ({ default: m.SettingsPage })));
 const OrderDetailPage = lazy(() => import('./pages/order-detail/order-detail-page.js').then((m) => ({ default: m.OrderDetailPage })));
 
 /** What the server fetched for the page it rendered, so the browser need not fetch it again. */
@@ -50,10 +53,16 @@ export function App({ lang: initialLang, data = {} }: { lang: Lang; data?: PageD
 function Frame({ me, onLogout, onLanguage, children }: { me: Me | null | undefined; onLogout: () => void; onLanguage: (lang: Lang) => void; children: React.ReactNode }) {
   const { lang, t } = useLang();
   const path = useLocation().pathname;
+  const citizen = !!me?.user.roles.includes('citizen');
+  const unread = useUnreadMessages(citizen);
   const nav: NavItem[] = useMemo(() => [
     { href: `/?lang=${lang}`, label: t.catalogue, current: path === '/' || path.startsWith('/services') },
     ...(me ? [{ href: `/orders?lang=${lang}`, label: t.orders, current: path.startsWith('/orders') }] : []),
-  ], [lang, t, me, path]);
+    ...(citizen ? [{
+      href: `/messages?lang=${lang}`, current: path.startsWith('/messages'),
+      label: <>{t.messages}{unread > 0 && <> <Badge data-color="danger" count={unread} aria-hidden="true" /><span className="visually-hidden"> ({t.unreadBadge(unread)})</span></>}</>,
+    }] : []),
+  ], [lang, t, me, path, citizen, unread]);
   const logout = async () => {
     await api.DELETE('/api/session');
     onLogout();
@@ -76,7 +85,8 @@ function Route({ url, me, data, onLogin }: { url: URL; me: Me | null | undefined
   if (service) return <ServicePage code={service[1]!} initial={data.service} />;
   const detail = /^\/orders\/([0-9a-f-]{36})$/.exec(path);
   const information = /^\/orders\/([0-9a-f-]{36})\/information$/.exec(path);
-  if (!order && !detail && !information && path !== '/orders') return <NotFoundPage />;
+  const own = path === '/orders' || path === '/messages' || path === '/settings';
+  if (!order && !detail && !information && !own) return <NotFoundPage />;
 
   if (me === undefined) return <Loading />;
   if (me === null) return <LoginPage returnTo={path + url.search} onLogin={onLogin} reason="order" />;
@@ -86,6 +96,8 @@ function Route({ url, me, data, onLogin }: { url: URL; me: Me | null | undefined
       {order ? <OrderPage key={order[1]} service={order[1]!} />
         : detail ? <OrderDetailPage id={detail[1]!} />
         : information ? <InformationPage id={information[1]!} />
+        : path === '/messages' ? <MessagesPage />
+        : path === '/settings' ? <SettingsPage />
         : <OrdersPage />}
     </Suspense>
   );
