@@ -3146,7 +3146,7 @@ export interface operations {
                             at?: string;
                             /**
                              * Format: date-time
-                             * @description by when it is expected: the process's timer on the wait, or for the decision the service's usual duration from submission
+                             * @description by when it is expected: the process's timer on the wait or the due date of the official's task, or for the decision the service's usual duration from submission
                              */
                             deadline?: string;
                             /** @description decision: approved | rejected; information-requested: waiting | answered | overdue; payment-received: paid */
