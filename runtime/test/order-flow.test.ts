@@ -44,7 +44,7 @@ describe('ordering a service and deciding it', () => {
     // "My orders" shows what the application's own page does, without its data.
     const listed = list.body.items.find((a: { id: string }) => a.id === submitted.body.id);
     expect(listed).toEqual({
-      id: submitted.body.id, number: mine.body.number, caseCode: mine.body.caseCode, service, status: 'rejected', onBehalfOf: null,
+      id: submitted.body.id, number: mine.body.number, caseCode: mine.body.caseCode, service, serviceTitle: { lt: 'Bandomoji paslauga', en: 'Test service' }, status: 'rejected', onBehalfOf: null,
       submittedBy: null, onBehalfOfPerson: null, authorisationId: null,
       submittedAt: mine.body.submittedAt, updatedAt: mine.body.updatedAt,
     });

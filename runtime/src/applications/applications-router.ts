@@ -5,10 +5,9 @@ import { link, type Api } from '../http/api.js';
 import { requestLocale } from '../forms/locale.js';
 import type { ServiceForms } from '../forms/service-forms.js';
 import type { Documents } from '../documents/documents.js';
-import { Language } from '../common/schemas.js';
 import { answersPdf } from './answers-pdf.js';
 import { idempotentRequest } from '../http/idempotency.js';
-import { Code, Dictionary, Page, Uuid } from '../common/schemas.js';
+import { Code, Dictionary, Language, LocalizedText, Page, Uuid } from '../common/schemas.js';
 import type { Applications, ApplicationSummary } from './applications.js';
 import { caseCode } from './case-code.js';
 import type { Payments } from '../payments/payments.js';
@@ -21,6 +20,7 @@ const ApplicationSummary = Type.Object({
   number: Type.String(),
   caseCode: Type.String({ description: 'the case code: service number and application number (e.g. "1001 7654"), the order number to show; payment references embed it' }),
   service: Type.String(),
+  serviceTitle: LocalizedText,
   status: Type.String(),
   onBehalfOf: Type.Union([Type.String(), Type.Null()]),
   submittedBy: Type.Union([Type.Object({ name: Type.String() }), Type.Null()], { description: 'the e-assistant who submitted it under authorisation ("submitted under authorisation by …"); null when the applicant did' }),
@@ -46,8 +46,11 @@ const Step = Type.Object({
   endedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });
 
-const summary = (a: Omit<ApplicationSummary, 'serviceCode' | 'serviceNumber'>, service: string, serviceNumber: number) => ({
-  id: a.id, number: a.number, caseCode: caseCode(serviceNumber, a.number), service, status: a.status, onBehalfOf: a.onBehalfOf,
+/** The service an application is of, as its summary names it. */
+interface OfService { code: string; number: number; title: ApplicationSummary['serviceTitle'] }
+
+const summary = (a: Omit<ApplicationSummary, 'serviceCode' | 'serviceNumber' | 'serviceTitle'>, service: OfService) => ({
+  id: a.id, number: a.number, caseCode: caseCode(service.number, a.number), service: service.code, serviceTitle: service.title, status: a.status, onBehalfOf: a.onBehalfOf,
   submittedBy: a.submittedByName === null ? null : { name: a.submittedByName },
   onBehalfOfPerson: a.applicantName === null ? null : { name: a.applicantName },
   authorisationId: a.authorisationId,
@@ -98,7 +101,7 @@ export function applicationsRouter({ api, db, applications, forms, documents, pa
     const limit = query.limit ?? 20;
     const offset = query.offset ?? 0;
     const page = await applications.list(auth.user, limit, offset);
-    return { items: page.items.map((a) => summary(a, a.serviceCode, a.serviceNumber)), total: page.total, limit, offset };
+    return { items: page.items.map((a) => summary(a, { code: a.serviceCode, number: a.serviceNumber, title: a.serviceTitle })), total: page.total, limit, offset };
   });
 
   api.route(router, {
@@ -110,9 +113,9 @@ export function applicationsRouter({ api, db, applications, forms, documents, pa
       progress: Type.Array(ProgressStepView, { description: 'the steps the citizen follows, in order, from the timeline, the process steps and the shape of the process' }),
     }), ApplicationPayment]),
   }, async ({ params, auth }) => {
-    const { application, serviceCode, serviceNumber, timeline, steps, names } = await applications.get(auth.user, params.id);
+    const { application, serviceCode, serviceNumber, serviceTitle, timeline, steps, names } = await applications.get(auth.user, params.id);
     return {
-      ...summary({ ...application, ...names }, serviceCode, serviceNumber),
+      ...summary({ ...application, ...names }, { code: serviceCode, number: serviceNumber, title: serviceTitle }),
       data: application.data,
       timeline: timeline.map((e) => ({ at: e.at.toISOString(), kind: e.kind, status: e.status, details: e.details })),
       steps: steps.map((s) => ({ elementId: s.elementId, type: s.type, state: s.state, startedAt: s.startDate, endedAt: s.endDate })),

@@ -52,7 +52,7 @@ export interface NewApplication {
 export type SubmittedApplication = Pick<Application, 'id' | 'number' | 'status'> & { caseCode: string };
 
 /** What "My orders" lists of an application: not its data, which may be large. */
-export type ApplicationSummary = Pick<Application, 'id' | 'number' | 'status' | 'onBehalfOf' | 'authorisationId' | 'submittedAt' | 'updatedAt'> & { serviceCode: string; serviceNumber: number } & SubmittedUnderAuthorisation;
+export type ApplicationSummary = Pick<Application, 'id' | 'number' | 'status' | 'onBehalfOf' | 'authorisationId' | 'submittedAt' | 'updatedAt'> & { serviceCode: string; serviceNumber: number; serviceTitle: Service['title'] } & SubmittedUnderAuthorisation;
 
 /** Names to show on an order made under an e-assistant's authorisation (null on others). */
 export interface SubmittedUnderAuthorisation {
@@ -162,7 +162,7 @@ export class Applications {
     const { condition, parameters } = await this.visibleTo(viewer);
     // Only the listed columns, as plain rows: reading and parsing each application's data (jsonb) only to drop it cost most of the time.
     const page = namedQuery<ApplicationSummary>(this.db, `
-      SELECT a.id, a.number, a.status, a.on_behalf_of AS "onBehalfOf", a.submitted_at AS "submittedAt", a.updated_at AS "updatedAt", s.code AS "serviceCode", s.number AS "serviceNumber",
+      SELECT a.id, a.number, a.status, a.on_behalf_of AS "onBehalfOf", a.submitted_at AS "submittedAt", a.updated_at AS "updatedAt", s.code AS "serviceCode", s.number AS "serviceNumber", s.title AS "serviceTitle",
              a.authorisation_id AS "authorisationId", sb.display_name AS "submittedByName", ap.display_name AS "applicantName"
         FROM application a JOIN service s ON s.id = a.service_id
         LEFT JOIN app_user sb ON sb.id = a.submitted_by_id
@@ -185,7 +185,7 @@ export class Applications {
   }
 
   /** One application with its timeline, or 404 when it is not the viewer's to see. */
-  async get(viewer: User, id: string): Promise<{ application: Application; serviceCode: string; serviceNumber: number; timeline: ApplicationEvent[]; steps: ElementInstance[]; names: SubmittedUnderAuthorisation }> {
+  async get(viewer: User, id: string): Promise<{ application: Application; serviceCode: string; serviceNumber: number; serviceTitle: Service['title']; timeline: ApplicationEvent[]; steps: ElementInstance[]; names: SubmittedUnderAuthorisation }> {
     const application = await this.visible(viewer, id);
     const [service, timeline, names] = await Promise.all([
       this.db.getRepository(ServiceEntity).findOneByOrFail({ id: application.serviceId }),
@@ -196,7 +196,7 @@ export class Applications {
     const steps = application.processInstanceKey && this.deps.engine
       ? (await this.deps.engine.elementInstances(application.processInstanceKey)).filter((e) => e.type !== 'PROCESS' && e.type !== 'SEQUENCE_FLOW')
       : [];
-    return { application, serviceCode: service.code, serviceNumber: service.number, timeline, steps, names };
+    return { application, serviceCode: service.code, serviceNumber: service.number, serviceTitle: service.title, timeline, steps, names };
   }
 
   private async namesUnderAuthorisation(application: Application): Promise<SubmittedUnderAuthorisation> {

@@ -18,7 +18,7 @@ export interface ProgressStep {
   at?: string;
   /** By when it is expected: a timer of the process on the wait, or the service's usual duration for the decision. */
   deadline?: string;
-  /** decision: approved | rejected; information-requested: waiting | answered | overdue; payment-received: paid. */
+  /** decision: approved | rejected; information-requested: waiting | answered | overdue | unanswered (withdrawn meanwhile); payment-received: paid. */
   detail?: string;
 }
 
@@ -129,10 +129,13 @@ export function citizenProgress(input: ProgressInput): ProgressStep[] {
     const active = requests.find((s) => s.state === 'ACTIVE');
     const last = requests.at(-1)!;
     const element = byId.get((active ?? last).elementId);
-    const answered = last.state === 'COMPLETED';
+    const overdue = element?.timer !== undefined && input.steps.some((s) => s.elementId === element.timer && s.state === 'COMPLETED');
     found.push(active
       ? { step: 'information-requested', since: active.startDate, detail: 'waiting', ...(element?.deadline ? { deadline: addDuration(active.startDate, element.deadline, input.durationMs) } : {}) }
-      : { step: 'information-requested', done: last.endDate ?? undefined, detail: answered ? 'answered' : 'overdue' });
+      : last.state === 'COMPLETED' || overdue
+        ? { step: 'information-requested', done: last.endDate ?? undefined, detail: overdue ? 'overdue' : 'answered' }
+        // Ended otherwise (a withdrawal): asked, never answered.
+        : { step: 'information-requested', since: last.startDate, detail: 'unanswered' });
   }
 
   found.push({

@@ -19,6 +19,8 @@ export interface OutlineElement {
   message?: string;
   /** A literal ISO 8601 duration of a timer boundary event on this element (the wait's deadline). */
   deadline?: string;
+  /** The id of that timer boundary event: completed, the wait ran out. */
+  timer?: string;
   /** Inside an event sub-process (a withdrawal, a cancellation): not a step of the normal course. */
   inEventSubprocess: boolean;
 }
@@ -50,13 +52,13 @@ function inEventSubprocess(element: BpmnElement): boolean {
 /** The outline of a BPMN text; its flow elements at every depth (sequence flows left out). */
 export async function outlineOf(xml: string): Promise<ProcessOutline> {
   const all = bpmnElements(await readBpmn(xml));
-  const deadlines = new Map<string, string>();
+  const deadlines = new Map<string, { duration: string; timer: string }>();
   for (const boundary of all.filter((e) => e.$type === 'bpmn:BoundaryEvent')) {
     const timer = ((boundary.get('eventDefinitions') as BpmnElement[] | undefined) ?? []).find((d) => d.$type === 'bpmn:TimerEventDefinition');
     const duration = (timer?.get('timeDuration') as BpmnElement | undefined)?.get('body');
     const attached = (boundary.get('attachedToRef') as BpmnElement | undefined)?.id;
     // An expression (=…) is known only in the running instance; a literal is the deadline for every case.
-    if (attached && typeof duration === 'string' && /^P/.test(duration.trim())) deadlines.set(attached, duration.trim());
+    if (attached && typeof duration === 'string' && /^P/.test(duration.trim())) deadlines.set(attached, { duration: duration.trim(), timer: boundary.id! });
   }
   const elements = all
     .filter((e) => e.id && (e.$type.endsWith('Task') || e.$type.endsWith('Event')) && e.$type.startsWith('bpmn:'))
@@ -66,7 +68,7 @@ export async function outlineOf(xml: string): Promise<ProcessOutline> {
       const deadline = deadlines.get(e.id!);
       return {
         id: e.id!, type: local(e.$type), inEventSubprocess: inEventSubprocess(e),
-        ...(typeof jobType === 'string' ? { jobType } : {}), ...(message ? { message } : {}), ...(deadline ? { deadline } : {}),
+        ...(typeof jobType === 'string' ? { jobType } : {}), ...(message ? { message } : {}), ...(deadline ? { deadline: deadline.duration, timer: deadline.timer } : {}),
       };
     });
   return { elements };

@@ -19,7 +19,7 @@ export const ProgressStepView = Type.Object({
   }),
   at: Type.Optional({ ...DateTime, description: 'when it was done; for the current step, when it began' }),
   deadline: Type.Optional({ ...DateTime, description: "by when it is expected: the process's timer on the wait or the due date of the official's task, or for the decision the service's usual duration from submission" }),
-  detail: Type.Optional(Type.String({ description: 'decision: approved | rejected; information-requested: waiting | answered | overdue; payment-received: paid' })),
+  detail: Type.Optional(Type.String({ description: 'decision: approved | rejected; information-requested: waiting | answered | overdue | unanswered (withdrawn meanwhile); payment-received: paid' })),
 });
 
 const msOf = (duration: string): number | undefined => {

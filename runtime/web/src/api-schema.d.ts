@@ -2901,6 +2901,11 @@ export interface operations {
                             /** @description the case code: service number and application number (e.g. "1001 7654"), the order number to show; payment references embed it */
                             caseCode: string;
                             service: string;
+                            serviceTitle: {
+                                lt?: string;
+                                lv?: string;
+                                en?: string;
+                            };
                             status: string;
                             onBehalfOf: string | null;
                             /** @description the e-assistant who submitted it under authorisation ("submitted under authorisation by …"); null when the applicant did */
@@ -3099,6 +3104,11 @@ export interface operations {
                         /** @description the case code: service number and application number (e.g. "1001 7654"), the order number to show; payment references embed it */
                         caseCode: string;
                         service: string;
+                        serviceTitle: {
+                            lt?: string;
+                            lv?: string;
+                            en?: string;
+                        };
                         status: string;
                         onBehalfOf: string | null;
                         /** @description the e-assistant who submitted it under authorisation ("submitted under authorisation by …"); null when the applicant did */
@@ -3149,7 +3159,7 @@ export interface operations {
                              * @description by when it is expected: the process's timer on the wait or the due date of the official's task, or for the decision the service's usual duration from submission
                              */
                             deadline?: string;
-                            /** @description decision: approved | rejected; information-requested: waiting | answered | overdue; payment-received: paid */
+                            /** @description decision: approved | rejected; information-requested: waiting | answered | overdue | unanswered (withdrawn meanwhile); payment-received: paid */
                             detail?: string;
                         }[];
                         /** @description the fee: "free" or {amount, currency} */

@@ -2,7 +2,8 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import { api, ApiError, ok, setCsrfToken, type CatalogueResult, type Me, type ServiceDetail } from './api.js';
 import { useLang } from './i18n.js';
 import { useUnreadMessages } from './unread-messages.js';
-import { AppShell, Badge, Button, LangContext, navigate, useLocation, type Lang, type NavItem } from './ui/index.js';
+import { ActingForProvider, useActingFor } from './acting-for.js';
+import { AppShell, Badge, Button, LangContext, navigate, onLinkClick, useLocation, type Lang, type NavItem } from './ui/index.js';
 import { LoginPage } from './pages/login-page.js';
 import { TermsPage } from './pages/terms-page.js';
 import { CataloguePage } from './pages/catalogue/catalogue-page.js';
@@ -16,6 +17,8 @@ const OrdersPage = lazy(() => import('./pages/orders-page.js').then((m) => ({ de
 const InformationPage = lazy(() => import('./pages/information-page.js').then((m) => ({ default: m.InformationPage })));
 const MessagesPage = lazy(() => import('./pages/messages-page.js').then((m) => ({ default: m.MessagesPage })));
 const SettingsPage = lazy(() => import('./pages/settings-page.js').then((m) => ({ default: m.SettingsPage })));
+const ActingForPage = lazy(() => import('./pages/acting-for-page.js').then((m) => ({ default: m.ActingForPage })));
+const AuthorisationsPage = lazy(() => import('./pages/acting-for-page.js').then((m) => ({ default: m.AuthorisationsPage })));
 const OrderDetailPage = lazy(() => import('./pages/order-detail/order-detail-page.js').then((m) => ({ default: m.OrderDetailPage })));
 
 /** What the server fetched for the page it rendered, so the browser need not fetch it again. */
@@ -43,9 +46,11 @@ export function App({ lang: initialLang, data = {} }: { lang: Lang; data?: PageD
 
   return (
     <LangContext value={lang}>
-      <Frame me={me} onLogout={() => signedIn(null)} onLanguage={setLang}>
-        <Route url={location} me={me} data={data} onLogin={signedIn} />
-      </Frame>
+      <ActingForProvider userId={me?.user.id}>
+        <Frame me={me} onLogout={() => signedIn(null)} onLanguage={setLang}>
+          <Route url={location} me={me} data={data} onLogin={signedIn} />
+        </Frame>
+      </ActingForProvider>
     </LangContext>
   );
 }
@@ -54,6 +59,7 @@ function Frame({ me, onLogout, onLanguage, children }: { me: Me | null | undefin
   const { lang, t } = useLang();
   const path = useLocation().pathname;
   const citizen = !!me?.user.roles.includes('citizen');
+  const { actingFor } = useActingFor();
   const unread = useUnreadMessages(citizen);
   const nav: NavItem[] = useMemo(() => [
     { href: `/?lang=${lang}`, label: t.catalogue, current: path === '/' || path.startsWith('/services') },
@@ -69,7 +75,17 @@ function Frame({ me, onLogout, onLanguage, children }: { me: Me | null | undefin
     navigate(`/?lang=${lang}`);
   };
   const account = me
-    ? <div className="account"><span className="account__name">{me.user.displayName}</span><Button variant="tertiary" data-size="sm" className="on-accent" onClick={logout}>{t.logout}</Button></div>
+    ? (
+      <div className="account">
+        <span className="account__name">{me.user.displayName}</span>
+        {citizen && (
+          <a className="account__acting" href={`/acting-for?lang=${lang}&returnTo=${encodeURIComponent(path)}`} onClick={onLinkClick} data-testid="acting-for">
+            {t.actingAs}: {actingFor.kind === 'self' ? t.actingSelf(me.user.displayName) : actingFor.name}
+          </a>
+        )}
+        <Button variant="tertiary" data-size="sm" className="on-accent" onClick={logout}>{t.logout}</Button>
+      </div>
+    )
     : me === null && !path.startsWith('/login') ? <a className="account__login" href={`/login?lang=${lang}&returnTo=${encodeURIComponent(path)}`}>{t.login}</a> : null;
   return <AppShell appName={t.portal} home={`/?lang=${lang}`} nav={nav} account={account} onLanguage={onLanguage}>{children}</AppShell>;
 }
@@ -85,7 +101,7 @@ function Route({ url, me, data, onLogin }: { url: URL; me: Me | null | undefined
   if (service) return <ServicePage code={service[1]!} initial={data.service} />;
   const detail = /^\/orders\/([0-9a-f-]{36})$/.exec(path);
   const information = /^\/orders\/([0-9a-f-]{36})\/information$/.exec(path);
-  const own = path === '/orders' || path === '/messages' || path === '/settings';
+  const own = ['/orders', '/messages', '/settings', '/acting-for', '/authorisations'].includes(path);
   if (!order && !detail && !information && !own) return <NotFoundPage />;
 
   if (me === undefined) return <Loading />;
@@ -98,6 +114,8 @@ function Route({ url, me, data, onLogin }: { url: URL; me: Me | null | undefined
         : information ? <InformationPage id={information[1]!} />
         : path === '/messages' ? <MessagesPage />
         : path === '/settings' ? <SettingsPage />
+        : path === '/acting-for' ? <ActingForPage me={me} returnTo={url.searchParams.get('returnTo')} />
+        : path === '/authorisations' ? <AuthorisationsPage />
         : <OrdersPage />}
     </Suspense>
   );

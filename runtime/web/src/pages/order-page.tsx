@@ -9,6 +9,7 @@ import { answered, fieldAt, fieldsOf, getIn, pathSegments, setIn } from '../form
 import { loadOrderForm, type OrderForm } from '../form/order-form.js';
 import { rememberDocument, rememberedDocuments } from '../form/documents.js';
 import { SubmitDeclaration } from '../form/submit-declaration.js';
+import { onBehalfOf, useActingFor } from '../acting-for.js';
 import { Alert, Button, ErrorSummary, navigate, PageHeading, Paragraph, Progress, type SummaryEntry } from '../ui/index.js';
 
 type Data = Record<string, unknown>;
@@ -16,6 +17,7 @@ type Data = Record<string, unknown>;
 /** Ordering a service: its start form one page at a time, a draft, the answers to check, Submit. */
 export function OrderPage({ service }: { service: string }) {
   const { lang, t } = useLang();
+  const { actingFor } = useActingFor();
   const [order, setOrder] = useState<OrderForm>();
   const [failure, setFailure] = useState<string>();
   const [data, setData] = useState<Data>({});
@@ -84,7 +86,7 @@ export function OrderPage({ service }: { service: string }) {
 
   const submit = async () => {
     if (submitting) return;
-    const body = { service, data: answered(data), lang };
+    const body = { service, data: answered(data), lang, ...onBehalfOf(actingFor) };
     const text = JSON.stringify(body);
     if (submission.current?.body !== text) submission.current = { key: crypto.randomUUID(), body: text };
     setSubmitting(true);
@@ -129,6 +131,7 @@ export function OrderPage({ service }: { service: string }) {
       {isSummary ? (
         <>
           <CheckAnswers pages={order.pages} data={data} documents={documents} onChange={goTo} />
+          {actingFor.kind !== 'self' && <Alert data-color="info" data-testid="ordering-for">{t.orderingFor(actingFor.name)}</Alert>}
           <SubmitDeclaration />
         </>
       ) : (

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, ok, type ApplicationSummary } from '../api.js';
-import { useLang } from '../i18n.js';
+import { localized, useLang } from '../i18n.js';
 import { StatusTag } from './status-tag.js';
 import { AppLink, formatDateTime, PageHeading, PageLinks, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, useLocation } from '../ui/index.js';
 
@@ -39,7 +39,11 @@ export function OrdersPage() {
               {orders.map((o) => (
                 <TableRow key={o.id}>
                   <TableCell><AppLink href={`/orders/${o.id}?lang=${lang}`}>{o.caseCode}</AppLink></TableCell>
-                  <TableCell>{o.service}</TableCell>
+                  <TableCell>
+                    {localized(o.serviceTitle, lang)}
+                    {o.onBehalfOfPerson && <div className="muted">{t.orderedFor(o.onBehalfOfPerson.name)}</div>}
+                    {o.submittedBy && <div className="muted">{t.submittedUnderAuthorisation(o.submittedBy.name)}</div>}
+                  </TableCell>
                   <TableCell><StatusTag status={o.status} testId="order-status" /></TableCell>
                   <TableCell>{formatDateTime(o.submittedAt, lang)}</TableCell>
                 </TableRow>

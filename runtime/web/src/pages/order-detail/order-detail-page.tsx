@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, ok, type ApplicationDetail } from '../../api.js';
-import { named, useLang } from '../../i18n.js';
+import { localized, named, useLang } from '../../i18n.js';
 import { useApplicationChanges } from '../../live.js';
 import { Card, CardBlock, formatDateTime, Heading, KeyValues, PageHeading, Paragraph, Timeline } from '../../ui/index.js';
 import { ReceiptSection } from './receipt-section.js';
@@ -26,10 +26,14 @@ export function OrderDetailPage({ id }: { id: string }) {
       <Card data-color="neutral" variant="tinted">
         <CardBlock>
           <KeyValues items={[
+            { key: 'service', term: t.service, value: localized(application.serviceTitle, lang) },
             { key: 'number', term: t.number, value: <strong data-testid="application-number">{application.caseCode}</strong> },
             { key: 'status', term: t.status, value: <span role="status"><StatusTag status={application.status} testId="application-status" /></span> },
             { key: 'at', term: t.submittedAt, value: formatDateTime(application.submittedAt, lang) },
+            ...(application.onBehalfOf ? [{ key: 'entity', term: t.actingAs, value: application.onBehalfOf }] : []),
+            ...(application.onBehalfOfPerson ? [{ key: 'person', term: t.actingAs, value: application.onBehalfOfPerson.name }] : []),
           ]} />
+          {application.submittedBy && <Paragraph data-testid="submitted-by">{t.submittedUnderAuthorisation(application.submittedBy.name)}</Paragraph>}
           <Paragraph className="muted" data-size="sm">{t.live}</Paragraph>
           <Paragraph><a href={`/api/applications/${id}/answers.pdf?lang=${lang}`} download>{t.answersPdf}</a></Paragraph>
         </CardBlock>
