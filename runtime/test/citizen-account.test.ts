@@ -41,7 +41,7 @@ describe("the citizen's e-account on the residence declaration example", () => {
   beforeAll(async () => {
     sandboxes = await startDemoSandboxes({ dataDir: 'memory', logger: pino({ level: 'silent' }) });
     t = await startTestRuntime({}, sandboxes.env);
-    await importExamplePackages(t.runtime.services, exampleServiceDir('residence-declaration'), t.runtime.logger);
+    for (const example of ['residence-declaration', 'street-trading-permit']) await importExamplePackages(t.runtime.services, exampleServiceDir(example), t.runtime.logger);
     jonas = await citizen(t);
     ieva = await citizen(t, 'citizen2');
   }, 120_000);
@@ -156,6 +156,46 @@ describe("the citizen's e-account on the residence declaration example", () => {
     const mails = await (await fetch(`${mailbox}mails.json`)).json() as { to: string[] }[];
     expect(mails.filter((m) => m.to.includes('jonas@example.lt'))).toEqual([]);
   });
+
+  it('shows a request for more information with its 14-day deadline, and a withdrawal closing the course', async () => {
+    const form = await jonas.get('/api/services/street-trading-permit/form');
+    const order = await jonas.post('/api/applications', { service: 'street-trading-permit', data: {
+      ...form.body.data, tradingAs: 'person', place: 'Rotušės a. 1', from: '2026-05-01', to: '2026-05-31', goods: 'Gėlės ir medus',
+    } });
+    expect(order.status, JSON.stringify(order.body)).toBe(201);
+    const permit = order.body.id as string;
+    const payment = await eventually(async () => (await jonas.get(`/api/applications/${permit}/payments`)).body.items?.find((p: { redirectUrl: string | null }) => p.redirectUrl), 'the payment order');
+    expect((await fetch(payment.redirectUrl, { method: 'POST', body: new URLSearchParams({ action: 'pay' }), redirect: 'manual' })).status).toBe(303);
+    const official = await t.as('official');
+    const task = await eventually(async () => (await official.get('/api/tasks')).body.items.find((i: { applicationId: string }) => i.applicationId === permit), "the official's task");
+    expect((await official.post(`/api/tasks/${task.id}/claim`)).status).toBe(200);
+    const asked = await official.post(`/api/tasks/${task.id}/complete`, { variables: { decision: 'request-information', informationRequest: { message: 'Pridėkite prekyvietės planą.', fields: ['plan'] } } });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(200);
+
+    const waiting = await eventually(async () => {
+      const progress = (await jonas.get(`/api/applications/${permit}`)).body.progress as Step[];
+      return progress.some((s) => s.step === 'information-requested' && s.state === 'current') && progress;
+    }, 'the request for information');
+    // A person trading for himself: the register check of a company is passed over.
+    expect(states(waiting)).toEqual({
+      submitted: 'done', 'data-checked': 'skipped', 'payment-received': 'done', 'under-review': 'done', 'information-requested': 'current', decision: 'next', 'result-delivered': 'next',
+    });
+    const request = waiting.find((s) => s.step === 'information-requested')!;
+    expect(request.detail).toBe('waiting');
+    expect(Date.parse(request.deadline!) - Date.parse(request.at!)).toBe(14 * 86_400_000);
+    // The same deadline as the request itself tells.
+    expect((await jonas.get(`/api/applications/${permit}/information-request`)).body.request?.deadline).toBe(request.deadline);
+
+    expect((await jonas.post(`/api/applications/${permit}/withdraw`)).status).toBe(202);
+    const withdrawn = await eventually(async () => {
+      const body = (await jonas.get(`/api/applications/${permit}`)).body;
+      return body.status === 'cancelled' && body.progress as Step[];
+    }, 'the withdrawal');
+    expect(withdrawn.map((s) => `${s.step}:${s.state}`)).toEqual([
+      'submitted:done', 'data-checked:skipped', 'payment-received:done', 'under-review:done', 'information-requested:skipped', 'decision:skipped', 'result-delivered:skipped', 'withdrawn:done',
+    ]);
+    expect(withdrawn.find((s) => s.step === 'information-requested')!.detail).toBe('unanswered');
+  }, 180_000);
 
   it('shows a forged signature as not valid, with the reason in the language asked for', async () => {
     const db = t.runtime.database.dataSource;

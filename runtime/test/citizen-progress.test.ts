@@ -27,7 +27,7 @@ describe('citizen progress', () => {
     const byId = new Map(streetTrading.elements.map((e) => [e.id, e]));
     expect(byId.get('checkRepresentation')).toMatchObject({ type: 'serviceTask', jobType: 'konstruktor:legal-entities:representation', inEventSubprocess: false });
     expect(byId.get('feePaid')).toMatchObject({ type: 'intermediateCatchEvent', message: 'payment-received' });
-    expect(byId.get('awaitInformation')).toMatchObject({ type: 'receiveTask', message: 'information-provided', deadline: 'P14D' });
+    expect(byId.get('awaitInformation')).toMatchObject({ type: 'receiveTask', message: 'information-provided', deadline: 'P14D', timer: 'informationOverdue' });
     expect(byId.get('withdrawRequested')).toMatchObject({ message: 'withdraw', inEventSubprocess: true });
   });
 
@@ -73,6 +73,10 @@ describe('citizen progress', () => {
     expect(states(answered)).toEqual(['submitted:done', 'data-checked:skipped', 'payment-received:done', 'under-review:current', 'information-requested:done', 'decision:next', 'result-delivered:next']);
     expect(answered.find((s) => s.step === 'information-requested')).toMatchObject({ detail: 'answered', at: at(300) });
     expect(answered.find((s) => s.step === 'under-review')!.at).toBe(at(300));
+
+    const terminated = { elementId: 'awaitInformation', state: 'TERMINATED' as const, startDate: at(61), endDate: at(900) };
+    const overdue = progress({ outline: streetTrading, steps: [...base, done('askForInformation', 60, 61), terminated, done('informationOverdue', 61, 900)] });
+    expect(overdue.find((s) => s.step === 'information-requested')).toMatchObject({ state: 'done', detail: 'overdue', at: at(900) });
   });
 
   it('decided and delivered: the decision with its outcome and time, the result at the message after it', () => {
@@ -96,6 +100,14 @@ describe('citizen progress', () => {
     });
     expect(states(steps)).toEqual(['submitted:done', 'data-checked:skipped', 'payment-received:skipped', 'under-review:skipped', 'decision:skipped', 'result-delivered:skipped', 'withdrawn:done']);
     expect(steps.at(-1)!.at).toBe(at(9));
+
+    // Withdrawn while an answer was awaited: asked, never answered.
+    const asked = progress({
+      outline: streetTrading, status: 'cancelled',
+      steps: [done('feePaid', 1, 5), done('review', 5, 60), { elementId: 'awaitInformation', state: 'TERMINATED', startDate: at(61), endDate: at(90) }, done('withdrawRequested', 90, 90)],
+      events: [{ kind: 'status-changed', status: 'cancelled', at: new Date(at(90)) }],
+    });
+    expect(asked.find((s) => s.step === 'information-requested')).toEqual({ step: 'information-requested', state: 'skipped', detail: 'unanswered' });
   });
 
   it('a service without a process follows the statuses: under review, then the decision is also the result', () => {
