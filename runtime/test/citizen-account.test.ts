@@ -28,6 +28,9 @@ function messageEvents(client: ApiClient): { source: EventSource; received: Reco
   return { source, received, opened };
 }
 
+/** A 1×1 PNG, as a plan of the stall. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+
 const states = (progress: Step[]) => Object.fromEntries(progress.map((s) => [s.step, s.state]));
 
 describe("the citizen's e-account on the residence declaration example", () => {
@@ -159,11 +162,17 @@ describe("the citizen's e-account on the residence declaration example", () => {
 
   it('shows a request for more information with its 14-day deadline, and a withdrawal closing the course', async () => {
     const form = await jonas.get('/api/services/street-trading-permit/form');
+    const upload = await jonas.request('POST', '/api/documents?filename=plan.png&service=street-trading-permit&field=plan', undefined, { raw: PNG, headers: { 'content-type': 'image/png' } });
+    expect(upload.status).toBe(201);
     const order = await jonas.post('/api/applications', { service: 'street-trading-permit', data: {
-      ...form.body.data, tradingAs: 'person', place: 'Rotušės a. 1', from: '2026-05-01', to: '2026-05-31', goods: 'Gėlės ir medus',
+      ...form.body.data, tradingAs: 'person', place: 'Rotušės a. 1', from: '2026-05-01', to: '2026-05-31', goods: 'Gėlės ir medus', plan: upload.body.id,
     } });
     expect(order.status, JSON.stringify(order.body)).toBe(201);
     const permit = order.body.id as string;
+    // The applicant's upload is listed as his, without a signature to verify.
+    const uploads = ((await jonas.get(`/api/applications/${permit}/documents`)).body.items as Doc[]).filter((d) => d.kind === 'upload');
+    expect(uploads).toEqual([expect.objectContaining({ id: upload.body.id, filename: 'plan.png', title: 'plan.png', mediaType: 'image/png', size: PNG.length, signature: null })]);
+    expect((await ieva.get(`/api/applications/${permit}/documents`)).status).toBe(404);
     const payment = await eventually(async () => (await jonas.get(`/api/applications/${permit}/payments`)).body.items?.find((p: { redirectUrl: string | null }) => p.redirectUrl), 'the payment order');
     expect((await fetch(payment.redirectUrl, { method: 'POST', body: new URLSearchParams({ action: 'pay' }), redirect: 'manual' })).status).toBe(303);
     const official = await t.as('official');
