@@ -70,7 +70,7 @@ export async function startRuntime(config: RuntimeConfig, options: {
     throw error;
   });
   const services = createServices(database.dataSource, config, { bridge: { engine, outbox }, logger, env, paymentProviders });
-  const orders = new EngineProjection('orders', engine, database.dataSource, [orderProjector(services.tasks)], logger);
+  const orders = new EngineProjection('orders', engine, database.dataSource, [orderProjector(services.tasks, services.informationRequests)], logger);
   const liveEvents = new LiveEvents(database.dataSource, database.notifications, logger);
   const stopBridge = async () => {
     await liveEvents.stop();

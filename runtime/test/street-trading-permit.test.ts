@@ -139,6 +139,8 @@ describe('street trading permit, the example service, on the sandboxes', () => {
     // The applicant sees what is asked, by when, and answers in the portal's way.
     const request = await eventually(async () => (await jonas.get(`/api/applications/${id}/information-request`)).body.request, 'the open request');
     expect(request).toMatchObject({ message: 'Pridėkite prekyvietės planą.', fields: ['plan'] });
+    // The wait is on the timeline as it begins, so an open order page shows the request at once.
+    await eventually(async () => (await jonas.get(`/api/applications/${id}`)).body.timeline.some((e: { kind: string }) => e.kind === 'information-requested'), 'the request on the timeline');
     expect(new Date(request.deadline).getTime() - new Date(request.requestedAt).getTime()).toBe(14 * 24 * 3600_000);
     const ieva = await citizen(t, 'citizen2');
     expect((await ieva.get(`/api/applications/${id}/information-request`)).status).toBe(404);

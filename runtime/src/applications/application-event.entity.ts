@@ -11,8 +11,8 @@ export interface ApplicationEvent {
     | 'payment-created' | 'payment-pending' | 'payment-failed' | 'payment-paid' | 'payment-expired' | 'payment-cancelled' | 'payment-refund-due'
     /** The platform sealed the submission receipt (receipts/receipt-sealer.ts). */
     | 'receipt-sealed'
-    /** The applicant answered an official's request for more information (process/information-requests.ts). */
-    | 'information-provided';
+    /** The process waits for the applicant's answer to an official's request, and he answered it (process/information-requests.ts). */
+    | 'information-requested' | 'information-provided';
   status: ApplicationStatus;
   actorId: string | null;
   details: Record<string, unknown>;

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { bpmnElements } from '@konstruktor/forms';
 import { durationToMs, type EngineAdapter } from '@konstruktor/engine-adapter';
 import type { User } from '../accounts/user.entity.js';
@@ -116,6 +116,15 @@ export class InformationRequests {
     });
   }
 
+  /** Whether an element the engine just entered is an order's wait for the applicant's answer (the order projection notes it on the timeline). */
+  async isWaitForAnswer(manager: EntityManager, instanceKey: string, elementId: string): Promise<{ applicationId: string } | null> {
+    const [row] = (await manager.query(`SELECT a.id, a.service_version_id AS "versionId" FROM engine_instance e
+        JOIN application a ON a.id = e.application_id AND a.process_instance_key = e.instance_key WHERE e.instance_key = $1`, [instanceKey])) as { id: string; versionId: string }[];
+    if (!row) return null;
+    // Read in the caller's transaction: the embedded database has one connection, which the projection holds.
+    return (await this.waitsOf(row.versionId, manager)).elements.has(elementId) ? { applicationId: row.id } : null;
+  }
+
   private async open(application: Application): Promise<InformationRequest | null> {
     const { engine } = this.deps;
     if (!engine || !application.processInstanceKey) return null;
@@ -134,10 +143,10 @@ export class InformationRequests {
     };
   }
 
-  private waitsOf(versionId: string): Promise<Waits> {
+  private waitsOf(versionId: string, manager: EntityManager = this.db.manager): Promise<Waits> {
     let found = this.waits.get(versionId);
     if (!found) {
-      found = this.db.getRepository(ServiceVersionEntity).findOneByOrFail({ id: versionId }).then((version) => {
+      found = manager.getRepository(ServiceVersionEntity).findOneByOrFail({ id: versionId }).then((version) => {
         const file = version.card.process ? version.files[version.card.process.file] : undefined;
         return file?.encoding === 'utf8' ? waitsOf(file.content) : { elements: new Set<string>(), timeLimitMs: new Map<string, number>() };
       });

@@ -1,11 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import type { InstanceInfo, UserTask } from '@konstruktor/engine-adapter';
+import type { ElementInstance, InstanceInfo, UserTask } from '@konstruktor/engine-adapter';
 import type { Application, ApplicationStatus } from '../applications/application.entity.js';
 import { addTimelineEvent } from '../applications/timeline.js';
 import { entityColumns } from '../db/sql.js';
 import { ApplicationEntity } from '../applications/application.entity.js';
 import type { Projector } from '../bridge/engine-projection.js';
 import type { Tasks } from '../tasks/tasks.js';
+import type { InformationRequests } from './information-requests.js';
 import { FINAL_STATUSES, statusSetBy } from './process-status.js';
 
 /** The business key an order's process instance is created with. */
@@ -17,15 +18,17 @@ const FINAL = FINAL_STATUSES.map((status) => `'${status}'`).join(', ');
  * Orders as the engine moves them: an instance started for an application puts it in progress,
  * the process may set its status on the way (process-status.ts: approved, rejected, withdrawn as
  * cancelled), its end completes it (a decision stays) or cancels it; a user task of it goes to
- * the provider agency's inbox and leaves it when the process withdraws it. Instances of call activities count for their root's
+ * the provider agency's inbox and leaves it when the process withdraws it; its wait for the
+ * applicant's answer to a request for information is noted on the timeline. Instances of call activities count for their root's
  * application. Records of instances that are no order (a designer's test run) are passed over.
  */
-export function orderProjector(tasks: Tasks): Projector {
+export function orderProjector(tasks: Tasks, informationRequests?: Pick<InformationRequests, 'isWaitForAnswer'>): Projector {
   return {
     async apply(manager, records) {
       for (const record of records) {
         if (record.valueType === 'PROCESS_INSTANCE') await onInstance(manager, record.value);
         else if (record.valueType === 'USER_TASK') await onUserTask(manager, tasks, record.value);
+        else if (record.valueType === 'ELEMENT_INSTANCE' && record.value.state === 'ACTIVE' && informationRequests) await onElementEntered(manager, informationRequests, record.value);
         else {
           const set = statusSetBy(record);
           if (set) await onStatusSet(manager, set.instanceKey, set.status);
@@ -50,6 +53,14 @@ async function onInstance(manager: EntityManager, instance: InstanceInfo): Promi
   const ending = instance.state === 'COMPLETED' ? `status NOT IN (${FINAL})` : `status NOT IN ('completed', 'cancelled')`;
   const ended = await updateApplication(manager, applicationId, 'status = $2', ending, [status]);
   if (ended) await addTimelineEvent(manager, ended, 'status-changed', null, { processInstance: instance.state });
+}
+
+/** The process began to wait for the applicant's answer to an official's request: on the timeline, so the portal shows the request at once. */
+async function onElementEntered(manager: EntityManager, informationRequests: Pick<InformationRequests, 'isWaitForAnswer'>, element: ElementInstance): Promise<void> {
+  const wait = await informationRequests.isWaitForAnswer(manager, element.instanceKey, element.elementId);
+  if (!wait) return;
+  const [application] = (await manager.query(`SELECT ${entityColumns(manager.connection, ApplicationEntity, 'a')} FROM application a WHERE a.id = $1`, [wait.applicationId])) as Application[];
+  if (application) await addTimelineEvent(manager, application, 'information-requested', null, { elementId: element.elementId });
 }
 
 /** The process set its order's status (an order of its root instance only, never past a final status). */

@@ -2,10 +2,12 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, ok, type ApplicationDetail } from '../../api.js';
 import { localized, named, useLang } from '../../i18n.js';
 import { useApplicationChanges } from '../../live.js';
-import { Card, CardBlock, formatDateTime, Heading, KeyValues, PageHeading, Paragraph, Timeline } from '../../ui/index.js';
+import { Card, CardBlock, Details, DetailsContent, DetailsSummary, formatDateTime, KeyValues, PageHeading, Paragraph, Timeline } from '../../ui/index.js';
 import { ReceiptSection } from './receipt-section.js';
 import { PaymentSection } from './payment-section.js';
 import { InformationNotice, WithdrawAction } from './order-actions.js';
+import { DocumentsSection } from './documents-section.js';
+import { ProgressSection } from './progress-section.js';
 import { StatusTag } from '../status-tag.js';
 
 /**
@@ -39,13 +41,17 @@ export function OrderDetailPage({ id }: { id: string }) {
         </CardBlock>
       </Card>
       <InformationNotice id={id} />
+      <ProgressSection application={application} />
+      <DocumentsSection id={id} />
       <PaymentSection application={application} onChanged={load} />
-      <section aria-labelledby="history-heading" className="order-section">
-        <Heading level={2} data-size="sm" id="history-heading">{t.history}</Heading>
-        <Timeline label={t.history} testId="timeline" entries={application.timeline.map((entry, i) => ({
-          key: `${entry.at}-${entry.kind}-${i}`, at: entry.at, title: named(t.steps, entry.kind), state: 'done',
-        }))} />
-      </section>
+      <Details className="order-section">
+        <DetailsSummary>{t.history}</DetailsSummary>
+        <DetailsContent>
+          <Timeline label={t.history} testId="timeline" entries={application.timeline.map((entry, i) => ({
+            key: `${entry.at}-${entry.kind}-${i}`, at: entry.at, title: named(t.steps, entry.kind), state: 'done',
+          }))} />
+        </DetailsContent>
+      </Details>
       <ReceiptSection id={id} />
       <WithdrawAction application={application} />
     </>
