@@ -68,6 +68,7 @@ const en = {
   declarationTitle: 'By submitting', receipt: 'Submission receipt', receiptPending: 'The signed receipt is being prepared…',
   receiptPdf: 'Signed receipt (PDF)', receiptDigest: 'Fingerprint of your answers (SHA-256)', termsVersion: 'Terms of use version',
   // Paying
+  feeAfterSubmit: (fee: string) => `${fee}; your order will ask you to pay it when the service needs it`,
   payment: 'Payment', pay: (amount: string) => `Pay ${amount}`, amount: 'Amount', paymentReference: 'Payment reference', dueDate: 'Pay by', paidAt: 'Paid on',
   invoicePdf: 'Invoice (PDF)', feeLater: (fee: string) => `The fee is ${fee}. You will be asked to pay when the service needs it.`,
   refundDue: 'The bank took a payment after the order had ended; it will be refunded.',
@@ -135,6 +136,7 @@ const lt: Texts = {
   accessibilityTitle: 'Pareiškimas dėl prieinamumo',
   declarationTitle: 'Pateikdami', receipt: 'Pateikimo kvitas', receiptPending: 'Pasirašytas kvitas ruošiamas…',
   receiptPdf: 'Pasirašytas kvitas (PDF)', receiptDigest: 'Jūsų atsakymų kontrolinė suma (SHA-256)', termsVersion: 'Naudojimosi taisyklių versija',
+  feeAfterSubmit: (fee) => `${fee}; sumokėti būsite paprašyti užsakyme, kai to reikės`,
   payment: 'Mokėjimas', pay: (amount) => `Sumokėti ${amount}`, amount: 'Suma', paymentReference: 'Įmokos kodas', dueDate: 'Sumokėti iki', paidAt: 'Sumokėta',
   invoicePdf: 'Sąskaita (PDF)', feeLater: (fee) => `Paslaugos kaina – ${fee}. Sumokėti būsite paprašyti, kai to reikės.`,
   refundDue: 'Bankas priėmė mokėjimą jau pasibaigus užsakymui; pinigai bus grąžinti.',
@@ -201,6 +203,7 @@ const lv: Texts = {
   accessibilityTitle: 'Paziņojums par piekļūstamību',
   declarationTitle: 'Iesniedzot', receipt: 'Iesniegšanas kvīts', receiptPending: 'Parakstītā kvīts tiek sagatavota…',
   receiptPdf: 'Parakstīta kvīts (PDF)', receiptDigest: 'Jūsu atbilžu kontrolsumma (SHA-256)', termsVersion: 'Lietošanas noteikumu versija',
+  feeAfterSubmit: (fee) => `${fee}; samaksāt lūgsim pieteikumā, kad tas būs vajadzīgs`,
   payment: 'Maksājums', pay: (amount) => `Samaksāt ${amount}`, amount: 'Summa', paymentReference: 'Maksājuma references numurs', dueDate: 'Samaksāt līdz', paidAt: 'Samaksāts',
   invoicePdf: 'Rēķins (PDF)', feeLater: (fee) => `Pakalpojuma maksa ir ${fee}. Samaksāt lūgsim, kad tas būs vajadzīgs.`,
   refundDue: 'Banka pieņēma maksājumu pēc pieteikuma beigām; nauda tiks atmaksāta.',

@@ -18,6 +18,8 @@ export interface Prefilled { key: string; label: string; value: unknown; source:
 
 export interface OrderForm {
   title: Localized;
+  /** The service's fee as its card states it ("free" or an amount). */
+  price: Answer<'get', '/api/services/{code}'>['price'];
   form: FormSchema;
   pages: FormPage[];
   prefill: Record<string, { value: unknown; source: string }>;
@@ -63,6 +65,7 @@ export async function loadOrderForm(service: string, lang: Lang): Promise<OrderF
   const { prefill } = loaded;
   return {
     title: card.title,
+    price: card.price,
     // The API calls it a form-js schema and no more; FormSchema is what the portal reads of one.
     form: loaded.form as FormSchema,
     pages,

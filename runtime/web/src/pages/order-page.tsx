@@ -10,7 +10,7 @@ import { loadOrderForm, type OrderForm } from '../form/order-form.js';
 import { rememberDocument, rememberedDocuments } from '../form/documents.js';
 import { SubmitDeclaration } from '../form/submit-declaration.js';
 import { onBehalfOf, useActingFor } from '../acting-for.js';
-import { Alert, Button, ErrorSummary, navigate, PageHeading, Paragraph, Progress, type SummaryEntry } from '../ui/index.js';
+import { Alert, Button, ErrorSummary, formatMoney, navigate, PageHeading, Paragraph, Progress, type SummaryEntry } from '../ui/index.js';
 
 type Data = Record<string, unknown>;
 
@@ -131,6 +131,7 @@ export function OrderPage({ service }: { service: string }) {
       {isSummary ? (
         <>
           <CheckAnswers pages={order.pages} data={data} documents={documents} onChange={goTo} />
+          <Paragraph data-testid="fee"><strong>{t.price}:</strong> {order.price === 'free' ? t.free : t.feeAfterSubmit(formatMoney(order.price.amount, order.price.currency, lang))}</Paragraph>
           {actingFor.kind !== 'self' && <Alert data-color="info" data-testid="ordering-for">{t.orderingFor(actingFor.name)}</Alert>}
           <SubmitDeclaration />
         </>
