@@ -2,7 +2,7 @@ import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAsice, localKeySigner, openAsice, verifyAsice, type ContainerFile } from '@konstruktor/connectors';
 import { createTestPki, startOcspResponder, startTimestampAuthority, type OcspResponder, type TestPki } from '@konstruktor/examples';
-import { toolsPresent, xmlsecVerify } from './signing-tools.js';
+import { toolsPresent, xmlsecVerify } from '../src/signing-tools.js';
 
 const withXmlsec = toolsPresent('xmlsec1') ? it : it.skip;
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillTemplate, localKeySigner, parseTemplate, renderPdf, signPdf, verifyPdf } from '@konstruktor/connectors';
 import { createTestPki, startOcspResponder, type OcspResponder, type TestPki } from '@konstruktor/examples';
-import { nssDatabaseTrusting, pdfsig, toolsPresent } from './signing-tools.js';
+import { nssDatabaseTrusting, pdfsig, toolsPresent } from '../src/signing-tools.js';
 
 let pki: TestPki;
 let ocsp: OcspResponder;

@@ -5,7 +5,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localKeySigner, signPdf, verifyPdf } from '@konstruktor/connectors';
 import { createTestPki, startOcspResponder, startTimestampAuthority, type OcspResponder, type TestPki } from '@konstruktor/examples';
-import { nssDatabaseTrusting, pdfsig, toolsPresent } from './signing-tools.js';
+import { nssDatabaseTrusting, pdfsig, toolsPresent } from '../src/signing-tools.js';
 
 const withPdfsig = toolsPresent('pdfsig', 'certutil') ? it : it.skip;
 

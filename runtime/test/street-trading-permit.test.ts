@@ -14,7 +14,7 @@ import { promisify } from 'node:util';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleServiceDir } from '@konstruktor/examples';
-import { nssDatabaseTrusting, pdfsig, toolsPresent } from '../../examples/test/signing-tools.js';
+import { nssDatabaseTrusting, pdfsig, toolsPresent } from '@konstruktor/examples/signing-tools';
 import { importExamplePackages } from '../src/demo/seed.js';
 import { startDemoSandboxes, type DemoSandboxes } from '../src/demo/sandboxes.js';
 import type { ApiClient } from './support/api-client.js';

@@ -14,7 +14,7 @@ import { promisify } from 'node:util';
 import canonicalize from 'canonicalize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPki, startSigningSandboxes, type SigningSandboxes, type TestPki } from '@konstruktor/examples';
-import { nssDatabaseTrusting, pdfsig, toolsPresent } from '../../examples/test/signing-tools.js';
+import { nssDatabaseTrusting, pdfsig, toolsPresent } from '@konstruktor/examples/signing-tools';
 import type { ApiClient } from './support/api-client.js';
 import { eventually } from './support/eventually.js';
 import { citizen, createUser, startTestRuntime, type TestRuntime } from './support/harness.js';

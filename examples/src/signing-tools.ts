@@ -1,6 +1,7 @@
 /**
  * Independent verifiers for the signing tests: pdfsig (poppler, NSS) and xmlsec1. A test that
- * needs one skips when it is missing, except under CI=true, where it must fail instead.
+ * needs one skips when it is missing, except under CI=true, where it must fail instead. Exported
+ * as @konstruktor/examples/signing-tools for the runtime's tests of the PDFs it seals.
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
