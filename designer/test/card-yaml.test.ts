@@ -72,4 +72,54 @@ describe('service card yaml', () => {
     expect(cardProblems(readCard(card), t)).toEqual([]);
     expect(cardProblems(readCard('code: [x'), t)).toEqual([expect.objectContaining({ source: 'card', file: 'service.yaml', severity: 'error' })]);
   });
+
+  it('reads and edits the service URL, duration, required documents and languages', () => {
+    let text = setCardValue(card, ['onlineOrder'], false);
+    text = setCardValue(text, ['serviceUrl'], 'https://www.kaunas.lt/paslaugos/prekyba');
+    text = setCardValue(text, ['duration'], 'P10D');
+    text = setCardValue(text, ['requiredDocuments'], [{}]);
+    text = setCardValue(text, ['requiredDocuments', '0'], { lt: 'Prekybos vietos planas', en: 'A plan of the stall' });
+    text = setCardValue(text, ['requiredDocuments', '1'], {});
+    text = setCardValue(text, ['requiredDocuments', '1'], { lv: 'Uzņēmuma reģistrācijas kods' });
+    text = setCardValue(text, ['languages'], ['lt', 'lv', 'en']);
+    // The documents are flow maps in a block list; comments and unknown keys stay.
+    expect(text).toContain('  - { lt: Prekybos vietos planas, en: A plan of the stall }\n  - { lv: Uzņēmuma reģistrācijas kods }\n');
+    expect(text).toContain('# no secrets here');
+    expect(parse(text)).toMatchObject({ 'x-unknown': 'kept', onlineOrder: false });
+    expect(readCard(text)).toMatchObject({ ok: true, values: {
+      serviceUrl: 'https://www.kaunas.lt/paslaugos/prekyba', duration: 'P10D', languages: ['lt', 'lv', 'en'],
+      requiredDocuments: [{ lt: 'Prekybos vietos planas', lv: '', en: 'A plan of the stall' }, { lt: '', lv: 'Uzņēmuma reģistrācijas kods', en: '' }],
+    } });
+    expect(cardProblems(readCard(text), cardStrings('en'))).toEqual([]);
+
+    // Removing the only documents leaves no list behind.
+    text = setCardValue(text, ['requiredDocuments', '1'], undefined);
+    text = setCardValue(text, ['requiredDocuments', '0'], undefined);
+    expect(parse(text).requiredDocuments).toBeUndefined();
+    expect(readCard(card)).toMatchObject({ ok: true, values: { serviceUrl: '', duration: '', requiredDocuments: [], languages: [] } });
+  });
+
+  it('reports a bad service URL, duration, empty document and language codes in the analyst\'s language', () => {
+    let text = setCardValue(card, ['serviceUrl'], 'www.kaunas.lt');
+    text = setCardValue(text, ['duration'], '10 days');
+    text = setCardValue(text, ['requiredDocuments'], [{ lt: 'Planas' }, {}]);
+    text = setCardValue(text, ['languages'], ['lt', 'EN', 'lt']);
+    const problems = (locale: 'lt' | 'lv' | 'en') => cardProblems(readCard(text), cardStrings(locale));
+    expect(problems('en').map((problem) => [problem.field, problem.severity, problem.message])).toEqual([
+      ['serviceUrl', 'error', 'Service address "www.kaunas.lt" must be a full http or https address of at most 2000 characters'],
+      ['duration', 'error', 'Duration "10 days" is not an ISO 8601 duration such as P5D or PT4H'],
+      ['requiredDocuments.1.lt', 'error', 'Document 2 has no text in any language'],
+      ['languages', 'error', 'Language codes EN, lt must be two lowercase letters (ISO 639-1), each named once'],
+    ]);
+    expect(problems('lt').map((problem) => problem.message)).toContain('Trukmė „10 days“ nėra ISO 8601 trukmė, pvz., P5D ar PT4H');
+    expect(problems('lv').map((problem) => problem.message)).toContain('2. dokumentam nav teksta nevienā valodā');
+
+    for (const url of ['ftp://kaunas.lt/x', 'https://kaunas.lt/a b', `https://kaunas.lt/${'x'.repeat(2000)}`]) {
+      expect(cardProblems(readCard(setCardValue(card, ['serviceUrl'], url)), cardStrings('en')).map((problem) => problem.field)).toEqual(['serviceUrl']);
+    }
+    // Not ordered online and no address: a warning that says where to give it.
+    expect(cardProblems(readCard(setCardValue(card, ['onlineOrder'], false)), cardStrings('en'))).toEqual([
+      expect.objectContaining({ field: 'serviceUrl', severity: 'warning', message: 'The service cannot be ordered online: give the address where it is provided' }),
+    ]);
+  });
 });

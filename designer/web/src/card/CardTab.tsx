@@ -5,6 +5,7 @@ import { fileText } from '../model/types.js';
 import { ApplicationView } from './ApplicationView.js';
 import { cardProblems } from './card-problems.js';
 import { AUDIENCES, CARD_LOCALES, readCard, RETENTION_KEYS, setCardValue } from './card-yaml.js';
+import type { CardTexts } from './card-yaml.js';
 import { cardStrings } from './strings.js';
 import './card.css';
 
@@ -12,10 +13,10 @@ const FILE = 'service.yaml';
 const splitList = (text: string) => text.split(',').map((item) => item.trim()).filter(Boolean);
 
 /** A comma-separated list typed freely: the text is kept while typing, the list is written. */
-function ListInput({ id, list, onList, readOnly }: { id: string; list: string[]; onList(list: string[]): void; readOnly: boolean }) {
+function ListInput({ id, list, onList, readOnly, invalid }: { id: string; list: string[]; onList(list: string[]): void; readOnly: boolean; invalid?: boolean }) {
   const [draft, setDraft] = useState(list.join(', '));
   if (splitList(draft).join(',') !== list.join(',')) setDraft(list.join(', '));
-  return <input id={id} value={draft} readOnly={readOnly} onChange={(e) => { setDraft(e.target.value); onList(splitList(e.target.value)); }} />;
+  return <input id={id} value={draft} readOnly={readOnly} aria-invalid={invalid} onChange={(e) => { setDraft(e.target.value); onList(splitList(e.target.value)); }} />;
 }
 
 /** service.yaml as a form, and the e-service application the runtime derives from the package. */
@@ -47,6 +48,11 @@ export function CardTab({ pkg, onChange, onProblems, readOnly, locale, focus }: 
   const { values } = card;
   const problemFields = new Set(cardProblems(card, t).map((problem) => problem.field));
   const invalid = (field: string) => (problemFields.has(field) ? true : undefined);
+  const documents = values.requiredDocuments;
+  // A document is written whole with only its filled languages; one emptied stays as {} and is reported.
+  const setDocument = (index: number, document: CardTexts) =>
+    set(['requiredDocuments', String(index)], Object.fromEntries(CARD_LOCALES.filter((language) => document[language]).map((language) => [language, document[language]])));
+  const addDocument = () => (documents.length ? set(['requiredDocuments', String(documents.length)], {}) : set(['requiredDocuments'], [{}]));
 
   return (
     <div className="card-tab" ref={root}>
@@ -118,6 +124,33 @@ export function CardTab({ pkg, onChange, onProblems, readOnly, locale, focus }: 
             <input id="card-onlineOrder" type="checkbox" checked={values.onlineOrder} disabled={readOnly} onChange={(e) => set(['onlineOrder'], e.target.checked)} /> {t.onlineOrder}
           </label>
         </div>
+        {(!values.onlineOrder || values.serviceUrl) && (
+          <>
+            <label htmlFor="card-serviceUrl">{t.serviceUrl}</label>
+            <input id="card-serviceUrl" inputMode="url" placeholder="https://" value={values.serviceUrl} readOnly={readOnly} aria-invalid={invalid('serviceUrl')} aria-describedby="card-serviceUrl-hint" onChange={(e) => set(['serviceUrl'], e.target.value.trim())} />
+            <p id="card-serviceUrl-hint" className="card-hint">{t.serviceUrlHint}</p>
+          </>
+        )}
+        <label htmlFor="card-duration">{t.duration}</label>
+        <input id="card-duration" value={values.duration} placeholder="P5D" readOnly={readOnly} aria-invalid={invalid('duration')} onChange={(e) => set(['duration'], e.target.value.trim())} />
+        <fieldset id="card-requiredDocuments" tabIndex={-1}>
+          <legend>{t.requiredDocuments}</legend>
+          {documents.map((document, index) => (
+            <fieldset key={index} className="card-document">
+              <legend>{t.document(index + 1)}</legend>
+              {CARD_LOCALES.map((language) => (
+                <div key={language} className="card-text">
+                  <label htmlFor={`card-requiredDocuments.${index}.${language}`}>{t.language[language]} ({language.toUpperCase()})</label>
+                  <input id={`card-requiredDocuments.${index}.${language}`} lang={language} value={document[language]} readOnly={readOnly} aria-invalid={invalid(`requiredDocuments.${index}.lt`)} onChange={(e) => setDocument(index, { ...document, [language]: e.target.value })} />
+                </div>
+              ))}
+              {!readOnly && <button type="button" onClick={() => set(['requiredDocuments', String(index)], undefined)}>{t.removeDocument(index + 1)}</button>}
+            </fieldset>
+          ))}
+          {!readOnly && <button type="button" onClick={addDocument}>{t.addDocument}</button>}
+        </fieldset>
+        <label htmlFor="card-languages">{t.languages}</label>
+        <ListInput id="card-languages" list={values.languages} readOnly={readOnly} invalid={invalid('languages')} onList={(list) => set(['languages'], list.length ? list : undefined)} />
         <label htmlFor="card-lifeEvents">{t.lifeEvents}</label>
         <ListInput id="card-lifeEvents" list={values.lifeEvents} readOnly={readOnly} onList={(list) => set(['lifeEvents'], list.length ? list : undefined)} />
         <fieldset>
