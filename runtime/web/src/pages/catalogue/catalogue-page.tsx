@@ -21,6 +21,12 @@ export function CataloguePage({ url, initial }: { url: URL; initial?: CatalogueR
   const [result, setResult] = useState<{ key: string; data: CatalogueResult } | undefined>(initial && { key, data: initial });
   const [typed, setTyped] = useState(query.q ?? '');
   const typing = useRef<ReturnType<typeof setTimeout>>(undefined);
+  // Open on the server's page and on a wide screen; on a phone the results come first, the filters a tap away.
+  const filters = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (filters.current && window.matchMedia('(max-width: 48rem)').matches && !Object.keys(query).some((k) => k !== 'q')) filters.current.open = false;
+    // Only as the page first appears: afterwards the reader decides.
+  }, []);
 
   useEffect(() => {
     if (result?.key === key) return;
@@ -57,8 +63,8 @@ export function CataloguePage({ url, initial }: { url: URL; initial?: CatalogueR
         </Search>
         <p id="catalogue-q-hint" className="muted">{t.searchHint}</p>
         <div className="two-columns">
-          <div className="catalogue-filters">
-            <h2 className="ds-heading" data-size="xs">{t.filters}</h2>
+          <details className="catalogue-filters" ref={filters} open>
+            <summary><h2 className="ds-heading" data-size="xs">{t.filters}</h2></summary>
             <SelectField label={t.audience} name="audience" value={query.audience ?? ''} onChange={(e) => setFilter('audience', e.currentTarget.value)}
               choices={options('audience', (v) => t.audiences[v] ?? v)} />
             <SelectField label={t.provider} name="provider" value={query.provider ?? ''} onChange={(e) => setFilter('provider', e.currentTarget.value)}
@@ -75,7 +81,7 @@ export function CataloguePage({ url, initial }: { url: URL; initial?: CatalogueR
               <Button type="submit" variant="secondary" className="no-script-only">{t.applyFilters}</Button>
               <a href={`/?lang=${lang}`} onClick={(event) => { event.preventDefault(); setTyped(''); show({}); }}>{t.clearFilters}</a>
             </div>
-          </div>
+          </details>
           <ServiceList result={result?.data} />
         </div>
       </form>
