@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestRuntime, TEST_PASSWORD, type TestRuntime } from '../../support/harness.js';
+import { parse } from 'yaml';
+import { checkPage } from '../support/check-page.js';
 import { launchChromium, screenshot, skipWithoutChromium, type Browser } from '../support/chromium.js';
 
 describe.skipIf(skipWithoutChromium)('designer Data, Forms and Card tabs in Chromium', () => {
@@ -23,7 +25,7 @@ describe.skipIf(skipWithoutChromium)('designer Data, Forms and Card tabs in Chro
     await t?.close();
   });
 
-  it('adds a field in the table, sees it in the JSON view, generates the form and sees an unknown key reported', async () => {
+  it('adds a field in the table, sees it in the JSON view, generates the form, sees an unknown key reported and fills in the card', async () => {
     const { page } = browser;
     page.on('dialog', (dialog) => void dialog.accept());
     await page.goto(`${t.url}/designer/`);
@@ -109,6 +111,22 @@ describe.skipIf(skipWithoutChromium)('designer Data, Forms and Card tabs in Chro
     // The runtime refuses a card with a bad duration: fix it before saving.
     await page.locator('#card-retention\\.drafts').fill('P30D');
     await expect.poll(() => page.getByText(/Retention of Drafts/).count()).toBe(0);
+    // The usual duration, a required document (reported while it has no text), the languages and,
+    // once online ordering is off, where the service is provided.
+    await page.locator('#card-duration').fill('P7D');
+    await page.getByRole('button', { name: 'Add a document' }).click();
+    await page.getByText('Document 1 has no text in any language').first().waitFor();
+    await page.locator('#card-requiredDocuments\\.0\\.en').fill("The dog's vaccination certificate");
+    await expect.poll(() => page.getByText('Document 1 has no text in any language').count()).toBe(0);
+    await page.locator('#card-languages').fill('lt, en');
+    expect(await page.locator('#card-serviceUrl').count()).toBe(0);
+    await page.locator('#card-onlineOrder').uncheck();
+    await page.getByText('The service cannot be ordered online: give the address where it is provided').first().waitFor();
+    await page.locator('#card-serviceUrl').fill('www.kaunas.lt/sunys');
+    await page.getByText(/Service address "www.kaunas.lt\/sunys" must be a full http or https address/).first().waitFor();
+    await page.locator('#card-serviceUrl').fill('https://www.kaunas.lt/sunys');
+    await expect.poll(() => page.getByText(/Service address/).count()).toBe(0);
+    await checkPage(page, 'designer-card-02-duration-documents-languages');
 
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved', { exact: true }).waitFor();
@@ -118,6 +136,10 @@ describe.skipIf(skipWithoutChromium)('designer Data, Forms and Card tabs in Chro
     expect(JSON.parse(files['data/application.schema.json']!.content).properties).toHaveProperty('dogName');
     expect(files['forms/application.form']!.content).toContain('dogNickname');
     expect(files['service.yaml']!.content).toContain('Šuns registravimas');
+    expect(parse(files['service.yaml']!.content)).toMatchObject({
+      onlineOrder: false, serviceUrl: 'https://www.kaunas.lt/sunys', duration: 'P7D',
+      requiredDocuments: [{ en: "The dog's vaccination certificate" }], languages: ['lt', 'en'],
+    });
     expect(browser.cspViolations).toEqual([]);
   });
 });
