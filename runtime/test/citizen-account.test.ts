@@ -69,7 +69,7 @@ describe("the citizen's e-account on the residence declaration example", () => {
     expect((await ieva.get('/api/me/notification-preferences')).body.email.decision).toBe(true);
   });
 
-  it('shows the steps as the order moves: register checked, payment received, under review, then the decision delivered', async () => {
+  it('shows the steps as the order moves: register checked, under review, the decision, the fee asked for after it and paid, then the result delivered', async () => {
     stream = messageEvents(jonas);
     await stream.opened;
     const order = await jonas.post('/api/applications', { service: 'residence-declaration', data: {
@@ -79,26 +79,28 @@ describe("the citizen's e-account on the residence declaration example", () => {
     id = order.body.id;
     const first = (await jonas.get(`/api/applications/${id}`)).body;
     expect(first.progress[0]).toMatchObject({ step: 'submitted', state: 'done', at: first.submittedAt });
-    expect(first.progress.map((s: Step) => s.step)).toEqual(['submitted', 'data-checked', 'payment-received', 'under-review', 'decision', 'result-delivered']);
-
-    const payment = await eventually(async () => (await jonas.get(`/api/applications/${id}/payments`)).body.items?.find((p: { redirectUrl: string | null }) => p.redirectUrl), 'the payment order');
-    const waiting = (await jonas.get(`/api/applications/${id}`)).body.progress as Step[];
-    expect(states(waiting)).toMatchObject({ submitted: 'done', 'data-checked': 'done', 'payment-received': 'current', 'under-review': 'next' });
-    expect((await fetch(payment.redirectUrl, { method: 'POST', body: new URLSearchParams({ action: 'pay' }), redirect: 'manual' })).status).toBe(303);
+    // The fee is a postpayment: asked for after the decision, before the result.
+    expect(first.progress.map((s: Step) => s.step)).toEqual(['submitted', 'data-checked', 'under-review', 'decision', 'payment-received', 'result-delivered']);
 
     const official = await t.as('official');
     const task = await eventually(async () => (await official.get('/api/tasks')).body.items.find((i: { applicationId: string }) => i.applicationId === id), "the official's task");
     const inReview = (await jonas.get(`/api/applications/${id}`)).body.progress as Step[];
-    expect(states(inReview)).toMatchObject({ 'payment-received': 'done', 'under-review': 'current', decision: 'next', 'result-delivered': 'next' });
-    expect(inReview.find((s) => s.step === 'payment-received')).toMatchObject({ detail: 'paid' });
+    expect(states(inReview)).toMatchObject({ submitted: 'done', 'data-checked': 'done', 'under-review': 'current', decision: 'next', 'payment-received': 'next', 'result-delivered': 'next' });
     expect((await official.post(`/api/tasks/${task.id}/claim`)).status).toBe(200);
     expect((await official.post(`/api/tasks/${task.id}/complete`, { variables: { decision: 'approve' } })).status).toBe(200);
+
+    const payment = await eventually(async () => (await jonas.get(`/api/applications/${id}/payments`)).body.items?.find((p: { redirectUrl: string | null }) => p.redirectUrl), 'the payment order');
+    const waiting = (await jonas.get(`/api/applications/${id}`)).body.progress as Step[];
+    expect(states(waiting)).toMatchObject({ 'under-review': 'done', decision: 'done', 'payment-received': 'current', 'result-delivered': 'next' });
+    expect(waiting.find((s) => s.step === 'decision')).toMatchObject({ detail: 'approved' });
+    expect((await fetch(payment.redirectUrl, { method: 'POST', body: new URLSearchParams({ action: 'pay' }), redirect: 'manual' })).status).toBe(303);
 
     const done = await eventually(async () => {
       const body = (await jonas.get(`/api/applications/${id}`)).body;
       return body.steps.some((s: { elementId: string; state: string }) => s.elementId === 'declared' && s.state === 'COMPLETED') && body;
     }, 'the process to end');
-    expect(states(done.progress)).toEqual({ submitted: 'done', 'data-checked': 'done', 'payment-received': 'done', 'under-review': 'done', decision: 'done', 'result-delivered': 'done' });
+    expect(states(done.progress)).toEqual({ submitted: 'done', 'data-checked': 'done', 'under-review': 'done', decision: 'done', 'payment-received': 'done', 'result-delivered': 'done' });
+    expect(done.progress.find((s: Step) => s.step === 'payment-received')).toMatchObject({ detail: 'paid' });
     expect(done.progress.find((s: Step) => s.step === 'decision')).toMatchObject({ detail: 'approved' });
     const times = done.progress.map((s: Step) => s.at!);
     expect([...times].sort()).toEqual(times); // in the order they happened

@@ -14,10 +14,12 @@ const active = (elementId: string, from: number): StepRecord => ({ elementId, st
 
 let streetTrading: ProcessOutline;
 let residence: ProcessOutline;
+/** The residence declaration as it was with its fee taken first (a prepayment): the course most cases below follow. */
+let prepaid: ProcessOutline;
 const outline = async (service: string) => outlineOf(await readFile(path.join(exampleServiceDir(service), 'process.bpmn'), 'utf8'));
 
 const progress = (input: Partial<ProgressInput>) => citizenProgress({
-  status: 'in-progress', submittedAt: SUBMITTED, events: [], steps: [], outline: residence, duration: undefined, durationMs: durationToMs, ...input,
+  status: 'in-progress', submittedAt: SUBMITTED, events: [], steps: [], outline: prepaid, duration: undefined, durationMs: durationToMs, ...input,
 });
 const states = (steps: ReturnType<typeof progress>) => steps.map((s) => `${s.step}:${s.state}`);
 
@@ -29,6 +31,9 @@ describe('citizen progress', () => {
     expect(byId.get('feePaid')).toMatchObject({ type: 'intermediateCatchEvent', message: 'payment-received' });
     expect(byId.get('awaitInformation')).toMatchObject({ type: 'receiveTask', message: 'information-provided', deadline: 'P14D', timer: 'informationOverdue' });
     expect(byId.get('withdrawRequested')).toMatchObject({ message: 'withdraw', inEventSubprocess: true });
+    expect(byId.get('chargeFee')).toMatchObject({ jobType: 'konstruktor:payments:create-order', paymentKind: 'prepayment' });
+    expect(residence.elements.find((e) => e.id === 'chargeFee')).toMatchObject({ paymentKind: 'postpayment' });
+    prepaid = { elements: residence.elements.map((e) => (e.id === 'chargeFee' ? { ...e, paymentKind: 'prepayment' as const } : e)) };
   });
 
   it('a fresh order: submitted, the register check under way, the rest to come, the decision expected within the usual duration', () => {
@@ -52,7 +57,7 @@ describe('citizen progress', () => {
   it("under review: the deadline of a timer on the task, else the task's due date", () => {
     const steps = progress({ steps: [done('lookUpPerson', 0, 1), done('feePaid', 2, 5), active('review', 5)], taskDueDates: new Map([['review', '2026-12-10T12:00:00.000Z']]) });
     expect(steps.find((s) => s.step === 'under-review')).toEqual({ step: 'under-review', state: 'current', at: at(5), deadline: '2026-12-10T12:00:00.000Z' });
-    const bounded: ProcessOutline = { elements: residence.elements.map((e) => (e.id === 'review' ? { ...e, deadline: 'P3D' } : e)) };
+    const bounded: ProcessOutline = { elements: prepaid.elements.map((e) => (e.id === 'review' ? { ...e, deadline: 'P3D' } : e)) };
     const timed = progress({ outline: bounded, steps: [active('review', 5)], taskDueDates: new Map([['review', '2026-12-10T12:00:00.000Z']]) });
     expect(timed.find((s) => s.step === 'under-review')!.deadline).toBe(new Date(new Date(at(5)).getTime() + 3 * 86_400_000).toISOString());
   });
@@ -90,6 +95,41 @@ describe('citizen progress', () => {
     expect(steps.find((s) => s.step === 'payment-received')).toMatchObject({ at: at(4), detail: 'paid' });
     expect(steps.find((s) => s.step === 'decision')).toEqual({ step: 'decision', state: 'done', at: at(60), detail: 'approved' });
     expect(steps.find((s) => s.step === 'result-delivered')!.at).toBe(at(64));
+  });
+
+  it('a postpayment comes after the decision: to come while the official decides, current once approved, the result after it is paid', () => {
+    const fresh = progress({ outline: residence, steps: [done('lookUpPerson', 0, 1), active('review', 1)] });
+    expect(states(fresh)).toEqual(['submitted:done', 'data-checked:done', 'under-review:current', 'decision:next', 'payment-received:next', 'result-delivered:next']);
+
+    const approved = { kind: 'status-changed', status: 'approved', at: new Date(at(60)) };
+    const asked = progress({
+      outline: residence, status: 'approved',
+      steps: [done('lookUpPerson', 0, 1), done('review', 1, 60), done('chargeFee', 60, 61), active('feePaid', 61)],
+      events: [approved, { kind: 'payment-created', status: 'approved', at: new Date(at(61)) }],
+    });
+    expect(states(asked)).toEqual(['submitted:done', 'data-checked:done', 'under-review:done', 'decision:done', 'payment-received:current', 'result-delivered:next']);
+    expect(asked.find((s) => s.step === 'decision')).toMatchObject({ detail: 'approved', at: at(60) });
+    expect(asked.find((s) => s.step === 'payment-received')!.at).toBe(at(61));
+
+    const paid = progress({
+      outline: residence, status: 'approved',
+      steps: [done('lookUpPerson', 0, 1), done('review', 1, 60), done('chargeFee', 60, 61), done('feePaid', 61, 300), done('sealDecision', 301, 302), done('tellInInbox', 302, 303), done('tellByEmail', 303, 304), done('declared', 304, 304)],
+      events: [approved, { kind: 'payment-paid', status: 'approved', at: new Date(at(299)) }],
+    });
+    expect(states(paid)).toEqual(['submitted:done', 'data-checked:done', 'under-review:done', 'decision:done', 'payment-received:done', 'result-delivered:done']);
+    const times = paid.map((s) => s.at!);
+    expect([...times].sort()).toEqual(times);
+    expect(paid.find((s) => s.step === 'result-delivered')!.at).toBe(at(304));
+  });
+
+  it('a refused declaration asks for no postpayment: the payment is skipped, the refusal delivered', () => {
+    const steps = progress({
+      outline: residence, status: 'rejected',
+      steps: [done('lookUpPerson', 0, 1), done('review', 1, 60), done('sealRefusal', 61, 62), done('tellRefused', 62, 63), done('notDeclared', 63, 63)],
+      events: [{ kind: 'status-changed', status: 'rejected', at: new Date(at(60)) }],
+    });
+    expect(states(steps)).toEqual(['submitted:done', 'data-checked:done', 'under-review:done', 'decision:done', 'payment-received:skipped', 'result-delivered:done']);
+    expect(steps.find((s) => s.step === 'decision')!.detail).toBe('rejected');
   });
 
   it('withdrawn: what was not done is skipped, and the withdrawal closes the list', () => {

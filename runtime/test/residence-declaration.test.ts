@@ -1,8 +1,9 @@
 /**
  * The demo service examples/services/residence-declaration, imported as `npm start` imports it,
  * ordered by the demo citizen and driven to its end against the real sandboxes `npm start`
- * runs: population register (mutual TLS), bank (hosted page, signed webhook), official's task,
- * decision PDF, portal inbox message and an e-mail into the sandbox mailbox.
+ * runs: population register (mutual TLS), official's task, the fee asked for after the approval
+ * (a postpayment) and paid at the bank (hosted page, signed webhook), decision PDF, portal inbox
+ * message and an e-mail into the sandbox mailbox.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -30,7 +31,7 @@ describe('residence declaration, the demo service, end to end on the sandboxes',
     dir = await mkdtemp(path.join(os.tmpdir(), 'residence-'));
     sandboxes = await startDemoSandboxes({ dataDir: 'memory', logger: pino({ level: 'silent' }) });
     t = await startTestRuntime({}, sandboxes.env);
-    expect(await importExamplePackages(t.runtime.services, PACKAGE, t.runtime.logger)).toEqual(['residence-declaration@1.1.0']);
+    expect(await importExamplePackages(t.runtime.services, PACKAGE, t.runtime.logger)).toEqual(['residence-declaration@1.2.0']);
   }, 120_000);
   afterAll(async () => {
     await t?.close();
@@ -38,7 +39,7 @@ describe('residence declaration, the demo service, end to end on the sandboxes',
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('looks the citizen up, takes the fee, waits for the official, issues the decision PDF and tells the citizen', async () => {
+  it('looks the citizen up, waits for the official, asks for the fee once approved, issues the decision PDF when it is paid and tells the citizen', async () => {
     const jonas = await citizen(t);
     const form = await jonas.get('/api/services/residence-declaration/form');
     expect(form.status).toBe(200);
@@ -54,14 +55,11 @@ describe('residence declaration, the demo service, end to end on the sandboxes',
     expect(order.status).toBe(201);
     const id = order.body.id as string;
 
-    // The register answered (the payer's name comes from it) and the bank has a payment page.
-    const payment = await eventually(async () => (await jonas.get(`/api/applications/${id}/payments`)).body.items?.find((p: { redirectUrl: string | null }) => p.redirectUrl), 'the payment order');
-    expect(payment).toMatchObject({ kind: 'prepayment', amountCents: 250, currency: 'EUR' });
-    const paid = await fetch(payment.redirectUrl, { method: 'POST', body: new URLSearchParams({ action: 'pay' }), redirect: 'manual' });
-    expect(paid.status).toBe(303);
-
+    // The register answered and the official has the declaration; nothing is asked for before the decision.
     const official = await t.as('official');
     const task = await eventually(async () => (await official.get('/api/tasks')).body.items.find((i: { applicationId: string }) => i.applicationId === id), 'the official\'s task');
+    expect((await jonas.get(`/api/applications/${id}/payments`)).body.items).toEqual([]);
+    expect((await jonas.get(`/api/applications/${id}`)).body.payment).toBeNull();
     expect((await official.post(`/api/tasks/${task.id}/claim`)).status).toBe(200);
     // The task's form asks for a decision (approve or reject, a reason with a refusal) and nothing else.
     const refused = await official.post(`/api/tasks/${task.id}/complete`, { variables: { checked: true } });
@@ -69,6 +67,18 @@ describe('residence declaration, the demo service, end to end on the sandboxes',
     expect(refused.body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['/variables/checked', '/variables/decision']));
     expect((await official.post(`/api/tasks/${task.id}/complete`, { variables: { decision: 'reject' } })).status).toBe(422);
     expect((await official.post(`/api/tasks/${task.id}/complete`, { variables: { decision: 'approve' } })).status).toBe(200);
+
+    // Approved: the fee is asked for (the payer's name comes from the register); nothing is issued until it is paid.
+    const payment = await eventually(async () => (await jonas.get(`/api/applications/${id}/payments`)).body.items?.find((p: { redirectUrl: string | null }) => p.redirectUrl), 'the payment order');
+    expect(payment).toMatchObject({ kind: 'postpayment', amountCents: 250, currency: 'EUR', payable: true });
+    const waiting = (await jonas.get(`/api/applications/${id}`)).body;
+    expect(waiting).toMatchObject({ status: 'approved', payment: { id: payment.id, payable: true } });
+    expect(waiting.progress.map((s: { step: string; state: string }) => `${s.step}:${s.state}`))
+      .toEqual(['submitted:done', 'data-checked:done', 'under-review:done', 'decision:done', 'payment-received:current', 'result-delivered:next']);
+    expect(waiting.steps.some((s: { elementId: string }) => s.elementId === 'decisionPdf')).toBe(false);
+    expect((await jonas.get('/api/me/messages')).body.items.filter((m: { applicationId: string }) => m.applicationId === id)).toEqual([]);
+    const paid = await fetch(payment.redirectUrl, { method: 'POST', body: new URLSearchParams({ action: 'pay' }), redirect: 'manual' });
+    expect(paid.status).toBe(303);
 
     const done = await eventually(async () => {
       const response = await jonas.get(`/api/applications/${id}`);
@@ -80,7 +90,7 @@ describe('residence declaration, the demo service, end to end on the sandboxes',
     const [row] = await t.runtime.database.dataSource.query('SELECT process_instance_key FROM application WHERE id = $1', [id]);
     const variables = Object.fromEntries((await t.runtime.engine.variables(row.process_instance_key)).map((v) => [v.name, v.value]));
     expect(variables.person).toMatchObject({ personalCode: '38501010013', givenName: 'Jonas', familyName: 'Jonaitis' });
-    expect(variables.payment).toMatchObject({ status: 'paid', amountCents: 250 });
+    expect(variables.payment).toMatchObject({ status: 'paid', kind: 'postpayment', amountCents: 250 });
 
     // The decision PDF, downloaded by the citizen, read back.
     const decision = variables.decisionDocument as { documentId: string };

@@ -1,6 +1,7 @@
 /**
  * The steps of an order as its citizen follows them: submitted, data checked in a register,
- * payment received, under review, more information requested, decision, result delivered. Read
+ * payment received, under review, more information requested, decision, result delivered (a
+ * postpayment, asked for after the decision, comes between the decision and the result). Read
  * from the application's timeline, the engine's element history and the process's outline
  * (which connector a task runs, which message a wait expects): only the steps the process can
  * take are shown, the one it is at is `current` (with its deadline when the process has one).
@@ -97,15 +98,20 @@ export function citizenProgress(input: ProgressInput): ProgressStep[] {
     found.push({ step: 'data-checked', ...(active ? { since: active.startDate } : checks.length ? { done: latest(checks.map((s) => s.endDate)) } : {}) });
   }
 
+  // A process that asks for its fee only after the decision (and only its postpayment) shows the payment there.
+  const kinds = new Set((input.outline?.elements ?? []).map((e) => e.paymentKind).filter((kind) => kind !== undefined));
+  const postpayment = kinds.has('postpayment') && !kinds.has('prepayment');
+  let payment: Found | undefined;
   if (declares('payment-received') || input.events.some((e) => e.kind.startsWith('payment-'))) {
     const paid = eventAt((e) => e.kind === 'payment-paid');
     const waits = records('payment-received');
     const active = waits.find((s) => s.state === 'ACTIVE');
     const caught = waits.find((s) => s.state === 'COMPLETED');
     const payable = eventAt((e) => e.kind === 'payment-created');
-    found.push(paid ?? caught
+    payment = paid ?? caught
       ? { step: 'payment-received', done: paid ?? caught!.endDate!, detail: 'paid' }
-      : { step: 'payment-received', ...(active ?? payable ? { since: active?.startDate ?? payable } : {}) });
+      : { step: 'payment-received', ...(active ?? payable ? { since: active?.startDate ?? payable } : {}) };
+    if (!postpayment) found.push(payment);
   }
 
   const reviews = records('under-review');
@@ -145,6 +151,8 @@ export function citizenProgress(input: ProgressInput): ProgressStep[] {
       : {}),
     ...(!finished && input.duration ? { deadline: addDuration(input.submittedAt, input.duration, input.durationMs) } : {}),
   });
+
+  if (payment && postpayment) found.push(payment);
 
   const notices = records('notification').filter((s) => ended(s) && (!decidedAt || (s.endDate ?? '') >= decidedAt));
   const delivered = decidedAt || processEnded ? latest(notices.map((s) => s.endDate)) : undefined;

@@ -1,6 +1,7 @@
 /**
  * What a citizen's timeline needs to know of a service's process: each element's kind, the
- * connector a service task runs, the message a wait expects, and the timers that bound it.
+ * connector a service task runs, the message a wait expects, the timers that bound it, and whether
+ * a payment order is asked for before the decision or after it.
  * Read once per published version (versions never change) from its BPMN file.
  */
 import { bpmnElements } from '@konstruktor/forms';
@@ -8,6 +9,7 @@ import type { DataSource } from 'typeorm';
 import type { BpmnElement } from '../designer/bpmn-element.js';
 import { readBpmn } from '../designer/bpmn-lint.js';
 import { ServiceVersionEntity } from '../catalogue/service-version.entity.js';
+import type { PaymentKind } from '../payments/payment-order.entity.js';
 
 export interface OutlineElement {
   id: string;
@@ -21,6 +23,8 @@ export interface OutlineElement {
   deadline?: string;
   /** The id of that timer boundary event: completed, the wait ran out. */
   timer?: string;
+  /** A payment order task's kind (`konstruktor:payments:create-order`): prepayment, the connector's default, or postpayment. */
+  paymentKind?: PaymentKind;
   /** Inside an event sub-process (a withdrawal, a cancellation): not a step of the normal course. */
   inEventSubprocess: boolean;
 }
@@ -40,6 +44,16 @@ function messageOf(element: BpmnElement): string | undefined {
   if (direct?.name) return direct.name;
   const definitions = (element.get('eventDefinitions') as BpmnElement[] | undefined) ?? [];
   return (definitions.find((d) => d.$type === 'bpmn:MessageEventDefinition')?.get('messageRef') as BpmnElement | undefined)?.name;
+}
+
+const PAYMENT_ORDER = 'konstruktor:payments:create-order';
+
+/** The kind a payment order task gives: a literal `="postpayment"` input; anything else is the connector's default. */
+function paymentKindOf(element: BpmnElement): PaymentKind {
+  const mapping = extensionValues(element).find((v) => v.$type === 'zeebe:IoMapping');
+  const inputs = (mapping?.get('inputParameters') as BpmnElement[] | undefined) ?? [];
+  const source = inputs.find((input) => input.get('target') === 'kind')?.get('source');
+  return typeof source === 'string' && /^=\s*"postpayment"\s*$/.test(source) ? 'postpayment' : 'prepayment';
 }
 
 function inEventSubprocess(element: BpmnElement): boolean {
@@ -68,7 +82,7 @@ export async function outlineOf(xml: string): Promise<ProcessOutline> {
       const deadline = deadlines.get(e.id!);
       return {
         id: e.id!, type: local(e.$type), inEventSubprocess: inEventSubprocess(e),
-        ...(typeof jobType === 'string' ? { jobType } : {}), ...(message ? { message } : {}), ...(deadline ? { deadline: deadline.duration, timer: deadline.timer } : {}),
+        ...(typeof jobType === 'string' ? { jobType } : {}), ...(jobType === PAYMENT_ORDER ? { paymentKind: paymentKindOf(e) } : {}), ...(message ? { message } : {}), ...(deadline ? { deadline: deadline.duration, timer: deadline.timer } : {}),
       };
     });
   return { elements };
