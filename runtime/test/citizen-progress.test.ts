@@ -104,16 +104,24 @@ describe('citizen progress', () => {
     const approved = { kind: 'status-changed', status: 'approved', at: new Date(at(60)) };
     const asked = progress({
       outline: residence, status: 'approved',
-      steps: [done('lookUpPerson', 0, 1), done('review', 1, 60), done('chargeFee', 60, 61), active('feePaid', 61)],
+      steps: [done('lookUpPerson', 0, 1), done('review', 1, 60), done('chargeFee', 60, 61), done('tellFeeDue', 61, 62), active('feePaid', 62)],
       events: [approved, { kind: 'payment-created', status: 'approved', at: new Date(at(61)) }],
     });
     expect(states(asked)).toEqual(['submitted:done', 'data-checked:done', 'under-review:done', 'decision:done', 'payment-received:current', 'result-delivered:next']);
     expect(asked.find((s) => s.step === 'decision')).toMatchObject({ detail: 'approved', at: at(60) });
-    expect(asked.find((s) => s.step === 'payment-received')!.at).toBe(at(61));
+    expect(asked.find((s) => s.step === 'payment-received')!.at).toBe(at(62));
+    // Paid at the bank, the process not yet told: the message asking for the fee is still no result.
+    const paidAtBank = progress({
+      outline: residence, status: 'approved',
+      steps: [done('lookUpPerson', 0, 1), done('review', 1, 60), done('chargeFee', 60, 61), done('tellFeeDue', 61, 62), active('feePaid', 62)],
+      events: [approved, { kind: 'payment-paid', status: 'approved', at: new Date(at(90)) }],
+    });
+    expect(states(paidAtBank).slice(-2)).toEqual(['payment-received:done', 'result-delivered:current']);
+    expect(paidAtBank.at(-1)!.at).toBeUndefined();
 
     const paid = progress({
       outline: residence, status: 'approved',
-      steps: [done('lookUpPerson', 0, 1), done('review', 1, 60), done('chargeFee', 60, 61), done('feePaid', 61, 300), done('sealDecision', 301, 302), done('tellInInbox', 302, 303), done('tellByEmail', 303, 304), done('declared', 304, 304)],
+      steps: [done('lookUpPerson', 0, 1), done('review', 1, 60), done('chargeFee', 60, 61), done('tellFeeDue', 61, 62), done('feePaid', 62, 300), done('sealDecision', 301, 302), done('tellInInbox', 302, 303), done('tellByEmail', 303, 304), done('declared', 304, 304)],
       events: [approved, { kind: 'payment-paid', status: 'approved', at: new Date(at(299)) }],
     });
     expect(states(paid)).toEqual(['submitted:done', 'data-checked:done', 'under-review:done', 'decision:done', 'payment-received:done', 'result-delivered:done']);

@@ -2,8 +2,8 @@
  * The demo service examples/services/residence-declaration, imported as `npm start` imports it,
  * ordered by the demo citizen and driven to its end against the real sandboxes `npm start`
  * runs: population register (mutual TLS), official's task, the fee asked for after the approval
- * (a postpayment) and paid at the bank (hosted page, signed webhook), decision PDF, portal inbox
- * message and an e-mail into the sandbox mailbox.
+ * (a postpayment, announced in the portal inbox) and paid at the bank (hosted page, signed
+ * webhook), decision PDF, portal inbox message and an e-mail into the sandbox mailbox.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -76,7 +76,12 @@ describe('residence declaration, the demo service, end to end on the sandboxes',
     expect(waiting.progress.map((s: { step: string; state: string }) => `${s.step}:${s.state}`))
       .toEqual(['submitted:done', 'data-checked:done', 'under-review:done', 'decision:done', 'payment-received:current', 'result-delivered:next']);
     expect(waiting.steps.some((s: { elementId: string }) => s.elementId === 'decisionPdf')).toBe(false);
-    expect((await jonas.get('/api/me/messages')).body.items.filter((m: { applicationId: string }) => m.applicationId === id)).toEqual([]);
+    // The inbox says so, in Lithuanian, with the amount and the payment reference.
+    const feeDue = await eventually(async () => ((await jonas.get('/api/me/messages')).body.items as { subject: string; body: string; applicationId: string }[]).find((m) => m.applicationId === id), 'the message asking for the fee');
+    expect(feeDue.subject).toBe('Deklaracija priimta: sumokėkite rinkliavą');
+    expect(feeDue.body).toContain('sumokėsite 2,50 Eur rinkliavą');
+    expect(feeDue.body).toContain(payment.reference);
+    expect(feeDue.body).toContain('Kauno miesto savivaldybės administracija');
     const paid = await fetch(payment.redirectUrl, { method: 'POST', body: new URLSearchParams({ action: 'pay' }), redirect: 'manual' });
     expect(paid.status).toBe(303);
 
@@ -85,7 +90,7 @@ describe('residence declaration, the demo service, end to end on the sandboxes',
       return response.body.status === 'approved' && response.body.steps.some((s: { elementId: string; state: string }) => s.elementId === 'declared' && s.state === 'COMPLETED') && response.body;
     }, 'the application to be approved and its process to end');
     expect(done.steps.filter((s: { state: string }) => s.state === 'COMPLETED').map((s: { elementId: string }) => s.elementId))
-      .toEqual(expect.arrayContaining(['lookUpPerson', 'chargeFee', 'feePaid', 'review', 'accepted', 'decisionPdf', 'sealDecision', 'tellInInbox', 'tellByEmail', 'declared']));
+      .toEqual(expect.arrayContaining(['lookUpPerson', 'review', 'chargeFee', 'tellFeeDue', 'feePaid', 'accepted', 'decisionPdf', 'sealDecision', 'tellInInbox', 'tellByEmail', 'declared']));
 
     const [row] = await t.runtime.database.dataSource.query('SELECT process_instance_key FROM application WHERE id = $1', [id]);
     const variables = Object.fromEntries((await t.runtime.engine.variables(row.process_instance_key)).map((v) => [v.name, v.value]));
@@ -111,7 +116,7 @@ describe('residence declaration, the demo service, end to end on the sandboxes',
 
     const subject = 'Priimtas sprendimas dėl prašymo „Gyvenamosios vietos deklaravimas“';
     const inbox = (await jonas.get('/api/me/messages')).body.items as { subject: string; applicationId: string }[];
-    expect(inbox.filter((m) => m.applicationId === id).map((m) => m.subject)).toEqual([subject]);
+    expect(inbox.filter((m) => m.applicationId === id).map((m) => m.subject)).toEqual([subject, feeDue.subject]);
 
     const mailbox = sandboxes.urls.find(([name]) => name === 'mailbox')![1];
     const mails = await (await fetch(`${mailbox}mails.json`)).json() as { to: string[]; subject: string; text: string }[];

@@ -154,8 +154,12 @@ export function citizenProgress(input: ProgressInput): ProgressStep[] {
 
   if (payment && postpayment) found.push(payment);
 
-  const notices = records('notification').filter((s) => ended(s) && (!decidedAt || (s.endDate ?? '') >= decidedAt));
-  const delivered = decidedAt || processEnded ? latest(notices.map((s) => s.endDate)) : undefined;
+  // A postpayment asked for holds the result back until the process has the payment: a message asking for the fee is no result.
+  const feeAsked = postpayment && (payment?.since ?? payment?.done) !== undefined;
+  const feeCaught = records('payment-received').find((s) => s.state === 'COMPLETED')?.endDate ?? undefined;
+  const resultAfter = feeAsked ? feeCaught : decidedAt;
+  const notices = records('notification').filter((s) => ended(s) && (!resultAfter || (s.endDate ?? '') >= resultAfter));
+  const delivered = (decidedAt || processEnded) && !(feeAsked && !feeCaught) ? latest(notices.map((s) => s.endDate)) : undefined;
   const completedAt = processEnded || input.status === 'completed' ? latest([...input.steps.filter(ended).map((s) => s.endDate), eventAt((e) => e.status === 'completed')]) : undefined;
   // Without a process the decision itself is what the citizen receives.
   const result = delivered ?? completedAt ?? (input.outline ? undefined : decidedAt);
