@@ -8,8 +8,6 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import express, { type NextFunction, type Request, type Response } from 'express';
-// @ts-expect-error -- oidc-provider ships no type declarations; the little used here is typed below
-import UntypedProvider, { interactionPolicy as untypedPolicy } from 'oidc-provider';
 import { loadPeople, parsePersonalCode, type PersonRecord } from '../registers/index.js';
 import { expiredPage, loginPage, pageLanguage } from './login-page.js';
 
@@ -35,8 +33,15 @@ interface InteractionPolicy {
   base(): { get(name: string): { checks: unknown[] } };
   Check: (new (reason: string, description: string, error: string, check: (ctx: OidcCheckContext) => boolean) => unknown) & { REQUEST_PROMPT: boolean; NO_NEED_TO_PROMPT: boolean };
 }
-const Provider = UntypedProvider as new (issuer: string, configuration: Record<string, unknown>) => OidcProvider;
-const interactionPolicy = untypedPolicy as InteractionPolicy;
+/**
+ * oidc-provider, loaded when a gateway starts: on import it warns on stderr about Node 20, which
+ * every command importing the examples (the connectors' CLI among them) would print otherwise.
+ */
+async function oidcProvider(): Promise<{ Provider: new (issuer: string, configuration: Record<string, unknown>) => OidcProvider; interactionPolicy: InteractionPolicy }> {
+  // @ts-expect-error -- oidc-provider ships no type declarations; the little used here is typed above
+  const module = (await import('oidc-provider')) as { default: unknown; interactionPolicy: unknown };
+  return { Provider: module.default as new (issuer: string, configuration: Record<string, unknown>) => OidcProvider, interactionPolicy: module.interactionPolicy as InteractionPolicy };
+}
 
 /** Claims by scope; `eid` is the national part, the personal code. */
 const CLAIMS = { openid: ['sub'], profile: ['given_name', 'family_name', 'name', 'birthdate'], eid: ['personal_code'] };
@@ -61,6 +66,7 @@ export interface SandboxEidGateway {
 const subjectOf = (person: PersonRecord) => `PNO${parsePersonalCode(person.personalCode)!.country}-${person.personalCode}`;
 
 export async function startEidGateway(options: EidGatewayOptions): Promise<SandboxEidGateway> {
+  const { Provider, interactionPolicy } = await oidcProvider();
   const people = [...(await loadPeople()).values()].filter((person) => !person.deceasedOn);
   const bySubject = new Map(people.map((person) => [subjectOf(person), person]));
   const byCode = new Map(people.map((person) => [person.personalCode, person]));
