@@ -69,6 +69,7 @@ const en = {
   receiptPdf: 'Signed receipt (PDF)', receiptDigest: 'Fingerprint of your answers (SHA-256)', termsVersion: 'Terms of use version',
   // Paying
   feeAfterSubmit: (fee: string) => `${fee}; your order will ask you to pay it when the service needs it`,
+  postpaymentHint: 'Your application is approved. Pay the fee to receive the result.',
   payment: 'Payment', pay: (amount: string) => `Pay ${amount}`, amount: 'Amount', paymentReference: 'Payment reference', dueDate: 'Pay by', paidAt: 'Paid on',
   invoicePdf: 'Invoice (PDF)', feeLater: (fee: string) => `The fee is ${fee}. You will be asked to pay when the service needs it.`,
   refundDue: 'The bank took a payment after the order had ended; it will be refunded.',
@@ -137,6 +138,7 @@ const lt: Texts = {
   declarationTitle: 'Pateikdami', receipt: 'Pateikimo kvitas', receiptPending: 'Pasirašytas kvitas ruošiamas…',
   receiptPdf: 'Pasirašytas kvitas (PDF)', receiptDigest: 'Jūsų atsakymų kontrolinė suma (SHA-256)', termsVersion: 'Naudojimosi taisyklių versija',
   feeAfterSubmit: (fee) => `${fee}; sumokėti būsite paprašyti užsakyme, kai to reikės`,
+  postpaymentHint: 'Jūsų prašymas patenkintas. Sumokėkite mokestį, kad gautumėte rezultatą.',
   payment: 'Mokėjimas', pay: (amount) => `Sumokėti ${amount}`, amount: 'Suma', paymentReference: 'Įmokos kodas', dueDate: 'Sumokėti iki', paidAt: 'Sumokėta',
   invoicePdf: 'Sąskaita (PDF)', feeLater: (fee) => `Paslaugos kaina – ${fee}. Sumokėti būsite paprašyti, kai to reikės.`,
   refundDue: 'Bankas priėmė mokėjimą jau pasibaigus užsakymui; pinigai bus grąžinti.',
@@ -204,6 +206,7 @@ const lv: Texts = {
   declarationTitle: 'Iesniedzot', receipt: 'Iesniegšanas kvīts', receiptPending: 'Parakstītā kvīts tiek sagatavota…',
   receiptPdf: 'Parakstīta kvīts (PDF)', receiptDigest: 'Jūsu atbilžu kontrolsumma (SHA-256)', termsVersion: 'Lietošanas noteikumu versija',
   feeAfterSubmit: (fee) => `${fee}; samaksāt lūgsim pieteikumā, kad tas būs vajadzīgs`,
+  postpaymentHint: 'Jūsu pieteikums ir apstiprināts. Samaksājiet nodevu, lai saņemtu rezultātu.',
   payment: 'Maksājums', pay: (amount) => `Samaksāt ${amount}`, amount: 'Summa', paymentReference: 'Maksājuma references numurs', dueDate: 'Samaksāt līdz', paidAt: 'Samaksāts',
   invoicePdf: 'Rēķins (PDF)', feeLater: (fee) => `Pakalpojuma maksa ir ${fee}. Samaksāt lūgsim, kad tas būs vajadzīgs.`,
   refundDue: 'Banka pieņēma maksājumu pēc pieteikuma beigām; nauda tiks atmaksāta.',

@@ -32,6 +32,7 @@ export function PaymentSection({ application, onChanged }: { application: Applic
       <Heading level={2} data-size="sm" id="payment-heading">{t.payment}</Heading>
       {!payment ? <Paragraph>{t.feeLater(fee)}</Paragraph> : (
         <>
+          {payment.payable && payment.kind === 'postpayment' && <Paragraph data-testid="postpayment">{t.postpaymentHint}</Paragraph>}
           {payment.payable && (
             <div className="actions">
               <a className="ds-button" data-variant="primary" href={payment.redirectUrl ?? '#'}>{t.pay(formatMoney(payment.amount, payment.currency, lang))}</a>
