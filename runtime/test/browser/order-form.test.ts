@@ -141,7 +141,7 @@ describe.skipIf(skipWithoutChromium)('citizen portal in Chromium', () => {
     const citizen = await t.as('citizen');
     const application = await citizen.get(`/api/applications/${id}`);
     expect(application.status).toBe(200);
-    expect(application.body.number).toBe(number);
+    expect(application.body.caseCode).toBe(number);
     const data = application.body.data;
     expect(data).toMatchObject({
       fullName: 'Jonas Jonaitis', email: 'jonas@example.lt', phone: '+37060012345', goods: 'crafts', firstDay: '2026-12-01',
