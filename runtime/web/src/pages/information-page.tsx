@@ -108,7 +108,7 @@ export function InformationPage({ id }: { id: string }) {
         <Paragraph>{request.message}</Paragraph>
         {request.deadline && <Paragraph>{t.informationDeadline(formatDate(request.deadline, lang))}</Paragraph>}
       </Alert>
-      <FormView schema={schema} lang={lang} data={data} errors={errors.map((e) => ({ ...e, path: e.path.replace(/^\/answers\//, '/data/') }))} onChange={setData} onDomIds={onDomIds} />
+      {schema.components.length > 0 && <FormView schema={schema} lang={lang} data={data} errors={errors.map((e) => ({ ...e, path: e.path.replace(/^\/answers\//, '/data/') }))} onChange={setData} onDomIds={onDomIds} />}
       {page.files.map(({ component, path }) => (
         <FileField key={path.join('.')} id={fileId(path)} service={application.service} field={path.join('.')} label={component.label ?? path.join('.')} value={getIn(data, path)} documents={documents}
           error={errors.find((e) => pathSegments(e.path.replace(/^\/answers\//, '/')).slice(0, path.length).join('.') === path.join('.'))?.message}
