@@ -17,7 +17,7 @@ import { importExamplePackages } from '../../src/demo/seed.js';
 import { startDemoSandboxes, type DemoSandboxes } from '../../src/demo/sandboxes.js';
 import { startTestRuntime, TEST_PASSWORD, type TestRuntime } from '../support/harness.js';
 import { launchChromium, screenshot, skipWithoutChromium, type Browser } from './support/chromium.js';
-import { checkPage } from './support/check-page.js';
+import { checkPageAtBothWidths } from './support/check-page.js';
 
 const SERVICE = 'street-trading-permit';
 const IEVA = { username: 'citizen2', name: 'Ieva Bērziņa', personalCode: '010190-10036' };
@@ -44,13 +44,6 @@ describe.skipIf(skipWithoutChromium)('e-assistant and withdrawal journeys in Chr
     await sandboxes?.close();
     await rm(dir, { recursive: true, force: true });
   });
-
-  async function checkBoth(page: Page, name: string): Promise<void> {
-    await checkPage(page, `${name}-1280`);
-    await page.setViewportSize({ width: 360, height: 780 });
-    await checkPage(page, `${name}-360`);
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
 
   /** Logs in on the login page's staff form (the demo citizens have passwords too); accepts the terms when asked. */
   async function logIn(page: Page, username: string, returnTo: string): Promise<void> {
@@ -98,18 +91,18 @@ describe.skipIf(skipWithoutChromium)('e-assistant and withdrawal journeys in Chr
     await page.getByLabel('Valid until').fill(`${new Date().getFullYear() + 1}-12-31`);
     await page.getByRole('button', { name: 'Authorise', exact: true }).click();
     await page.getByTestId('authorisations').getByText(IEVA.name, { exact: true }).waitFor();
-    await checkBoth(page, 'assistant-01-authorised');
+    await checkPageAtBothWidths(page, 'assistant-01-authorised');
 
     // Ieva chooses to act for him and orders.
     await logIn(page, IEVA.username, '/acting-for');
     await page.getByRole('heading', { level: 1, name: 'Whom are you acting for?' }).waitFor();
     await page.getByLabel('Jonas Jonaitis, who authorised me').check();
-    await checkBoth(page, 'assistant-02-acting-for');
+    await checkPageAtBothWidths(page, 'assistant-02-acting-for');
     await page.getByRole('button', { name: 'Continue' }).click();
     expect(await page.getByTestId('acting-for').textContent()).toContain('Jonas Jonaitis');
     const id = await orderPermit(page, 'Laisvės al. 10');
     await page.getByText('Submitted under authorisation by Ieva Bērziņa').waitFor();
-    await checkBoth(page, 'assistant-03-order');
+    await checkPageAtBothWidths(page, 'assistant-03-order');
     const [stored] = (await t.runtime.database.dataSource.query(
       `SELECT applicant.username AS applicant, submitter.username AS submitter FROM application a
          JOIN app_user applicant ON applicant.id = a.applicant_id JOIN app_user submitter ON submitter.id = a.submitted_by_id WHERE a.id = $1`, [id])) as { applicant: string; submitter: string }[];
@@ -119,7 +112,7 @@ describe.skipIf(skipWithoutChromium)('e-assistant and withdrawal journeys in Chr
     await logIn(page, 'citizen', '/orders');
     const row = page.getByRole('row').filter({ hasText: 'Submitted under authorisation by Ieva Bērziņa' });
     await row.waitFor();
-    await checkBoth(page, 'assistant-04-grantor-orders');
+    await checkPageAtBothWidths(page, 'assistant-04-grantor-orders');
   }, 240_000);
 
   it('withdraws an order while the agency still handles it; it ends withdrawn and cannot be paid any more', async () => {
@@ -134,12 +127,12 @@ describe.skipIf(skipWithoutChromium)('e-assistant and withdrawal journeys in Chr
     await page.getByRole('link', { name: 'Pay €15.00' }).waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Withdraw the order' }).click();
     await page.getByText('Withdraw this order? The agency will stop handling it.').waitFor();
-    await checkBoth(page, 'withdrawal-01-confirm');
+    await checkPageAtBothWidths(page, 'withdrawal-01-confirm');
     await page.getByRole('button', { name: 'Yes, withdraw' }).click();
     await expect.poll(() => page.getByTestId('application-status').textContent(), { timeout: 30_000 }).toBe('Cancelled');
     await expect.poll(() => page.getByRole('link', { name: 'Pay €15.00' }).count()).toBe(0);
     await expect.poll(() => page.getByTestId('progress').textContent()).toContain('Withdrawn');
-    await checkBoth(page, 'withdrawal-02-withdrawn');
+    await checkPageAtBothWidths(page, 'withdrawal-02-withdrawn');
     const [stored] = (await t.runtime.database.dataSource.query('SELECT status FROM application WHERE id = $1', [id])) as { status: string }[];
     expect(stored!.status).toBe('cancelled');
   }, 240_000);

@@ -23,12 +23,11 @@ import { startTestRuntime, type TestRuntime } from '../support/harness.js';
 import { eventually } from '../support/eventually.js';
 import { freePort } from '../support/free-port.js';
 import { launchChromium, screenshot, skipWithoutChromium, type Browser } from './support/chromium.js';
-import { checkPage } from './support/check-page.js';
+import { checkPageAtBothWidths } from './support/check-page.js';
+import { STALL_PLAN_PDF } from './support/form-service.js';
 
 const SERVICE = 'street-trading-permit';
 const COMPANY = { code: '305888127', name: 'Gintarinė prekyba' };
-/** The smallest PDF file-type recognises: the stall plan the official asks for. */
-const PLAN_PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
 /** What the journey reads and presses, in each language (the portal's own words). */
 const WORDS = {
@@ -100,13 +99,6 @@ describe.skipIf(skipWithoutChromium)('the citizen journey in Chromium', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  /** Screenshot and axe at the desktop width, then at a phone's, and back. */
-  async function checkBoth(page: Page, name: string): Promise<void> {
-    await checkPage(page, `${name}-1280`);
-    await page.setViewportSize({ width: 360, height: 780 });
-    await checkPage(page, `${name}-360`);
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
 
   /** The review task of an application, claimed by the official; not `after` (the one he finished). */
   async function claimTask(applicationId: string, after?: string): Promise<string> {
@@ -126,19 +118,19 @@ describe.skipIf(skipWithoutChromium)('the citizen journey in Chromium', () => {
 
       // The catalogue, logged out; search as you type.
       await page.goto(`${t.url}/?lang=${lang}`);
-      await checkBoth(page, `journey-${lang}-01-catalogue`);
+      await checkPageAtBothWidths(page, `journey-${lang}-01-catalogue`);
       const word = titles[lang].split(' ')[0]!;
       await page.getByLabel(w.search).pressSequentially(word, { delay: 30 });
       await page.getByRole('heading', { name: w.found1 }).waitFor();
-      await checkBoth(page, `journey-${lang}-02-search`);
+      await checkPageAtBothWidths(page, `journey-${lang}-02-search`);
 
       // The card, then Order: log in with eID first.
       await page.getByRole('link', { name: titles[lang], exact: true }).click();
       await page.getByRole('heading', { level: 1, name: titles[lang] }).waitFor();
-      await checkBoth(page, `journey-${lang}-03-card`);
+      await checkPageAtBothWidths(page, `journey-${lang}-03-card`);
       await page.getByRole('link', { name: new RegExp(`^${w.orderOnline}`) }).click();
       await page.getByText(w.loginToOrder).waitFor();
-      await checkBoth(page, `journey-${lang}-04-login`);
+      await checkPageAtBothWidths(page, `journey-${lang}-04-login`);
       await page.getByRole('link', { name: w.eid }).click();
       await page.getByLabel(/Jonas Jonaitis/).check();
       await page.locator('button[value="login"]').click();
@@ -146,7 +138,7 @@ describe.skipIf(skipWithoutChromium)('the citizen journey in Chromium', () => {
       const terms = page.getByRole('button', { name: w.accept });
       await page.getByRole('heading', { level: 1 }).waitFor();
       if (await terms.isVisible()) {
-        await checkBoth(page, `journey-${lang}-05-terms`);
+        await checkPageAtBothWidths(page, `journey-${lang}-05-terms`);
         await terms.click();
       }
 
@@ -154,7 +146,7 @@ describe.skipIf(skipWithoutChromium)('the citizen journey in Chromium', () => {
       await page.getByTestId('acting-for').click();
       await page.getByRole('heading', { level: 1, name: w.actingTitle }).waitFor();
       await page.getByLabel(new RegExp(COMPANY.name)).check();
-      await checkBoth(page, `journey-${lang}-06-acting-for`);
+      await checkPageAtBothWidths(page, `journey-${lang}-06-acting-for`);
       await page.getByRole('button', { name: w.continue }).click();
 
       // The form, page by page, prefilled from his profile.
@@ -174,7 +166,7 @@ describe.skipIf(skipWithoutChromium)('the citizen journey in Chromium', () => {
       await page.getByRole('heading', { level: 1, name: w.checkAnswers }).waitFor();
       await page.getByTestId('declaration').waitFor();
       expect(await page.getByTestId('ordering-for').textContent()).toContain(COMPANY.name);
-      await checkBoth(page, `journey-${lang}-07-check-answers`);
+      await checkPageAtBothWidths(page, `journey-${lang}-07-check-answers`);
       const before = (await t.runtime.database.dataSource.query('SELECT count(*)::int AS n FROM application')) as { n: number }[];
       await page.getByRole('button', { name: w.submit }).dblclick();
       await page.waitForURL(/\/orders\/[0-9a-f-]{36}/);
@@ -188,7 +180,7 @@ describe.skipIf(skipWithoutChromium)('the citizen journey in Chromium', () => {
       // The fee: pay at the sandbox bank; back in the portal the payment shows as paid.
       const pay = page.getByRole('link', { name: w.pay });
       await pay.waitFor({ timeout: 30_000 });
-      await checkBoth(page, `journey-${lang}-08-to-pay`);
+      await checkPageAtBothWidths(page, `journey-${lang}-08-to-pay`);
       await pay.click();
       await page.locator('button[value="pay"]').click();
       await page.waitForURL(new RegExp(`/orders/${id}`));
@@ -198,12 +190,12 @@ describe.skipIf(skipWithoutChromium)('the citizen journey in Chromium', () => {
       const first = await claimTask(id);
       expect((await official.post(`/api/tasks/${first}/complete`, { variables: { decision: 'request-information', informationRequest: { message: 'Pridėkite prekyvietės planą.', fields: ['plan'] } } })).status).toBe(200);
       await page.getByTestId('information-request').waitFor({ timeout: 20_000 });
-      await checkBoth(page, `journey-${lang}-09-information-requested`);
+      await checkPageAtBothWidths(page, `journey-${lang}-09-information-requested`);
       await page.getByRole('link', { name: w.informationGo }).click();
       await page.getByText('Pridėkite prekyvietės planą.').waitFor();
-      await page.getByLabel(label('Field_plan.label', 'Plan of the stall')).setInputFiles({ name: 'plan.pdf', mimeType: 'application/pdf', buffer: PLAN_PDF });
+      await page.getByLabel(label('Field_plan.label', 'Plan of the stall')).setInputFiles({ name: 'plan.pdf', mimeType: 'application/pdf', buffer: STALL_PLAN_PDF });
       await page.getByText(/plan\.pdf/).waitFor();
-      await checkBoth(page, `journey-${lang}-10-information-answer`);
+      await checkPageAtBothWidths(page, `journey-${lang}-10-information-answer`);
       await page.getByRole('button', { name: w.informationSend }).click();
       await page.waitForURL(new RegExp(`/orders/${id}(\\?|$)`));
 
@@ -213,7 +205,7 @@ describe.skipIf(skipWithoutChromium)('the citizen journey in Chromium', () => {
       await expect.poll(() => page.getByTestId('application-status').textContent(), { timeout: 30_000 }).toBe(w.approved);
       const decisionRow = page.getByTestId('decision-document');
       await decisionRow.getByTestId('signature-valid').waitFor({ timeout: 30_000 });
-      await checkBoth(page, `journey-${lang}-11-decision`);
+      await checkPageAtBothWidths(page, `journey-${lang}-11-decision`);
       const decisionHref = await decisionRow.getByRole('link').first().getAttribute('href');
       const decision = await page.request.get(`${t.url}${decisionHref!}`);
       expect(decision.status()).toBe(200);
@@ -227,9 +219,9 @@ describe.skipIf(skipWithoutChromium)('the citizen journey in Chromium', () => {
       // The messages, with the unread count in the menu.
       await page.getByRole('link', { name: new RegExp(`^${w.messages}`) }).click();
       await page.getByTestId('messages').getByRole('listitem').first().waitFor();
-      await checkBoth(page, `journey-${lang}-12-messages`);
+      await checkPageAtBothWidths(page, `journey-${lang}-12-messages`);
       await page.getByTestId('messages').locator('summary').first().click();
-      await checkBoth(page, `journey-${lang}-13-message-open`);
+      await checkPageAtBothWidths(page, `journey-${lang}-13-message-open`);
     }, 300_000);
   }
 });
