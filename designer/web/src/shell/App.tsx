@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { setCsrfToken } from '../model/api.js';
 import { LOCALES, type Locale } from '../model/types.js';
-import { initialLocale, LocaleContext, texts } from './i18n.js';
+import { initialLocale, LocaleContext, texts, useTexts } from './i18n.js';
 import { BASE, navigate, onLinkClick, useRoute } from './router.js';
 import { shellApi, type Me } from './services-api.js';
 import { LoginPage } from './LoginPage.js';
@@ -11,6 +11,21 @@ import { prefetchProcessCode, prefetchProcessTab } from './tabs.js';
 
 /** Each language named in itself, as a speaker looks for it in the picker. */
 const LANGUAGE_NAMES: Record<Locale, string> = { lt: 'Lietuvių', lv: 'Latviešu', en: 'English' };
+
+/** Roles the designer's API serves (runtime designer-router: read for both, write for analysts). */
+const DESIGNER_ROLES = ['analyst', 'developer'];
+const mayDesign = (me: Me) => me.user.roles.some((role) => DESIGNER_ROLES.includes(role));
+
+/** What an official or anyone else without a designer role sees instead of a page that would only answer 403. */
+function NotForStaff() {
+  const { t } = useTexts();
+  return (
+    <section className="stack">
+      <h1>{t.notForStaff}</h1>
+      <p><a href="/workspace/">{t.toWorkspace}</a></p>
+    </section>
+  );
+}
 
 /** The designer: who is logged in, the language, and which page the address names. */
 export function App() {
@@ -57,6 +72,7 @@ export function App() {
       <main id="main" tabIndex={-1}>
         {me === undefined ? <p>{t.loading}</p>
           : me === null ? <LoginPage onLogin={setMe} />
+          : !mayDesign(me) ? <NotForStaff />
           : route.page === 'services' ? <ServicesPage />
           : route.page === 'editor' ? <EditorPage key={`${route.code}@${route.version}`} code={route.code} version={route.version} tab={route.tab} />
           : <p>{t.notFound}</p>}

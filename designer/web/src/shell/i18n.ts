@@ -17,6 +17,7 @@ const en = {
   problems: 'Problems', noProblems: 'No problems found.', error: 'error', warning: 'warning',
   problemCount: (errors: number, warnings: number) => `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`,
   leaveUnsaved: 'There are unsaved changes. Leave?', notFound: 'Page not found.',
+  notForStaff: 'The designer is for analysts and developers.', toWorkspace: "Go to the officials' workspace",
 };
 
 export type Texts = typeof en;
@@ -36,6 +37,7 @@ const lt: Texts = {
   problems: 'Problemos', noProblems: 'Problemų nerasta.', error: 'klaida', warning: 'įspėjimas',
   problemCount: (errors, warnings) => `klaidų: ${errors}, įspėjimų: ${warnings}`,
   leaveUnsaved: 'Yra neišsaugotų pakeitimų. Išeiti?', notFound: 'Puslapis nerastas.',
+  notForStaff: 'Dizaineris skirtas analitikams ir programuotojams.', toWorkspace: 'Eiti į valdininko darbo vietą',
 };
 
 const lv: Texts = {
@@ -53,6 +55,7 @@ const lv: Texts = {
   problems: 'Problēmas', noProblems: 'Problēmas nav atrastas.', error: 'kļūda', warning: 'brīdinājums',
   problemCount: (errors, warnings) => `kļūdas: ${errors}, brīdinājumi: ${warnings}`,
   leaveUnsaved: 'Ir nesaglabātas izmaiņas. Vai tiešām iziet?', notFound: 'Lapa nav atrasta.',
+  notForStaff: 'Pakalpojumu veidotājs ir paredzēts analītiķiem un izstrādātājiem.', toWorkspace: 'Uz ierēdņa darba vietu',
 };
 
 const TEXTS = { lt, lv, en } satisfies Record<Locale, Texts>;
