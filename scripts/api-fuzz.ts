@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CONFIG = path.join(ROOT, 'scripts', 'api-fuzz.toml');
-const ROLES = ['anonymous', 'citizen', 'official', 'analyst', 'developer', 'administrator'] as const;
+const ROLES = ['anonymous', 'citizen', 'official', 'supervisor', 'analyst', 'developer', 'administrator'] as const;
 const PASSWORD = 'fuzz-demo-password';
 
 const { values: args } = parseArgs({

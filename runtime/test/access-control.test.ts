@@ -6,7 +6,8 @@ import { citizen, createUser, publishService, startTestRuntime, type TestRuntime
 
 interface Operation { method: string; path: string; roles: 'public' | 'any' | Role[]; stream: boolean }
 
-const USER_OF_ROLE: Record<Role, string> = { analyst: 'analyst', developer: 'developer', official: 'official', administrator: 'administrator', citizen: 'citizen' };
+// The demo supervisor is an official too: the role alone is checked with a user who has nothing else.
+const USER_OF_ROLE: Record<Role, string> = { analyst: 'analyst', developer: 'developer', official: 'official', supervisor: 'supervisor-only', administrator: 'administrator', citizen: 'citizen' };
 
 /** Every operation of the API, straight from the OpenAPI document the server publishes. */
 async function operations(t: TestRuntime): Promise<Operation[]> {
@@ -29,6 +30,7 @@ describe('access control', () => {
   beforeAll(async () => {
     t = await startTestRuntime();
     service = await publishService(t);
+    await createUser(t, { username: 'supervisor-only', roles: ['supervisor'], agency: 'kaunas-city' });
     clients = Object.fromEntries(await Promise.all(ROLES.map(async (role) => [role, role === 'citizen' ? await citizen(t) : await t.as(USER_OF_ROLE[role])]))) as Record<Role, ApiClient>;
     ops = await operations(t);
   });

@@ -15,10 +15,10 @@ export type LocalizedText = Static<typeof LocalizedText>;
 export const Uuid = Type.String({ format: 'uuid' });
 
 export const Role = Type.Union([
-  Type.Literal('analyst'), Type.Literal('developer'), Type.Literal('official'), Type.Literal('administrator'), Type.Literal('citizen'),
+  Type.Literal('analyst'), Type.Literal('developer'), Type.Literal('official'), Type.Literal('supervisor'), Type.Literal('administrator'), Type.Literal('citizen'),
 ]);
 export type Role = Static<typeof Role>;
-export const ROLES: readonly Role[] = ['analyst', 'developer', 'official', 'administrator', 'citizen'];
+export const ROLES: readonly Role[] = ['analyst', 'developer', 'official', 'supervisor', 'administrator', 'citizen'];
 
 /** Codes of agencies, services, life events: stable ids in URLs and packages. */
 export const Code = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$', description: 'lower-case letters, digits and dashes' });

@@ -33,6 +33,7 @@ import { AuthorisationEntity } from '../acting-for/authorisation.entity.js';
 import { ActingFor1765756800000 } from './migrations/1765756800000-acting-for.js';
 import { ResultDocuments1765843200000 } from './migrations/1765843200000-result-documents.js';
 import { MessageNotifications1765843200001 } from './migrations/1765843200001-message-notifications.js';
+import { WorkspaceTasks1765929600000 } from './migrations/1765929600000-workspace-tasks.js';
 
 export const entities = [
   AgencyEntity, UserEntity, RepresentationEntity, SessionEntity, OidcLoginEntity,
@@ -61,4 +62,5 @@ export const migrations = [InitialSchema1763740800000, ProcessEngine176382720000
   ActingFor1765756800000,
   ResultDocuments1765843200000,
   MessageNotifications1765843200001,
+  WorkspaceTasks1765929600000,
 ];

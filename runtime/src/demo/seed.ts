@@ -25,7 +25,10 @@ interface DemoUser { username: string; displayName: string; roles: Role[]; agenc
 export const DEMO_USERS: DemoUser[] = [
   { username: 'analyst', displayName: 'Asta Analitikė', roles: ['analyst'], agency: 'kaunas-city', email: 'analyst@kaunas.example' },
   { username: 'developer', displayName: 'Darius Programuotojas', roles: ['developer'], agency: 'kaunas-city', email: 'developer@kaunas.example' },
-  { username: 'official', displayName: 'Ona Valdininkė', roles: ['official'], agency: 'kaunas-city', groups: ['permits'], email: 'official@kaunas.example' },
+  { username: 'official', displayName: 'Ona Valdininkė', roles: ['official'], agency: 'kaunas-city', groups: ['permits', 'declarations'], personalCode: '48501010001', email: 'official@kaunas.example' },
+  { username: 'official2', displayName: 'Petras Pareigūnas', roles: ['official'], agency: 'kaunas-city', groups: ['permits'], personalCode: '38601010002', email: 'official2@kaunas.example' },
+  // A supervisor is an official who sees the agency's whole queue and reassigns its tasks.
+  { username: 'supervisor', displayName: 'Sigita Vadovė', roles: ['official', 'supervisor'], agency: 'kaunas-city', groups: ['permits', 'declarations'], personalCode: '47901010003', email: 'supervisor@kaunas.example' },
   { username: 'administrator', displayName: 'Adomas Administratorius', roles: ['administrator'], email: 'admin@konstruktor.example' },
   { username: 'citizen', displayName: 'Jonas Jonaitis', roles: ['citizen'], personalCode: '38501010013', email: 'jonas@example.lt' },
   { username: 'citizen2', displayName: 'Ieva Bērziņa', roles: ['citizen'], personalCode: '010190-10036', email: 'ieva@example.lv' },

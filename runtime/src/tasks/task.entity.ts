@@ -25,6 +25,19 @@ export interface Task {
   engineKey: string | null;
   /** The BPMN element of that user task (its form is found in the package by it). */
   elementId: string | null;
+  /** 0..100, higher first; 50 unless the process says (zeebe:priorityDefinition). */
+  priority: number;
+  /** +1 at every change of hands (claim, unclaim, delegation): a form opened before one is stale. */
+  revision: number;
+  /** Usernames who may take the task besides the candidate groups. */
+  candidateUsers: string[];
+  /** The process variable holding the document the official signs personally (BPMN property konstruktor:sign). */
+  signVariable: string | null;
+  /** Copied from the order when the task is made, for the inbox to list, filter and search. */
+  serviceCode: string | null;
+  serviceTitle: LocalizedText | null;
+  caseCode: string | null;
+  applicantName: string | null;
 }
 
 export const TaskEntity = new EntitySchema<Task>({
@@ -47,5 +60,14 @@ export const TaskEntity = new EntitySchema<Task>({
     completedBy: { type: 'uuid', name: 'completed_by', nullable: true },
     result: { type: 'jsonb', nullable: true },
     engineKey: { type: 'text', name: 'engine_key', nullable: true, unique: true },
+    priority: { type: 'integer' },
+    revision: { type: 'integer' },
+    candidateUsers: { type: 'text', array: true, name: 'candidate_users' },
+    signVariable: { type: 'text', name: 'sign_variable', nullable: true },
+    serviceCode: { type: 'text', name: 'service_code', nullable: true },
+    serviceTitle: { type: 'jsonb', name: 'service_title', nullable: true },
+    caseCode: { type: 'text', name: 'case_code', nullable: true },
+    applicantName: { type: 'text', name: 'applicant_name', nullable: true },
+    // audience and search are kept by the database (a trigger, a generated column): only queries read them.
   },
 });

@@ -6,7 +6,18 @@ import { compileValidator, type Validator } from '../http/validation.js';
 import type { TaskKind } from './task-kind.js';
 import type { Locale } from '../forms/start-form.js';
 import { insertRow } from '../db/sql.js';
+import { caseCode } from '../applications/case-code.js';
+import type { LocalizedText } from '../common/schemas.js';
 import { TaskEntity, type Task, type TaskState } from './task.entity.js';
+
+/** What the inbox shows of the order a task is about. */
+async function orderOf(manager: EntityManager, applicationId: string): Promise<Pick<Task, 'serviceCode' | 'serviceTitle' | 'caseCode' | 'applicantName'>> {
+  const [row] = (await manager.query(`SELECT s.code, s.title, s.number, a.number::text AS "applicationNumber", u.display_name AS "applicantName"
+      FROM application a JOIN service s ON s.id = a.service_id JOIN app_user u ON u.id = a.applicant_id WHERE a.id = $1`, [applicationId])) as
+    { code: string; title: LocalizedText; number: number; applicationNumber: string; applicantName: string }[];
+  if (!row) throw new Error(`no application ${applicationId} for a task`);
+  return { serviceCode: row.code, serviceTitle: row.title, caseCode: caseCode(row.number, row.applicationNumber), applicantName: row.applicantName };
+}
 
 /** The officials' inbox: tasks of their agency and candidate groups; claim; complete. */
 export class Tasks {
@@ -18,11 +29,13 @@ export class Tasks {
     this.kinds.set(kind.name, { kind: kind as unknown as TaskKind, validate: compileValidator(kind.resultSchema, 'body') });
   }
 
-  async create(manager: EntityManager, task: Pick<Task, 'applicationId' | 'agencyId' | 'kind' | 'name'> & Partial<Pick<Task, 'candidateGroups' | 'formKey' | 'dueAt' | 'engineKey' | 'elementId'>>): Promise<Task> {
+  /** A new open task; the order it is about is copied in for the inbox (service, case code, applicant). */
+  async create(manager: EntityManager, task: Pick<Task, 'applicationId' | 'agencyId' | 'kind' | 'name'> & Partial<Pick<Task, 'candidateGroups' | 'candidateUsers' | 'formKey' | 'dueAt' | 'engineKey' | 'elementId' | 'priority' | 'signVariable'>>): Promise<Task> {
     if (!this.kinds.has(task.kind)) throw new Error(`unknown task kind "${task.kind}"`);
     return insertRow(manager, TaskEntity, {
-      candidateGroups: [], formKey: null, dueAt: null, engineKey: null, elementId: null, ...task,
-      assigneeId: null, state: 'open', completedAt: null, completedBy: null, result: null,
+      candidateGroups: [], candidateUsers: [], formKey: null, dueAt: null, engineKey: null, elementId: null, priority: 50, signVariable: null,
+      ...(task.applicationId ? await orderOf(manager, task.applicationId) : { serviceCode: null, serviceTitle: null, caseCode: null, applicantName: null }),
+      ...task, assigneeId: null, state: 'open', revision: 0, completedAt: null, completedBy: null, result: null,
     });
   }
 
