@@ -30,9 +30,9 @@ export async function nssDatabaseTrusting(caPem: string): Promise<string> {
   return dir;
 }
 
-/** pdfsig's report of a PDF, checking revocation online over OCSP as pdfsig does by default. */
-export async function pdfsig(nssDir: string, file: string): Promise<string> {
-  const { stdout } = await run('pdfsig', ['-nssdir', `sql:${nssDir}`, file]).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
+/** pdfsig's report of a PDF, checking revocation online over OCSP as pdfsig does by default, or not at all with `noOcsp` (a B-LT document offline). */
+export async function pdfsig(nssDir: string, file: string, options: { noOcsp?: boolean } = {}): Promise<string> {
+  const { stdout } = await run('pdfsig', ['-nssdir', `sql:${nssDir}`, ...(options.noOcsp ? ['-no-ocsp'] : []), file]).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
   return stdout;
 }
 

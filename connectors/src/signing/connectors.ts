@@ -1,13 +1,20 @@
 /** Signing connectors: sign a stored PDF (PAdES), wrap stored documents in an ASiC-E, verify a stored document. */
 import { ConnectorError, defineConnector, type ConnectorContext } from '../sdk/index.js';
 import { createAsice } from './asice.js';
-import { isPdf, signPdf } from './pades.js';
+import { isPdf, PADES_LEVELS, signPdf, type PadesLevel } from './pades.js';
 import { SigningRefusedError } from './remote-signer.js';
 import { sealSigner, SIGNING_SECRETS, tsaUrlOf } from './settings.js';
+import { certificatesFromPem } from './webcrypto.js';
 import { verifyDocument } from './verify.js';
 
 const SIGNER_SECRETS = [SIGNING_SECRETS.key, SIGNING_SECRETS.certificate, SIGNING_SECRETS.tsaUrl];
+const PADES_SECRETS = [...SIGNER_SECRETS, SIGNING_SECRETS.trustedCa];
 const LEVEL = { type: 'string', enum: ['B-B', 'B-T'], default: 'B-T', title: 'Level', description: 'B-B: signature only; B-T: with a trusted timestamp (needs SIGNING_TSA_URL)' };
+const PADES_LEVEL = {
+  ...LEVEL,
+  enum: [...PADES_LEVELS],
+  description: `${LEVEL.description}; B-LT: also the certificates and OCSP responses, so it validates offline (needs SIGNING_TSA_URL; the chains end at SIGNING_TRUSTED_CA)`,
+};
 const DOCUMENT_ID = { type: 'string', minLength: 1, maxLength: 100, title: 'Document id', description: 'A document stored by the platform' };
 const STORED = {
   type: 'object',
@@ -29,18 +36,18 @@ async function readDocument(context: ConnectorContext, documentId: string, field
   }
 }
 
-export const signPdfConnector = defineConnector<{ documentId: string; level: 'B-B' | 'B-T'; reason?: string; location?: string; filename?: string }, Record<string, unknown>>({
+export const signPdfConnector = defineConnector<{ documentId: string; level: PadesLevel; reason?: string; location?: string; filename?: string }, Record<string, unknown>>({
   id: 'konstruktor:signing:pades',
   version: 1,
   title: { en: 'Sign PDF (PAdES)', lt: 'Pasirašyti PDF (PAdES)', lv: 'Parakstīt PDF (PAdES)' },
-  description: "Signs a stored PDF with the agency's seal as PAdES baseline B-B or B-T and stores the signed copy",
+  description: "Signs a stored PDF with the agency's seal as PAdES baseline B-B, B-T or B-LT and stores the signed copy",
   category: 'E-signing',
   inputSchema: {
     type: 'object',
     required: ['documentId'],
     properties: {
       documentId: DOCUMENT_ID,
-      level: LEVEL,
+      level: PADES_LEVEL,
       reason: { type: 'string', maxLength: 200, title: 'Reason', description: 'Shown by PDF readers, e.g. "Decision approved"' },
       location: { type: 'string', maxLength: 100, title: 'Location' },
       filename: { type: 'string', minLength: 1, maxLength: 200, title: 'File name of the signed copy', description: 'Default: the original name with -signed' },
@@ -48,7 +55,7 @@ export const signPdfConnector = defineConnector<{ documentId: string; level: 'B-
     additionalProperties: false,
   },
   outputSchema: STORED,
-  secrets: SIGNER_SECRETS,
+  secrets: PADES_SECRETS,
   errors: [REFUSED, { code: 'NOT_A_PDF', description: 'The document is not a PDF' }, { code: 'DOCUMENT_NOT_FOUND', description: 'No stored document with this id' }],
   timeoutMs: 60_000,
   async handler(input, context) {
@@ -57,6 +64,7 @@ export const signPdfConnector = defineConnector<{ documentId: string; level: 'B-
     const signer = sealSigner(context.secrets);
     const signed = await signPdf(source.content, {
       signer, level: input.level, tsaUrl: tsaUrlOf(context.secrets, input.level), reason: input.reason, location: input.location, signal: context.signal,
+      caCertificates: certificatesFromPem(context.secrets[SIGNING_SECRETS.trustedCa] ?? ''),
     }).catch(asBpmnError);
     const filename = input.filename ?? source.filename.replace(/(\.pdf)?$/i, '-signed.pdf');
     const stored = await context.services.documents.store({ filename, mediaType: 'application/pdf', content: signed, applicationId: context.applicationId, signedCopyOf: source.documentId });

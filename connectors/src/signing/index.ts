@@ -8,6 +8,7 @@ export * from './tsp.js';
 export * from './report.js';
 export * from './trust.js';
 export * from './pades.js';
+export * from './pades-ltv.js';
 export * from './verify-pdf.js';
 export * from './xades.js';
 export * from './asice.js';

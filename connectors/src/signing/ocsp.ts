@@ -2,7 +2,7 @@
 import type * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { extendedKeyUsages } from './chain.js';
-import './webcrypto.js';
+import { toArrayBuffer } from './webcrypto.js';
 
 const ID_AD_OCSP = '1.3.6.1.5.5.7.48.1';
 const ID_PKIX_OCSP_BASIC = '1.3.6.1.5.5.7.48.1.1';
@@ -23,17 +23,28 @@ export function ocspUrlOf(certificate: pkijs.Certificate): string | undefined {
   return ocsp ? String(ocsp.accessLocation.value) : undefined;
 }
 
+/** Asks the certificate's OCSP responder (or `url`) and checks the answer; `response` is its DER, for a PAdES DSS. */
 export async function checkOcsp(
   certificate: pkijs.Certificate,
   issuer: pkijs.Certificate,
   trusted: pkijs.Certificate[],
   options: { url?: string; signal?: AbortSignal } = {},
-): Promise<OcspCheck> {
+): Promise<OcspCheck & { response?: Uint8Array }> {
+  const fetched = await fetchOcspResponse(certificate, issuer, options);
+  if ('error' in fetched) return { status: 'error', message: fetched.error };
+  return { ...(await evaluateOcspResponse(fetched.der, certificate, issuer, trusted)), response: fetched.der };
+}
+
+/** The responder's raw answer (an OCSPResponse, DER), or why there is none. */
+export async function fetchOcspResponse(
+  certificate: pkijs.Certificate,
+  issuer: pkijs.Certificate,
+  options: { url?: string; signal?: AbortSignal } = {},
+): Promise<{ der: Uint8Array } | { error: string }> {
   const url = options.url ?? ocspUrlOf(certificate);
-  if (!url) return { status: 'error', message: 'certificate names no OCSP responder (no AIA extension)' };
+  if (!url) return { error: 'certificate names no OCSP responder (no AIA extension)' };
   const request = new pkijs.OCSPRequest();
   await request.createForCertificate(certificate, { hashAlgorithm: 'SHA-256', issuerCertificate: issuer });
-  let body: ArrayBuffer;
   try {
     const response = await fetch(url, {
       method: 'POST',
@@ -41,16 +52,24 @@ export async function checkOcsp(
       body: new Uint8Array(request.toSchema(true).toBER(false)),
       signal: options.signal ?? AbortSignal.timeout(10_000),
     });
-    if (!response.ok) return { status: 'error', message: `OCSP responder ${url} answered HTTP ${response.status}` };
-    body = await response.arrayBuffer();
+    if (!response.ok) return { error: `OCSP responder ${url} answered HTTP ${response.status}` };
+    return { der: new Uint8Array(await response.arrayBuffer()) };
   } catch (error) {
-    return { status: 'error', message: `OCSP responder ${url} unreachable: ${(error as Error).message}` };
+    return { error: `OCSP responder ${url} unreachable: ${(error as Error).message}` };
   }
+}
+
+/**
+ * What an OCSP response says about `certificate`: fresh from the responder, or kept in a
+ * document's DSS and read years later (no network either way). `error` when the response is
+ * unreadable, not signed by the CA or its authorised responder, or about another certificate.
+ */
+export async function evaluateOcspResponse(der: Uint8Array, certificate: pkijs.Certificate, issuer: pkijs.Certificate, trusted: pkijs.Certificate[]): Promise<OcspCheck> {
   let basic: pkijs.BasicOCSPResponse;
   try {
-    const ocspResponse = pkijs.OCSPResponse.fromBER(body);
+    const ocspResponse = pkijs.OCSPResponse.fromBER(toArrayBuffer(der));
     const status = ocspResponse.responseStatus.valueBlock.valueDec;
-    if (status !== 0 || !ocspResponse.responseBytes) return { status: 'error', message: `OCSP responder ${url} refused (responseStatus ${status})` };
+    if (status !== 0 || !ocspResponse.responseBytes) return { status: 'error', message: `OCSP responder refused (responseStatus ${status})` };
     if (ocspResponse.responseBytes.responseType !== ID_PKIX_OCSP_BASIC) return { status: 'error', message: 'OCSP response is not a basic response' };
     basic = pkijs.BasicOCSPResponse.fromBER(ocspResponse.responseBytes.response.getValue());
   } catch (error) {

@@ -2,7 +2,8 @@
  * PAdES baseline signatures (ETSI EN 319 142-1): B-B is a detached CMS over the PDF's byte
  * ranges with SubFilter ETSI.CAdES.detached and signing-certificate-v2, the claimed signing
  * time in the signature dictionary's /M (not in the CMS); B-T adds a signature timestamp
- * from a TSA as an unsigned attribute. The key stays with the RemoteSigner.
+ * from a TSA as an unsigned attribute; B-LT then appends the validation material (pades-ltv.ts).
+ * The key stays with the RemoteSigner.
  */
 import { SignPdf } from '@signpdf/signpdf';
 import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
@@ -14,14 +15,18 @@ import { addUnsignedAttribute, encodeSignedData, OID, signCms } from './cms.js';
 import { digest, parseCertificate, type DigestAlgorithm } from './webcrypto.js';
 import type { RemoteSigner } from './remote-signer.js';
 import { requestTimestamp } from './tsp.js';
+import { addValidationMaterial } from './pades-ltv.js';
 
-export type PadesLevel = 'B-B' | 'B-T';
+export type PadesLevel = 'B-B' | 'B-T' | 'B-LT';
+export const PADES_LEVELS: readonly PadesLevel[] = ['B-B', 'B-T', 'B-LT'];
 
 export interface PadesOptions {
   signer: RemoteSigner;
   level?: PadesLevel;
-  /** RFC 3161 timestamping authority; required for B-T. */
+  /** RFC 3161 timestamping authority; required for B-T and B-LT. */
   tsaUrl?: string;
+  /** B-LT: CA certificates (DER) completing the chains kept in the DSS, e.g. the trusted roots. */
+  caCertificates?: Uint8Array[];
   digestAlgorithm?: DigestAlgorithm;
   reason?: string;
   location?: string;
@@ -32,12 +37,12 @@ export interface PadesOptions {
 }
 
 /** Room for the CMS (bytes; the PDF holds twice as many hex digits): the signer's chain, and for B-T a token with the TSA's chain. */
-const SIGNATURE_LENGTH: Record<PadesLevel, number> = { 'B-B': 8_192, 'B-T': 16_384 };
+const SIGNATURE_LENGTH: Record<PadesLevel, number> = { 'B-B': 8_192, 'B-T': 16_384, 'B-LT': 16_384 };
 
 export async function signPdf(pdf: Uint8Array, options: PadesOptions): Promise<Uint8Array> {
   const level = options.level ?? 'B-B';
-  if (level !== 'B-B' && level !== 'B-T') throw new Error(`level: expected B-B or B-T, got ${String(level)}`);
-  if (level === 'B-T' && !options.tsaUrl) throw new Error('tsaUrl: a timestamping authority is required for PAdES B-T');
+  if (!PADES_LEVELS.includes(level)) throw new Error(`level: expected ${PADES_LEVELS.join(', ')}, got ${String(level)}`);
+  if (level !== 'B-B' && !options.tsaUrl) throw new Error(`tsaUrl: a timestamping authority is required for PAdES ${level}`);
   if (!isPdf(pdf)) throw new Error('pdf: the document is not a PDF (no %PDF- header)');
   const chain = await options.signer.getCertificate();
   if (!chain[0]) throw new Error('signer: getCertificate() returned no certificate');
@@ -61,8 +66,24 @@ export async function signPdf(pdf: Uint8Array, options: PadesOptions): Promise<U
     const rewritten = Buffer.from(await document.save({ useObjectStreams: false }));
     prepared = plainAddPlaceholder({ pdfBuffer: rewritten, ...placeholderOptions });
   }
-  const signed = await new SignPdf().sign(prepared, new CmsSigner(options, level));
-  return new Uint8Array(signed);
+  const signed = new Uint8Array(await new SignPdf().sign(exactStartxref(prepared), new CmsSigner(options, level)));
+  return level === 'B-LT' ? addValidationMaterial(signed, { caCertificates: options.caCertificates, signal: options.signal }) : signed;
+}
+
+/**
+ * @signpdf's plain placeholder points startxref at the newline before `xref`. Readers that
+ * tolerate it are fine, but a strict one (@libpdf/core, which writes the B-LT update) rebuilds
+ * the whole file instead of appending. Corrected before signing, as the trailer is signed.
+ */
+function exactStartxref(pdf: Buffer): Buffer {
+  const text = pdf.toString('latin1');
+  const match = [...text.matchAll(/startxref\s+(\d+)\s+%%EOF\s*$/g)].pop();
+  if (!match) return pdf;
+  const offset = Number(match[1]);
+  if (!/^\s+xref/.test(text.slice(offset, offset + 8))) return pdf;
+  const exact = offset + text.slice(offset).search(/\S/);
+  const numberAt = match.index + match[0].indexOf(match[1]!, 'startxref'.length);
+  return Buffer.concat([pdf.subarray(0, numberAt), Buffer.from(String(exact), 'latin1'), pdf.subarray(numberAt + match[1]!.length)]);
 }
 
 export function isPdf(bytes: Uint8Array): boolean {

@@ -10,7 +10,8 @@ export interface SignatureReport {
   /** Signer's common name. */
   signer: string;
   format: 'PAdES' | 'XAdES';
-  level: 'B-B' | 'B-T';
+  /** B-LT: the document also keeps the validation material (DSS), so revocation is checked offline. */
+  level: 'B-B' | 'B-T' | 'B-LT';
   /** Claimed signing time (PDF /M or XAdES SigningTime). */
   claimedSigningTime?: Date;
   /** Time proven by the signature timestamp (B-T). */

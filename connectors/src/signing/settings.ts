@@ -10,7 +10,7 @@ export const SIGNING_SECRETS = {
   key: 'SIGNING_KEY',
   /** PEM certificate chain of the signer: its certificate first, then the issuing CAs. */
   certificate: 'SIGNING_CERT',
-  /** RFC 3161 timestamping authority, for B-T signatures. */
+  /** RFC 3161 timestamping authority, for B-T and B-LT signatures. */
   tsaUrl: 'SIGNING_TSA_URL',
   /** PEM certificates of the CAs a verification trusts. */
   trustedCa: 'SIGNING_TRUSTED_CA',
@@ -24,6 +24,6 @@ export function sealSigner(secrets: Record<string, string>): RemoteSigner {
 
 export function tsaUrlOf(secrets: Record<string, string>, level: string): string | undefined {
   const url = secrets[SIGNING_SECRETS.tsaUrl];
-  if (level === 'B-T' && !url) throw new Error(`level B-T needs a timestamping authority: secret ${SIGNING_SECRETS.tsaUrl} missing`);
+  if (level !== 'B-B' && !url) throw new Error(`level ${level} needs a timestamping authority: secret ${SIGNING_SECRETS.tsaUrl} missing`);
   return url;
 }

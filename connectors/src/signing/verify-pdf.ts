@@ -1,4 +1,9 @@
-/** Verifies every signature of a PDF: byte ranges, CMS signature, chain, OCSP, signature timestamp. */
+/**
+ * Verifies every signature of a PDF: byte ranges, CMS signature, chain, OCSP, signature
+ * timestamp. A B-LT document's DSS supplies certificates and OCSP responses, so its revocation is
+ * checked without network; an incremental update after the last signature that only adds the
+ * DSS is not a change to the signed document.
+ */
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { commonName } from './chain.js';
@@ -6,6 +11,8 @@ import { decodeSignedData, findAttribute, OID } from './cms.js';
 import { digest, digestAlgorithmOf, toArrayBuffer } from './webcrypto.js';
 import { check, finish, type Check, type SignatureReport, type VerificationReport } from './report.js';
 import { checkTimestampAndSigner, type TrustOptions } from './trust.js';
+import { onlyValidationMaterialAppended, readValidationMaterial, type ValidationMaterial } from './pades-ltv.js';
+import { parseCertificate } from './webcrypto.js';
 
 interface PdfSignature {
   byteRange: [number, number, number, number];
@@ -44,14 +51,18 @@ export async function verifyPdf(pdf: Uint8Array, trust: TrustOptions): Promise<V
   const problems: string[] = [];
   const found = findSignatures(pdf, problems);
   if (found.length === 0 && problems.length === 0) problems.push('the PDF has no signature');
+  const material = Buffer.from(pdf).includes('/DSS') ? await readValidationMaterial(pdf).catch(() => undefined) : undefined;
   const signatures: SignatureReport[] = [];
-  for (const signature of found) signatures.push(await verifyOne(pdf, signature, trust));
+  for (const signature of found) signatures.push(await verifyOne(pdf, signature, trust, material));
   const last = found.at(-1);
-  if (last && last.byteRange[2] + last.byteRange[3] !== pdf.length) problems.push('the document was changed after the last signature (bytes appended outside its byte range)');
+  const signedLength = last ? last.byteRange[2] + last.byteRange[3] : pdf.length;
+  if (signedLength !== pdf.length && !(await onlyValidationMaterialAppended(pdf, signedLength))) {
+    problems.push('the document was changed after the last signature (bytes appended outside its byte range)');
+  }
   return { valid: problems.length === 0 && signatures.length > 0 && signatures.every((s) => s.valid), problems, signatures };
 }
 
-async function verifyOne(pdf: Uint8Array, signature: PdfSignature, trust: TrustOptions): Promise<SignatureReport> {
+async function verifyOne(pdf: Uint8Array, signature: PdfSignature, trust: TrustOptions, material: ValidationMaterial | undefined): Promise<SignatureReport> {
   const [a, b, c, d] = signature.byteRange;
   const signedBytes = Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]);
   const failedAll = (message: string): SignatureReport => {
@@ -65,7 +76,10 @@ async function verifyOne(pdf: Uint8Array, signature: PdfSignature, trust: TrustO
     return failedAll(`signature unreadable: ${(error as Error).message}`);
   }
   const signerInfo = signedData.signerInfos[0];
-  const certificates = (signedData.certificates ?? []).filter((x): x is pkijs.Certificate => x instanceof pkijs.Certificate);
+  const certificates = [
+    ...(signedData.certificates ?? []).filter((x): x is pkijs.Certificate => x instanceof pkijs.Certificate),
+    ...(material?.certificates ?? []).flatMap((der) => { try { return [parseCertificate(der)]; } catch { return []; } }),
+  ];
   if (!signerInfo) return failedAll('CMS has no signer');
   const algorithm = digestAlgorithmOf(signerInfo.digestAlgorithm.algorithmId);
   const messageDigest = findAttribute(signerInfo.signedAttrs, OID.messageDigest)?.values[0] as asn1js.OctetString | undefined;
@@ -93,12 +107,14 @@ async function verifyOne(pdf: Uint8Array, signature: PdfSignature, trust: TrustO
   const tokenAttribute = findAttribute(signerInfo.unsignedAttrs, OID.signatureTimeStampToken);
   const token = tokenAttribute ? new Uint8Array((tokenAttribute.values[0] as asn1js.BaseBlock).toBER(false)) : undefined;
   const { timestamp, timestampCheck, chain, revocation } = await checkTimestampAndSigner(
-    token, () => new Uint8Array(signerInfo.signature.valueBlock.valueHexView), leaf, certificates, trust, 'signer certificate not in the signature',
+    token, () => new Uint8Array(signerInfo.signature.valueBlock.valueHexView), leaf, certificates, trust, 'signer certificate not in the signature', material?.ocspResponses,
   );
+  const leafDer = leaf ? Buffer.from(leaf.toSchema().toBER(false)) : undefined;
+  const keepsValidationMaterial = !!leafDer && !!material?.ocspResponses.length && material.certificates.some((der) => leafDer.equals(der));
   return finish({
     signer: leaf ? commonName(leaf) : 'unknown',
     format: 'PAdES',
-    level: tokenAttribute ? 'B-T' : 'B-B',
+    level: tokenAttribute ? (keepsValidationMaterial ? 'B-LT' : 'B-T') : 'B-B',
     claimedSigningTime: signature.claimedSigningTime,
     timestamp,
     checks: { integrity, signature: signatureCheck, chain, revocation, timestamp: timestampCheck },

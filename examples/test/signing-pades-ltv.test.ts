@@ -1,0 +1,83 @@
+/**
+ * PAdES B-LT: a B-T signature plus the DSS (chains of the signer and the TSA, OCSP responses)
+ * in an incremental update. With the OCSP responder and the TSA stopped, pdfsig (-no-ocsp,
+ * the test CA trusted) and our verifier (offline) still accept it; a change after signing is
+ * still caught.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { certificatesFromPem, localKeySigner, readValidationMaterial, signPdf, verifyPdf } from '@konstruktor/connectors';
+import { createTestPki, startOcspResponder, startTimestampAuthority, type OcspResponder, type TestPki } from '@konstruktor/examples';
+import { nssDatabaseTrusting, pdfsig, toolsPresent } from '../src/signing-tools.js';
+
+let pki: TestPki;
+let ocsp: OcspResponder;
+let tsa: Awaited<ReturnType<typeof startTimestampAuthority>>;
+let dir: string;
+let signed: Uint8Array;
+
+beforeAll(async () => {
+  pki = await createTestPki();
+  ocsp = await startOcspResponder({ pki });
+  tsa = await startTimestampAuthority({ pki });
+  dir = await mkdtemp(join(tmpdir(), 'pades-lt-'));
+  const document = await PDFDocument.create();
+  document.addPage().drawText('Leidimas Nr. 7', { x: 50, y: 700, font: await document.embedFont(StandardFonts.Helvetica) });
+  const issued = await pki.issue({ subject: 'CN=Ona Valdininke, SERIALNUMBER=PNOLT-48501010001, C=LT', usage: 'signing' });
+  signed = await signPdf(await document.save(), {
+    signer: localKeySigner({ keyPem: issued.keyPem, certificatePem: issued.chainPem }),
+    level: 'B-LT',
+    tsaUrl: tsa.url,
+    caCertificates: certificatesFromPem(pki.caCertPem),
+  });
+  // Everything below runs with the responder and the TSA gone.
+  await ocsp.close();
+  await tsa.close();
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('PAdES B-LT', () => {
+  it('keeps the chains of the signer and the TSA, and OCSP responses for both, in the DSS', async () => {
+    const material = (await readValidationMaterial(signed))!;
+    expect(material.ocspResponses).toHaveLength(2);
+    // signer, issuing CA, root, TSA, OCSP responder
+    expect(material.certificates).toHaveLength(5);
+    expect(Buffer.from(signed).toString('latin1')).toMatch(/\/VRI\s*<<\s*\/[0-9A-F]{40}/);
+  });
+
+  it('validates offline: our verifier says B-LT valid, revocation from the embedded OCSP response', async () => {
+    const report = await verifyPdf(signed, { trustedPem: pki.caCertPem, offline: true });
+    expect(report.problems).toEqual([]);
+    expect(report.valid).toBe(true);
+    expect(report.signatures[0]).toMatchObject({ level: 'B-LT', signer: 'Ona Valdininke', valid: true });
+    expect(report.signatures[0]!.checks.revocation).toMatchObject({ status: 'passed', message: expect.stringMatching(/kept in the document/) });
+    expect(report.signatures[0]!.checks.timestamp.status).toBe('passed');
+  });
+
+  it.skipIf(!toolsPresent('pdfsig', 'certutil'))('pdfsig -no-ocsp: signature valid, certificate trusted, document not changed', async () => {
+    const nssDir = await nssDatabaseTrusting(pki.caCertPem);
+    const file = join(dir, 'permit-lt.pdf');
+    await writeFile(file, signed);
+    const out = await pdfsig(nssDir, file, { noOcsp: true });
+    await rm(nssDir, { recursive: true, force: true });
+    expect(out).toContain('Signature Type: ETSI.CAdES.detached');
+    expect(out).toContain('Signature Validation: Signature is Valid.');
+    expect(out).toContain('Certificate Validation: Certificate is Trusted.');
+    expect(out).toMatch(/Signed Ranges: \[0 - \d+\], \[\d+ - \d+\]/);
+    expect(out).not.toContain('Total document signed');
+  });
+
+  it('an appended change to the page after the DSS is still a change after signing', async () => {
+    const text = Buffer.from(signed).toString('latin1');
+    const pageObject = /(\d+) 0 obj\s*<<[^]*?\/Type \/Page\b/.exec(text)!;
+    const tail = `\n${pageObject[1]} 0 obj\n<< /Type /Page >>\nendobj\n`;
+    const report = await verifyPdf(new Uint8Array(Buffer.concat([Buffer.from(signed), Buffer.from(tail, 'latin1')])), { trustedPem: pki.caCertPem, offline: true });
+    expect(report.valid).toBe(false);
+    expect(report.problems.join(' ')).toMatch(/changed after the last signature/);
+  });
+});
