@@ -16,19 +16,25 @@ export interface WebApp {
   sources: string[];
   /** The module (relative to root) that renders its public pages on the server, built into dist/server. */
   serverEntry?: string;
+  /** Further pages of a multi-page build besides index.html: folders of dist holding their own index.html. */
+  pages?: string[];
 }
 
 /** The citizen portal's sources and its built copy. */
 export const WEB_ROOT = path.resolve(import.meta.dirname, '../../web');
 export const WEB_DIST = path.join(WEB_ROOT, 'dist');
 
-/** The portal bundle is built from its own folder and the forms package's browser sources it imports. */
+/**
+ * The portal bundle is built from its own folder and the forms package's browser sources it
+ * imports; the officials' workspace (dist/workspace, served at /workspace/) is built with it.
+ */
 export const PORTAL: WebApp = {
   name: 'citizen portal',
   root: WEB_ROOT,
   dist: WEB_DIST,
   sources: [WEB_ROOT, ...FORMS_BROWSER_SOURCES.map((url) => fileURLToPath(url))],
   serverEntry: 'src/entry-server.tsx',
+  pages: ['workspace'],
 };
 
 const SKIP = new Set(['dist', 'node_modules']);
@@ -79,6 +85,7 @@ async function install(app: WebApp, outDir: string): Promise<void> {
   }
   // The server renderer first: it names only bundles already in place, and the new index.html after it names them too.
   if (app.serverEntry) await swapIn(outDir, app.dist, 'server');
+  for (const page of app.pages ?? []) await swapIn(outDir, app.dist, page);
   await swapIn(outDir, app.dist, 'index.html');
   const now = Date.now();
   const fresh = new Set(await fs.readdir(path.join(outDir, 'assets')));

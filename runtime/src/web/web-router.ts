@@ -14,8 +14,8 @@ export function portalCsp(config: Pick<RuntimeConfig, 'publicUrl'>) {
   return appCsp(config);
 }
 
-/** The API, health checks and the designer (served by its own router) are not the portal's pages. */
-const NOT_PORTAL = /^\/(api|health|designer)(\/|$)/;
+/** The API, health checks, the designer and the officials' workspace (served by their own routers) are not the portal's pages. */
+const NOT_PORTAL = /^\/(api|health|designer|workspace)(\/|$)/;
 
 /** Serves the built citizen portal: its public pages rendered on the server, any other page address its index.html (client-side routing). */
 export function webRouter(config: Pick<RuntimeConfig, 'publicUrl'>, { catalogue }: { catalogue: Catalogue }, dist = WEB_DIST): Router {

@@ -10,6 +10,7 @@ import { CataloguePage } from './pages/catalogue/catalogue-page.js';
 import { ServicePage } from './pages/catalogue/service-page.js';
 import { AccessibilityPage } from './pages/accessibility-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
+import { goToWorkspace, isStaff } from './staff.js';
 
 // Pages behind the login load when first needed: the catalogue (rendered on the server too) needs not wait for the form viewer.
 const OrderPage = lazy(() => import('./pages/order-page.js').then((m) => ({ default: m.OrderPage })));
@@ -63,7 +64,7 @@ function Frame({ me, onLogout, onLanguage, children }: { me: Me | null | undefin
   const unread = useUnreadMessages(citizen);
   const nav: NavItem[] = useMemo(() => [
     { href: `/?lang=${lang}`, label: t.catalogue, current: path === '/' || path.startsWith('/services') },
-    ...(me ? [{ href: `/orders?lang=${lang}`, label: t.orders, current: path.startsWith('/orders') }] : []),
+    ...(me && !isStaff(me) ? [{ href: `/orders?lang=${lang}`, label: t.orders, current: path.startsWith('/orders') }] : []),
     ...(citizen ? [{
       href: `/messages?lang=${lang}`, current: path.startsWith('/messages'),
       label: <>{t.messages}{unread > 0 && <> <Badge data-color="danger" count={unread} aria-hidden="true" /><span className="visually-hidden"> ({t.unreadBadge(unread)})</span></>}</>,
@@ -78,6 +79,7 @@ function Frame({ me, onLogout, onLanguage, children }: { me: Me | null | undefin
     ? (
       <div className="account">
         <span className="account__name">{me.user.displayName}</span>
+        {isStaff(me) && <a href={`/workspace/?lang=${lang}`}>{t.workspace}</a>}
         {citizen && (
           <a className="account__acting" href={`/acting-for?lang=${lang}&returnTo=${encodeURIComponent(path)}`} onClick={onLinkClick} data-testid="acting-for">
             {t.actingAs}: {actingFor.kind === 'self' ? t.actingSelf(me.user.displayName) : actingFor.name}
@@ -106,6 +108,7 @@ function Route({ url, me, data, onLogin }: { url: URL; me: Me | null | undefined
 
   if (me === undefined) return <Loading />;
   if (me === null) return <LoginPage returnTo={path + url.search} onLogin={onLogin} reason="order" />;
+  if (isStaff(me)) return <ToWorkspace />;
   if (me.terms.currentVersion !== null && !me.terms.accepted) return <TermsPage version={me.terms.currentVersion} onAccepted={() => onLogin({ ...me, terms: { ...me.terms, accepted: true } })} />;
   return (
     <Suspense fallback={<Loading />}>
@@ -119,6 +122,13 @@ function Route({ url, me, data, onLogin }: { url: URL; me: Me | null | undefined
         : <OrdersPage />}
     </Suspense>
   );
+}
+
+/** A member of staff on a citizen's page: his work is in the workspace (no citizen terms to accept). */
+function ToWorkspace() {
+  const { lang, t } = useLang();
+  useEffect(() => goToWorkspace('/workspace/', lang), [lang]);
+  return <p role="status">{t.loading}</p>;
 }
 
 function Loading() {

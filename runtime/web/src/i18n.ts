@@ -4,7 +4,7 @@ export { localized } from './ui/index.js';
 
 /** The portal's words. English defines the keys; a key missing in Lithuanian or Latvian is a type error. */
 const en = {
-  portal: 'E-services', catalogue: 'Services', orders: 'My orders', logout: 'Log out', loggedInAs: (name: string) => `Logged in as ${name}`,
+  portal: 'E-services', workspace: 'Workspace', catalogue: 'Services', orders: 'My orders', logout: 'Log out', loggedInAs: (name: string) => `Logged in as ${name}`,
   login: 'Log in', username: 'Username', password: 'Password', signIn: 'Log in',
   loginLead: 'Log in to order services and follow your orders.',
   eidLogin: 'Log in with eID', eidHint: 'With your ID card, mobile signature or Smart-ID through the national eID gateway.',
@@ -78,7 +78,7 @@ const en = {
 export type Texts = typeof en;
 
 const lt: Texts = {
-  portal: 'E. paslaugos', catalogue: 'Paslaugos', orders: 'Mano užsakymai', logout: 'Atsijungti', loggedInAs: (name) => `Prisijungęs: ${name}`,
+  portal: 'E. paslaugos', workspace: 'Darbo vieta', catalogue: 'Paslaugos', orders: 'Mano užsakymai', logout: 'Atsijungti', loggedInAs: (name) => `Prisijungęs: ${name}`,
   login: 'Prisijungimas', username: 'Naudotojo vardas', password: 'Slaptažodis', signIn: 'Prisijungti',
   loginLead: 'Prisijunkite, kad galėtumėte užsakyti paslaugas ir sekti savo užsakymus.',
   eidLogin: 'Prisijungti per elektroninius valdžios vartus', eidHint: 'Asmens tapatybės kortele, mobiliuoju parašu arba Smart-ID.',
@@ -146,7 +146,7 @@ const lt: Texts = {
 };
 
 const lv: Texts = {
-  portal: 'E-pakalpojumi', catalogue: 'Pakalpojumi', orders: 'Mani pieteikumi', logout: 'Iziet', loggedInAs: (name) => `Pieteicies: ${name}`,
+  portal: 'E-pakalpojumi', workspace: 'Darba vieta', catalogue: 'Pakalpojumi', orders: 'Mani pieteikumi', logout: 'Iziet', loggedInAs: (name) => `Pieteicies: ${name}`,
   login: 'Pieteikšanās', username: 'Lietotājvārds', password: 'Parole', signIn: 'Pieteikties',
   loginLead: 'Piesakieties, lai pieteiktu pakalpojumus un sekotu saviem pieteikumiem.',
   eidLogin: 'Pieteikties ar eID', eidHint: 'Ar eID karti, eParakstu mobilajā vai Smart-ID caur valsts autentifikācijas vārteju.',

@@ -19,7 +19,17 @@ export interface MessageChange {
   unread: number;
 }
 
-type Listener = { kind: 'application' | 'message'; handle: (data: unknown) => void };
+/** A `task` event (officials): a task of the agency was created, claimed, released, handed over or completed. */
+export interface TaskChange {
+  taskId: string;
+  applicationId: string | null;
+  state: string;
+  assigneeId: string | null;
+  revision?: number;
+}
+
+const KINDS = ['application', 'message', 'task'] as const;
+type Listener = { kind: (typeof KINDS)[number]; handle: (data: unknown) => void };
 
 /**
  * One stream of the user's changes for the whole page, shared by every part that follows one
@@ -33,7 +43,7 @@ function listen(listener: Listener): () => void {
   listeners.add(listener);
   if (!source) {
     source = new EventSource('/api/events');
-    for (const kind of ['application', 'message'] as const) {
+    for (const kind of KINDS) {
       source.addEventListener(kind, (message) => {
         const data = JSON.parse((message as MessageEvent<string>).data) as unknown;
         for (const l of listeners) if (l.kind === kind) l.handle(data);
@@ -60,6 +70,19 @@ export function useApplicationChanges(onChange: (change: ApplicationChange) => v
       if (!applicationId || change.applicationId === applicationId) handler.current(change);
     },
   }), [applicationId]);
+}
+
+/** Calls `onChange` for each change to a task the official may see (or to one task), as the server pushes it. */
+export function useTaskChanges(onChange: (change: TaskChange) => void, taskId?: string): void {
+  const handler = useRef(onChange);
+  handler.current = onChange;
+  useEffect(() => listen({
+    kind: 'task',
+    handle: (data) => {
+      const change = data as TaskChange;
+      if (!taskId || change.taskId === taskId) handler.current(change);
+    },
+  }), [taskId]);
 }
 
 /** Calls `onChange` when a message to the user arrives or is marked read (`enabled`: only for a logged-in citizen). */

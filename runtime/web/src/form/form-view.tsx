@@ -15,14 +15,21 @@ interface FormState { _getState(): { errors: object }; _setState(state: { errors
 /** The DOM id form-js gives a field (with the item indexes of repeating groups). */
 export type DomIdOf = (path: string) => string | undefined;
 
-/** One page of the form, rendered by the form-js viewer; reports every change of the data. */
-export function FormView({ schema, lang, data, errors, onChange, onDomIds }: {
+const NO_ERRORS: FieldError[] = [];
+const ignore = () => undefined;
+
+/**
+ * One page of the form, rendered by the form-js viewer; reports every change of the data.
+ * `readOnly`: the answers as given, not to be changed (an official reading an application).
+ */
+export function FormView({ schema, lang, data, errors = NO_ERRORS, onChange = ignore, onDomIds = ignore, readOnly = false }: {
   schema: FormSchema;
   lang: Lang;
   data: Data;
-  errors: FieldError[];
-  onChange: (data: Data) => void;
-  onDomIds: (domIdOf: DomIdOf) => void;
+  errors?: FieldError[];
+  onChange?: (data: Data) => void;
+  onDomIds?: (domIdOf: DomIdOf) => void;
+  readOnly?: boolean;
 }) {
   const container = useRef<HTMLDivElement>(null);
   const form = useRef<Form | null>(null);
@@ -33,7 +40,7 @@ export function FormView({ schema, lang, data, errors, onChange, onDomIds }: {
     const stopTranslating = translateViewer(container.current!, lang);
     // Undebounced: a debounced number field in a repeating row otherwise writes a stale value
     // back after a new row was added, erasing what was typed there meanwhile.
-    const viewer = new Form({ container: container.current!, debounce: false, additionalModules: viewerModules } as ConstructorParameters<typeof Form>[0]);
+    const viewer = new Form({ container: container.current!, debounce: false, additionalModules: viewerModules, properties: { readOnly } } as ConstructorParameters<typeof Form>[0]);
     form.current = viewer;
     viewer.on('changed', (event: { data: Data }) => latest.current.onChange({ ...latest.current.data, ...event.data }));
     void viewer.importSchema(schema, latest.current.data);
@@ -50,7 +57,7 @@ export function FormView({ schema, lang, data, errors, onChange, onDomIds }: {
       form.current = null;
     };
     // A new page or language re-imports; data changes flow out, not back in.
-  }, [schema, lang, onDomIds]);
+  }, [schema, lang, onDomIds, readOnly]);
 
   useEffect(() => {
     const viewer = form.current as unknown as FormState | null;

@@ -3,6 +3,7 @@ import { api, ApiError, ok, type Me } from '../api.js';
 import { useLang } from '../i18n.js';
 import { Alert, Button, Details, DetailsContent, DetailsSummary, Heading, navigate, PageHeading, Paragraph, TextField } from '../ui/index.js';
 import { useLoginMethods } from '../login-methods.js';
+import { goToWorkspace, isStaff } from '../staff.js';
 
 /** Only a path on this site: a link that sends people elsewhere after logging in is refused here as on the server. */
 function safeReturn(returnTo: string | null): string {
@@ -22,7 +23,13 @@ export function LoginPage({ returnTo, onLogin, reason, eidError }: { returnTo: s
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     try {
-      onLogin(await ok(api.POST('/api/session', { body: { username: String(form.get('username')), password: String(form.get('password')) } })));
+      const me = await ok(api.POST('/api/session', { body: { username: String(form.get('username')), password: String(form.get('password')) } }));
+      // Officials work in the workspace, another app: they go there, never to the citizen pages.
+      if (isStaff(me)) {
+        goToWorkspace(target, lang);
+        return;
+      }
+      onLogin(me);
       if (window.location.pathname === '/login') navigate(target);
     } catch (e) {
       setError(e instanceof ApiError && e.status === 401 ? t.loginFailed : e instanceof Error ? e.message : String(e));

@@ -42,13 +42,18 @@ function LanguageSwitch({ onChange }: { onChange: (lang: Lang) => void }) {
   );
 }
 
-/** The frame of every page: skip link, header with the app's name, menu and account, language switch, footer. */
-export function AppShell({ appName, home, nav, account, onLanguage, children }: {
+/**
+ * The frame of every page: skip link, header with the app's name, menu and account, language
+ * switch, footer. `footer` replaces the footer's link to the portal's accessibility statement
+ * (an app served elsewhere links to it with a full page load).
+ */
+export function AppShell({ appName, home, nav, account, onLanguage, footer, children }: {
   appName: ReactNode;
   home: string;
   nav: NavItem[];
   account?: ReactNode;
   onLanguage: (lang: Lang) => void;
+  footer?: ReactNode;
   children: ReactNode;
 }) {
   const t = useShellTexts();
@@ -78,7 +83,7 @@ export function AppShell({ appName, home, nav, account, onLanguage, children }: 
       <footer className="site-footer">
         <div className="site-footer__inner">
           <p>{t.footerNote}</p>
-          <AppLink href={`/accessibility?lang=${lang}`}>{t.accessibility}</AppLink>
+          {footer ?? <AppLink href={`/accessibility?lang=${lang}`}>{t.accessibility}</AppLink>}
         </div>
       </footer>
     </>

@@ -10,7 +10,7 @@ import './styles.css';
 export {
   Alert, Badge, Button, Card, CardBlock, Details, DetailsContent, DetailsSummary, Divider, Heading, Link, Paragraph,
   Search, SearchButton, SearchClear, SearchInput, Spinner, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag,
-  Textarea, Field, Label, Input, ValidationMessage, Pagination, Fieldset, FieldsetLegend,
+  Textarea, Field, Label, Input, ValidationMessage, Pagination, Fieldset, FieldsetLegend, Dialog, DialogBlock,
 } from '@digdir/designsystemet-react';
 export * from './language.js';
 export * from './format.js';
@@ -24,3 +24,4 @@ export { TextField, SelectField, ChoiceGroup, type Choice } from './fields.js';
 export { Timeline, type TimelineEntry } from './timeline.js';
 export { KeyValues } from './key-values.js';
 export { PageLinks } from './page-links.js';
+export { ScrollTable, type ScrollTableRow } from './scroll-table.js';
