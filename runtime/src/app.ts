@@ -51,6 +51,9 @@ import { NotificationPreferences } from './inbox/notification-preferences.js';
 import { notificationPreferencesRouter } from './inbox/notification-preferences-router.js';
 import { ApplicationDocuments } from './documents/application-documents.js';
 import { applicationDocumentsRouter } from './documents/application-documents-router.js';
+import { CaseScope } from './cases/case-scope.js';
+import { CaseViews } from './cases/case-view.js';
+import { casesRouter } from './cases/cases-router.js';
 import { signatureCheckerFromEnv } from './documents/signature-check.js';
 import { connectorTemplatesRouter } from './connectors/templates-router.js';
 import type { EngineAdapter } from '@konstruktor/engine-adapter';
@@ -69,7 +72,6 @@ import { TestRuns } from './designer/test-runs.js';
 import { hostConnectors } from './connectors/host.js';
 import { allConnectors } from './connectors/modules.js';
 import { designerAppRouter } from './web/designer-app-router.js';
-import { workspaceRouter } from './web/workspace-router.js';
 import type { Services } from './services.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -133,12 +135,14 @@ export function createServices(db: DataSource, config: RuntimeConfig, { bridge, 
     types: () => (connectorTypes ??= allConnectors(env).then((all) => all.map((c) => c.id))),
   });
   const loginThrottle = new LoginThrottle(db, config.loginThrottle);
+  const informationRequests = new InformationRequests(db, { applications, audit, documents, forms, ...(bridge ? { outbox: bridge.outbox, engine: bridge.engine } : {}) });
+  // Signatures are verified trusting the CAs the verify connector trusts (CONNECTOR_SECRET_SIGNING_TRUSTED_CA).
+  const applicationDocuments = new ApplicationDocuments(db, { applications, documents, payments, checkSignature: signatureCheckerFromEnv(env ?? process.env), ...(engine ? { engine } : {}) });
   const services: Services = { db, audit, sessions, loginThrottle, terms, representations, representedEntities, authorisations, catalogue, applications, receipts, idempotencyKeys, tasks, documents, forms, drafts, payments, portalInbox: new PortalInbox(db, audit), testRuns,
     withdrawals: new Withdrawals(db, { applications, audit, ...(bridge ? { outbox: bridge.outbox } : {}) }),
-    informationRequests: new InformationRequests(db, { applications, audit, documents, forms, ...(bridge ? { outbox: bridge.outbox, engine: bridge.engine } : {}) }),
-    // Signatures are verified trusting the CAs the verify connector trusts (CONNECTOR_SECRET_SIGNING_TRUSTED_CA).
-    applicationDocuments: new ApplicationDocuments(db, { applications, documents, payments, checkSignature: signatureCheckerFromEnv(env ?? process.env), ...(engine ? { engine } : {}) }),
-    notificationPreferences: new NotificationPreferences(db, audit) };
+    informationRequests, applicationDocuments,
+    notificationPreferences: new NotificationPreferences(db, audit),
+    cases: new CaseViews(db, { scope: new CaseScope(db), audit, forms, applicationDocuments, payments, informationRequests, ...(engine ? { engine } : {}) }) };
   return services;
 }
 
@@ -181,7 +185,6 @@ export function createApp(options: AppOptions): Express {
   for (const router of apiRouters(api, options)) app.use(router);
   app.use(api.methodNotAllowed());
   app.use('/designer', designerAppRouter(config));
-  app.use('/workspace', workspaceRouter(config));
   app.use(webRouter(config, services));
   app.use(notFoundHandler);
   app.use(errorHandler);
@@ -237,6 +240,7 @@ function apiRouters(api: Api, { config, services, readiness = [], extraRouters =
     informationRequestsRouter(deps),
     receiptsRouter(deps),
     applicationDocumentsRouter(deps),
+    casesRouter(deps),
     documentsRouter({ ...deps, uploadLimits: async (service, field) => (await services.forms.orderable(service)).form.uploadLimits(field) }),
     formsRouter(deps),
     tasksRouter(deps),

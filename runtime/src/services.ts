@@ -21,6 +21,7 @@ import type { ApplicationDocuments } from './documents/application-documents.js'
 import type { NotificationPreferences } from './inbox/notification-preferences.js';
 import type { RepresentedEntities } from './acting-for/represented-entities.js';
 import type { Authorisations } from './acting-for/authorisations.js';
+import type { CaseViews } from './cases/case-view.js';
 
 /**
  * The runtime's services, wired once by createServices (app.ts); routers and tests reach them
@@ -54,4 +55,6 @@ export interface Services {
   applicationDocuments: ApplicationDocuments;
   /** The e-mails each person wants. */
   notificationPreferences: NotificationPreferences;
+  /** The officials' case view (its scope, data access records, a supervisor's retry). */
+  cases: CaseViews;
 }

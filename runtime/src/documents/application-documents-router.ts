@@ -20,7 +20,8 @@ const SignatureView = Type.Object({
   checkedAt: DateTime,
 });
 
-const DocumentView = Type.Object({
+/** A document of an order as GET /api/applications/{id}/documents lists it (the case view lists them so too). */
+export const DocumentView = Type.Object({
   id: Uuid,
   title: Type.String({ description: 'what to show: "Decision", "Submission receipt", "Invoice RF…" in the language asked for, else the file name' }),
   filename: Type.String(),
@@ -35,7 +36,7 @@ const DocumentView = Type.Object({
   signature: Nullable(SignatureView),
 });
 
-const view = (document: OrderDocument, locale: Locale) => ({
+export const documentView = (document: OrderDocument, locale: Locale) => ({
   ...document,
   createdAt: document.createdAt.toISOString(),
   signature: document.signature && {
@@ -58,7 +59,7 @@ export function applicationDocumentsRouter({ api, applicationDocuments }: { api:
   }, async ({ params, query, auth, req }) => {
     const locale = query.lang ?? requestLocale(req);
     const documents = await applicationDocuments.list(auth.user, params.id, locale);
-    return { items: documents.map((d) => view(d, locale)) };
+    return { items: documents.map((d) => documentView(d, locale)) };
   });
   return router;
 }

@@ -4,6 +4,7 @@ import { link, type Api } from '../http/api.js';
 import { Code, Uuid } from '../common/schemas.js';
 import { problems } from '../http/problem.js';
 import type { Applications } from '../applications/applications.js';
+import type { CaseViews } from '../cases/case-view.js';
 import type { Documents } from './documents.js';
 import { checkUpload, DEFAULT_UPLOAD_LIMITS, MAX_UPLOAD_BYTES, type UploadLimits } from './upload-check.js';
 
@@ -30,8 +31,8 @@ function rawBody(req: Request, res: Response, limit: number): Promise<Buffer> {
 }
 
 /** Citizens' uploads for their forms, and downloads of documents by those who may see them. */
-export function documentsRouter({ api, documents, applications, uploadLimits }: {
-  api: Api; documents: Documents; applications: Applications; uploadLimits: UploadLimitsOf;
+export function documentsRouter({ api, documents, applications, cases, uploadLimits }: {
+  api: Api; documents: Documents; applications: Applications; cases: CaseViews; uploadLimits: UploadLimitsOf;
 }): Router {
   const router = Router();
 
@@ -68,14 +69,16 @@ export function documentsRouter({ api, documents, applications, uploadLimits }: 
 
   api.route(router, {
     method: 'get', path: '/api/documents/:id', tag: 'documents', access: ['citizen', 'official'],
-    summary: "Download a document: its uploader's, or one attached to an application you may see (the provider agency's officials)",
+    summary: "Download a document: its uploader's, one attached to an application of yours, or, for an official, one of a case he may open "
+      + '(a task of it he may see, or a supervisor of the provider agency: recorded as a data access)',
     params: Type.Object({ id: Uuid }), errors: [404],
   }, async ({ params, auth, res }) => {
     const document = await documents.read(params.id);
     if (!document) throw problems.notFound('document', params.id);
     if (document.ownerId !== auth.user.id) {
       if (!document.applicationId) throw problems.notFound('document', params.id);
-      await applications.visible(auth.user, document.applicationId);
+      if (auth.user.roles.includes('official')) await cases.documentRead(auth.user, document.applicationId, document.id);
+      else await applications.visible(auth.user, document.applicationId);
     }
     res.status(200).type(document.mediaType).attachment(document.filename);
     res.setHeader('Repr-Digest', `sha-256=:${Buffer.from(document.sha256, 'hex').toString('base64')}:`);

@@ -1,0 +1,62 @@
+import type { DataSource } from 'typeorm';
+import type { User } from '../accounts/user.entity.js';
+import { ApplicationEntity, type Application } from '../applications/application.entity.js';
+import { problems } from '../http/problem.js';
+import { TaskEntity, type Task } from '../tasks/task.entity.js';
+
+/** Why an official opens a case, as the data access records it: the task he works on, or a supervisor's oversight. */
+export type CasePurpose = `task:${string}` | 'supervision';
+
+export function isSupervisor(user: User): boolean {
+  return user.roles.includes('supervisor');
+}
+
+/**
+ * Who may open a case (an application with its personal data): an official who may see a task
+ * of it, open or done (his agency, and one of his candidate groups, a group-less task, or one
+ * assigned to or completed by him), and a supervisor of the provider agency. Everyone else gets
+ * a 404, as for an application that is not his.
+ */
+export class CaseScope {
+  constructor(private readonly db: DataSource) {}
+
+  /** A task of the application the official may see: `taskId` if it is one, else the one he most likely works on (his open one first). */
+  async visibleTaskOf(official: User, applicationId: string, taskId?: string): Promise<Task | null> {
+    if (!official.agencyId || !official.roles.includes('official')) return null;
+    const query = this.db.getRepository(TaskEntity).createQueryBuilder('t')
+      .where('t.applicationId = :applicationId', { applicationId })
+      .andWhere('t.agencyId = :agencyId', { agencyId: official.agencyId });
+    if (!isSupervisor(official)) {
+      query.andWhere('(cardinality(t.candidateGroups) = 0 OR t.candidateGroups && :groups::text[] OR t.assigneeId = :me OR t.completedBy = :me)', { groups: official.groups, me: official.id });
+    }
+    if (taskId) query.andWhere('t.id = :taskId', { taskId });
+    return query
+      .orderBy(`CASE WHEN t.state = 'open' AND t.assigneeId = :me THEN 0 WHEN t.state = 'open' THEN 1 ELSE 2 END`)
+      .setParameter('me', official.id)
+      .addOrderBy('t.createdAt', 'DESC').addOrderBy('t.id').getOne();
+  }
+
+  /**
+   * The application and the purpose the official opens it for; 404 when he may not. A task named
+   * must be a task of this case he may see (a supervisor's too: a purpose is never made up).
+   */
+  async open(official: User, applicationId: string, taskId?: string): Promise<{ application: Application; purpose: CasePurpose }> {
+    const notFound = () => problems.notFound('case', applicationId);
+    const application = await this.db.getRepository(ApplicationEntity).findOneBy({ id: applicationId });
+    if (!application) throw notFound();
+    // A supervisor opening the case from his overview (no task named) opens it to supervise.
+    if (!taskId && isSupervisor(official)) {
+      if (!(await this.providedBy(application, official.agencyId))) throw notFound();
+      return { application, purpose: 'supervision' };
+    }
+    const task = await this.visibleTaskOf(official, applicationId, taskId);
+    if (!task) throw notFound();
+    return { application, purpose: `task:${task.id}` };
+  }
+
+  private async providedBy(application: Application, agencyId: string | null): Promise<boolean> {
+    if (!agencyId) return false;
+    const rows = (await this.db.query('SELECT 1 FROM service WHERE id = $1 AND provider_agency_id = $2', [application.serviceId, agencyId])) as unknown[];
+    return rows.length > 0;
+  }
+}
