@@ -13,9 +13,9 @@ export function isSupervisor(user: User): boolean {
 
 /**
  * Who may open a case (an application with its personal data): an official who may see a task
- * of it, open or done (his agency, and one of his candidate groups, a group-less task, or one
- * assigned to or completed by him), and a supervisor of the provider agency. Everyone else gets
- * a 404, as for an application that is not his.
+ * of it, open or done (his agency, and one of his candidate groups, a group-less task, one naming
+ * him as candidate, or one assigned to or completed by him), and a supervisor of the provider
+ * agency. Everyone else gets a 404, as for an application that is not his.
  */
 export class CaseScope {
   constructor(private readonly db: DataSource) {}
@@ -27,7 +27,9 @@ export class CaseScope {
       .where('t.applicationId = :applicationId', { applicationId })
       .andWhere('t.agencyId = :agencyId', { agencyId: official.agencyId });
     if (!isSupervisor(official)) {
-      query.andWhere('(cardinality(t.candidateGroups) = 0 OR t.candidateGroups && :groups::text[] OR t.assigneeId = :me OR t.completedBy = :me)', { groups: official.groups, me: official.id });
+      // The inbox's rule (the `audience` keys the task migration's trigger writes: '*', g:<group>, u:<username>), and what his own hands did.
+      const audience = ['*', ...official.groups.map((g) => `g:${g}`), `u:${official.username}`];
+      query.andWhere('("t"."audience" && :audience::text[] OR t.assigneeId = :me OR t.completedBy = :me)', { audience, me: official.id });
     }
     if (taskId) query.andWhere('t.id = :taskId', { taskId });
     return query
