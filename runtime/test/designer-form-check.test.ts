@@ -7,13 +7,13 @@ import type { ApiClient } from './support/api-client.js';
 const CODE = 'kennel-inspection';
 const BASE = `/api/designer/services/${CODE}/versions/0.1.0`;
 
-/** start -> review (user task naming the form "review") -> end. */
+/** start -> review (user task for the group "inspectors", naming the form "review") -> end. */
 const PROCESS = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:modeler="http://camunda.org/schema/modeler/1.0" id="defs" targetNamespace="http://bpmn.io/schema/bpmn" modeler:executionPlatform="Camunda Cloud" modeler:executionPlatformVersion="8.6.0">
   <bpmn:process id="${CODE}" isExecutable="true">
     <bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
     <bpmn:userTask id="review" name="Review the application">
-      <bpmn:extensionElements><zeebe:userTask /><zeebe:formDefinition formId="review" /></bpmn:extensionElements>
+      <bpmn:extensionElements><zeebe:userTask /><zeebe:formDefinition formId="review" /><zeebe:assignmentDefinition candidateGroups="inspectors" /></bpmn:extensionElements>
       <bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing>
     </bpmn:userTask>
     <bpmn:endEvent id="end"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
@@ -142,5 +142,48 @@ describe('package check of form files the import would refuse', () => {
     ]);
     // Its id cannot be read, but "review" still names it by path (forms/review.form): the task's form is there.
     expect(result.problems.filter((p) => p.elementId === 'review')).toEqual([]);
+  });
+});
+
+describe('package check: user tasks as the workspace shows them', () => {
+  const utf8 = (content: string) => ({ encoding: 'utf8' as const, content });
+  const withTask = (task: string) => checkPackage({
+    'service.yaml': utf8(stringify({ code: CODE, version: '0.1.0', legalBasis: 'Act', process: { file: 'process.bpmn', processId: CODE }, startForm: 'forms/application.form', dataStructure: 'data/application.schema.json' })),
+    'process.bpmn': utf8(PROCESS.replace(/<bpmn:userTask id="review"[\s\S]*?<\/bpmn:userTask>/, task)),
+    'data/application.schema.json': utf8(JSON.stringify(structure)),
+    'forms/application.form': utf8(JSON.stringify(startForm)),
+    'forms/review.form': utf8(JSON.stringify(reviewForm())),
+  });
+  const flows = '<bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing>';
+  const taskProblems = (result: Awaited<ReturnType<typeof checkPackage>>) => result.problems.filter((p) => p.elementId === 'review');
+
+  test('a user task without a name, candidate groups or form is reported on the task, each once and as a warning', async () => {
+    const result = await withTask(`<bpmn:userTask id="review"><bpmn:extensionElements><zeebe:userTask /></bpmn:extensionElements>${flows}</bpmn:userTask>`);
+    expect(taskProblems(result)).toEqual([
+      { source: 'process', file: 'process.bpmn', elementId: 'review', message: "has no name: the officials' inbox would show its id", severity: 'warning' },
+      { source: 'process', file: 'process.bpmn', elementId: 'review', message: 'names no candidate groups (zeebe:assignmentDefinition): every official of the agency may take it', severity: 'warning' },
+      { source: 'process', file: 'process.bpmn', elementId: 'review', message: 'has no form (zeebe:formDefinition): the official would have nothing to fill in, and what he completes it with would not be checked', severity: 'warning' },
+    ]);
+    // The review form is then used by nothing.
+    expect(result.problems).toContainEqual(expect.objectContaining({ file: 'forms/review.form', message: 'is not used by the card or any user task' }));
+  });
+
+  test('a task named for candidate users or an assignee has its candidates; a task marked for a personal signature needs no form', async () => {
+    const result = await withTask(`<bpmn:userTask id="review" name="Sign the permit"><bpmn:extensionElements><zeebe:userTask />`
+      + '<zeebe:assignmentDefinition candidateUsers="official" /><zeebe:properties><zeebe:property name="konstruktor:sign" value="permitDocument" /></zeebe:properties>'
+      + `</bpmn:extensionElements>${flows}</bpmn:userTask>`);
+    expect(taskProblems(result)).toEqual([]);
+  });
+
+  test('a task form that does not fit the data structure is an error naming the field', async () => {
+    const result = await checkPackage({
+      'service.yaml': utf8(stringify({ code: CODE, version: '0.1.0', legalBasis: 'Act', process: { file: 'process.bpmn', processId: CODE }, startForm: 'forms/application.form', dataStructure: 'data/application.schema.json' })),
+      'process.bpmn': utf8(PROCESS),
+      'data/application.schema.json': utf8(JSON.stringify(structure)),
+      'forms/application.form': utf8(JSON.stringify(startForm)),
+      'forms/review.form': utf8(JSON.stringify(reviewForm({ id: 'f_dogs', type: 'checkbox', key: 'dogs', label: 'Dogs' }))),
+    });
+    expect(result.ok).toBe(false);
+    expect(result.problems).toEqual([expect.objectContaining({ source: 'forms', file: 'forms/review.form', field: 'dogs', severity: 'error' })]);
   });
 });

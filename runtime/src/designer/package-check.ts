@@ -138,6 +138,45 @@ async function formProblems(card: ServiceCard, files: Record<string, PackageFile
   return problems;
 }
 
+function extensionValues(element: BpmnElement): BpmnElement[] {
+  return ((element.get('extensionElements') as BpmnElement | undefined)?.get('values') as BpmnElement[] | undefined) ?? [];
+}
+
+/** The BPMN property (zeebe:properties) that marks a user task for the official's personal signature: the variable holding the document. */
+const SIGN_PROPERTY = 'konstruktor:sign';
+
+/** The lint's own report of a user task without a form, which userTaskProblems says in the workspace's terms instead. */
+const LINT_NO_FORM = /should have a defined <Form>/;
+
+/**
+ * What an official would meet in the workspace for each user task: a name (the inbox shows it),
+ * candidate groups (else every official of the agency may take it) and a form (else he has
+ * nothing to fill in and what he completes it with is not checked). All warnings: a bare task
+ * is still a valid step, and the designer's test runs answer it with JSON. A task marked for a
+ * personal signature needs no form: signing is the official's act, and the runtime completes it
+ * with the signed document.
+ */
+async function userTaskProblems(files: Record<string, PackageFile>): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  for (const [file, content] of Object.entries(files)) {
+    if (!file.endsWith('.bpmn')) continue;
+    for (const task of bpmnElements(await definitionsOf(content)).filter((e) => e.$type === 'bpmn:UserTask' && e.id)) {
+      const problem = (message: string) => problems.push({ source: 'process', file, elementId: task.id!, message, severity: 'warning' });
+      const values = extensionValues(task);
+      const assignment = values.find((v) => v.$type === 'zeebe:AssignmentDefinition');
+      const form = values.find((v) => v.$type === 'zeebe:FormDefinition');
+      const properties = (values.find((v) => v.$type === 'zeebe:Properties')?.get('properties') as BpmnElement[] | undefined) ?? [];
+      const signs = properties.some((p) => p.get('name') === SIGN_PROPERTY && typeof p.get('value') === 'string' && (p.get('value') as string).trim() !== '');
+      if (!task.name?.trim()) problem("has no name: the officials' inbox would show its id");
+      if (!['candidateGroups', 'candidateUsers', 'assignee'].some((key) => String(assignment?.get(key) ?? '').trim())) {
+        problem('names no candidate groups (zeebe:assignmentDefinition): every official of the agency may take it');
+      }
+      if (!form && !signs) problem('has no form (zeebe:formDefinition): the official would have nothing to fill in, and what he completes it with would not be checked');
+    }
+  }
+  return problems;
+}
+
 async function runScenarios(files: Record<string, PackageFile>): Promise<Pick<PackageCheck, 'problems' | 'scenarios'>> {
   const problems: Problem[] = [];
   const scenarios: PackageCheck['scenarios'] = [];
@@ -171,12 +210,16 @@ async function runScenarios(files: Record<string, PackageFile>): Promise<Pick<Pa
 
 /**
  * Checks a package as the designer and publishing need it: BPMN lint (Camunda 8.6 rules) and
- * the engine's own deploy validation, every form for its use (start form, user task forms,
- * user tasks naming a missing form), card, scenarios.
+ * the engine's own deploy validation, user tasks as the workspace shows them (name, candidate
+ * groups, form), every form for its use (start form, user task forms, user tasks naming a
+ * missing form), card, scenarios.
  */
 export async function checkPackage(files: Record<string, PackageFile>): Promise<PackageCheck> {
   const card = parseDocument(text(files['service.yaml']) ?? '').toJS() as ServiceCard;
   const { problems: scenarioProblems, scenarios } = await runScenarios(files);
-  const problems = [...(await cardProblems(card, files)), ...(await processProblems(files)), ...(await formProblems(card, files)), ...scenarioProblems];
+  const taskProblems = await userTaskProblems(files);
+  // A task without a form is said once, in userTaskProblems' words (or not at all for a task marked for signature).
+  const lintProblems = (await processProblems(files)).filter((p) => !(p.elementId && LINT_NO_FORM.test(p.message) && p.severity === 'warning'));
+  const problems = [...(await cardProblems(card, files)), ...lintProblems, ...taskProblems, ...(await formProblems(card, files)), ...scenarioProblems];
   return { ok: !problems.some((p) => p.severity === 'error'), problems, scenarios };
 }
