@@ -117,7 +117,7 @@ export function createServices(db: DataSource, config: RuntimeConfig, { bridge, 
   tasks.register(reviewTaskKind());
   let processing: ApplicationProcessing = reviewTaskProcessing(tasks);
   if (bridge) {
-    tasks.register(userTaskKind(bridge.outbox, new TaskForms()));
+    tasks.register(userTaskKind(bridge.outbox, new TaskForms(), { db, engine: bridge.engine }));
     processing = processApplications(bridge.outbox, processing);
   }
   const documents = new Documents(db, config.uploadQuota);

@@ -5,7 +5,8 @@
  * Read once per published version (versions never change) from its BPMN file.
  */
 import { bpmnElements } from '@konstruktor/forms';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { LocalizedText } from '../common/schemas.js';
 import type { BpmnElement } from '../designer/bpmn-element.js';
 import { readBpmn } from '../designer/bpmn-lint.js';
 import { ServiceVersionEntity } from '../catalogue/service-version.entity.js';
@@ -27,6 +28,17 @@ export interface OutlineElement {
   paymentKind?: PaymentKind;
   /** Inside an event sub-process (a withdrawal, a cancellation): not a step of the normal course. */
   inEventSubprocess: boolean;
+  /** What the officials' inbox shows of a user task. */
+  userTask?: UserTaskOutline;
+}
+
+export interface UserTaskOutline {
+  /** The element's name, per language where zeebe:property `name:lt|lv|en` gives one; null when unnamed. */
+  name: LocalizedText | null;
+  /** zeebe:priorityDefinition as a literal 0..100; 50 without one (or with an expression). */
+  priority: number;
+  /** zeebe:property `konstruktor:sign`: the process variable holding the document the official signs personally. */
+  sign: string | null;
 }
 
 export interface ProcessOutline {
@@ -56,6 +68,23 @@ function paymentKindOf(element: BpmnElement): PaymentKind {
   return typeof source === 'string' && /^=\s*"postpayment"\s*$/.test(source) ? 'postpayment' : 'prepayment';
 }
 
+const DEFAULT_PRIORITY = 50;
+const LOCALES = ['lt', 'lv', 'en'] as const;
+
+function userTaskOutline(element: BpmnElement): UserTaskOutline {
+  const values = extensionValues(element);
+  const properties = new Map(((values.find((v) => v.$type === 'zeebe:Properties')?.get('properties') as BpmnElement[] | undefined) ?? [])
+    .map((p) => [p.get('name') as unknown, p.get('value') as unknown] as const)
+    .filter((p): p is readonly [string, string] => typeof p[0] === 'string' && typeof p[1] === 'string' && p[1].trim() !== ''));
+  const named = element.name?.trim() || undefined;
+  const name = (named || LOCALES.some((l) => properties.has(`name:${l}`)))
+    ? Object.fromEntries(LOCALES.map((l) => [l, properties.get(`name:${l}`)?.trim() ?? named ?? element.id!])) as LocalizedText
+    : null;
+  const literal = String(values.find((v) => v.$type === 'zeebe:PriorityDefinition')?.get('priority') ?? '').trim();
+  const priority = /^\d{1,3}$/.test(literal) ? Math.min(100, Number(literal)) : DEFAULT_PRIORITY;
+  return { name, priority, sign: properties.get('konstruktor:sign')?.trim() ?? null };
+}
+
 function inEventSubprocess(element: BpmnElement): boolean {
   for (let parent = element.$parent as BpmnElement | undefined; parent; parent = parent.$parent as BpmnElement | undefined) {
     if (parent.$type === 'bpmn:SubProcess' && parent.get('triggeredByEvent')) return true;
@@ -81,7 +110,7 @@ export async function outlineOf(xml: string): Promise<ProcessOutline> {
       const message = messageOf(e);
       const deadline = deadlines.get(e.id!);
       return {
-        id: e.id!, type: local(e.$type), inEventSubprocess: inEventSubprocess(e),
+        id: e.id!, type: local(e.$type), inEventSubprocess: inEventSubprocess(e), ...(e.$type === 'bpmn:UserTask' ? { userTask: userTaskOutline(e) } : {}),
         ...(typeof jobType === 'string' ? { jobType } : {}), ...(jobType === PAYMENT_ORDER ? { paymentKind: paymentKindOf(e) } : {}), ...(message ? { message } : {}), ...(deadline ? { deadline: deadline.duration, timer: deadline.timer } : {}),
       };
     });
@@ -101,10 +130,11 @@ export class VersionCourses {
 
   constructor(private readonly db: DataSource) {}
 
-  of(serviceVersionId: string): Promise<VersionCourse> {
+  /** Read through `manager` when given (a caller inside a transaction: the embedded database has one connection). */
+  of(serviceVersionId: string, manager: EntityManager = this.db.manager): Promise<VersionCourse> {
     let course = this.cache.get(serviceVersionId);
     if (!course) {
-      course = this.read(serviceVersionId);
+      course = this.read(serviceVersionId, manager);
       this.cache.set(serviceVersionId, course);
       course.catch(() => this.cache.delete(serviceVersionId)); // a failed read is tried again next time
       if (this.cache.size > VersionCourses.MOST) this.cache.delete(this.cache.keys().next().value!);
@@ -112,8 +142,8 @@ export class VersionCourses {
     return course;
   }
 
-  private async read(serviceVersionId: string): Promise<VersionCourse> {
-    const version = await this.db.getRepository(ServiceVersionEntity).findOne({ select: { id: true, card: true, files: true }, where: { id: serviceVersionId } });
+  private async read(serviceVersionId: string, manager: EntityManager): Promise<VersionCourse> {
+    const version = await manager.getRepository(ServiceVersionEntity).findOne({ select: { id: true, card: true, files: true }, where: { id: serviceVersionId } });
     const file = version?.card.process ? version.files[version.card.process.file] : undefined;
     // A BPMN the designer's check let through but moddle cannot read: the course falls back to the statuses.
     const outline = file ? await outlineOf(file.encoding === 'base64' ? Buffer.from(file.content, 'base64').toString('utf8') : file.content).catch(() => null) : null;

@@ -26,8 +26,8 @@ export function eventsRouter({ api, liveEvents, applications, representedEntitie
   api.route(router, {
     method: 'get', path: '/api/events', tag: 'events', access: ['citizen', 'official'],
     summary: 'Changes as they happen (text/event-stream): `application` events (a new step or status of an application: applicationId, number, status, step, at) '
-      + "for a citizen's own applications and those of entities he represents, and for an official's agency; `task` events (taskId, applicationId, state, assigneeId) "
-      + "for an official's agency and candidate groups; `message` events (messageId, applicationId, subject, createdAt, read, unread: the count not read) "
+      + "for a citizen's own applications and those of entities he represents, and for an official's agency; `task` events (taskId, applicationId, state, assigneeId, revision) "
+      + "for an official's agency and candidate groups (a supervisor: all the agency's); `message` events (messageId, applicationId, subject, createdAt, read, unread: the count not read) "
       + "for a citizen when a message to him arrives or is marked read. `application` narrows the stream to one application (404 when it is not yours to see). "
       + 'Each event has an id: reconnecting with Last-Event-ID gives what was missed in the last 24 hours. A comment line every 15 s keeps the stream open through proxies.',
     query: Type.Object({ application: Type.Optional(Uuid) }, { additionalProperties: false }),
@@ -43,7 +43,7 @@ export function eventsRouter({ api, liveEvents, applications, representedEntitie
     const official = user.roles.includes('official') && user.agencyId !== null;
     const viewer = {
       userId: user.id, citizen, entities: citizen ? await representedEntities.visibleCodes(user) : [],
-      agencyId: official ? user.agencyId : null, groups: official ? user.groups : [], applicationId: query.application ?? null,
+      agencyId: official ? user.agencyId : null, groups: official ? user.groups : [], supervisor: official && user.roles.includes('supervisor'), applicationId: query.application ?? null,
     };
 
     res.status(200).set({

@@ -32,6 +32,8 @@ export interface Viewer {
   /** Set for officials. */
   agencyId: string | null;
   groups: string[];
+  /** A supervisor: every task of his agency. */
+  supervisor: boolean;
   applicationId: string | null;
 }
 
@@ -43,18 +45,18 @@ export function visibleTo(event: LiveEvent, viewer: Viewer): boolean {
     if (event.onBehalfOf === null ? event.applicantId === viewer.userId : viewer.entities.includes(event.onBehalfOf)) return true;
   }
   if (viewer.agencyId && event.agencyId === viewer.agencyId) {
-    return event.kind === 'application' || !event.candidateGroups?.length || event.candidateGroups.some((g) => viewer.groups.includes(g));
+    return event.kind === 'application' || viewer.supervisor || !event.candidateGroups?.length || event.candidateGroups.some((g) => viewer.groups.includes(g));
   }
   return false;
 }
 
-/** The same rule as `visibleTo`, as SQL on live_event `e` ($1 user, $2 citizen?, $3 entities, $4 agency, $5 groups, $6 application). */
+/** The same rule as `visibleTo`, as SQL on live_event `e` ($1 user, $2 citizen?, $3 entities, $4 agency, $5 groups, $6 application, $8 supervisor?). */
 const VISIBLE = `
   ($6::uuid IS NULL OR e.application_id = $6::uuid) AND (
     ($2 AND e.kind = 'application' AND ((e.on_behalf_of IS NULL AND e.applicant_id = $1) OR e.on_behalf_of = ANY($3::text[])))
     OR ($2 AND e.kind = 'message' AND e.applicant_id = $1)
     OR ($4::uuid IS NOT NULL AND e.kind <> 'message' AND e.agency_id = $4::uuid
-        AND (e.kind = 'application' OR cardinality(e.candidate_groups) = 0 OR e.candidate_groups && $5::text[])))`;
+        AND (e.kind = 'application' OR $8::boolean OR cardinality(e.candidate_groups) = 0 OR e.candidate_groups && $5::text[])))`;
 
 const COLUMNS = `e.id::text AS id, e.kind, e.application_id AS "applicationId", e.applicant_id AS "applicantId", e.on_behalf_of AS "onBehalfOf",
   e.agency_id AS "agencyId", e.candidate_groups AS "candidateGroups", e.data`;
@@ -114,7 +116,7 @@ export class LiveEvents {
       if (lastEventId !== null) {
         replayed = (await this.db.query(`SELECT ${COLUMNS} FROM live_event e
             WHERE e.id > $7 AND e.at > now() - make_interval(hours => ${REPLAY_HOURS}) AND ${VISIBLE} ORDER BY e.id LIMIT ${REPLAY_MOST}`,
-          [viewer.userId, viewer.citizen, viewer.entities, viewer.agencyId, viewer.groups, viewer.applicationId, lastEventId])) as LiveEvent[];
+          [viewer.userId, viewer.citizen, viewer.entities, viewer.agencyId, viewer.groups, viewer.applicationId, lastEventId, viewer.supervisor])) as LiveEvent[];
       }
     } finally {
       this.streams.delete(holding);

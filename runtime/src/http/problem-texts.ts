@@ -39,6 +39,13 @@ export const PROBLEM_TITLES: Record<string, Record<RequestLanguage, string>> = {
   'file-name-mismatch': { en: 'The file name does not fit its type', lt: 'Failo pavadinimas neatitinka jo tipo', lv: 'Faila nosaukums neatbilst tā veidam' },
   'file-content-mismatch': { en: 'The file is not what it claims to be', lt: 'Failo turinys neatitinka nurodyto tipo', lv: 'Faila saturs neatbilst norādītajam veidam' },
   'register-unavailable': { en: 'The legal entities register is not available', lt: 'Juridinių asmenų registras nepasiekiamas', lv: 'Uzņēmumu reģistrs nav pieejams' },
+  'task-completed': { en: 'This task has already been completed', lt: 'Ši užduotis jau atlikta', lv: 'Šis uzdevums jau ir pabeigts' },
+  'task-cancelled': { en: 'The process withdrew this task', lt: 'Procesas šią užduotį atšaukė', lv: 'Process šo uzdevumu ir atsaucis' },
+  'task-taken': { en: 'A colleague has taken this task', lt: 'Šią užduotį jau paėmė kolega', lv: 'Šo uzdevumu jau ir paņēmis kolēģis' },
+  'task-not-claimed': { en: 'Claim the task first', lt: 'Pirmiausia paimkite užduotį', lv: 'Vispirms paņemiet uzdevumu' },
+  'task-changed': { en: 'The task changed since you opened it (reassigned)', lt: 'Užduotis pasikeitė, kol ją atvėrėte (perduota kitam)', lv: 'Uzdevums ir mainījies, kopš to atvērāt (nodots citam)' },
+  'task-hand-over-refused': { en: 'The task cannot be handed over so', lt: 'Užduoties taip perduoti negalima', lv: 'Uzdevumu tā nodot nevar' },
+  'task-filter-name-taken': { en: 'You already have a filter with this name', lt: 'Filtras tokiu pavadinimu jau yra', lv: 'Filtrs ar šādu nosaukumu jau ir' },
   internal: { en: 'Internal error', lt: 'Mūsų sistemoje įvyko klaida', lv: 'Mūsu sistēmā radās kļūda' },
 };
 

@@ -6,6 +6,7 @@ import { entityColumns } from '../db/sql.js';
 import { ApplicationEntity } from '../applications/application.entity.js';
 import type { Projector } from '../bridge/engine-projection.js';
 import type { Tasks } from '../tasks/tasks.js';
+import { VersionCourses } from '../applications/process-outline.js';
 import type { InformationRequests } from './information-requests.js';
 import { FINAL_STATUSES, statusSetBy } from './process-status.js';
 
@@ -23,11 +24,12 @@ const FINAL = FINAL_STATUSES.map((status) => `'${status}'`).join(', ');
  * application. Records of instances that are no order (a designer's test run) are passed over.
  */
 export function orderProjector(tasks: Tasks, informationRequests?: Pick<InformationRequests, 'isWaitForAnswer'>): Projector {
+  let courses: VersionCourses | undefined;
   return {
     async apply(manager, records) {
       for (const record of records) {
         if (record.valueType === 'PROCESS_INSTANCE') await onInstance(manager, record.value);
-        else if (record.valueType === 'USER_TASK') await onUserTask(manager, tasks, record.value);
+        else if (record.valueType === 'USER_TASK') await onUserTask(manager, tasks, (courses ??= new VersionCourses(manager.connection)), record.value);
         else if (record.valueType === 'ELEMENT_INSTANCE' && record.value.state === 'ACTIVE' && informationRequests) await onElementEntered(manager, informationRequests, record.value);
         else {
           const set = statusSetBy(record);
@@ -72,7 +74,11 @@ async function onStatusSet(manager: EntityManager, instanceKey: string, status: 
   if (changed) await addTimelineEvent(manager, changed, 'status-changed', null, { status, by: 'process' });
 }
 
-async function onUserTask(manager: EntityManager, tasks: Tasks, userTask: UserTask): Promise<void> {
+/**
+ * A user task the engine created goes to the provider agency's inbox with what its BPMN says of
+ * it (name, priority, the variable to sign); one that ended there leaves it.
+ */
+async function onUserTask(manager: EntityManager, tasks: Tasks, courses: VersionCourses, userTask: UserTask): Promise<void> {
   if (userTask.state !== 'CREATED') {
     // Ended in the engine: a task still open here was withdrawn by the process (a boundary timer, a cancellation).
     await manager.query(`UPDATE task SET state = 'cancelled', completed_at = now() WHERE engine_key = $1 AND state = 'open'`, [userTask.key]);
@@ -85,10 +91,13 @@ async function onUserTask(manager: EntityManager, tasks: Tasks, userTask: UserTa
   const [application] = (await manager.query(`SELECT ${entityColumns(manager.connection, ApplicationEntity, 'a')}, s.provider_agency_id AS "agencyId"
       FROM application a JOIN service s ON s.id = a.service_id WHERE a.id = $1`, [applicationId])) as (Application & { agencyId: string })[];
   if (!application) return;
+  const { outline } = await courses.of(application.serviceVersionId, manager);
+  const outlined = outline?.elements.find((e) => e.id === userTask.elementId)?.userTask;
   const task = await tasks.create(manager, {
     applicationId, agencyId: application.agencyId, kind: 'user-task', engineKey: userTask.key, elementId: userTask.elementId,
-    name: { en: userTask.elementId }, candidateGroups: userTask.candidateGroups, formKey: userTask.formKey,
-    dueAt: userTask.dueDate ? new Date(userTask.dueDate) : null,
+    name: outlined?.name ?? { lt: userTask.elementId, lv: userTask.elementId, en: userTask.elementId },
+    candidateGroups: userTask.candidateGroups, candidateUsers: userTask.candidateUsers, formKey: userTask.formKey,
+    dueAt: userTask.dueDate ? new Date(userTask.dueDate) : null, priority: outlined?.priority ?? 50, signVariable: outlined?.sign ?? null,
   });
   await addTimelineEvent(manager, application, 'task-created', null, { taskId: task.id, elementId: userTask.elementId });
 }

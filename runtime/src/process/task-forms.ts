@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { compileFormValidation, formOutputStructure, resolveFormRef, userTaskForms, formIdOf, type FormSchema, type FormValidation, type StructureSchema } from '@konstruktor/forms';
+import { compileFormValidation, formOutputStructure, resolveFormRef, userTaskForms, formIdOf, walkForm, type FormSchema, type FormValidation, type StructureSchema } from '@konstruktor/forms';
 import { ApplicationEntity } from '../applications/application.entity.js';
 import { ServiceVersionEntity, type PackageFile, type ServiceVersion } from '../catalogue/service-version.entity.js';
 import type { Locale } from '../forms/start-form.js';
@@ -25,16 +25,17 @@ function json<T>(file: PackageFile | undefined): T | undefined {
  * version never changes.
  */
 export class TaskForms {
-  private readonly cache = new Map<string, Promise<FormValidation | null>>();
+  private readonly cache = new Map<string, Promise<TaskForm | null>>();
 
   /** What is wrong with `result` as the task's form sees it (paths inside the result); nothing for a task without a form. Reads through `manager`. */
   async problems(manager: EntityManager, task: Task, result: Record<string, unknown>, locale: Locale): Promise<{ path: string; message: string }[]> {
-    const validation = await this.validationOf(manager, task);
-    if (!validation) return [];
-    return validation.validate(result, { locale }).errors.map(({ path, message }) => ({ path, message }));
+    const built = await this.formOf(manager, task);
+    if (!built) return [];
+    return built.validation.validate(result, { locale }).errors.map(({ path, message }) => ({ path, message }));
   }
 
-  private async validationOf(manager: EntityManager, task: Task): Promise<FormValidation | null> {
+  /** The task's form (null without one) and the top-level data keys it binds. */
+  async formOf(manager: EntityManager, task: Task): Promise<TaskForm | null> {
     if (!task.applicationId || !task.elementId) return null;
     const application = await manager.getRepository(ApplicationEntity).findOneBy({ id: task.applicationId });
     if (!application) return null;
@@ -50,12 +51,21 @@ export class TaskForms {
     return built;
   }
 
-  private async build(manager: EntityManager, versionId: string, elementId: string): Promise<FormValidation | null> {
+  private async build(manager: EntityManager, versionId: string, elementId: string): Promise<TaskForm | null> {
     const version = await manager.getRepository(ServiceVersionEntity).findOneByOrFail({ id: versionId });
     const form = await taskForm(version, elementId);
     if (!form) return null;
-    return compileFormValidation(formOutputStructure(form, json<StructureSchema>(version.files[version.card.dataStructure ?? ''])), form);
+    const keys = new Set<string>();
+    walkForm(form.components, ({ path, kind }) => { if (kind !== 'other' && path[0]) keys.add(path[0]); });
+    return { form, keys: [...keys], validation: compileFormValidation(formOutputStructure(form, json<StructureSchema>(version.files[version.card.dataStructure ?? ''])), form) };
   }
+}
+
+export interface TaskForm {
+  form: FormSchema;
+  /** The top-level data keys its fields bind (the process variables it shows and sets). */
+  keys: string[];
+  validation: FormValidation;
 }
 
 /** The form the user task `elementId` names in the version's BPMN, if the package has it. */

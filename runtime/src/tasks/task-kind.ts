@@ -21,4 +21,15 @@ export interface TaskKind<Result = Record<string, unknown>> {
   completed(task: Task, result: Result, official: User, manager: EntityManager): Promise<void>;
   /** Runs inside the claiming transaction. */
   claimed?(task: Task, official: User, manager: EntityManager): Promise<void>;
+  /** Runs inside the transaction that hands the task to `to` (a colleague), or back to the queue (null: unclaimed, given to a group). */
+  handedOver?(task: Task, to: User | null, manager: EntityManager): Promise<void>;
+  /** The form an official completes the task with, and the values it opens with; null without one. */
+  workForm?(task: Task): Promise<WorkForm | null>;
+}
+
+export interface WorkForm {
+  /** A form-js schema. */
+  form: Record<string, unknown>;
+  /** Values for the form's fields, by top-level key. */
+  data: Record<string, unknown>;
 }

@@ -519,6 +519,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An application as the official working it sees it: answers with the start form, documents (signatures verified), register data, payments, timeline, tasks, messages, the open request for information and incidents. For an official who may see a task of it (task: the one he works on, else the one he most likely does) or a supervisor of the provider agency; 404 otherwise. Each opening is recorded in the audit trail as a data access ('case.opened', with the purpose) */
+        get: operations["getApiCasesId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/incidents/{key}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retry a process step stuck in an incident of the case: its job gets another round of attempts and the incident is resolved (audited). Supervisors of the provider agency; 404 for an incident not of this case, 409 when it can no longer be retried */
+        post: operations["postApiCasesIdIncidentsKeyRetry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/documents": {
         parameters: {
             query?: never;
@@ -543,7 +577,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download a document: its uploader's, or one attached to an application you may see (the provider agency's officials) */
+        /** Download a document: its uploader's, one attached to an application of yours, or, for an official, one of a case he may open (a task of it he may see, or a supervisor of the provider agency: recorded as a data access) */
         get: operations["getApiDocumentsId"];
         put?: never;
         post?: never;
@@ -594,8 +628,94 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My inbox: my agency's tasks for my candidate groups */
+        /** My inbox: the tasks of my agency I may see (my candidate groups, tasks for anyone, naming me or in my hands; a supervisor: all), by view (due-soon: due within 2 days; overdue: past due), state (default open), service, words, assignee; sorted by due date (default), priority or creation (- for descending) */
         get: operations["getApiTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many open tasks I may see in each view of the inbox (narrowed by service and words when given) */
+        get: operations["getApiTasksCounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The services that have tasks I may see (the choices of the inbox filter) */
+        get: operations["getApiTasksServices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/filters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My saved inbox filters */
+        get: operations["getApiTasksFilters"];
+        put?: never;
+        /** Save an inbox filter: a name and the URL query of the inbox (checked like the inbox checks it; 422 otherwise; 409 for a name I used already) */
+        post: operations["postApiTasksFilters"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/filters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete one of my saved filters */
+        delete: operations["deleteApiTasksFiltersId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A task I may see: its form and the values it opens with, and its history (claimed, unclaimed, delegated, assigned, completed: who, to whom, the note) */
+        get: operations["getApiTasksId"];
         put?: never;
         post?: never;
         delete?: never;
@@ -613,8 +733,42 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Take a task: it is assigned to me */
+        /** Take a task: it is assigned to me (409 when a colleague has it, or it is no longer open) */
         post: operations["postApiTasksIdClaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/unclaim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put a task back in the queue: by the official holding it, or a supervisor */
+        post: operations["postApiTasksIdUnclaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/delegate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand a task, with a note, to a colleague of my agency who may work it (assigned to him) or to a group (unassigned, for that group): by the official holding it, or a supervisor (who so reassigns any task of the agency); 422 when the colleague may not see it or nobody is in the group */
+        post: operations["postApiTasksIdDelegate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -630,8 +784,43 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Complete a task I have claimed with its result variables: checked against the task kind and, for a process task with a form, against that form and the data structure like a citizen submission (a key the form does not ask for is refused, 422) */
+        /** Complete a task I have claimed with its result variables: checked against the task kind and, for a process task with a form, against that form and the data structure like a citizen submission (a key the form does not ask for is refused, 422). With `revision` (from the task as I opened it), a task that changed hands since is refused (409) */
         post: operations["postApiTasksIdComplete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agency/officials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The officials of my agency and their groups (to hand a task to) */
+        get: operations["getApiAgencyOfficials"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/signature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The document the task asks me to sign (from the process variable its konstruktor:sign names) and how its latest signing went; a `task` live event with data.signature tells when it changes */
+        get: operations["getApiTasksIdSignature"];
+        put?: never;
+        /** Sign the task's document personally with a mobile signature (the official who holds the task): answers at once with the verification code the phone shows; the signed copy (PAdES B-LT) is stored on the application once confirmed */
+        post: operations["postApiTasksIdSignature"];
         delete?: never;
         options?: never;
         head?: never;
@@ -816,7 +1005,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Changes as they happen (text/event-stream): `application` events (a new step or status of an application: applicationId, number, status, step, at) for a citizen's own applications and those of entities he represents, and for an official's agency; `task` events (taskId, applicationId, state, assigneeId) for an official's agency and candidate groups; `message` events (messageId, applicationId, subject, createdAt, read, unread: the count not read) for a citizen when a message to him arrives or is marked read. `application` narrows the stream to one application (404 when it is not yours to see). Each event has an id: reconnecting with Last-Event-ID gives what was missed in the last 24 hours. A comment line every 15 s keeps the stream open through proxies. */
+        /** Changes as they happen (text/event-stream): `application` events (a new step or status of an application: applicationId, number, status, step, at) for a citizen's own applications and those of entities he represents, and for an official's agency; `task` events (taskId, applicationId, state, assigneeId, revision) for an official's agency and candidate groups (a supervisor: all the agency's); `message` events (messageId, applicationId, subject, createdAt, read, unread: the count not read) for a citizen when a message to him arrives or is marked read. `application` narrows the stream to one application (404 when it is not yours to see). Each event has an id: reconnecting with Last-Event-ID gives what was missed in the last 24 hours. A comment line every 15 s keeps the stream open through proxies. */
         get: operations["getApiEvents"];
         put?: never;
         post?: never;
@@ -1182,7 +1371,7 @@ export interface operations {
                             username: string;
                             displayName: string;
                             email: string | null;
-                            roles: ("analyst" | "developer" | "official" | "administrator" | "citizen")[];
+                            roles: ("analyst" | "developer" | "official" | "supervisor" | "administrator" | "citizen")[];
                             groups: string[];
                             agency: {
                                 code: string;
@@ -1316,7 +1505,7 @@ export interface operations {
                             username: string;
                             displayName: string;
                             email: string | null;
-                            roles: ("analyst" | "developer" | "official" | "administrator" | "citizen")[];
+                            roles: ("analyst" | "developer" | "official" | "supervisor" | "administrator" | "citizen")[];
                             groups: string[];
                             agency: {
                                 code: string;
@@ -3792,6 +3981,255 @@ export interface operations {
             };
         };
     };
+    getApiCasesId: {
+        parameters: {
+            query?: {
+                task?: string;
+                lang?: "lt" | "lv" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        application: {
+                            /** Format: uuid */
+                            id: string;
+                            caseCode: string;
+                            status: string;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            serviceCode: string;
+                            serviceTitle: {
+                                lt?: string;
+                                lv?: string;
+                                en?: string;
+                            };
+                            applicant: {
+                                name: string;
+                                personalCode: string | null;
+                            };
+                            onBehalfOf: {
+                                /** @constant */
+                                kind: "legal-entity";
+                                code: string;
+                                name: string | null;
+                            } | null;
+                            submittedBy: {
+                                name: string;
+                            } | null;
+                        };
+                        /** @description the submitted data */
+                        answers: unknown;
+                        form: unknown | null;
+                        documents: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description what to show: "Decision", "Submission receipt", "Invoice RF…" in the language asked for, else the file name */
+                            title: string;
+                            filename: string;
+                            /** @description result: produced by the process for the applicant (the decision, a permit, a letter); upload: sent by the applicant; receipt: the sealed receipt of the submission; invoice: of a payment order */
+                            kind: "result" | "upload" | "receipt" | "invoice";
+                            /** @description the process's decision document */
+                            decision: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            size: number | null;
+                            mediaType: string;
+                            /** @description where to download it */
+                            href: string;
+                            signature: {
+                                valid: boolean;
+                                signer: string | null;
+                                signedAt: string | null;
+                                level: string | null;
+                                reason: string | null;
+                                detail: string | null;
+                                /** Format: date-time */
+                                checkedAt: string;
+                            } | null;
+                        }[];
+                        /** @description what the process fetched from state registers: the answers of its completed register steps */
+                        registerData: {
+                            /** @description the register connector's title in the language asked for */
+                            source: string;
+                            elementId: string;
+                            elementName: string;
+                            /** @description when the process step ended (the engine's clock) */
+                            at: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        payments: {
+                            id: string;
+                            amount: string;
+                            currency: string;
+                            status: string;
+                            reference: string;
+                            paidAt: string | null;
+                        }[];
+                        timeline: {
+                            /** Format: date-time */
+                            at: string;
+                            kind: string;
+                            actorName: string | null;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        tasks: {
+                            /** Format: uuid */
+                            id: string;
+                            name: {
+                                lt?: string;
+                                lv?: string;
+                                en?: string;
+                            };
+                            state: string;
+                            assigneeName: string | null;
+                            completedByName: string | null;
+                            completedAt: string | null;
+                            outcome: string | null;
+                        }[];
+                        messages: {
+                            /** Format: date-time */
+                            at: string;
+                            direction: "to-citizen" | "from-citizen";
+                            subject: string;
+                            body: string;
+                        }[];
+                        informationRequest: {
+                            message: string;
+                            fields: string[];
+                            /** Format: date-time */
+                            requestedAt: string;
+                            deadline: string | null;
+                        } | null;
+                        incidents: {
+                            key: string;
+                            elementId: string;
+                            elementName: string;
+                            errorType: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request (problem+json names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong role, terms not accepted, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiCasesIdIncidentsKeyRetry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request (problem+json names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong role, terms not accepted, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postApiDocuments: {
         parameters: {
             query: {
@@ -4093,8 +4531,12 @@ export interface operations {
     getApiTasks: {
         parameters: {
             query?: {
+                view?: "mine" | "groups" | "unassigned" | "all" | "due-soon" | "overdue";
                 state?: "open" | "completed" | "cancelled";
-                assignee?: "me" | "unassigned";
+                service?: string;
+                q?: string;
+                sort?: "due" | "-due" | "priority" | "-priority" | "created" | "-created";
+                assignee?: "me" | "unassigned" | string;
                 limit?: number;
                 offset?: number;
             };
@@ -4122,12 +4564,30 @@ export interface operations {
                             applicationId: string | null;
                             candidateGroups: string[];
                             assignee: string | null;
+                            assigneeName: string | null;
                             state: string;
                             formKey: string | null;
                             dueAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             completedAt: string | null;
+                            /** @description higher first; 50 unless the process's zeebe:priorityDefinition says */
+                            priority: number;
+                            serviceCode: string | null;
+                            serviceTitle: {
+                                lt?: string;
+                                lv?: string;
+                                en?: string;
+                            } | null;
+                            caseCode: string | null;
+                            applicantName: string | null;
+                            /** @description goes up by one at every claim, unclaim and hand-over; send it with the completion */
+                            revision: number;
+                            overdue: boolean;
+                            signature: {
+                                /** @description the process variable holding the document the official signs personally */
+                                variable: string;
+                            } | null;
                         }[];
                         total: number;
                     };
@@ -4153,6 +4613,429 @@ export interface operations {
             };
             /** @description Wrong role, terms not accepted, or missing CSRF token */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiTasksCounts: {
+        parameters: {
+            query?: {
+                service?: string;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        mine: number;
+                        groups: number;
+                        unassigned: number;
+                        dueSoon: number;
+                        overdue: number;
+                        all: number;
+                    };
+                };
+            };
+            /** @description Invalid request (problem+json names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong role, terms not accepted, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiTasksServices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        title: {
+                            lt?: string;
+                            lv?: string;
+                            en?: string;
+                        };
+                    }[];
+                };
+            };
+            /** @description Invalid request (problem+json names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong role, terms not accepted, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiTasksFilters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        /** @description the URL query of the inbox, e.g. view=overdue&service=street-trading-permit */
+                        query: string;
+                    }[];
+                };
+            };
+            /** @description Invalid request (problem+json names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong role, terms not accepted, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiTasksFilters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    query: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        /** @description the URL query of the inbox, e.g. view=overdue&service=street-trading-permit */
+                        query: string;
+                    };
+                };
+            };
+            /** @description Invalid request (problem+json names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong role, terms not accepted, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteApiTasksFiltersId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request (problem+json names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong role, terms not accepted, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiTasksId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        kind: string;
+                        name: {
+                            lt?: string;
+                            lv?: string;
+                            en?: string;
+                        };
+                        applicationId: string | null;
+                        candidateGroups: string[];
+                        assignee: string | null;
+                        assigneeName: string | null;
+                        state: string;
+                        formKey: string | null;
+                        dueAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        completedAt: string | null;
+                        /** @description higher first; 50 unless the process's zeebe:priorityDefinition says */
+                        priority: number;
+                        serviceCode: string | null;
+                        serviceTitle: {
+                            lt?: string;
+                            lv?: string;
+                            en?: string;
+                        } | null;
+                        caseCode: string | null;
+                        applicantName: string | null;
+                        /** @description goes up by one at every claim, unclaim and hand-over; send it with the completion */
+                        revision: number;
+                        overdue: boolean;
+                        signature: {
+                            /** @description the process variable holding the document the official signs personally */
+                            variable: string;
+                        } | null;
+                        form: {
+                            [key: string]: unknown;
+                        } | null;
+                        /** @description values to open the form with: the process variables the form's fields name */
+                        data: {
+                            [key: string]: unknown;
+                        };
+                        history: {
+                            /** Format: date-time */
+                            at: string;
+                            action: "claimed" | "unclaimed" | "delegated" | "assigned" | "completed";
+                            actorName: string;
+                            toName?: string;
+                            toGroup?: string;
+                            note?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request (problem+json names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong role, terms not accepted, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4190,12 +5073,30 @@ export interface operations {
                         applicationId: string | null;
                         candidateGroups: string[];
                         assignee: string | null;
+                        assigneeName: string | null;
                         state: string;
                         formKey: string | null;
                         dueAt: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         completedAt: string | null;
+                        /** @description higher first; 50 unless the process's zeebe:priorityDefinition says */
+                        priority: number;
+                        serviceCode: string | null;
+                        serviceTitle: {
+                            lt?: string;
+                            lv?: string;
+                            en?: string;
+                        } | null;
+                        caseCode: string | null;
+                        applicantName: string | null;
+                        /** @description goes up by one at every claim, unclaim and hand-over; send it with the completion */
+                        revision: number;
+                        overdue: boolean;
+                        signature: {
+                            /** @description the process variable holding the document the official signs personally */
+                            variable: string;
+                        } | null;
                     };
                 };
             };
@@ -4246,7 +5147,109 @@ export interface operations {
             };
         };
     };
-    postApiTasksIdComplete: {
+    postApiTasksIdUnclaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        kind: string;
+                        name: {
+                            lt?: string;
+                            lv?: string;
+                            en?: string;
+                        };
+                        applicationId: string | null;
+                        candidateGroups: string[];
+                        assignee: string | null;
+                        assigneeName: string | null;
+                        state: string;
+                        formKey: string | null;
+                        dueAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        completedAt: string | null;
+                        /** @description higher first; 50 unless the process's zeebe:priorityDefinition says */
+                        priority: number;
+                        serviceCode: string | null;
+                        serviceTitle: {
+                            lt?: string;
+                            lv?: string;
+                            en?: string;
+                        } | null;
+                        caseCode: string | null;
+                        applicantName: string | null;
+                        /** @description goes up by one at every claim, unclaim and hand-over; send it with the completion */
+                        revision: number;
+                        overdue: boolean;
+                        signature: {
+                            /** @description the process variable holding the document the official signs personally */
+                            variable: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Invalid request (problem+json names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong role, terms not accepted, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiTasksIdDelegate: {
         parameters: {
             query?: never;
             header?: never;
@@ -4258,9 +5261,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    variables: {
-                        [key: string]: unknown;
-                    };
+                    /** Format: uuid */
+                    userId?: string;
+                    group?: string;
+                    note: string;
                 };
             };
         };
@@ -4282,12 +5286,30 @@ export interface operations {
                         applicationId: string | null;
                         candidateGroups: string[];
                         assignee: string | null;
+                        assigneeName: string | null;
                         state: string;
                         formKey: string | null;
                         dueAt: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         completedAt: string | null;
+                        /** @description higher first; 50 unless the process's zeebe:priorityDefinition says */
+                        priority: number;
+                        serviceCode: string | null;
+                        serviceTitle: {
+                            lt?: string;
+                            lv?: string;
+                            en?: string;
+                        } | null;
+                        caseCode: string | null;
+                        applicantName: string | null;
+                        /** @description goes up by one at every claim, unclaim and hand-over; send it with the completion */
+                        revision: number;
+                        overdue: boolean;
+                        signature: {
+                            /** @description the process variable holding the document the official signs personally */
+                            variable: string;
+                        } | null;
                     };
                 };
             };
@@ -4356,6 +5378,389 @@ export interface operations {
             };
             /** @description Content cannot be processed */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiTasksIdComplete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    variables: {
+                        [key: string]: unknown;
+                    };
+                    revision?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        kind: string;
+                        name: {
+                            lt?: string;
+                            lv?: string;
+                            en?: string;
+                        };
+                        applicationId: string | null;
+                        candidateGroups: string[];
+                        assignee: string | null;
+                        assigneeName: string | null;
+                        state: string;
+                        formKey: string | null;
+                        dueAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        completedAt: string | null;
+                        /** @description higher first; 50 unless the process's zeebe:priorityDefinition says */
+                        priority: number;
+                        serviceCode: string | null;
+                        serviceTitle: {
+                            lt?: string;
+                            lv?: string;
+                            en?: string;
+                        } | null;
+                        caseCode: string | null;
+                        applicantName: string | null;
+                        /** @description goes up by one at every claim, unclaim and hand-over; send it with the completion */
+                        revision: number;
+                        overdue: boolean;
+                        signature: {
+                            /** @description the process variable holding the document the official signs personally */
+                            variable: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Invalid request (problem+json names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong role, terms not accepted, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiAgencyOfficials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        displayName: string;
+                        groups: string[];
+                    }[];
+                };
+            };
+            /** @description Invalid request (problem+json names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong role, terms not accepted, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiTasksIdSignature: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        document: {
+                            documentId: string;
+                            filename: string;
+                        } | null;
+                        status: "none" | "pending" | "signed" | "refused" | "timeout" | "failed";
+                        verificationCode?: string;
+                        signedDocument?: {
+                            documentId: string;
+                            filename: string;
+                        };
+                        /** @description In the reader's language */
+                        message?: string;
+                    };
+                };
+            };
+            /** @description Invalid request (problem+json names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong role, terms not accepted, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiTasksIdSignature: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    documentId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        status: "pending";
+                        verificationCode: string;
+                    };
+                };
+            };
+            /** @description Invalid request (problem+json names the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong role, terms not accepted, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -58,6 +58,7 @@ export class WorkspaceTasks1765929600000 implements MigrationInterface {
       CREATE INDEX task_audience ON task USING gin (audience);
       CREATE INDEX task_assignee ON task (assignee_id) WHERE assignee_id IS NOT NULL;
       CREATE INDEX task_search ON task USING gin (search);
+      CREATE INDEX task_service ON task (agency_id, service_code);
 
       CREATE TABLE task_event (
         id bigserial PRIMARY KEY,
@@ -124,7 +125,7 @@ export class WorkspaceTasks1765929600000 implements MigrationInterface {
         FOR EACH ROW EXECUTE FUNCTION live_task_event();
       DROP TABLE saved_task_filter, task_event;
       DROP TRIGGER task_audience ON task; DROP FUNCTION task_audience();
-      DROP INDEX task_inbox_due, task_assignee;
+      DROP INDEX task_inbox_due, task_assignee, task_service;
       ALTER TABLE task DROP COLUMN search, DROP COLUMN audience, DROP COLUMN applicant_name, DROP COLUMN case_code, DROP COLUMN service_title,
         DROP COLUMN service_code, DROP COLUMN sign_variable, DROP COLUMN candidate_users, DROP COLUMN revision, DROP COLUMN priority;
       UPDATE app_user SET roles = array_remove(roles, 'supervisor');
