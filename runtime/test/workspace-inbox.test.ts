@@ -12,6 +12,7 @@ import type { ApiClient } from './support/api-client.js';
 import { citizen, createUser, publishService, startTestRuntime, type TestRuntime } from './support/harness.js';
 import { eventually } from './support/eventually.js';
 import { outlineOf } from '../src/applications/process-outline.js';
+import { nameProcessTasks } from '../src/db/migrations/1765929600000-workspace-tasks.js';
 
 interface TaskItem { id: string; applicationId: string; assignee: string | null; assigneeName: string | null; revision: number; priority: number; caseCode: string; applicantName: string; overdue: boolean }
 
@@ -306,6 +307,10 @@ describe('workspace inbox: a process user task', () => {
       kind: 'user-task', name: { lt: 'Priimti sprendimą dėl leidimo', lv: 'Decide on the permit', en: 'Decide on the permit' },
       priority: 80, signature: null, candidateGroups: ['permits'], serviceTitle: { en: 'Workspace permit' },
     });
+    // A task made before the workspace was named by its element id: the migration names it from the BPMN.
+    await t.runtime.database.dataSource.query(`UPDATE task SET name = '{"en":"decide"}', priority = 50 WHERE id = $1`, [listed.id]);
+    await nameProcessTasks(t.runtime.database.dataSource);
+    expect((await ona.get(`/api/tasks/${listed.id}`)).body).toMatchObject({ name: { lt: 'Priimti sprendimą dėl leidimo', en: 'Decide on the permit' }, priority: 80 });
     const detail = await eventually(async () => {
       const body = (await ona.get(`/api/tasks/${listed.id}`)).body;
       return body.data?.place && body;

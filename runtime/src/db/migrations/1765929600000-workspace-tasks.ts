@@ -1,4 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { outlineOf } from '../../applications/process-outline.js';
+import type { PackageFile, ServiceVersion } from '../../catalogue/service-version.entity.js';
 
 /**
  * The officials' workspace (issue 21):
@@ -14,6 +16,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - task_event: the hands a task went through (claimed, unclaimed, delegated, assigned, completed; who, to whom, the note);
  * - saved_task_filter: an official's named inbox queries;
  * - live task events carry the revision and reach the groups that saw the task before a delegation too.
+ * Process tasks made so far were named by their element id: they take the name, priority and
+ * signature variable their BPMN gives, as new ones do.
  */
 export class WorkspaceTasks1765929600000 implements MigrationInterface {
   name = 'WorkspaceTasks1765929600000';
@@ -105,6 +109,7 @@ export class WorkspaceTasks1765929600000 implements MigrationInterface {
       CREATE TRIGGER task_live AFTER INSERT OR UPDATE OF state, assignee_id, candidate_groups, revision ON task
         FOR EACH ROW EXECUTE FUNCTION live_task_event();
     `);
+    await nameProcessTasks(db);
   }
 
   async down(db: QueryRunner): Promise<void> {
@@ -133,5 +138,22 @@ export class WorkspaceTasks1765929600000 implements MigrationInterface {
       ALTER TABLE app_user ADD CONSTRAINT app_user_roles_check
         CHECK (roles <@ ARRAY['analyst','developer','official','administrator','citizen']::text[]);
     `);
+  }
+}
+
+/** Process tasks take the name, priority and signature variable their version's BPMN gives their element. */
+export async function nameProcessTasks(db: { query(sql: string, parameters?: unknown[]): Promise<unknown> }): Promise<void> {
+  const versions = (await db.query(`SELECT v.id, v.card, v.files FROM service_version v
+      WHERE v.id IN (SELECT a.service_version_id FROM task t JOIN application a ON a.id = t.application_id WHERE t.engine_key IS NOT NULL)`)) as Pick<ServiceVersion, 'id' | 'card' | 'files'>[];
+  for (const version of versions) {
+    const file: PackageFile | undefined = version.card.process ? version.files[version.card.process.file] : undefined;
+    if (!file) continue;
+    const outline = await outlineOf(file.encoding === 'base64' ? Buffer.from(file.content, 'base64').toString('utf8') : file.content).catch(() => null);
+    for (const element of outline?.elements ?? []) {
+      if (!element.userTask) continue;
+      await db.query(`UPDATE task t SET name = coalesce($3::jsonb, t.name), priority = $4, sign_variable = $5 FROM application a
+          WHERE a.id = t.application_id AND a.service_version_id = $1 AND t.element_id = $2 AND t.engine_key IS NOT NULL`,
+        [version.id, element.id, element.userTask.name ? JSON.stringify(element.userTask.name) : null, element.userTask.priority, element.userTask.sign]);
+    }
   }
 }
