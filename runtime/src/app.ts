@@ -73,6 +73,10 @@ import { hostConnectors } from './connectors/host.js';
 import { allConnectors } from './connectors/modules.js';
 import { designerAppRouter } from './web/designer-app-router.js';
 import type { Services } from './services.js';
+import { PersonalSignatures } from './signing/personal-signatures.js';
+import { personalSigningFromEnv } from './signing/personal-signing-settings.js';
+import { withPersonalSignature } from './signing/signature-completion.js';
+import { personalSignaturesRouter } from './signing/personal-signatures-router.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const SECRET_QUERY = /([?&](?:code|state|session_state|id_token|access_token|token)=)[^&#]*/gi;
@@ -113,14 +117,16 @@ export function createServices(db: DataSource, config: RuntimeConfig, { bridge, 
     check: (version) => checkPackage(version.files),
     ...(bridge ? { deployer: (version: Parameters<typeof deployServiceProcess>[1]) => deployServiceProcess(bridge.engine, version) } : {}),
   });
+  const documents = new Documents(db, config.uploadQuota);
+  // Officials' personal signatures on tasks marked konstruktor:sign (MOBILE_SIGNATURE_URL, and the seal's TSA and trusted CAs).
+  const personalSignatures = new PersonalSignatures(db, { documents, audit, logger, settings: personalSigningFromEnv(env ?? process.env), ...(engine ? { engine } : {}) });
   const tasks = new Tasks(db, audit);
   tasks.register(reviewTaskKind());
   let processing: ApplicationProcessing = reviewTaskProcessing(tasks);
   if (bridge) {
-    tasks.register(userTaskKind(bridge.outbox, new TaskForms(), { db, engine: bridge.engine }));
+    tasks.register(withPersonalSignature(userTaskKind(bridge.outbox, new TaskForms(), { db, engine: bridge.engine }), personalSignatures));
     processing = processApplications(bridge.outbox, processing);
   }
-  const documents = new Documents(db, config.uploadQuota);
   const forms = new ServiceForms(db, catalogue);
   const drafts = new Drafts(db, { forms, documents });
   const idempotencyKeys = new IdempotencyKeys(db);
@@ -138,7 +144,7 @@ export function createServices(db: DataSource, config: RuntimeConfig, { bridge, 
   const informationRequests = new InformationRequests(db, { applications, audit, documents, forms, ...(bridge ? { outbox: bridge.outbox, engine: bridge.engine } : {}) });
   // Signatures are verified trusting the CAs the verify connector trusts (CONNECTOR_SECRET_SIGNING_TRUSTED_CA).
   const applicationDocuments = new ApplicationDocuments(db, { applications, documents, payments, checkSignature: signatureCheckerFromEnv(env ?? process.env), ...(engine ? { engine } : {}) });
-  const services: Services = { db, audit, sessions, loginThrottle, terms, representations, representedEntities, authorisations, catalogue, applications, receipts, idempotencyKeys, tasks, documents, forms, drafts, payments, portalInbox: new PortalInbox(db, audit), testRuns,
+  const services: Services = { db, audit, sessions, loginThrottle, terms, representations, representedEntities, authorisations, catalogue, applications, receipts, idempotencyKeys, tasks, personalSignatures, documents, forms, drafts, payments, portalInbox: new PortalInbox(db, audit), testRuns,
     withdrawals: new Withdrawals(db, { applications, audit, ...(bridge ? { outbox: bridge.outbox } : {}) }),
     informationRequests, applicationDocuments,
     notificationPreferences: new NotificationPreferences(db, audit),
@@ -244,6 +250,7 @@ function apiRouters(api: Api, { config, services, readiness = [], extraRouters =
     documentsRouter({ ...deps, uploadLimits: async (service, field) => (await services.forms.orderable(service)).form.uploadLimits(field) }),
     formsRouter(deps),
     tasksRouter(deps),
+    personalSignaturesRouter(deps),
     auditRouter(deps),
     paymentsRouter(deps),
     inboxRouter(deps),

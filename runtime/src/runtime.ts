@@ -118,6 +118,7 @@ export async function startRuntime(config: RuntimeConfig, options: {
         await connectors?.close();
         await reconciler.stop();
         await receiptSealer?.stop();
+        await services.personalSignatures.stop();
         await services.testRuns.closeAll();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -8,6 +8,7 @@ import type { Applications } from './applications/applications.js';
 import type { Receipts } from './receipts/receipts.js';
 import type { IdempotencyKeys } from './http/idempotency.js';
 import type { Tasks } from './tasks/tasks.js';
+import type { PersonalSignatures } from './signing/personal-signatures.js';
 import type { Documents } from './documents/documents.js';
 import type { ServiceForms } from './forms/service-forms.js';
 import type { Drafts } from './drafts/drafts.js';
@@ -43,6 +44,8 @@ export interface Services {
   receipts: Receipts;
   idempotencyKeys: IdempotencyKeys;
   tasks: Tasks;
+  /** Officials' personal (mobile) signatures on the documents of tasks marked for signature. */
+  personalSignatures: PersonalSignatures;
   documents: Documents;
   forms: ServiceForms;
   drafts: Drafts;

@@ -34,6 +34,8 @@ import { ActingFor1765756800000 } from './migrations/1765756800000-acting-for.js
 import { ResultDocuments1765843200000 } from './migrations/1765843200000-result-documents.js';
 import { MessageNotifications1765843200001 } from './migrations/1765843200001-message-notifications.js';
 import { WorkspaceTasks1765929600000 } from './migrations/1765929600000-workspace-tasks.js';
+import { PersonalSignatures1765929600002 } from './migrations/1765929600002-personal-signatures.js';
+import { PersonalSignatureEntity } from '../signing/personal-signature.entity.js';
 
 export const entities = [
   AgencyEntity, UserEntity, RepresentationEntity, SessionEntity, OidcLoginEntity,
@@ -44,6 +46,7 @@ export const entities = [
   InboxMessageEntity,
   ApplicationReceiptEntity,
   AuthorisationEntity,
+  PersonalSignatureEntity,
 ];
 
 /** In order; startup runs the pending ones. Never `synchronize`. */
@@ -63,4 +66,5 @@ export const migrations = [InitialSchema1763740800000, ProcessEngine176382720000
   ResultDocuments1765843200000,
   MessageNotifications1765843200001,
   WorkspaceTasks1765929600000,
+  PersonalSignatures1765929600002,
 ];

@@ -6,7 +6,8 @@
  */
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { createTestPki, sandboxBankEnv, startEidGateway, startSandboxes, startSigningSandboxes, type SandboxEidGateway } from '@konstruktor/examples';
+import { createTestPki, SANDBOX_RELYING_PARTY, sandboxBankEnv, startEidGateway, startSandboxes, startSigningSandboxes, type SandboxEidGateway } from '@konstruktor/examples';
+import { MOBILE_SIGNATURE_ENV } from '../signing/personal-signing-settings.js';
 import { ConfigError, type OidcConfig } from '../config.js';
 import { startMailSink } from './mail-sink.js';
 
@@ -57,6 +58,12 @@ export async function startDemoSandboxes(options: { dataDir: string; logger: Log
       env: {
         ...Object.fromEntries(Object.entries(secrets).map(([name, value]) => [`CONNECTOR_SECRET_${name}`, value])),
         ...sandboxBankEnv(sandboxes.bank),
+        // Officials sign personally through the sandbox mobile-signature service, confirming on its phone page.
+        ...(mobileSignature ? {
+          [MOBILE_SIGNATURE_ENV.url]: mobileSignature.url,
+          [MOBILE_SIGNATURE_ENV.relyingPartyUUID]: SANDBOX_RELYING_PARTY.relyingPartyUUID,
+          [MOBILE_SIGNATURE_ENV.relyingPartyName]: SANDBOX_RELYING_PARTY.relyingPartyName,
+        } : {}),
       },
       oidc: eid && eidGatewayOidc(eid),
       urls: [

@@ -49,6 +49,7 @@ interface Row {
   source: 'upload' | 'platform';
   sha256: string;
   signature: DocumentSignature | null;
+  signedCopyOf: string | null;
 }
 
 export class ApplicationDocuments {
@@ -66,7 +67,7 @@ export class ApplicationDocuments {
     const application = await this.deps.applications.visible(viewer, applicationId);
     const [rows, [receipt], orders, decisionId] = await Promise.all([
       // A draft that was signed is left out: its signed copy stands for it.
-      this.db.query(`SELECT d.id, d.filename, d.media_type AS "mediaType", d.size, d.created_at AS "createdAt", d.source, d.sha256, d.signature
+      this.db.query(`SELECT d.id, d.filename, d.media_type AS "mediaType", d.size, d.created_at AS "createdAt", d.source, d.sha256, d.signature, d.signed_copy_of AS "signedCopyOf"
           FROM document d WHERE d.application_id = $1
            AND NOT EXISTS (SELECT 1 FROM document c WHERE c.signed_copy_of = d.id AND c.application_id = $1)
          ORDER BY d.created_at, d.id`, [application.id]) as Promise<Row[]>,
@@ -77,7 +78,8 @@ export class ApplicationDocuments {
     const titles = TITLES[locale];
     const stored = await Promise.all(rows.map(async (row): Promise<OrderDocument> => {
       const kind: DocumentKind = row.id === receipt?.documentId ? 'receipt' : row.source === 'upload' ? 'upload' : 'result';
-      const decision = row.id === decisionId;
+      // A signed copy (an official's personal signature) stands for the decision it signs.
+      const decision = decisionId !== null && (row.id === decisionId || row.signedCopyOf === decisionId);
       return {
         id: row.id, filename: row.filename, kind, decision, createdAt: row.createdAt, size: row.size, mediaType: row.mediaType,
         title: decision ? titles.decision : kind === 'receipt' ? titles.receipt : row.filename,

@@ -46,6 +46,14 @@ export const PROBLEM_TITLES: Record<string, Record<RequestLanguage, string>> = {
   'task-changed': { en: 'The task changed since you opened it (reassigned)', lt: 'Užduotis pasikeitė, kol ją atvėrėte (perduota kitam)', lv: 'Uzdevums ir mainījies, kopš to atvērāt (nodots citam)' },
   'task-hand-over-refused': { en: 'The task cannot be handed over so', lt: 'Užduoties taip perduoti negalima', lv: 'Uzdevumu tā nodot nevar' },
   'task-filter-name-taken': { en: 'You already have a filter with this name', lt: 'Filtras tokiu pavadinimu jau yra', lv: 'Filtrs ar šādu nosaukumu jau ir' },
+  'signature-not-asked': { en: 'This task asks for no signature', lt: 'Šioje užduotyje pasirašyti nereikia', lv: 'Šajā uzdevumā nekas nav jāparaksta' },
+  'signature-no-document': { en: 'The process has no document to sign yet', lt: 'Procesas dar neparengė dokumento pasirašyti', lv: 'Process vēl nav sagatavojis dokumentu parakstīšanai' },
+  'signature-document-not-in-case': { en: 'This document is not in this case', lt: 'Šio dokumento šioje byloje nėra', lv: 'Šī dokumenta šajā lietā nav' },
+  'signature-no-personal-code': { en: 'You have no personal code for a mobile signature', lt: 'Jūsų paskyroje nėra asmens kodo mobiliajam parašui', lv: 'Jūsu kontā nav personas koda mobilajam parakstam' },
+  'signature-pending': { en: 'A signature is already waiting for confirmation on the phone', lt: 'Parašas jau laukia patvirtinimo telefone', lv: 'Paraksts jau gaida apstiprinājumu tālrunī' },
+  'signature-required': { en: 'Sign the document before completing the task', lt: 'Prieš užbaigdami užduotį pasirašykite dokumentą', lv: 'Pirms uzdevuma pabeigšanas parakstiet dokumentu' },
+  'signature-unavailable': { en: 'Personal signing is not available', lt: 'Pasirašyti asmeniniu parašu šiuo metu negalima', lv: 'Parakstīšana ar personisko parakstu nav pieejama' },
+  'signature-start-failed': { en: 'The mobile signature could not be started', lt: 'Mobiliojo parašo pradėti nepavyko', lv: 'Mobilo parakstu neizdevās sākt' },
   internal: { en: 'Internal error', lt: 'Mūsų sistemoje įvyko klaida', lv: 'Mūsu sistēmā radās kļūda' },
 };
 
