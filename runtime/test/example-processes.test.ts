@@ -41,7 +41,32 @@ describe.each(EXAMPLES)('the example %s in the designer', (code) => {
     expect(check.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(check.scenarios.filter((s) => !s.passed)).toEqual([]);
     expect(check.ok).toBe(true);
+    // Nor any warning on a user task: each has a name, candidate groups and a form (or asks for a personal signature).
+    const userTasks = new Set(bpmnElements(await readBpmn(files['process.bpmn']!.content)).filter((e) => e.$type === 'bpmn:UserTask').map((e) => e.id));
+    expect(check.problems.filter((p) => p.elementId && userTasks.has(p.elementId))).toEqual([]);
   }, 60_000);
+
+  it("gives every user task what the officials' workspace shows: a name in lt, lv and en, a candidate group, a due date, a priority and a form in lt, lv and en", async () => {
+    const files = await packageFiles(path.join(EXAMPLE_SERVICES_DIR, code));
+    const tasks = bpmnElements(await readBpmn(files['process.bpmn']!.content)).filter((e) => e.$type === 'bpmn:UserTask');
+    expect(tasks.length).toBeGreaterThan(0);
+    const forms = Object.values(files).flatMap((f) => (f.content.trimStart().startsWith('{') && f.content.includes('"components"') ? [JSON.parse(f.content) as { id: string; components: { id: string; label?: string; text?: string }[]; 'x-translations': Record<string, Record<string, string>> }] : []));
+    for (const task of tasks) {
+      const values = ((task.get('extensionElements') as BpmnElement).get('values') as BpmnElement[]);
+      const extension = (type: string) => values.find((v) => v.$type === type);
+      const properties = Object.fromEntries(((extension('zeebe:Properties')?.get('properties') as BpmnElement[] | undefined) ?? []).map((p) => [p.get('name'), p.get('value')]));
+      expect(task.name, task.id).toBeTruthy();
+      expect([properties['name:lt'], properties['name:lv'], properties['name:en']].every(Boolean), `${task.id} names`).toBe(true);
+      expect(extension('zeebe:AssignmentDefinition')?.get('candidateGroups'), task.id).toMatch(/^(permits|declarations)$/);
+      expect(extension('zeebe:TaskSchedule')?.get('dueDate'), task.id).toMatch(/^=now\(\) \+ duration\("P\d+D"\)$/);
+      expect(Number(extension('zeebe:PriorityDefinition')?.get('priority')), task.id).toBeGreaterThan(0);
+      const form = forms.find((f) => f.id === extension('zeebe:FormDefinition')?.get('formId'));
+      expect(form, `${task.id} form`).toBeDefined();
+      // Every text the official reads is there in each language.
+      const texts = form!.components.flatMap((c) => [...(c.label ? [`${c.id}.label`] : []), ...(c.text ? [`${c.id}.text`] : [])]);
+      for (const language of ['lt', 'lv', 'en']) expect(texts.filter((key) => !form!['x-translations'][language]?.[key]), `${task.id} ${language}`).toEqual([]);
+    }
+  });
 
   it('has a diagram: every flow node a shape, every sequence flow an edge with waypoints, no shapes overlapping', async () => {
     const xml = await readFile(path.join(EXAMPLE_SERVICES_DIR, code, 'process.bpmn'), 'utf8');

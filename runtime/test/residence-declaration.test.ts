@@ -31,7 +31,7 @@ describe('residence declaration, the demo service, end to end on the sandboxes',
     dir = await mkdtemp(path.join(os.tmpdir(), 'residence-'));
     sandboxes = await startDemoSandboxes({ dataDir: 'memory', logger: pino({ level: 'silent' }) });
     t = await startTestRuntime({}, sandboxes.env);
-    expect(await importExamplePackages(t.runtime.services, PACKAGE, t.runtime.logger)).toEqual(['residence-declaration@1.2.0']);
+    expect(await importExamplePackages(t.runtime.services, PACKAGE, t.runtime.logger)).toEqual(['residence-declaration@1.3.0']);
   }, 120_000);
   afterAll(async () => {
     await t?.close();
@@ -58,6 +58,10 @@ describe('residence declaration, the demo service, end to end on the sandboxes',
     // The register answered and the official has the declaration; nothing is asked for before the decision.
     const official = await t.as('official');
     const task = await eventually(async () => (await official.get('/api/tasks')).body.items.find((i: { applicationId: string }) => i.applicationId === id), 'the official\'s task');
+    // It is the declarations group's, named and due as the process says; an official of permits alone does not see it.
+    expect(task).toMatchObject({ candidateGroups: ['declarations'], name: { lt: 'Patikrinti deklaraciją', lv: 'Pārbaudīt deklarāciju', en: 'Check the declaration' }, dueAt: expect.any(String) });
+    expect(new Date(task.dueAt).getTime() - new Date(task.createdAt).getTime()).toBeGreaterThan(2 * 24 * 3600_000);
+    expect((await (await t.as('official2')).get('/api/tasks')).body.items.map((i: { applicationId: string }) => i.applicationId)).not.toContain(id);
     expect((await jonas.get(`/api/applications/${id}/payments`)).body.items).toEqual([]);
     expect((await jonas.get(`/api/applications/${id}`)).body.payment).toBeNull();
     expect((await official.post(`/api/tasks/${task.id}/claim`)).status).toBe(200);

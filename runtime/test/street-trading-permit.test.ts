@@ -2,8 +2,10 @@
  * The example service examples/services/street-trading-permit, imported as `npm start` imports
  * it, ordered by the demo citizen against the sandboxes: the fee at the sandbox bank, the
  * official's decision through the task form (issue, refuse with a reason, ask for more), the
- * permit or rejection letter as PDF sealed by the agency (checked with pdfsig), the status the process gives the order, and the applicant's
- * withdrawal while the process still allows it.
+ * permit signed personally by an official with his mobile signature (a sandbox person who
+ * confirms at once, so no one need answer on the sandbox phone) or the rejection letter sealed by
+ * the agency (each checked with pdfsig), the status the process gives the order, and the
+ * applicant's withdrawal while the process still allows it.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -18,7 +20,7 @@ import { nssDatabaseTrusting, pdfsig, toolsPresent } from '@konstruktor/examples
 import { importExamplePackages } from '../src/demo/seed.js';
 import { startDemoSandboxes, type DemoSandboxes } from '../src/demo/sandboxes.js';
 import type { ApiClient } from './support/api-client.js';
-import { citizen, startTestRuntime, type TestRuntime } from './support/harness.js';
+import { citizen, createUser, startTestRuntime, type TestRuntime } from './support/harness.js';
 import { eventually } from './support/eventually.js';
 
 const PDFTOTEXT = '/usr/bin/pdftotext';
@@ -26,6 +28,8 @@ const PDFTOTEXT = '/usr/bin/pdftotext';
 const haveTools = (existsSync(PDFTOTEXT) && toolsPresent('pdfsig', 'certutil')) || process.env.CI === 'true';
 /** The smallest PDF file-type recognises: enough to stand for a stall plan. */
 const PLAN_PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+/** A sandbox mobile-signature person who confirms every signing request at once (examples/sandboxes/mobile-signature). */
+const CONFIRMING_PERSONAL_CODE = '39001010000';
 const ORDER = { tradingAs: 'person', place: 'Rotušės a. 1', from: '2026-05-01', to: '2026-05-31', goods: 'Gėlės ir medus' };
 
 describe('street trading permit, the example service, on the sandboxes', () => {
@@ -34,6 +38,7 @@ describe('street trading permit, the example service, on the sandboxes', () => {
   let dir: string;
   let jonas: ApiClient;
   let official: ApiClient;
+  let signer: ApiClient;
   let nssDir: string | undefined;
 
   beforeAll(async () => {
@@ -42,9 +47,11 @@ describe('street trading permit, the example service, on the sandboxes', () => {
     sandboxes = await startDemoSandboxes({ dataDir: dir, logger: pino({ level: 'silent' }) });
     if (haveTools) nssDir = await nssDatabaseTrusting(await readFile(path.join(dir, 'sandboxes', 'pki', 'root-ca.pem'), 'utf8'));
     t = await startTestRuntime({}, sandboxes.env);
-    expect(await importExamplePackages(t.runtime.services, exampleServiceDir('street-trading-permit'), t.runtime.logger)).toEqual(['street-trading-permit@1.2.0']);
+    expect(await importExamplePackages(t.runtime.services, exampleServiceDir('street-trading-permit'), t.runtime.logger)).toEqual(['street-trading-permit@1.3.0']);
     jonas = await citizen(t);
     official = await t.as('official');
+    await createUser(t, { username: 'permit-signer', roles: ['official'], agency: 'kaunas-city', groups: ['permits'], personalCode: CONFIRMING_PERSONAL_CODE });
+    signer = await t.as('permit-signer');
   }, 120_000);
   afterAll(async () => {
     await t?.close();
@@ -81,8 +88,8 @@ describe('street trading permit, the example service, on the sandboxes', () => {
     }, `the application to end ${status}`);
   }
 
-  /** The decision PDF as the citizen downloads it: its text, after pdfsig has found the agency's seal valid and trusted. */
-  async function sealedPdfText(documentId: string): Promise<string | undefined> {
+  /** The decision PDF as the citizen downloads it: its text, after pdfsig has found its signature (the agency's seal or the official's own) valid and trusted. */
+  async function signedPdfText(documentId: string): Promise<string | undefined> {
     const pdf = await fetch(`${t.url}/api/documents/${documentId}`, { headers: { cookie: (jonas as unknown as { cookie: string }).cookie } });
     expect(pdf.status).toBe(200);
     const bytes = Buffer.from(await pdf.arrayBuffer());
@@ -114,7 +121,7 @@ describe('street trading permit, the example service, on the sandboxes', () => {
 
     const done = await ended(id, 'rejected', 'rejected');
     expect(done.timeline).toContainEqual(expect.objectContaining({ kind: 'status-changed', status: 'rejected' }));
-    const text = await sealedPdfText(((await variables(id)).decisionDocument as { documentId: string }).documentId);
+    const text = await signedPdfText(((await variables(id)).decisionDocument as { documentId: string }).documentId);
     if (text) {
       expect(text).toContain('SPRENDIMAS ATSISAKYTI IŠDUOTI LEIDIMĄ');
       expect(text).toContain('Rotušės aikštėje gegužę vyksta mugė.');
@@ -161,8 +168,29 @@ describe('street trading permit, the example service, on the sandboxes', () => {
     expect((await jonas.get(`/api/applications/${id}/information-request`)).body.request).toBeNull();
     expect((await jonas.post(`/api/applications/${id}/information`, { answers: {} })).status).toBe(409);
     expect((await official.post(`/api/tasks/${second.id}/complete`, { variables: { decision: 'approve' } })).status).toBe(200);
+
+    // The permit is drawn up and waits for an official's personal signature.
+    const sign = await eventually(async () => (await signer.get('/api/tasks')).body.items
+      .find((i: { applicationId: string; state: string; id: string }) => i.applicationId === id && i.id !== second.id && i.state === 'open'), 'the signing task');
+    expect(sign).toMatchObject({ name: expect.objectContaining({ lt: 'Pasirašyti leidimą', en: 'Sign the permit' }), candidateGroups: ['permits'], signature: { variable: 'draftDocument' } });
+    expect((await signer.post(`/api/tasks/${sign.id}/claim`)).status).toBe(200);
+    const unsigned = await signer.post(`/api/tasks/${sign.id}/complete`, { variables: { permitChecked: true } });
+    expect(unsigned.status).toBe(422);
+    const toSign = (await signer.get(`/api/tasks/${sign.id}/signature`)).body;
+    expect(toSign.document).toMatchObject({ filename: 'leidimas.pdf' });
+    const started = await signer.post(`/api/tasks/${sign.id}/signature`, { documentId: toSign.document.documentId });
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
+    const signed = await eventually(async () => {
+      const status = (await signer.get(`/api/tasks/${sign.id}/signature`)).body;
+      return status.status === 'signed' && status;
+    }, 'the mobile signature');
+    expect((await signer.post(`/api/tasks/${sign.id}/complete`, { variables: { permitChecked: true } })).status).toBe(200);
     await ended(id, 'approved', 'approved');
-    const text = await sealedPdfText(((await variables(id)).decisionDocument as { documentId: string }).documentId);
+    // What the citizen receives is the copy the official signed.
+    expect((await variables(id)).decisionDocument).toMatchObject({ documentId: signed.signedDocument.documentId });
+    const documents = (await jonas.get(`/api/applications/${id}/documents`)).body.items;
+    expect(documents.find((d: { decision: boolean }) => d.decision)).toMatchObject({ id: signed.signedDocument.documentId, signature: expect.objectContaining({ valid: true }) });
+    const text = await signedPdfText(((await variables(id)).decisionDocument as { documentId: string }).documentId);
     if (text) {
       expect(text).toContain('ATĻAUJA TIRGOTIES PUBLISKĀ VIETĀ');
       expect(text).toContain('UAB „Gintarinė prekyba“');

@@ -76,7 +76,7 @@ describe.skipIf(skipWithoutChromium)('the citizen journey in Chromium', () => {
     const port = await freePort();
     gateway = await startEidGateway({ redirectUris: [oidcRedirectUri(`http://127.0.0.1:${port}`)] });
     t = await startTestRuntime({ oidc: eidGatewayOidc(gateway) }, { ...sandboxes.env, PORT: String(port) });
-    expect(await importExamplePackages(t.runtime.services, exampleServiceDir(SERVICE), t.runtime.logger)).toEqual([`${SERVICE}@1.2.0`]);
+    expect(await importExamplePackages(t.runtime.services, exampleServiceDir(SERVICE), t.runtime.logger)).toEqual([`${SERVICE}@1.3.0`]);
     official = await t.as('official');
     const form = JSON.parse(await readFile(path.join(exampleServiceDir(SERVICE), 'forms/application.form'), 'utf8')) as { 'x-translations': Record<'lt' | 'lv', Record<string, string>> };
     labels = {
