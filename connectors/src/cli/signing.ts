@@ -1,8 +1,8 @@
 /**
  * E-signing from the command line, for agency IT staff:
- *   sign-pdf <in.pdf> <out.pdf> [--level B-B|B-T] [--reason text]
+ *   sign-pdf <in.pdf> <out.pdf> [--level B-B|B-T|B-LT] [--reason text]
  *   asice <out.asice> <files...> [--level B-B|B-T]
- *   verify <file> [--no-revocation]          exit code 0 when valid, 1 when not
+ *   verify <file> [--no-revocation|--offline] exit code 0 when valid, 1 when not (--offline: revocation only from the document's DSS)
  *   ca-cert <out.pem>                        the CA certificate verifications trust
  * The signer is the one configured for the connectors (CONNECTOR_SECRET_SIGNING_KEY,
  * _SIGNING_CERT, _SIGNING_TSA_URL, _SIGNING_TRUSTED_CA: PEM text or a file path); without one,
@@ -15,7 +15,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { lookupSecret, secretsFromEnv } from '../sdk/index.js';
 import { createAsice } from '../signing/asice.js';
-import { signPdf } from '../signing/pades.js';
+import { PADES_LEVELS, signPdf } from '../signing/pades.js';
+import { certificatesFromPem } from '../signing/webcrypto.js';
 import { formatReport } from '../signing/report.js';
 import { sealSigner, SIGNING_SECRETS } from '../signing/settings.js';
 import { verifyDocument } from '../signing/verify.js';
@@ -64,11 +65,10 @@ async function signingEnvironment(need: 'signer' | 'trust', fallback: SigningFal
   return { secrets: { ...started.secrets, ...configured }, source: fallback.source, close: () => started.close() };
 }
 
-const LEVELS = ['B-B', 'B-T'] as const;
-function levelOf(value: string | undefined, secrets: Record<string, string>): 'B-B' | 'B-T' {
+function levelOf<Level extends string>(value: string | undefined, secrets: Record<string, string>, levels: readonly Level[]): Level {
   const level = value ?? (secrets[SIGNING_SECRETS.tsaUrl] ? 'B-T' : 'B-B');
-  if (!LEVELS.includes(level as never)) throw new Error(`--level: expected B-B or B-T, got ${level}`);
-  return level as 'B-B' | 'B-T';
+  if (!levels.includes(level as Level)) throw new Error(`--level: expected ${levels.join(', ')}, got ${level}`);
+  return level as Level;
 }
 
 async function readInput(file: string): Promise<Uint8Array> {
@@ -82,12 +82,15 @@ async function readInput(file: string): Promise<Uint8Array> {
 export async function signPdfCommand(args: string[], fallback?: SigningFallback): Promise<void> {
   const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { level: { type: 'string' }, reason: { type: 'string' } } });
   const [input, output] = positionals;
-  if (!input || !output) throw new Error('usage: npm run connectors -- sign-pdf <in.pdf> <out.pdf> [--level B-B|B-T] [--reason text]');
+  if (!input || !output) throw new Error('usage: npm run connectors -- sign-pdf <in.pdf> <out.pdf> [--level B-B|B-T|B-LT] [--reason text]');
   const pdf = await readInput(input);
   const environment = await signingEnvironment('signer', fallback);
   try {
-    const level = levelOf(values.level, environment.secrets);
-    const signed = await signPdf(pdf, { signer: sealSigner(environment.secrets), level, tsaUrl: environment.secrets[SIGNING_SECRETS.tsaUrl], reason: values.reason });
+    const level = levelOf(values.level, environment.secrets, PADES_LEVELS);
+    const signed = await signPdf(pdf, {
+      signer: sealSigner(environment.secrets), level, tsaUrl: environment.secrets[SIGNING_SECRETS.tsaUrl], reason: values.reason,
+      caCertificates: certificatesFromPem(environment.secrets[SIGNING_SECRETS.trustedCa] ?? ''),
+    });
     await writeFile(output, signed);
     console.log(`${output}: PAdES ${level} signature by the ${environment.source}`);
   } finally {
@@ -110,7 +113,7 @@ export async function asiceCommand(args: string[], fallback?: SigningFallback): 
   }
   const environment = await signingEnvironment('signer', fallback);
   try {
-    const level = levelOf(values.level, environment.secrets);
+    const level = levelOf(values.level, environment.secrets, ['B-B', 'B-T'] as const);
     const container = await createAsice(files, { signer: sealSigner(environment.secrets), level, tsaUrl: environment.secrets[SIGNING_SECRETS.tsaUrl] });
     await writeFile(output, container);
     console.log(`${output}: ASiC-E with ${files.length} file(s), XAdES ${level} signature by the ${environment.source}`);
@@ -120,13 +123,13 @@ export async function asiceCommand(args: string[], fallback?: SigningFallback): 
 }
 
 export async function verifyCommand(args: string[], fallback?: SigningFallback): Promise<void> {
-  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { 'no-revocation': { type: 'boolean', default: false } } });
+  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { 'no-revocation': { type: 'boolean', default: false }, offline: { type: 'boolean', default: false } } });
   const [input] = positionals;
-  if (!input) throw new Error('usage: npm run connectors -- verify <file> [--no-revocation]');
+  if (!input) throw new Error('usage: npm run connectors -- verify <file> [--no-revocation|--offline]');
   const bytes = await readInput(input);
   const environment = await signingEnvironment('trust', fallback);
   try {
-    const report = await verifyDocument(bytes, { trustedPem: environment.secrets[SIGNING_SECRETS.trustedCa]!, checkRevocation: !values['no-revocation'] });
+    const report = await verifyDocument(bytes, { trustedPem: environment.secrets[SIGNING_SECRETS.trustedCa]!, checkRevocation: !values['no-revocation'], offline: values.offline });
     console.log(formatReport(report, input));
     console.log(`  trusted CAs: ${environment.source}`);
     process.exitCode = report.valid ? 0 : 1;
