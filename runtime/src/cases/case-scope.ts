@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { User } from '../accounts/user.entity.js';
 import { ApplicationEntity, type Application } from '../applications/application.entity.js';
 import { problems } from '../http/problem.js';
+import { inboxViewer } from '../tasks/inbox-query.js';
 import { TaskEntity, type Task } from '../tasks/task.entity.js';
 
 /** Why an official opens a case, as the data access records it: the task he works on, or a supervisor's oversight. */
@@ -27,9 +28,8 @@ export class CaseScope {
       .where('t.applicationId = :applicationId', { applicationId })
       .andWhere('t.agencyId = :agencyId', { agencyId: official.agencyId });
     if (!isSupervisor(official)) {
-      // The inbox's rule (the `audience` keys the task migration's trigger writes: '*', g:<group>, u:<username>), and what his own hands did.
-      const audience = ['*', ...official.groups.map((g) => `g:${g}`), `u:${official.username}`];
-      query.andWhere('("t"."audience" && :audience::text[] OR t.assigneeId = :me OR t.completedBy = :me)', { audience, me: official.id });
+      // The inbox's rule (the task's audience: '*', his groups, his name), and what his own hands did.
+      query.andWhere('("t"."audience" && :audience::text[] OR t.assigneeId = :me OR t.completedBy = :me)', { audience: inboxViewer(official).audience, me: official.id });
     }
     if (taskId) query.andWhere('t.id = :taskId', { taskId });
     return query
