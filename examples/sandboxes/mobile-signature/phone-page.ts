@@ -5,13 +5,13 @@
  * with a form (no JavaScript). LT, LV and EN via ?lang.
  */
 import { Router, type Response } from 'express';
-import type { SandboxPerson } from './service.js';
 
 type Lang = 'lt' | 'lv' | 'en';
 type Answer = 'confirmed' | 'refused';
 
 export interface PhoneRouterOptions {
-  people: SandboxPerson[];
+  /** Who answers on the phone (behaviour 'phone'). */
+  people: { personalCode: string; name: string }[];
   pending(personalCode: string): { id: string; displayText: string; verificationCode: string }[];
   /** Records the answer; false when the session is unknown, someone else's, answered or expired. */
   answer(personalCode: string, sessionId: string, answer: Answer): boolean;
