@@ -84,6 +84,16 @@ describe('citizen progress', () => {
     expect(overdue.find((s) => s.step === 'information-requested')).toMatchObject({ state: 'done', detail: 'overdue', at: at(900) });
   });
 
+  it("an approved permit waiting for the official's personal signature: reviewed and decided, the result to come", () => {
+    const steps = progress({
+      outline: streetTrading, status: 'approved',
+      steps: [done('chargeFee', 0, 1), done('feePaid', 1, 5), done('review', 5, 60), done('permitPdf', 60, 61), active('signPermit', 61)],
+      events: [{ kind: 'payment-paid', status: 'in-progress', at: new Date(at(4)) }, { kind: 'status-changed', status: 'approved', at: new Date(at(60)) }],
+    });
+    expect(states(steps)).toEqual(['submitted:done', 'data-checked:skipped', 'payment-received:done', 'under-review:done', 'decision:done', 'result-delivered:current']);
+    expect(steps.find((s) => s.step === 'under-review')!.at).toBe(at(60));
+  });
+
   it('decided and delivered: the decision with its outcome and time, the result at the message after it', () => {
     const steps = progress({
       status: 'approved',

@@ -58,7 +58,8 @@ export function categoryOf(element: OutlineElement): Category | undefined {
   if (element.type === 'serviceTask' && element.jobType && REGISTER_CONNECTORS.test(element.jobType)) return 'data-checked';
   if (element.type === 'serviceTask' && element.jobType?.startsWith('konstruktor:notifications:')) return 'notification';
   if (element.message === PAYMENT_MESSAGE && (element.type === 'intermediateCatchEvent' || element.type === 'receiveTask')) return 'payment-received';
-  if (element.type === 'userTask') return 'under-review';
+  // An official signing the decision already made (konstruktor:sign) prepares the result: no review.
+  if (element.type === 'userTask') return element.userTask?.sign ? undefined : 'under-review';
   // Any other wait for a message in the normal course is the applicant's answer to a request.
   if (element.message && (element.type === 'receiveTask' || element.type === 'intermediateCatchEvent')) return 'information-requested';
   return undefined;
