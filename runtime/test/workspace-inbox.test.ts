@@ -224,20 +224,30 @@ describe('workspace inbox', () => {
     expect((await ona.get(`/api/tasks/${reviewed.id}`)).body.history.at(-1)).toMatchObject({ action: 'completed', actorName: 'Petras Pareigūnas' });
   });
 
-  it("tells a colleague's inbox at once when a task is claimed", async () => {
+  it("tells a colleague's inbox at once when a task is claimed, and when it is handed away from his group", async () => {
     const shared = await task(jonas, { groups: ['permits'] });
     const source = petras.eventSource('/api/events');
+    const events: Record<string, unknown>[] = [];
+    const waiting: { match: (e: Record<string, unknown>) => boolean; resolve: (e: Record<string, unknown>) => void }[] = [];
+    const next = (match: (e: Record<string, unknown>) => boolean) => new Promise<Record<string, unknown>>((resolve, reject) => {
+      const found = events.find(match);
+      if (found) { resolve(found); return; }
+      const timer = setTimeout(() => reject(new Error(`no such task event; got ${JSON.stringify(events)}`)), 10_000);
+      waiting.push({ match, resolve: (e) => { clearTimeout(timer); resolve(e); } });
+    });
+    source.addEventListener('task', (message: MessageEvent) => {
+      const data = JSON.parse(message.data as string) as Record<string, unknown>;
+      events.push(data);
+      for (const w of [...waiting]) if (w.match(data)) { waiting.splice(waiting.indexOf(w), 1); w.resolve(data); }
+    });
     try {
-      const seen = new Promise<Record<string, unknown>>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('no task event')), 10_000);
-        source.addEventListener('task', (message: MessageEvent) => {
-          const data = JSON.parse(message.data as string) as Record<string, unknown>;
-          if (data.taskId === shared.id && data.assigneeId) { clearTimeout(timer); resolve(data); }
-        });
-      });
       await new Promise<void>((resolve, reject) => { source.onopen = () => resolve(); source.onerror = () => reject(new Error('stream failed')); });
       expect((await ona.post(`/api/tasks/${shared.id}/claim`)).status).toBe(200);
-      expect(await seen).toMatchObject({ taskId: shared.id, applicationId: shared.applicationId, state: 'open', assigneeId: ids.official, revision: 1 });
+      expect(await next((e) => e.taskId === shared.id && e.revision === 1)).toMatchObject({ taskId: shared.id, applicationId: shared.applicationId, state: 'open', assigneeId: ids.official });
+      // Handed to the declarations group, which Petras is not in: he is told it left his inbox.
+      expect((await ona.post(`/api/tasks/${shared.id}/delegate`, { group: 'declarations', note: 'Deklaracijoms' })).status).toBe(200);
+      expect(await next((e) => e.taskId === shared.id && e.revision === 2)).toMatchObject({ assigneeId: null });
+      expect(await listed(petras)).not.toContain(shared.id);
     } finally {
       source.close();
     }
