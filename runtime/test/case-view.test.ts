@@ -122,7 +122,9 @@ describe('case view', () => {
     const toCitizen = view.messages.filter((m: { direction: string }) => m.direction === 'to-citizen');
     expect(toCitizen).toContainEqual(expect.objectContaining({ subject: 'Please add to your application “Street trading permit”', body: expect.stringContaining('Please add the stall plan.') }));
     const fromCitizen = view.messages.filter((m: { direction: string }) => m.direction === 'from-citizen');
-    expect(fromCitizen).toEqual([expect.objectContaining({ subject: "The applicant's answer to the request for information", body: expect.stringContaining(`plan: ${planId}`) })]);
+    // His answers as the form asks them, a file by its name.
+    expect(fromCitizen).toEqual([expect.objectContaining({ subject: "The applicant's answer to the request for information", body: expect.stringContaining('Plan of the stall: plan.pdf') })]);
+    expect(fromCitizen[0].body).toContain('Fields answered: Plan of the stall; files added: 1');
     expect(view.informationRequest).toBeNull();
     expect(view.incidents).toEqual([]);
 

@@ -66,10 +66,29 @@ const ANSWERED: Record<Locale, (fields: string, files: number) => string> = {
   en: (fields, files) => `Fields answered: ${fields || '—'}; files added: ${files}`,
 };
 
+const NOT_RETRIED: Record<Locale, string> = {
+  lt: 'Šio incidento nebegalima kartoti: jis jau išspręstas arba proceso žingsnis pasibaigė.',
+  lv: 'Šo incidentu vairs nevar atkārtot: tas jau ir atrisināts vai procesa solis ir beidzies.',
+  en: 'This incident can no longer be retried: it has been resolved or the process step has ended.',
+};
+
 const REGISTER_TITLES = new Map(registerConnectors.map((c) => [c.id, c.title as LocalizedText]));
 const isRegister = (jobType: string) => REGISTER_TITLES.has(jobType);
 
 const iso = (date: Date | string | null) => (date === null ? null : new Date(date).toISOString());
+
+interface FormComponent { key?: string; path?: string; label?: string; components?: FormComponent[] }
+
+/** The labels of a form's top-level data keys: its fields and groups with a path, and those inside groups without one. */
+function fieldLabels(components: FormComponent[], labels = new Map<string, string>()): Map<string, string> {
+  for (const component of components) {
+    const key = component.key ?? component.path;
+    if (key) {
+      if (component.label && !labels.has(key)) labels.set(key, component.label);
+    } else if (component.components) fieldLabels(component.components, labels);
+  }
+  return labels;
+}
 
 export class CaseViews {
   private readonly elements = new Map<string, Promise<CaseElements>>();
@@ -120,13 +139,18 @@ export class CaseViews {
 
     const answered = timeline.filter((e) => e.kind === 'information-provided');
     const lastAnswer = valueOf('informationProvided') as { answers?: Record<string, unknown> } | undefined;
+    // Answers read as the form asks them, a file by its name.
+    const labels = fieldLabels((form as { components?: FormComponent[] }).components ?? []);
+    const filenames = new Map(documents.map((d) => [d.id, d.filename]));
+    const shown = (value: unknown): string => (typeof value === 'string' ? filenames.get(value) ?? value
+      : Array.isArray(value) && value.every((v) => typeof v === 'string') ? value.map(shown).join(', ') : JSON.stringify(value));
     const citizenMessages = answered.map((e, i) => {
       const fields = Array.isArray(e.details.fields) ? (e.details.fields as string[]) : [];
       // The process keeps the latest answer only: its values go with the latest event.
       const values = i === answered.length - 1 && lastAnswer?.answers
-        ? Object.entries(lastAnswer.answers).map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`).join('\n')
+        ? Object.entries(lastAnswer.answers).map(([key, value]) => `${labels.get(key) ?? key}: ${shown(value)}`).join('\n')
         : '';
-      const summary = ANSWERED[locale](fields.join(', '), typeof e.details.documents === 'number' ? e.details.documents : 0);
+      const summary = ANSWERED[locale](fields.map((key) => labels.get(key) ?? key).join(', '), typeof e.details.documents === 'number' ? e.details.documents : 0);
       return { at: iso(e.at)!, direction: 'from-citizen' as const, subject: ANSWER_SUBJECT[locale], body: values ? `${values}\n\n${summary}` : summary };
     });
 
@@ -161,7 +185,7 @@ export class CaseViews {
   }
 
   /** A supervisor retries an incident of the case: the job gets another round of attempts and the incident is resolved. 404 for an incident not of this case. */
-  async retryIncident(supervisor: User, applicationId: string, incidentKey: string): Promise<void> {
+  async retryIncident(supervisor: User, applicationId: string, incidentKey: string, locale: Locale): Promise<void> {
     if (!isSupervisor(supervisor)) throw problems.forbidden('Only a supervisor retries an incident');
     const { application } = await this.deps.scope.open(supervisor, applicationId);
     const { engine } = this.deps;
@@ -173,7 +197,7 @@ export class CaseViews {
       if (incident.jobKey) await engine.updateJobRetries(incident.jobKey, RETRIES_ON_RETRY);
       await engine.resolveIncident(incident.key);
     } catch (error) {
-      if (error instanceof EngineError && (error.code === 'NOT_FOUND' || error.code === 'INVALID_STATE')) throw problems.conflict(`The incident can no longer be retried: ${error.message}`);
+      if (error instanceof EngineError && (error.code === 'NOT_FOUND' || error.code === 'INVALID_STATE')) throw problems.conflict(`${NOT_RETRIED[locale]} (${error.message})`);
       throw error;
     }
     await this.deps.audit.recordAlone({

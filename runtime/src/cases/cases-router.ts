@@ -59,8 +59,8 @@ export function casesRouter({ api, cases }: { api: Api; cases: CaseViews }): Rou
     summary: "Retry a process step stuck in an incident of the case: its job gets another round of attempts and the incident is resolved (audited). Supervisors of the provider agency; 404 for an incident not of this case, 409 when it can no longer be retried",
     params: Type.Object({ id: Uuid, key: Type.String({ pattern: '^\\d{1,19}$' }) }),
     errors: [404, 409],
-  }, async ({ params, auth }) => {
-    await cases.retryIncident(auth.user, params.id, params.key);
+  }, async ({ params, auth, req }) => {
+    await cases.retryIncident(auth.user, params.id, params.key, requestLocale(req));
   });
 
   return router;
