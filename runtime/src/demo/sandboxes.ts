@@ -72,7 +72,7 @@ export async function startDemoSandboxes(options: { dataDir: string; logger: Log
         ['bank', sandboxes.bank.url],
         ['OCSP responder', ocsp.url],
         ['timestamping', tsa.url],
-        ...(mobileSignature ? [['mobile signature', mobileSignature.url], ['mobile signature phone (officials confirm here)', mobileSignature.phoneUrl]] as [string, string][] : []),
+        ...(mobileSignature ? [['mobile signature', mobileSignature.url], ['signature phone', mobileSignature.phoneUrl]] as [string, string][] : []),
         ...(eid ? [['eID gateway', eid.issuer] as [string, string]] : []),
         ['mailbox', mail.url],
       ],
