@@ -72,6 +72,17 @@ describe('PAdES B-LT', () => {
     expect(out).not.toContain('Total document signed');
   });
 
+  it('offline, a B-T signature (no DSS) cannot have its revocation checked, and B-LT needs the TSA', async () => {
+    const issued = await pki.issue({ subject: 'Offline Signer', usage: 'signing' });
+    const signer = localKeySigner({ keyPem: issued.keyPem, certificatePem: issued.chainPem });
+    // The TSA is stopped by now: B-LT (and B-T) cannot be made, and nothing half-done comes back.
+    await expect(signPdf(signed, { signer, level: 'B-LT', tsaUrl: tsa.url })).rejects.toThrow(/TSA .* unreachable/);
+    const bb = await signPdf(new Uint8Array(Buffer.from(await (await PDFDocument.create()).save())), { signer });
+    const report = await verifyPdf(bb, { trustedPem: pki.caCertPem, offline: true });
+    expect(report.valid).toBe(false);
+    expect(report.signatures[0]!.checks.revocation).toMatchObject({ status: 'failed', message: expect.stringMatching(/keeps no OCSP response/) });
+  });
+
   it('an appended change to the page after the DSS is still a change after signing', async () => {
     const text = Buffer.from(signed).toString('latin1');
     const pageObject = /(\d+) 0 obj\s*<<[^]*?\/Type \/Page\b/.exec(text)!;
