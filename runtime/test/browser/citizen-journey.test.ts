@@ -1,10 +1,11 @@
 /**
  * The citizen's whole journey in Chromium, against the example street trading permit on the
- * sandboxes (registers, bank, eID gateway, e-seal): browse the catalogue logged out, search, open
+ * sandboxes (registers, bank, eID gateway, e-seal, mobile signature): browse the catalogue logged out, search, open
  * the card, log in with eID, act for the company the register names him director of, order it
  * (the declaration shown, a double click on Submit making one order), pay at the sandbox bank,
  * watch the progress move live, answer an official's request for more information (the official
- * works through the API here), get the decision and open it with its signature shown as valid,
+ * works through the API here and an official whose sandbox mobile signature confirms at once
+ * signs the permit), get the decision and open it with its signature shown as valid,
  * open the signed receipt, read the message. In Lithuanian, Latvian and English; every page
  * screenshotted and checked with axe-core at 1280 and 360 px.
  */
@@ -19,7 +20,7 @@ import { oidcRedirectUri } from '../../src/accounts/oidc-router.js';
 import { importExamplePackages } from '../../src/demo/seed.js';
 import { eidGatewayOidc, startDemoSandboxes, type DemoSandboxes } from '../../src/demo/sandboxes.js';
 import type { ApiClient } from '../support/api-client.js';
-import { startTestRuntime, type TestRuntime } from '../support/harness.js';
+import { createUser, startTestRuntime, type TestRuntime } from '../support/harness.js';
 import { eventually } from '../support/eventually.js';
 import { freePort } from '../support/free-port.js';
 import { launchChromium, screenshot, skipWithoutChromium, type Browser } from './support/chromium.js';
@@ -65,6 +66,8 @@ describe.skipIf(skipWithoutChromium)('the citizen journey in Chromium', () => {
   let t: TestRuntime;
   let browser: Browser;
   let official: ApiClient;
+  /** An official whose sandbox mobile signature confirms at once (PNOLT-39001010000): he signs the permits. */
+  let signer: ApiClient;
   /** The start form's labels by component id, per language (its x-translations; English as written). */
   let labels: Record<Lang, (id: string, fallback: string) => string>;
   let titles: Record<Lang, string>;
@@ -78,6 +81,8 @@ describe.skipIf(skipWithoutChromium)('the citizen journey in Chromium', () => {
     t = await startTestRuntime({ oidc: eidGatewayOidc(gateway) }, { ...sandboxes.env, PORT: String(port) });
     expect(await importExamplePackages(t.runtime.services, exampleServiceDir(SERVICE), t.runtime.logger)).toEqual([`${SERVICE}@1.3.0`]);
     official = await t.as('official');
+    await createUser(t, { username: 'permit-signer', roles: ['official'], agency: 'kaunas-city', groups: ['permits'], personalCode: '39001010000' });
+    signer = await t.as('permit-signer');
     const form = JSON.parse(await readFile(path.join(exampleServiceDir(SERVICE), 'forms/application.form'), 'utf8')) as { 'x-translations': Record<'lt' | 'lv', Record<string, string>> };
     labels = {
       lt: (id, fallback) => form['x-translations'].lt[id] ?? fallback,
@@ -106,6 +111,17 @@ describe.skipIf(skipWithoutChromium)('the citizen journey in Chromium', () => {
       .find((item) => item.applicationId === applicationId && item.id !== after), 'the review task');
     expect((await official.post(`/api/tasks/${task.id}/claim`)).status).toBe(200);
     return task.id;
+  }
+
+  /** The approved permit's signing task, signed with the signer's mobile signature and completed: the signed permit is the decision. */
+  async function signPermit(applicationId: string, done: string[]): Promise<void> {
+    const task = await eventually(async () => ((await signer.get('/api/tasks?limit=100')).body.items as { id: string; applicationId: string }[])
+      .find((item) => item.applicationId === applicationId && !done.includes(item.id)), 'the signing task');
+    expect((await signer.post(`/api/tasks/${task.id}/claim`)).status).toBe(200);
+    const { document } = (await signer.get(`/api/tasks/${task.id}/signature`)).body as { document: { documentId: string } };
+    expect((await signer.post(`/api/tasks/${task.id}/signature`, { documentId: document.documentId })).status).toBe(202);
+    await eventually(async () => (await signer.get(`/api/tasks/${task.id}/signature`)).body.status === 'signed', 'the mobile signature');
+    expect((await signer.post(`/api/tasks/${task.id}/complete`, { variables: { permitChecked: true } })).status).toBe(200);
   }
 
   for (const lang of ['lt', 'lv', 'en'] as const) {
@@ -199,9 +215,10 @@ describe.skipIf(skipWithoutChromium)('the citizen journey in Chromium', () => {
       await page.getByRole('button', { name: w.informationSend }).click();
       await page.waitForURL(new RegExp(`/orders/${id}(\\?|$)`));
 
-      // The official approves; the decision, sealed, arrives while the citizen watches.
+      // The official approves and the permit is signed; the decision, signed, arrives while the citizen watches.
       const second = await claimTask(id, first);
       expect((await official.post(`/api/tasks/${second}/complete`, { variables: { decision: 'approve' } })).status).toBe(200);
+      await signPermit(id, [first, second]);
       await expect.poll(() => page.getByTestId('application-status').textContent(), { timeout: 30_000 }).toBe(w.approved);
       const decisionRow = page.getByTestId('decision-document');
       await decisionRow.getByTestId('signature-valid').waitFor({ timeout: 30_000 });
