@@ -16,8 +16,8 @@ export function CasePage({ id }: { id: string }) {
   const [view, setView] = useState<Case>();
   const [failure, setFailure] = useState<string>();
   const load = useCallback(() => {
-    workspaceApi.caseView(id).then(setView, (e: unknown) => setFailure(e instanceof ApiError && e.status !== 404 ? e.message : t.notFoundLead));
-  }, [id, t]);
+    workspaceApi.caseView(id, lang).then(setView, (e: unknown) => setFailure(e instanceof ApiError && e.status !== 404 ? e.message : t.notFoundLead));
+  }, [id, lang, t]);
   useEffect(() => { if (supervisor) load(); }, [load, supervisor]);
   useApplicationChanges(load, id);
   if (!supervisor || failure) {

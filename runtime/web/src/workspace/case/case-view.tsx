@@ -82,9 +82,17 @@ function InformationRequestCard({ view }: { view: Case }) {
   );
 }
 
-/** File fields are not shown by the viewer: the files are among the documents. */
-function withoutFiles(components: Component[]): Component[] {
-  return components.filter((c) => c.type !== 'filepicker').map((c) => (c.components ? { ...c, components: withoutFiles(c.components) } : c));
+/**
+ * The form as a record of answers: file fields left out (the files are among the documents),
+ * with the groups left empty by that, and repeating lists without their add and remove buttons.
+ */
+function forReading(components: Component[]): Component[] {
+  return components.filter((c) => c.type !== 'filepicker').flatMap((c) => {
+    if (!c.components) return [c];
+    const children = forReading(c.components);
+    if (!children.length) return [];
+    return [{ ...c, components: children, ...(c.isRepeating ? { allowAddRemove: false } : {}) }];
+  });
 }
 
 /** The answers as the applicant gave them, in the service's own form, read-only. */
@@ -93,7 +101,7 @@ function Answers({ view }: { view: Case }) {
   const schema = useMemo(() => {
     if (!view.form) return undefined;
     const inLanguage = localizeForm(view.form as unknown as FormsSchema, lang) as unknown as FormSchema;
-    return { ...inLanguage, components: withoutFiles(inLanguage.components) };
+    return { ...inLanguage, components: forReading(inLanguage.components) };
   }, [view.form, lang]);
   const entries = Object.entries(view.answers);
   return (
@@ -161,7 +169,7 @@ function RegisterData({ view }: { view: Case }) {
         <div key={i} className="register-entry" data-testid="register-entry">
           <Heading level={3} data-size="2xs">{typeof entry.source === 'string' ? entry.source : localized(entry.source, lang)}</Heading>
           <Paragraph className="muted" data-size="sm">{[entry.elementName, t.fetchedAt(formatDateTime(entry.at, lang))].filter(Boolean).join(' · ')}</Paragraph>
-          <KeyValues items={flatten(entry.data).map(([key, value]) => ({ key, term: key, value }))} />
+          <KeyValues className="register-data" items={flatten(entry.data).map(([key, value]) => ({ key, term: key, value }))} />
         </div>
       ))}
     </Section>

@@ -38,8 +38,8 @@ export function TaskPage({ id }: { id: string }) {
   const applicationId = task?.applicationId ?? null;
   const loadCase = useCallback(() => {
     if (!applicationId) return;
-    workspaceApi.caseView(applicationId, id).then(setView, () => setView(null));
-  }, [applicationId, id]);
+    workspaceApi.caseView(applicationId, lang, id).then(setView, () => setView(null));
+  }, [applicationId, id, lang]);
   useEffect(() => { void loadTask(); }, [loadTask]);
   useEffect(loadCase, [loadCase]);
   useApplicationChanges(loadCase, applicationId ?? undefined);
