@@ -5,7 +5,7 @@ import type { Me } from './api.js';
  * /workspace/: the portal sends them there and never asks them to accept the citizen terms.
  */
 export function isStaff(me: Me): boolean {
-  return (me.user.roles as readonly string[]).includes('official');
+  return me.user.roles.includes('official');
 }
 
 /** Where a member of staff goes after logging in: the workspace page he was sent from, else the inbox. */

@@ -56,7 +56,8 @@ function ApplicationFacts({ view }: { view: Case }) {
           { key: 'status', term: t.status, value: <Tag data-color="info" data-testid="case-status">{named(t.statuses, application.status)}</Tag> },
           { key: 'applicant', term: t.applicant, value: application.applicant.name },
           ...(application.applicant.personalCode ? [{ key: 'code', term: t.personalCode, value: application.applicant.personalCode }] : []),
-          ...(application.onBehalfOf ? [{ key: 'for', term: t.onBehalfOf, value: `${application.onBehalfOf.name} (${application.onBehalfOf.code})` }] : []),
+          ...(application.onBehalfOf ? [{ key: 'for', term: t.onBehalfOf, value: [application.onBehalfOf.name, application.onBehalfOf.code].filter(Boolean).join(', ') }] : []),
+          ...(application.submittedBy ? [{ key: 'by', term: t.submittedBy, value: application.submittedBy.name }] : []),
           { key: 'at', term: t.submittedAt, value: formatDateTime(application.submittedAt, lang) },
         ]} />
       </CardBlock>
@@ -103,10 +104,11 @@ function Answers({ view }: { view: Case }) {
     const inLanguage = localizeForm(view.form as unknown as FormsSchema, lang) as unknown as FormSchema;
     return { ...inLanguage, components: forReading(inLanguage.components) };
   }, [view.form, lang]);
-  const entries = Object.entries(view.answers);
+  const answers = (view.answers ?? {}) as Record<string, unknown>;
+  const entries = Object.entries(answers);
   return (
     <Section id="case-answers" title={t.answers}>
-      {schema ? <FormView schema={schema} lang={lang} data={view.answers} readOnly />
+      {schema ? <FormView schema={schema} lang={lang} data={answers} readOnly />
         : entries.length === 0 ? <Paragraph>{t.noAnswers}</Paragraph>
         : <KeyValues items={entries.map(([key, value]) => ({ key, term: key, value: display(value) }))} />}
     </Section>
@@ -167,7 +169,7 @@ function RegisterData({ view }: { view: Case }) {
     <Section id="case-registers" title={t.registerData}>
       {view.registerData.length === 0 ? <Paragraph>{t.noRegisterData}</Paragraph> : view.registerData.map((entry, i) => (
         <div key={i} className="register-entry" data-testid="register-entry">
-          <Heading level={3} data-size="2xs">{typeof entry.source === 'string' ? entry.source : localized(entry.source, lang)}</Heading>
+          <Heading level={3} data-size="2xs">{entry.source}</Heading>
           <Paragraph className="muted" data-size="sm">{[entry.elementName, t.fetchedAt(formatDateTime(entry.at, lang))].filter(Boolean).join(' · ')}</Paragraph>
           <KeyValues className="register-data" items={flatten(entry.data).map(([key, value]) => ({ key, term: key, value }))} />
         </div>

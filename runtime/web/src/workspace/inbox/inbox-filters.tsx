@@ -24,9 +24,9 @@ export function InboxFilters({ query, services, onChange }: { query: InboxQuery;
       </div>
       <SelectField label={t.service} name="service" value={query.service} onChange={(event) => onChange({ service: event.currentTarget.value })}
         choices={[{ value: '', label: t.anyService }, ...services.map((s) => ({ value: s.code, label: localized(s.title, lang) || s.code }))]} />
-      <SelectField label={t.sort} name="sort" value={query.sort} onChange={(event) => onChange({ sort: event.currentTarget.value })}
+      <SelectField label={t.sort} name="sort" value={query.sort} onChange={(event) => onChange({ sort: event.currentTarget.value as InboxQuery['sort'] })}
         choices={SORTS.map((sort) => ({ value: sort, label: t.sorts[sort]! }))} />
-      <SelectField label={t.state} name="state" value={query.state} onChange={(event) => onChange({ state: event.currentTarget.value })}
+      <SelectField label={t.state} name="state" value={query.state} onChange={(event) => onChange({ state: event.currentTarget.value as InboxQuery['state'] })}
         choices={STATES.map((state) => ({ value: state, label: t.states[state]! }))} />
       {filtered && (
         <div className="inbox-filters__clear">

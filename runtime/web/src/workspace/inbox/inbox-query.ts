@@ -1,3 +1,5 @@
+import type { InboxApiQuery } from '../api-types.js';
+
 /**
  * The inbox's filter as the page address holds it (so a view can be bookmarked, shared, saved
  * as a filter and reloaded), and as GET /api/tasks asks for it.
@@ -12,8 +14,8 @@ export interface InboxQuery {
   view: View;
   service: string;
   q: string;
-  sort: string;
-  state: string;
+  sort: (typeof SORTS)[number];
+  state: (typeof STATES)[number];
   page: number;
 }
 
@@ -48,7 +50,7 @@ export function filterSearch(query: InboxQuery, supervisor: boolean, { page = fa
 }
 
 /** The query of GET /api/tasks for this filter and page. */
-export function apiQuery(query: InboxQuery): Record<string, string | number> {
+export function apiQuery(query: InboxQuery): InboxApiQuery {
   return {
     view: query.view, state: query.state, sort: query.sort, limit: PAGE_SIZE, offset: (query.page - 1) * PAGE_SIZE,
     ...(query.service ? { service: query.service } : {}),

@@ -1,16 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api.js';
+import { useTaskChanges } from '../../live.js';
 import { Alert, Button, Card, CardBlock, Heading, Paragraph } from '../../ui/index.js';
 import { workspaceApi, type SignatureState } from '../api-types.js';
 import { useTexts } from '../i18n.js';
 
-const POLL_MS = 1000;
+/** The task's live event says when the phone answered; asking now and then covers a dropped stream. */
+const POLL_MS = 3000;
 const ENDED = new Set(['signed', 'refused', 'timeout', 'failed']);
 
 /**
  * The personal signature of the task's document with the mobile signature: the document to
  * read, the verification code to compare with the phone's, the wait for the phone's answer
- * (asked every second), then signed, refused or timed out.
+ * (the task's live event brings it), then signed, refused or timed out.
  */
 export function SignatureStep({ taskId, onSigned }: { taskId: string; onSigned: (signed: boolean) => void }) {
   const { t } = useTexts();
@@ -31,6 +33,10 @@ export function SignatureStep({ taskId, onSigned }: { taskId: string; onSigned: 
     void follow();
     return () => clearTimeout(timer.current);
   }, [follow]);
+  useTaskChanges(() => {
+    clearTimeout(timer.current);
+    void follow();
+  }, taskId);
 
   const start = async () => {
     if (!state?.document) return;

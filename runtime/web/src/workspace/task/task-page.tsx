@@ -28,11 +28,14 @@ export function TaskPage({ id }: { id: string }) {
   const [notice, setNotice] = useState<{ text: string; color: 'success' | 'warning' | 'info' }>();
   const [conflict, setConflict] = useState(false);
 
-  const loadTask = useCallback(async () => {
+  const loadTask = useCallback(async (): Promise<TaskDetail | undefined> => {
     try {
-      setTask(await workspaceApi.task(id));
+      const loaded = await workspaceApi.task(id);
+      setTask(loaded);
+      return loaded;
     } catch (e) {
       setFailure(e instanceof ApiError && e.status === 404 ? t.notFoundLead : e instanceof ApiError ? e.message : t.failed);
+      return undefined;
     }
   }, [id, t]);
   const applicationId = task?.applicationId ?? null;
@@ -44,9 +47,13 @@ export function TaskPage({ id }: { id: string }) {
   useEffect(loadCase, [loadCase]);
   useApplicationChanges(loadCase, applicationId ?? undefined);
   useTaskChanges((change) => {
-    // A colleague's action: say what happened (an own action says so where it was taken).
-    if (task && change.state === 'completed' && task.state === 'open' && task.assignee !== me.user.id) setNotice({ text: t.completedLive, color: 'warning' });
-    void loadTask().then(() => undefined);
+    const before = task;
+    void loadTask().then((now) => {
+      // A colleague's action: say what happened (an own action says so where it was taken).
+      if (!before || !now || before.state !== 'open') return;
+      if (now.state === 'completed' && change.assigneeId !== me.user.id) setNotice({ text: t.completedLive, color: 'warning' });
+      else if (now.assignee && now.assignee !== me.user.id && now.assignee !== before.assignee) setNotice({ text: t.takenLive(now.assigneeName ?? '—'), color: 'warning' });
+    });
   }, id);
 
   if (failure) {

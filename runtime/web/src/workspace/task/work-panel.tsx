@@ -31,7 +31,6 @@ export function WorkPanel({ task, onCompleted, onStale }: { task: TaskDetail; on
   const [domIdOf, setDomIdOf] = useState<{ of: DomIdOf }>({ of: () => undefined });
   const onDomIds = useCallback((of: DomIdOf) => setDomIdOf({ of }), []);
   const schema = useMemo(() => (task.form ? localizeForm(task.form as unknown as FormsSchema, lang) as unknown as FormSchema : undefined), [task.form, lang]);
-  const requestsInformation = useMemo(() => JSON.stringify(task.form ?? {}).includes('request-information'), [task.form]);
 
   if (task.state !== 'open') return <Paragraph data-testid="work-state">{t.completedDone}</Paragraph>;
   const mine = task.assignee === me.user.id;
@@ -72,11 +71,11 @@ export function WorkPanel({ task, onCompleted, onStale }: { task: TaskDetail; on
     // Not a <form>: the viewer renders its own inside.
     <div className="work-panel" data-testid="work-panel">
       <ErrorSummary errors={summary} />
-      {task.signature && <SignatureStep taskId={task.id} onSigned={setSigned} />}
       {schema
         ? <FormView schema={schema} lang={lang} data={data} errors={errors} onChange={setData} onDomIds={onDomIds} />
-        : <Paragraph>{t.noForm}</Paragraph>}
-      {requestsInformation && <Paragraph className="muted" data-size="sm">{t.requestHint}</Paragraph>}
+        : !task.signature && <Paragraph>{t.noForm}</Paragraph>}
+      {task.signature && <SignatureStep taskId={task.id} onSigned={setSigned} />}
+      {Object.values(data).includes('request-information') && <Paragraph className="muted" data-size="sm" data-testid="request-hint">{t.requestHint}</Paragraph>}
       {failure && <Alert data-color="danger" role="alert" data-testid="work-failure">{failure}</Alert>}
       <div className="actions">
         <Button type="button" onClick={() => void complete()} disabled={sending}>{sending ? t.completing : t.complete}</Button>
