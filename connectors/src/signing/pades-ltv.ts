@@ -6,7 +6,7 @@
  * what goes into the DSS is chosen here. The DSS is also read back here, for the verifier.
  */
 import { createHash } from 'node:crypto';
-import { PDF, PdfArray, PdfDict, PdfName, PdfRef, PdfStream, PdfString } from '@libpdf/core';
+import { HttpTimestampAuthority, PDF, PdfArray, PdfDict, PdfName, PdfRef, PdfStream, PdfString } from '@libpdf/core';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { commonName } from './chain.js';
@@ -67,6 +67,27 @@ export async function addValidationMaterial(pdf: Uint8Array, options: LtvOptions
     for (const responder of responderCertificates(answer.der)) chainOf(responder, [...pool, ...cas]).forEach(keep);
   }
   return writeDss(pdf, contents, { certificates: [...certificates.values()], ocspResponses, crls: [] });
+}
+
+/**
+ * B-LTA: a document timestamp (ETSI.RFC3161) over the whole B-LT document, DSS included, then
+ * in a last update the OCSP responses and certificates for the timestamp's TSA — so that a
+ * later archive timestamp can extend it again. @libpdf/core writes both updates.
+ */
+export async function addArchiveTimestamp(pdf: Uint8Array, options: { tsaUrl: string; signal?: AbortSignal }): Promise<Uint8Array> {
+  const document = await PDF.load(pdf);
+  const { bytes } = await document.addTimestamp({
+    timestampAuthority: new HttpTimestampAuthority(options.tsaUrl),
+    longTermValidation: true,
+    revocationProvider: {
+      async getOCSP(certificate, issuer) {
+        const answer = await fetchOcspResponse(parseCertificate(certificate), parseCertificate(issuer), { signal: options.signal });
+        if ('error' in answer) throw new ValidationMaterialError(answer.error);
+        return answer.der;
+      },
+    },
+  });
+  return bytes;
 }
 
 /** The incremental update: DSS with /Certs, /OCSPs and a /VRI entry for the signature, referenced from the catalog. */

@@ -2,7 +2,8 @@
  * PAdES baseline signatures (ETSI EN 319 142-1): B-B is a detached CMS over the PDF's byte
  * ranges with SubFilter ETSI.CAdES.detached and signing-certificate-v2, the claimed signing
  * time in the signature dictionary's /M (not in the CMS); B-T adds a signature timestamp
- * from a TSA as an unsigned attribute; B-LT then appends the validation material (pades-ltv.ts).
+ * from a TSA as an unsigned attribute; B-LT then appends the validation material, B-LTA a
+ * document timestamp over it all (pades-ltv.ts).
  * The key stays with the RemoteSigner.
  */
 import { SignPdf } from '@signpdf/signpdf';
@@ -15,10 +16,10 @@ import { addUnsignedAttribute, encodeSignedData, OID, signCms } from './cms.js';
 import { digest, parseCertificate, type DigestAlgorithm } from './webcrypto.js';
 import type { RemoteSigner } from './remote-signer.js';
 import { requestTimestamp } from './tsp.js';
-import { addValidationMaterial } from './pades-ltv.js';
+import { addArchiveTimestamp, addValidationMaterial } from './pades-ltv.js';
 
-export type PadesLevel = 'B-B' | 'B-T' | 'B-LT';
-export const PADES_LEVELS: readonly PadesLevel[] = ['B-B', 'B-T', 'B-LT'];
+export type PadesLevel = 'B-B' | 'B-T' | 'B-LT' | 'B-LTA';
+export const PADES_LEVELS: readonly PadesLevel[] = ['B-B', 'B-T', 'B-LT', 'B-LTA'];
 
 export interface PadesOptions {
   signer: RemoteSigner;
@@ -37,7 +38,7 @@ export interface PadesOptions {
 }
 
 /** Room for the CMS (bytes; the PDF holds twice as many hex digits): the signer's chain, and for B-T a token with the TSA's chain. */
-const SIGNATURE_LENGTH: Record<PadesLevel, number> = { 'B-B': 8_192, 'B-T': 16_384, 'B-LT': 16_384 };
+const SIGNATURE_LENGTH: Record<PadesLevel, number> = { 'B-B': 8_192, 'B-T': 16_384, 'B-LT': 16_384, 'B-LTA': 16_384 };
 
 export async function signPdf(pdf: Uint8Array, options: PadesOptions): Promise<Uint8Array> {
   const level = options.level ?? 'B-B';
@@ -67,7 +68,9 @@ export async function signPdf(pdf: Uint8Array, options: PadesOptions): Promise<U
     prepared = plainAddPlaceholder({ pdfBuffer: rewritten, ...placeholderOptions });
   }
   const signed = new Uint8Array(await new SignPdf().sign(exactStartxref(prepared), new CmsSigner(options, level)));
-  return level === 'B-LT' ? addValidationMaterial(signed, { caCertificates: options.caCertificates, signal: options.signal }) : signed;
+  if (level === 'B-B' || level === 'B-T') return signed;
+  const longTerm = await addValidationMaterial(signed, { caCertificates: options.caCertificates, signal: options.signal });
+  return level === 'B-LTA' ? addArchiveTimestamp(longTerm, { tsaUrl: options.tsaUrl!, signal: options.signal }) : longTerm;
 }
 
 /**

@@ -10,8 +10,11 @@ export interface SignatureReport {
   /** Signer's common name. */
   signer: string;
   format: 'PAdES' | 'XAdES';
-  /** B-LT: the document also keeps the validation material (DSS), so revocation is checked offline. */
-  level: 'B-B' | 'B-T' | 'B-LT';
+  /**
+   * B-LT: the document also keeps the validation material (DSS), so revocation is checked
+   * offline; B-LTA: and a document timestamp covers it all.
+   */
+  level: 'B-B' | 'B-T' | 'B-LT' | 'B-LTA';
   /** Claimed signing time (PDF /M or XAdES SigningTime). */
   claimedSigningTime?: Date;
   /** Time proven by the signature timestamp (B-T). */
@@ -26,11 +29,22 @@ export interface SignatureReport {
   valid: boolean;
 }
 
+/** A PDF document timestamp (ETSI.RFC3161, PAdES B-LTA): a TSA's token over the document as it was then. */
+export interface DocumentTimestampReport {
+  /** The TSA's common name. */
+  tsa: string;
+  time?: Date;
+  valid: boolean;
+  problems: string[];
+}
+
 export interface VerificationReport {
   valid: boolean;
   /** Document-level problems (no signature, unreadable file, changes after signing). */
   problems: string[];
   signatures: SignatureReport[];
+  /** PDF document timestamps, oldest first (none for most documents). */
+  documentTimestamps?: DocumentTimestampReport[];
 }
 
 export function check(ok: boolean, passed: string, failed: string): Check {
@@ -53,5 +67,8 @@ export function formatReport(report: VerificationReport, file: string): string {
       lines.push(`    ${result.status === 'passed' ? 'ok  ' : result.status === 'failed' ? 'FAIL' : 'skip'} ${name}: ${result.message}`);
     }
   });
+  for (const stamp of report.documentTimestamps ?? []) {
+    lines.push(`  document timestamp by ${stamp.tsa}${stamp.time ? ` at ${stamp.time.toISOString()}` : ''} — ${stamp.valid ? 'valid' : `INVALID: ${stamp.problems.join('; ')}`}`);
+  }
   return lines.join('\n');
 }

@@ -9,8 +9,9 @@ import * as pkijs from 'pkijs';
 import { commonName } from './chain.js';
 import { decodeSignedData, findAttribute, OID } from './cms.js';
 import { digest, digestAlgorithmOf, toArrayBuffer } from './webcrypto.js';
-import { check, finish, type Check, type SignatureReport, type VerificationReport } from './report.js';
-import { checkTimestampAndSigner, type TrustOptions } from './trust.js';
+import { check, finish, type Check, type DocumentTimestampReport, type SignatureReport, type VerificationReport } from './report.js';
+import { checkTimestampAndSigner, trustedCertificates, type TrustOptions } from './trust.js';
+import { verifyTimestampToken } from './tsp.js';
 import { onlyValidationMaterialAppended, readValidationMaterial, type ValidationMaterial } from './pades-ltv.js';
 import { parseCertificate } from './webcrypto.js';
 
@@ -53,13 +54,34 @@ export async function verifyPdf(pdf: Uint8Array, trust: TrustOptions): Promise<V
   if (found.length === 0 && problems.length === 0) problems.push('the PDF has no signature');
   const material = Buffer.from(pdf).includes('/DSS') ? await readValidationMaterial(pdf).catch(() => undefined) : undefined;
   const signatures: SignatureReport[] = [];
-  for (const signature of found) signatures.push(await verifyOne(pdf, signature, trust, material));
+  const documentTimestamps: DocumentTimestampReport[] = [];
+  for (const signature of found) {
+    if (signature.subFilter !== 'ETSI.RFC3161') {
+      signatures.push(await verifyOne(pdf, signature, trust, material));
+      continue;
+    }
+    const stamp = await verifyDocumentTimestamp(pdf, signature, trust);
+    documentTimestamps.push(stamp);
+    // A valid document timestamp over B-LT signatures (their DSS included) makes them B-LTA.
+    if (stamp.valid) for (const earlier of signatures) if (earlier.level === 'B-LT') earlier.level = 'B-LTA';
+  }
   const last = found.at(-1);
   const signedLength = last ? last.byteRange[2] + last.byteRange[3] : pdf.length;
   if (signedLength !== pdf.length && !(await onlyValidationMaterialAppended(pdf, signedLength))) {
     problems.push('the document was changed after the last signature (bytes appended outside its byte range)');
   }
-  return { valid: problems.length === 0 && signatures.length > 0 && signatures.every((s) => s.valid), problems, signatures };
+  return {
+    valid: problems.length === 0 && signatures.length > 0 && signatures.every((s) => s.valid) && documentTimestamps.every((t) => t.valid),
+    problems, signatures, ...(documentTimestamps.length ? { documentTimestamps } : {}),
+  };
+}
+
+/** A document timestamp: the token's imprint over the byte ranges, the TSA's signature and chain. */
+async function verifyDocumentTimestamp(pdf: Uint8Array, signature: PdfSignature, trust: TrustOptions): Promise<DocumentTimestampReport> {
+  const [a, b, c, d] = signature.byteRange;
+  const covered = new Uint8Array(Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]));
+  const result = await verifyTimestampToken(signature.cms, covered, trustedCertificates(trust));
+  return { tsa: result.tsa ? commonName(result.tsa) : 'unknown', time: result.genTime, valid: result.ok, problems: result.problems };
 }
 
 async function verifyOne(pdf: Uint8Array, signature: PdfSignature, trust: TrustOptions, material: ValidationMaterial | undefined): Promise<SignatureReport> {
