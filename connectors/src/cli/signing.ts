@@ -1,6 +1,6 @@
 /**
  * E-signing from the command line, for agency IT staff:
- *   sign-pdf <in.pdf> <out.pdf> [--level B-B|B-T|B-LT] [--reason text]
+ *   sign-pdf <in.pdf> <out.pdf> [--level B-B|B-T|B-LT|B-LTA] [--reason text]
  *   asice <out.asice> <files...> [--level B-B|B-T]
  *   verify <file> [--no-revocation|--offline] exit code 0 when valid, 1 when not (--offline: revocation only from the document's DSS)
  *   ca-cert <out.pem>                        the CA certificate verifications trust
@@ -82,7 +82,7 @@ async function readInput(file: string): Promise<Uint8Array> {
 export async function signPdfCommand(args: string[], fallback?: SigningFallback): Promise<void> {
   const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { level: { type: 'string' }, reason: { type: 'string' } } });
   const [input, output] = positionals;
-  if (!input || !output) throw new Error('usage: npm run connectors -- sign-pdf <in.pdf> <out.pdf> [--level B-B|B-T|B-LT] [--reason text]');
+  if (!input || !output) throw new Error('usage: npm run connectors -- sign-pdf <in.pdf> <out.pdf> [--level B-B|B-T|B-LT|B-LTA] [--reason text]');
   const pdf = await readInput(input);
   const environment = await signingEnvironment('signer', fallback);
   try {

@@ -13,7 +13,7 @@ const LEVEL = { type: 'string', enum: ['B-B', 'B-T'], default: 'B-T', title: 'Le
 const PADES_LEVEL = {
   ...LEVEL,
   enum: [...PADES_LEVELS],
-  description: `${LEVEL.description}; B-LT: also the certificates and OCSP responses, so it validates offline (needs SIGNING_TSA_URL; the chains end at SIGNING_TRUSTED_CA)`,
+  description: `${LEVEL.description}; B-LT: also the certificates and OCSP responses, so it validates offline (needs SIGNING_TSA_URL; the chains end at SIGNING_TRUSTED_CA); B-LTA: and a document timestamp over it all`,
 };
 const DOCUMENT_ID = { type: 'string', minLength: 1, maxLength: 100, title: 'Document id', description: 'A document stored by the platform' };
 const STORED = {
@@ -40,7 +40,7 @@ export const signPdfConnector = defineConnector<{ documentId: string; level: Pad
   id: 'konstruktor:signing:pades',
   version: 1,
   title: { en: 'Sign PDF (PAdES)', lt: 'Pasirašyti PDF (PAdES)', lv: 'Parakstīt PDF (PAdES)' },
-  description: "Signs a stored PDF with the agency's seal as PAdES baseline B-B, B-T or B-LT and stores the signed copy",
+  description: "Signs a stored PDF with the agency's seal as PAdES baseline B-B, B-T, B-LT or B-LTA and stores the signed copy",
   category: 'E-signing',
   inputSchema: {
     type: 'object',
