@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { certificatesFromPem, localKeySigner, readValidationMaterial, signPdf, verifyPdf } from '@konstruktor/connectors';
 import { createTestPki, startOcspResponder, startTimestampAuthority, type OcspResponder, type TestPki } from '@konstruktor/examples';
 import { nssDatabaseTrusting, pdfsig, toolsPresent } from '../src/signing-tools.js';
@@ -55,6 +55,18 @@ describe('PAdES B-LT', () => {
     expect(report.signatures[0]).toMatchObject({ level: 'B-LT', signer: 'Ona Valdininke', valid: true });
     expect(report.signatures[0]!.checks.revocation).toMatchObject({ status: 'passed', message: expect.stringMatching(/kept in the document/) });
     expect(report.signatures[0]!.checks.timestamp.status).toBe('passed');
+  });
+
+  it('still validates three years on, when every certificate in it has expired', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date(Date.now() + 3 * 365 * 24 * 60 * 60 * 1000));
+      const report = await verifyPdf(signed, { trustedPem: pki.caCertPem, offline: true });
+      expect(report.signatures[0]!.checks).toMatchObject({ chain: { status: 'passed' }, revocation: { status: 'passed' }, timestamp: { status: 'passed' } });
+      expect(report.valid).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it.skipIf(!toolsPresent('pdfsig', 'certutil'))('pdfsig -no-ocsp: signature valid, certificate trusted, document not changed', async () => {

@@ -1,7 +1,7 @@
 /** Revocation status over OCSP (RFC 6960): the URL from the certificate's AIA, a signed answer from the CA's responder. */
 import type * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { extendedKeyUsages } from './chain.js';
+import { extendedKeyUsages, validateChain } from './chain.js';
 import { toArrayBuffer } from './webcrypto.js';
 
 const ID_AD_OCSP = '1.3.6.1.5.5.7.48.1';
@@ -78,10 +78,16 @@ export async function evaluateOcspResponse(der: Uint8Array, certificate: pkijs.C
   const producedAt = basic.tbsResponseData.producedAt;
   // Either the CA itself signs, or a responder it authorised (id-kp-OCSPSigning, issued by the same CA).
   const responder = basic.certs?.[0];
-  const authorised = !responder || sameKey(issuer, responder) || extendedKeyUsages(responder).includes(ID_KP_OCSP_SIGNING);
-  if (!authorised) return { status: 'error', message: 'OCSP response signed by a certificate not authorised for OCSP', producedAt };
-  const verified = await basic.verify({ trustedCerts: [issuer, ...trusted] }).catch(() => false);
-  if (!verified) return { status: 'error', message: 'OCSP response signature invalid', producedAt };
+  if (!responder) return { status: 'error', message: 'OCSP response carries no responder certificate', producedAt };
+  const byCa = sameKey(issuer, responder);
+  if (!byCa && !extendedKeyUsages(responder).includes(ID_KP_OCSP_SIGNING)) return { status: 'error', message: 'OCSP response signed by a certificate not authorised for OCSP', producedAt };
+  const signed = await basic.verify({ trustedResponders: [responder] }).catch(() => false);
+  if (!signed) return { status: 'error', message: 'OCSP response signature invalid', producedAt };
+  // The responder's certificate as it was when it answered: a response kept in a document stays checkable after it expires.
+  if (!byCa) {
+    const chain = await validateChain(responder, [issuer], trusted, producedAt);
+    if (!chain.ok || !chain.path[1] || !sameKey(chain.path[1], issuer)) return { status: 'error', message: `OCSP responder not authorised by the certificate's CA${chain.ok ? '' : `: ${chain.message}`}`, producedAt };
+  }
   const single = await findSingle(basic, certificate, issuer);
   if (!single) return { status: 'error', message: 'OCSP response does not cover this certificate', producedAt };
   const certStatus = single.certStatus as asn1js.BaseBlock;
