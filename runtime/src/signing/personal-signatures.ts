@@ -160,7 +160,6 @@ export class PersonalSignatures {
         await this.deps.audit.record(manager, { actorId: official.id, action: 'signature.signed', objectType: 'task', objectId: task.id,
           details: { applicationId: task.applicationId, documentId: original.id, signedDocumentId: stored.id, signer: last.signer, level: 'PAdES B-LT', signatureId: row.id } });
       });
-      await this.publish(task, 'signed');
     } catch (error) {
       const reason: Exclude<PersonalSignatureStatus, 'pending' | 'signed'> = error instanceof SigningRefusedError ? error.reason : 'failed';
       const message = (error as Error).message;
@@ -170,8 +169,15 @@ export class PersonalSignatures {
         await this.deps.audit.record(manager, { actorId: official.id, action: reason === 'failed' ? 'signature.failed' : 'signature.refused', objectType: 'task', objectId: task.id,
           details: { applicationId: task.applicationId, documentId: original.id, reason, signatureId: row.id } });
       }).catch((failure: Error) => this.deps.logger.error({ taskId: task.id, err: failure.message }, 'personal signature: could not record the outcome'));
-      await this.publish(task, reason).catch(() => undefined);
+      await this.publishQuietly(task, reason);
+      return;
     }
+    await this.publishQuietly(task, 'signed');
+  }
+
+  /** The outcome is recorded already: a live event that cannot be sent only means the page learns it at its next read. */
+  private async publishQuietly(task: Task, signature: PersonalSignatureStatus): Promise<void> {
+    await this.publish(task, signature).catch((error: Error) => this.deps.logger.warn({ taskId: task.id, err: error.message }, 'personal signature: live event not sent'));
   }
 
   /** A `task` live event, so the workspace shows the signature's progress without polling. */
