@@ -163,6 +163,13 @@ function flatten(data: Record<string, unknown>, prefix = ''): [string, string][]
     : [[`${prefix}${key}`, display(value)]]));
 }
 
+/** A register's answer under one name (`{ representation: {...} }`) reads as that answer's fields. */
+function unwrapped(data: Record<string, unknown>): Record<string, unknown> {
+  const entries = Object.entries(data);
+  const only = entries.length === 1 ? entries[0]![1] : undefined;
+  return only && typeof only === 'object' && !Array.isArray(only) ? only as Record<string, unknown> : data;
+}
+
 function RegisterData({ view }: { view: Case }) {
   const { lang, t } = useTexts();
   return (
@@ -171,7 +178,7 @@ function RegisterData({ view }: { view: Case }) {
         <div key={i} className="register-entry" data-testid="register-entry">
           <Heading level={3} data-size="2xs">{entry.source}</Heading>
           <Paragraph className="muted" data-size="sm">{[entry.elementName, t.fetchedAt(formatDateTime(entry.at, lang))].filter(Boolean).join(' · ')}</Paragraph>
-          <KeyValues className="register-data" items={flatten(entry.data).map(([key, value]) => ({ key, term: key, value }))} />
+          <KeyValues className="register-data" items={flatten(unwrapped(entry.data)).map(([key, value]) => ({ key, term: key, value }))} />
         </div>
       ))}
     </Section>

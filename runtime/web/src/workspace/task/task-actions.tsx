@@ -14,7 +14,9 @@ import { useMe } from '../me.js';
 export function TaskActions({ task, supervisor, onDone, onStale }: { task: TaskView; supervisor: boolean; onDone: (said: string) => void; onStale: () => void }) {
   const { t } = useTexts();
   const me = useMe();
+  // The dialog stays mounted and is opened and closed, so the browser gives focus back to the button that opened it.
   const [delegating, setDelegating] = useState(false);
+  const [opened, setOpened] = useState(0);
   const [error, setError] = useState<string>();
   if (task.state !== 'open') return null;
   const mine = task.assignee === me.user.id;
@@ -34,15 +36,15 @@ export function TaskActions({ task, supervisor, onDone, onStale }: { task: TaskV
       <div className="actions">
         {!task.assignee && <Button onClick={() => void act(() => workspaceApi.claim(task.id), t.claimed)}>{t.claim}</Button>}
         {task.assignee && (mine || supervisor) && <Button variant="secondary" onClick={() => void act(() => workspaceApi.unclaim(task.id), t.unclaimed)}>{t.unclaim}</Button>}
-        {(mine || supervisor) && <Button variant="secondary" onClick={() => setDelegating(true)}>{t.delegate}</Button>}
+        {(mine || supervisor) && <Button variant="secondary" onClick={() => { setOpened((n) => n + 1); setDelegating(true); }}>{t.delegate}</Button>}
       </div>
-      {delegating && <DelegateDialog task={task} onClose={() => setDelegating(false)} onDelegated={(to) => { setDelegating(false); onDone(t.delegated(to)); }} />}
+      <DelegateDialog key={opened} open={delegating} task={task} onClose={() => setDelegating(false)} onDelegated={(to) => { setDelegating(false); onDone(t.delegated(to)); }} />
     </div>
   );
 }
 
 /** Handing the task to a colleague or a group, with a note saying why; the server checks the target may see it. */
-function DelegateDialog({ task, onClose, onDelegated }: { task: TaskView; onClose: () => void; onDelegated: (to: string) => void }) {
+function DelegateDialog({ open, task, onClose, onDelegated }: { open: boolean; task: TaskView; onClose: () => void; onDelegated: (to: string) => void }) {
   const { t } = useTexts();
   const me = useMe();
   const noteId = useId();
@@ -52,7 +54,9 @@ function DelegateDialog({ task, onClose, onDelegated }: { task: TaskView; onClos
   const [group, setGroup] = useState('');
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<{ target?: string; note?: string; form?: string }>({});
-  useEffect(() => { workspaceApi.officials().then((all) => setColleagues(all.filter((c) => c.id !== me.user.id)), () => setColleagues([])); }, [me.user.id]);
+  useEffect(() => {
+    if (open) workspaceApi.officials().then((all) => setColleagues(all.filter((c) => c.id !== me.user.id)), () => setColleagues([]));
+  }, [open, me.user.id]);
   const groups = [...new Set([...task.candidateGroups, ...me.user.groups, ...colleagues.flatMap((c) => c.groups)])].sort();
 
   const send = async (event: FormEvent) => {
@@ -68,7 +72,7 @@ function DelegateDialog({ task, onClose, onDelegated }: { task: TaskView; onClos
     }
   };
   return (
-    <Dialog open onClose={onClose} closeButton={t.close} aria-labelledby="delegate-heading" data-testid="delegate-dialog">
+    <Dialog open={open} onClose={onClose} closeButton={t.close} aria-labelledby="delegate-heading" data-testid="delegate-dialog">
       <DialogBlock>
         <Heading level={2} data-size="sm" id="delegate-heading">{t.delegateTitle}</Heading>
       </DialogBlock>
