@@ -57,6 +57,7 @@ async function main(): Promise<void> {
     lines.push(
       `  citizen portal   ${runtime.url}/`,
       `  designer         ${runtime.url}/designer/  (log in as analyst with the demo password)`,
+      `  workspace        ${runtime.url}/workspace/  (officials: log in as official, official2 or supervisor)`,
       `  API description  ${runtime.url}/api/openapi.json`,
       `  catalogue        ${runtime.url}/api/services`,
       `  health           ${runtime.url}/health/ready`,

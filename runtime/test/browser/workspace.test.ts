@@ -187,7 +187,7 @@ describe.skipIf(skipWithoutChromium)("the officials' workspace in Chromium", () 
     // The case: the answers in the service's own form, read-only; the plan among the documents.
     const answers = page.getByTestId('case-answers');
     await expect.poll(() => answers.locator('input[readonly], input[disabled]').count()).toBeGreaterThan(0);
-    expect(await answers.getByRole('textbox').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toContain(mine.place);
+    expect(await answers.getByRole('textbox').evaluateAll((inputs) => inputs.map((i) => (i as unknown as { value: string }).value))).toContain(mine.place);
     await expect.poll(() => page.getByTestId('case-documents').textContent()).toContain('plan.pdf');
 
     await page.getByRole('button', { name: 'Claim', exact: true }).click();
@@ -208,6 +208,46 @@ describe.skipIf(skipWithoutChromium)("the officials' workspace in Chromium", () 
     await expect.poll(async () => (await official.get(`/api/tasks/${mine.taskId}`)).body.state).toBe('completed');
   });
 
+  it('signs the approved permit with the mobile signature: the code shown, confirmed on the sandbox phone, then completed', async () => {
+    const { page } = browser;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const approved = await order();
+    expect((await official.post(`/api/tasks/${approved.taskId}/claim`)).status).toBe(200);
+    expect((await official.post(`/api/tasks/${approved.taskId}/complete`, { variables: { decision: 'approve' } })).status).toBe(200);
+    const sign = await eventually(async () => (await official.get('/api/tasks?limit=100')).body.items
+      .find((i: { applicationId: string; signature: unknown }) => i.applicationId === approved.applicationId && i.signature), 'the signing task');
+
+    await logIn(page, 'official', 'en', `/workspace/tasks/${sign.id}?lang=en`);
+    await page.getByRole('heading', { level: 1, name: /Sign the permit/ }).waitFor();
+    await page.getByRole('button', { name: 'Claim', exact: true }).click();
+    const step = page.getByTestId('signature-step');
+    await step.getByTestId('document-to-sign').waitFor();
+    // Completing before signing is stopped in the page.
+    await page.getByRole('button', { name: 'Complete the task' }).click();
+    await expect.poll(() => page.getByTestId('work-failure').textContent()).toBe('Sign the document before completing the task.');
+
+    await page.getByTestId('work-panel').getByLabel(/I have checked the permit/).check();
+    await step.getByRole('button', { name: 'Sign with mobile signature' }).click();
+    const code = await step.getByTestId('verification-code').textContent();
+    expect(code).toMatch(/^\d{4}$/);
+    await checkPageAtBothWidths(page, 'workspace-en-6-signature-code');
+
+    // The sandbox phone of Ona Valdininkė shows the same code; she confirms there.
+    const phoneUrl = sandboxes.urls.find(([name]) => name === 'signature phone')![1];
+    const phone = await eventually(async () => {
+      const html = await (await fetch(`${phoneUrl}?personalCode=PNOLT-48501010001&lang=en`)).text();
+      return html.includes('<form') && html;
+    }, 'the request on the phone');
+    expect(phone).toContain(code!);
+    const confirm = new RegExp('action="(/phone/[^"]+/confirm)"').exec(phone)![1]!;
+    expect((await fetch(new URL(confirm, phoneUrl), { method: 'POST', body: new URLSearchParams({ personalCode: 'PNOLT-48501010001', lang: 'en' }), redirect: 'manual' })).status).toBe(303);
+    await expect.poll(() => step.getByTestId('signature-status').textContent(), { timeout: 30_000 }).toContain('Signed.');
+    await checkPageAtBothWidths(page, 'workspace-en-7-signed');
+
+    await page.getByRole('button', { name: 'Complete the task' }).click();
+    await expect.poll(() => page.getByTestId('task-state').textContent(), { timeout: 10_000 }).toBe('Completed');
+  });
+
   it('lets a supervisor open a case on its own, by keyboard from the inbox, focus on each new page', async () => {
     const { page } = browser;
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -217,7 +257,7 @@ describe.skipIf(skipWithoutChromium)("the officials' workspace in Chromium", () 
     await row(page, theirs.caseCode).getByRole('link').focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(new RegExp(`/workspace/tasks/${theirs.taskId}`));
-    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.tagName')).toBe('H1');
 
     await page.goto(`${t.url}/workspace/cases/${theirs.applicationId}?lang=en`);
     await page.getByRole('heading', { level: 1, name: `Case ${theirs.caseCode}` }).waitFor();
@@ -246,7 +286,7 @@ describe.skipIf(skipWithoutChromium)("the officials' workspace in Chromium", () 
       await page.getByRole('button', { name: w.delegate, exact: true }).click();
       const dialog = page.getByTestId('delegate-dialog');
       await dialog.waitFor();
-      await expect.poll(() => dialog.evaluate((element) => getComputedStyle(element).opacity)).toBe('1');
+      await expect.poll(() => dialog.evaluate((element) => (globalThis as unknown as { getComputedStyle(e: unknown): { opacity: string } }).getComputedStyle(element).opacity)).toBe('1');
       await checkPageAtBothWidths(page, `workspace-${lang}-3-delegate`);
       await page.keyboard.press('Escape');
 

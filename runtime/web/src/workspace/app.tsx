@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError, setCsrfToken } from '../api.js';
-import { AppLink, AppShell, Button, LangContext, PageHeading, Paragraph, useLocation, type Lang, type NavItem } from '../ui/index.js';
+import { AppLink, AppShell, Button, LangContext, PageHeading, Paragraph, rememberLanguage, useLocation, type Lang, type NavItem } from '../ui/index.js';
 import { workspaceApi, type Me } from './api-types.js';
 import { useTexts } from './i18n.js';
 import { isOfficial, isSupervisor } from './roles.js';
@@ -35,7 +35,11 @@ export function WorkspaceApp({ lang: initialLang }: { lang: Lang }) {
   }, [initialLang]);
   const asked = location.searchParams.get('lang');
   useEffect(() => { if (asked === 'lt' || asked === 'lv' || asked === 'en') setLang(asked); }, [asked]);
-  useEffect(() => { document.title = `${TITLE[lang]} — Konstruktor`; }, [lang]);
+  useEffect(() => {
+    document.title = `${TITLE[lang]} — Konstruktor`;
+    // The runtime answers in the cookie's language too (problem titles, the signature's messages).
+    rememberLanguage(lang);
+  }, [lang]);
 
   return (
     <LangContext value={lang}>

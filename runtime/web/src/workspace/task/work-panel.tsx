@@ -30,6 +30,8 @@ export function WorkPanel({ task, onCompleted, onStale }: { task: TaskDetail; on
   const [signed, setSigned] = useState(false);
   const [domIdOf, setDomIdOf] = useState<{ of: DomIdOf }>({ of: () => undefined });
   const onDomIds = useCallback((of: DomIdOf) => setDomIdOf({ of }), []);
+  // The signature's own state says what happens now; an earlier "sign first" is over.
+  const onSigned = useCallback((done: boolean) => { setSigned(done); setFailure(undefined); }, []);
   const schema = useMemo(() => (task.form ? localizeForm(task.form as unknown as FormsSchema, lang) as unknown as FormSchema : undefined), [task.form, lang]);
 
   if (task.state !== 'open') return <Paragraph data-testid="work-state">{t.completedDone}</Paragraph>;
@@ -74,7 +76,7 @@ export function WorkPanel({ task, onCompleted, onStale }: { task: TaskDetail; on
       {schema
         ? <FormView schema={schema} lang={lang} data={data} errors={errors} onChange={setData} onDomIds={onDomIds} />
         : !task.signature && <Paragraph>{t.noForm}</Paragraph>}
-      {task.signature && <SignatureStep taskId={task.id} onSigned={setSigned} />}
+      {task.signature && <SignatureStep taskId={task.id} onSigned={onSigned} />}
       {Object.values(data).includes('request-information') && <Paragraph className="muted" data-size="sm" data-testid="request-hint">{t.requestHint}</Paragraph>}
       {failure && <Alert data-color="danger" role="alert" data-testid="work-failure">{failure}</Alert>}
       <div className="actions">
