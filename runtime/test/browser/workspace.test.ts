@@ -248,12 +248,35 @@ describe.skipIf(skipWithoutChromium)("the officials' workspace in Chromium", () 
     await expect.poll(() => page.getByTestId('task-state').textContent(), { timeout: 10_000 }).toBe('Completed');
   });
 
+  it('says at once when a supervisor hands the open task to a colleague, and the form is no longer his to send', async () => {
+    const { page } = browser;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const mine = await order();
+    await logIn(page, 'official', 'en', `/workspace/tasks/${mine.taskId}?lang=en`);
+    await page.getByRole('button', { name: 'Claim', exact: true }).click();
+    await page.getByTestId('work-panel').waitFor();
+    await page.waitForTimeout(300); // the event stream is open once the page has rendered
+
+    const supervisor = await t.as('supervisor');
+    const petras = ((await supervisor.get('/api/agency/officials')).body as { id: string; displayName: string }[]).find((o) => o.displayName === 'Petras Pareigūnas')!;
+    expect((await supervisor.post(`/api/tasks/${mine.taskId}/delegate`, { userId: petras.id, note: 'Ona is away this week' })).status).toBe(200);
+    await expect.poll(() => page.getByTestId('task-notice').textContent(), { timeout: 10_000 }).toBe('The task is now assigned to Petras Pareigūnas.');
+    expect(await page.getByTestId('work-panel').count()).toBe(0);
+    expect(await page.getByTestId('work-state').textContent()).toBe('Petras Pareigūnas is working on this task.');
+    await expect.poll(() => page.getByTestId('task-history').textContent()).toContain('Ona is away this week');
+  });
+
   it('lets a supervisor open a case on its own, by keyboard from the inbox, focus on each new page', async () => {
     const { page } = browser;
     await page.setViewportSize({ width: 1280, height: 900 });
     const theirs = await order();
     await logIn(page, 'supervisor', 'en', '/workspace/?view=all&lang=en');
     await page.getByRole('heading', { level: 1, name: 'All work in the agency' }).waitFor();
+    // Whose work: a supervisor picks a colleague and sees his tasks only.
+    await page.getByLabel('Assignee').selectOption({ label: 'Petras Pareigūnas' });
+    await page.waitForURL(/assignee=/);
+    await expect.poll(async () => [...new Set(await page.getByTestId('task-assignee').allTextContents())]).toEqual(['Petras Pareigūnas']);
+    await page.getByRole('button', { name: 'Clear filters' }).click();
     await row(page, theirs.caseCode).getByRole('link').focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(new RegExp(`/workspace/tasks/${theirs.taskId}`));

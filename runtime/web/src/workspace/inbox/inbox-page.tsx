@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api.js';
 import { useTaskChanges } from '../../live.js';
 import { Alert, AppLink, navigate, PageHeading, PageLinks, Paragraph } from '../../ui/index.js';
-import { workspaceApi, type ServiceChoice, type TaskCounts, type TaskPage } from '../api-types.js';
+import { workspaceApi, type Colleague, type ServiceChoice, type TaskCounts, type TaskPage } from '../api-types.js';
 import { useTexts } from '../i18n.js';
 import { inboxHref } from '../paths.js';
 import { apiQuery, filterSearch, PAGE_SIZE, parseQuery, VIEWS, type InboxQuery, type View } from './inbox-query.js';
@@ -27,6 +27,7 @@ export function InboxPage({ url, supervisor }: { url: URL; supervisor: boolean }
   const [tasks, setTasks] = useState<TaskPage>();
   const [counts, setCounts] = useState<TaskCounts>();
   const [services, setServices] = useState<ServiceChoice[]>([]);
+  const [colleagues, setColleagues] = useState<Colleague[]>([]);
   const [failure, setFailure] = useState<string>();
   const [announcement, setAnnouncement] = useState('');
   const shown = useRef(new Set<string>());
@@ -48,6 +49,7 @@ export function InboxPage({ url, supervisor }: { url: URL; supervisor: boolean }
   }, [search, supervisor, t]);
   useEffect(() => { void load(); }, [load]);
   useEffect(() => { workspaceApi.services().then(setServices, () => setServices([])); }, []);
+  useEffect(() => { if (supervisor) workspaceApi.officials().then(setColleagues, () => setColleagues([])); }, [supervisor]);
 
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useTaskChanges((change) => {
@@ -79,7 +81,7 @@ export function InboxPage({ url, supervisor }: { url: URL; supervisor: boolean }
           ))}
         </ul>
       </nav>
-      <InboxFilters key={search} query={query} services={services} onChange={go} />
+      <InboxFilters key={search} query={query} services={services} colleagues={colleagues} onChange={go} />
       <SavedFilters current={filterSearch(query, supervisor)} />
       <div role="status" className="visually-hidden" data-testid="inbox-announcement">{announcement}</div>
       {failure && <Alert data-color="danger">{failure}</Alert>}

@@ -16,6 +16,8 @@ export interface InboxQuery {
   q: string;
   sort: (typeof SORTS)[number];
   state: (typeof STATES)[number];
+  /** A supervisor's choice of whose tasks: an official's id, or '' for anyone's. */
+  assignee: string;
   page: number;
 }
 
@@ -33,6 +35,7 @@ export function parseQuery(params: URLSearchParams, supervisor: boolean): InboxQ
     q: params.get('q') ?? '',
     sort: oneOf(SORTS, params.get('sort'), 'due'),
     state: oneOf(STATES, params.get('state'), 'open'),
+    assignee: supervisor && /^[0-9a-f-]{36}$/.test(params.get('assignee') ?? '') ? params.get('assignee')! : '',
     page: Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1),
   };
 }
@@ -45,6 +48,7 @@ export function filterSearch(query: InboxQuery, supervisor: boolean, { page = fa
   if (query.q) params.set('q', query.q);
   if (query.sort !== 'due') params.set('sort', query.sort);
   if (query.state !== 'open') params.set('state', query.state);
+  if (query.assignee) params.set('assignee', query.assignee);
   if (page && query.page > 1) params.set('page', String(query.page));
   return params.toString();
 }
@@ -55,5 +59,6 @@ export function apiQuery(query: InboxQuery): InboxApiQuery {
     view: query.view, state: query.state, sort: query.sort, limit: PAGE_SIZE, offset: (query.page - 1) * PAGE_SIZE,
     ...(query.service ? { service: query.service } : {}),
     ...(query.q ? { q: query.q } : {}),
+    ...(query.assignee ? { assignee: query.assignee } : {}),
   };
 }
