@@ -102,6 +102,13 @@ describe.skipIf(skipWithoutChromium)("the officials' workspace in Chromium", () 
     await page.getByRole('button', { name: w.login, exact: true }).click();
   }
 
+  /** At a phone's width the page fits: nothing makes it scroll sideways (tables scroll in their own boxes). */
+  async function fitsPhone(page: Page): Promise<void> {
+    await page.setViewportSize({ width: 360, height: 780 });
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+
   const row = (page: Page, caseCode: string) => page.getByTestId('task-row').filter({ hasText: caseCode });
 
   it('sends an official who logs in on the portal to the workspace, never to the citizen terms', async () => {
@@ -231,6 +238,7 @@ describe.skipIf(skipWithoutChromium)("the officials' workspace in Chromium", () 
     const code = await step.getByTestId('verification-code').textContent();
     expect(code).toMatch(/^\d{4}$/);
     await checkPageAtBothWidths(page, 'workspace-en-6-signature-code');
+    await fitsPhone(page);
 
     // The sandbox phone of Ona Valdininkė shows the same code; she confirms there.
     const phoneUrl = sandboxes.urls.find(([name]) => name === 'signature phone')![1];
@@ -270,6 +278,7 @@ describe.skipIf(skipWithoutChromium)("the officials' workspace in Chromium", () 
     const { page } = browser;
     await page.setViewportSize({ width: 1280, height: 900 });
     const theirs = await order();
+    expect((await colleague.post(`/api/tasks/${theirs.taskId}/claim`)).status).toBe(200);
     await logIn(page, 'supervisor', 'en', '/workspace/?view=all&lang=en');
     await page.getByRole('heading', { level: 1, name: 'All work in the agency' }).waitFor();
     // Whose work: a supervisor picks a colleague and sees his tasks only.
@@ -299,12 +308,14 @@ describe.skipIf(skipWithoutChromium)("the officials' workspace in Chromium", () 
       await page.getByRole('heading', { level: 1, name: w.inbox }).waitFor();
       await row(page, mine.caseCode).waitFor();
       await checkPageAtBothWidths(page, `workspace-${lang}-1-inbox`);
+      await fitsPhone(page);
 
       await page.goto(`${t.url}/workspace/tasks/${mine.taskId}?lang=${lang}`);
       await page.getByRole('button', { name: w.claim, exact: true }).click();
       await page.getByTestId('work-panel').waitFor();
       await page.getByTestId('case-answers').locator('.fjs-form').waitFor();
       await checkPageAtBothWidths(page, `workspace-${lang}-2-task`);
+      await fitsPhone(page);
 
       await page.getByRole('button', { name: w.delegate, exact: true }).click();
       const dialog = page.getByTestId('delegate-dialog');

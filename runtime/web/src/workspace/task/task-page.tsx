@@ -13,6 +13,11 @@ import { TaskActions } from './task-actions.js';
 import { WorkPanel } from './work-panel.js';
 import { TaskHistory } from './task-history.js';
 
+/** After an action its button may be gone: the keyboard goes on from the work panel, which shows what now. */
+function focusWork(): void {
+  requestAnimationFrame(() => document.getElementById('work-heading')?.focus());
+}
+
 /**
  * One task: what it is and whose, the actions on it (claim, release, delegate), the case it
  * belongs to, and the work panel with the task's own form. A colleague's change to the task
@@ -83,7 +88,7 @@ export function TaskPage({ id }: { id: string }) {
             { key: 'state', term: t.taskState, value: <span data-testid="task-state">{named(t.taskStates, task.state)}</span> },
             ...(task.candidateGroups.length ? [{ key: 'groups', term: t.groups, value: task.candidateGroups.join(', ') }] : []),
           ]} />
-          <TaskActions task={task} supervisor={supervisor} onDone={(text) => { setNotice({ text, color: 'success' }); setConflict(false); void loadTask(); }} onStale={() => { setConflict(true); void loadTask(); }} />
+          <TaskActions task={task} supervisor={supervisor} onDone={(text) => { setNotice({ text, color: 'success' }); setConflict(false); void loadTask().then(focusWork); }} onStale={() => { setConflict(true); void loadTask(); }} />
         </CardBlock>
       </Card>
       <div role="status" className="task-page__notice">
@@ -103,8 +108,8 @@ export function TaskPage({ id }: { id: string }) {
             : <CaseView view={view} supervisor={supervisor} onChanged={loadCase} />}
         </div>
         <aside className="task-layout__work" aria-labelledby="work-heading">
-          <Heading level={2} data-size="sm" id="work-heading">{t.workPanel}</Heading>
-          <WorkPanel key={`${task.id}:${task.revision}:${task.state}`} task={task} onCompleted={() => { void loadTask(); loadCase(); }} onStale={() => { setConflict(true); setNotice(undefined); void loadTask(); }} />
+          <Heading level={2} data-size="sm" id="work-heading" tabIndex={-1}>{t.workPanel}</Heading>
+          <WorkPanel key={`${task.id}:${task.revision}:${task.state}`} task={task} onCompleted={() => { void loadTask().then(focusWork); loadCase(); }} onStale={() => { setConflict(true); setNotice(undefined); void loadTask(); }} />
           <TaskHistory history={task.history} />
         </aside>
       </div>
