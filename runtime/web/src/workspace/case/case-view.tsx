@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
-import { localizeForm, type FormSchema as FormsSchema } from '@konstruktor/forms/browser';
+import { labelOf, localizeForm, type FormComponent, type FormSchema as FormsSchema } from '@konstruktor/forms/browser';
 import { ApiError } from '../../api.js';
 import { FormView } from '../../form/form-view.js';
-import type { Component, FormSchema } from '../../form/components.js';
+import { fieldsOf, getIn, type Component, type FormSchema } from '../../form/components.js';
 import {
-  Alert, Button, Card, CardBlock, ScrollTable, formatDate, formatDateTime, formatMoney, Heading, KeyValues, localized, Paragraph, Tag, Timeline,
+  Alert, Button, Card, CardBlock, ScrollTable, formatDate, formatDateTime, formatMoney, Heading, KeyValues, localized, Paragraph, Tag, Timeline, type Lang,
 } from '../../ui/index.js';
 import { workspaceApi, type CaseDocument, type CaseView as Case } from '../api-types.js';
 import { named, useTexts } from '../i18n.js';
@@ -65,16 +65,22 @@ function ApplicationFacts({ view }: { view: Case }) {
   );
 }
 
+/** The start form with its texts in the reader's language. */
+function localizedForm(form: Case['form'], lang: Lang): FormSchema | undefined {
+  return form ? localizeForm(form as FormsSchema, lang) as unknown as FormSchema : undefined;
+}
+
 function InformationRequestCard({ view }: { view: Case }) {
   const { lang, t } = useTexts();
   const request = view.informationRequest!;
+  const form = localizedForm(view.form, lang);
   return (
     <Card data-color="warning" variant="tinted" className="case-section" data-testid="case-information-request">
       <CardBlock>
         <Heading level={2} data-size="sm">{t.informationRequest}</Heading>
         <Paragraph className="pre-wrap">{request.message}</Paragraph>
         <KeyValues items={[
-          { key: 'fields', term: t.informationFields, value: request.fields.join(', ') || '—' },
+          { key: 'fields', term: t.informationFields, value: request.fields.map((key) => labelOfAnswer(form, key)).join(', ') || '—' },
           { key: 'at', term: t.created, value: formatDateTime(request.requestedAt, lang) },
           ...(request.deadline ? [{ key: 'deadline', term: t.deadline, value: formatDate(request.deadline, lang) }] : []),
         ]} />
@@ -87,24 +93,31 @@ function InformationRequestCard({ view }: { view: Case }) {
  * The form as a record of answers: file fields left out (the files are among the documents),
  * with the groups left empty by that, and repeating lists without their add and remove buttons.
  */
-function forReading(components: Component[]): Component[] {
+function forReading(components: Component[], answers: Record<string, unknown>): Component[] {
   return components.filter((c) => c.type !== 'filepicker').flatMap((c) => {
     if (!c.components) return [c];
-    const children = forReading(c.components);
+    // A list nobody filled in would show one empty row.
+    if (c.isRepeating && c.path && !(getIn(answers, c.path.split('.')) as unknown[] | undefined)?.length) return [];
+    const children = forReading(c.components, answers);
     if (!children.length) return [];
     return [{ ...c, components: children, ...(c.isRepeating ? { allowAddRemove: false } : {}) }];
   });
 }
 
+/** The label of a top-level answer (a key or a group's path) in the form, for "which answers were asked for". */
+function labelOfAnswer(form: FormSchema | undefined, key: string): string {
+  const found = form && fieldsOf(form.components).find((f) => f.pattern.length === 1 && f.pattern[0] === key);
+  return (found && labelOf(found.component as FormComponent)) || key;
+}
+
 /** The answers as the applicant gave them, in the service's own form, read-only. */
 function Answers({ view }: { view: Case }) {
   const { lang, t } = useTexts();
+  const answers = useMemo(() => (view.answers ?? {}) as Record<string, unknown>, [view.answers]);
   const schema = useMemo(() => {
-    if (!view.form) return undefined;
-    const inLanguage = localizeForm(view.form as unknown as FormsSchema, lang) as unknown as FormSchema;
-    return { ...inLanguage, components: forReading(inLanguage.components) };
-  }, [view.form, lang]);
-  const answers = (view.answers ?? {}) as Record<string, unknown>;
+    const inLanguage = localizedForm(view.form, lang);
+    return inLanguage && { ...inLanguage, components: forReading(inLanguage.components, answers) };
+  }, [view.form, lang, answers]);
   const entries = Object.entries(answers);
   return (
     <Section id="case-answers" title={t.answers}>
