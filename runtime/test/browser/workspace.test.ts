@@ -209,6 +209,12 @@ describe.skipIf(skipWithoutChromium)("the officials' workspace in Chromium", () 
     expect(await summary.textContent()).toContain('Decision');
     await checkPageAtBothWidths(page, 'workspace-en-task-errors');
 
+    // Asking for more information is one of the form's outcomes: the message and the answers to give again.
+    await panel.getByLabel('Ask the applicant for more information').check();
+    await panel.getByLabel(/Message to the applicant/).waitFor();
+    await page.getByTestId('request-hint').waitFor();
+    await checkPageAtBothWidths(page, 'workspace-en-task-request-information');
+
     await panel.getByLabel('Issue the permit').check();
     await page.getByRole('button', { name: 'Complete the task' }).click();
     await expect.poll(() => page.getByTestId('task-state').textContent(), { timeout: 10_000 }).toBe('Completed');
@@ -285,6 +291,7 @@ describe.skipIf(skipWithoutChromium)("the officials' workspace in Chromium", () 
     await page.getByLabel('Assignee').selectOption({ label: 'Petras Pareigūnas' });
     await page.waitForURL(/assignee=/);
     await expect.poll(async () => [...new Set(await page.getByTestId('task-assignee').allTextContents())]).toEqual(['Petras Pareigūnas']);
+    await checkPageAtBothWidths(page, 'workspace-en-supervisor-assignee');
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await row(page, theirs.caseCode).getByRole('link').focus();
     await page.keyboard.press('Enter');

@@ -3,6 +3,7 @@ import { ApiError, setCsrfToken } from '../api.js';
 import { AppLink, AppShell, Button, LangContext, PageHeading, Paragraph, rememberLanguage, useLocation, type Lang, type NavItem } from '../ui/index.js';
 import { workspaceApi, type Me } from './api-types.js';
 import { useTexts } from './i18n.js';
+import { usePageTitle } from './page-title.js';
 import { isOfficial, isSupervisor } from './roles.js';
 import { MeContext } from './me.js';
 import { BASE, inboxHref } from './paths.js';
@@ -35,11 +36,8 @@ export function WorkspaceApp({ lang: initialLang }: { lang: Lang }) {
   }, [initialLang]);
   const asked = location.searchParams.get('lang');
   useEffect(() => { if (asked === 'lt' || asked === 'lv' || asked === 'en') setLang(asked); }, [asked]);
-  useEffect(() => {
-    document.title = `${TITLE[lang]} — Konstruktor`;
-    // The runtime answers in the cookie's language too (problem titles, the signature's messages).
-    rememberLanguage(lang);
-  }, [lang]);
+  // The runtime answers in the cookie's language too (problem titles, the signature's messages).
+  useEffect(() => { rememberLanguage(lang); }, [lang]);
 
   return (
     <LangContext value={lang}>
@@ -51,8 +49,6 @@ export function WorkspaceApp({ lang: initialLang }: { lang: Lang }) {
     </LangContext>
   );
 }
-
-const TITLE: Record<Lang, string> = { lt: 'Darbo vieta', lv: 'Darba vieta', en: 'Workspace' };
 
 function Frame({ me, onLanguage, children }: { me: Me | null | undefined; onLanguage: (lang: Lang) => void; children: React.ReactNode }) {
   const { lang, t } = useTexts();
@@ -109,6 +105,7 @@ function Redirecting() {
 /** A citizen who found his way here: this is not his, his things are in the portal. */
 function NotForYou() {
   const { lang, t } = useTexts();
+  usePageTitle(t.notForCitizens);
   return (
     <div className="stack-narrow" data-testid="not-for-citizens">
       <PageHeading>{t.notForCitizens}</PageHeading>
@@ -120,6 +117,7 @@ function NotForYou() {
 
 function NotFound() {
   const { lang, t } = useTexts();
+  usePageTitle(t.notFound);
   return (
     <>
       <PageHeading>{t.notFound}</PageHeading>

@@ -6,6 +6,7 @@ import { workspaceApi, type CaseView as Case } from '../api-types.js';
 import { useTexts } from '../i18n.js';
 import { useMe } from '../me.js';
 import { inboxHref } from '../paths.js';
+import { usePageTitle } from '../page-title.js';
 import { isSupervisor } from '../roles.js';
 import { CaseView } from './case-view.js';
 
@@ -20,6 +21,7 @@ export function CasePage({ id }: { id: string }) {
   }, [id, lang, t]);
   useEffect(() => { if (supervisor) load(); }, [load, supervisor]);
   useApplicationChanges(load, id);
+  usePageTitle(view ? t.caseTitle(view.application.caseCode) : t.caseOnly);
   if (!supervisor || failure) {
     return (
       <>

@@ -5,6 +5,7 @@ import { Alert, AppLink, navigate, PageHeading, PageLinks, Paragraph } from '../
 import { workspaceApi, type Colleague, type ServiceChoice, type TaskCounts, type TaskPage } from '../api-types.js';
 import { useTexts } from '../i18n.js';
 import { inboxHref } from '../paths.js';
+import { usePageTitle } from '../page-title.js';
 import { apiQuery, filterSearch, PAGE_SIZE, parseQuery, VIEWS, type InboxQuery, type View } from './inbox-query.js';
 import { InboxFilters } from './inbox-filters.js';
 import { TaskTable } from './task-table.js';
@@ -65,6 +66,7 @@ export function InboxPage({ url, supervisor }: { url: URL; supervisor: boolean }
   };
   const pages = tasks ? Math.max(1, Math.ceil(tasks.total / PAGE_SIZE)) : 1;
   const viewLabel = (view: View) => (view === 'all' && supervisor ? t.allSupervisor : t.views[view]!);
+  usePageTitle(`${t.inboxTitle}: ${viewLabel(query.view)}`);
 
   return (
     <div className="inbox">

@@ -5,6 +5,10 @@ import { useMe } from '../me.js';
 import { taskHref } from '../paths.js';
 import { PriorityTag } from '../task/priority-tag.js';
 
+/** As the inbox's "due soon" view counts it: due within two days, not yet overdue. */
+const DUE_SOON_MS = 2 * 24 * 3600_000;
+const dueSoon = (task: TaskView) => task.state === 'open' && !!task.dueAt && new Date(task.dueAt).getTime() - Date.now() < DUE_SOON_MS;
+
 /**
  * The tasks as a table; on a phone each row becomes a card of labelled lines (the roles keep
  * it a table for screen readers whatever CSS does to its boxes).
@@ -29,7 +33,8 @@ export function TaskTable({ tasks }: { tasks: TaskView[] }) {
             <td role="cell" data-label={t.applicant}>{task.applicantName ?? '—'}</td>
             <td role="cell" data-label={t.due}>
               {task.dueAt ? <time dateTime={task.dueAt}>{formatDateTime(task.dueAt, lang)}</time> : t.noDue}
-              {task.overdue && <> <Tag data-color="danger" data-size="sm" data-testid="overdue">{t.overdue}</Tag></>}
+              {task.overdue ? <> <Tag data-color="danger" data-size="sm" data-testid="overdue">{t.overdue}</Tag></>
+                : dueSoon(task) && <> <Tag data-color="warning" data-size="sm">{t.views['due-soon']}</Tag></>}
             </td>
             <td role="cell" data-label={t.priority}><PriorityTag priority={task.priority} /></td>
             <td role="cell" data-label={t.assignee} data-testid="task-assignee">

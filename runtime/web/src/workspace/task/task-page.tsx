@@ -6,6 +6,7 @@ import { workspaceApi, type CaseView as Case, type TaskDetail } from '../api-typ
 import { named, useTexts } from '../i18n.js';
 import { useMe } from '../me.js';
 import { inboxHref } from '../paths.js';
+import { usePageTitle } from '../page-title.js';
 import { isSupervisor } from '../roles.js';
 import { CaseView } from '../case/case-view.js';
 import { PriorityTag } from './priority-tag.js';
@@ -61,6 +62,9 @@ export function TaskPage({ id }: { id: string }) {
     });
   }, id);
 
+  const name = task && (localized(task.name, lang) || task.kind);
+  usePageTitle(task ? [name, task.caseCode].filter(Boolean).join(' · ') : t.task);
+
   if (failure) {
     return (
       <>
@@ -71,7 +75,6 @@ export function TaskPage({ id }: { id: string }) {
     );
   }
   if (!task) return <><PageHeading>{t.task}</PageHeading><Paragraph role="status">{t.loading}</Paragraph></>;
-  const name = localized(task.name, lang) || task.kind;
   const assignee = task.assignee === me.user.id ? `${task.assigneeName ?? me.user.displayName} (${t.you})` : task.assigneeName ?? (task.assignee ? '—' : t.unassigned);
   return (
     <div className="task-page">
