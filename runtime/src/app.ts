@@ -72,6 +72,7 @@ import { TestRuns } from './designer/test-runs.js';
 import { hostConnectors } from './connectors/host.js';
 import { allConnectors } from './connectors/modules.js';
 import { designerAppRouter } from './web/designer-app-router.js';
+import { workspaceRouter } from './web/workspace-router.js';
 import type { Services } from './services.js';
 import { PersonalSignatures } from './signing/personal-signatures.js';
 import { personalSigningFromEnv } from './signing/personal-signing-settings.js';
@@ -191,6 +192,7 @@ export function createApp(options: AppOptions): Express {
   for (const router of apiRouters(api, options)) app.use(router);
   app.use(api.methodNotAllowed());
   app.use('/designer', designerAppRouter(config));
+  app.use('/workspace', workspaceRouter(config));
   app.use(webRouter(config, services));
   app.use(notFoundHandler);
   app.use(errorHandler);
