@@ -3,7 +3,7 @@ import { api, ApiError, ok, setCsrfToken, type CatalogueResult, type Me, type Se
 import { useLang } from './i18n.js';
 import { useUnreadMessages } from './unread-messages.js';
 import { ActingForProvider, useActingFor } from './acting-for.js';
-import { AppShell, Badge, Button, LangContext, navigate, onLinkClick, useLocation, type Lang, type NavItem } from './ui/index.js';
+import { AppShell, Badge, Button, LangContext, navigate, onLinkClick, useLocation, usePageLanguage, type Lang, type NavItem } from './ui/index.js';
 import { LoginPage } from './pages/login-page.js';
 import { TermsPage } from './pages/terms-page.js';
 import { CataloguePage } from './pages/catalogue/catalogue-page.js';
@@ -28,7 +28,7 @@ export interface PageData { catalogue?: CatalogueResult; service?: ServiceDetail
 /** The citizen portal: which language, who is logged in, which page. */
 export function App({ lang: initialLang, data = {} }: { lang: Lang; data?: PageData }) {
   const location = useLocation();
-  const [lang, setLang] = useState<Lang>(initialLang);
+  const [lang, setLang] = usePageLanguage(initialLang, location);
   // undefined: not asked yet (also on the server); null: nobody is logged in.
   const [me, setMe] = useState<Me | null | undefined>(undefined);
 
@@ -42,8 +42,6 @@ export function App({ lang: initialLang, data = {} }: { lang: Lang; data?: PageD
       else throw error;
     });
   }, [signedIn]);
-  const asked = location.searchParams.get('lang');
-  useEffect(() => { if (asked === 'lt' || asked === 'lv' || asked === 'en') setLang(asked); }, [asked]);
 
   return (
     <LangContext value={lang}>

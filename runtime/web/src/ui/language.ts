@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useEffect, useState } from 'react';
 
 /** The languages of every web app: Lithuanian, Latvian, English. */
 export const LANGUAGES = ['lt', 'lv', 'en'] as const;
@@ -57,3 +57,16 @@ export type Catalogue<T> = Record<Lang, T>;
 
 export const LangContext = createContext<Lang>('lt');
 export const useLanguage = () => useContext(LangContext);
+
+/**
+ * An app's language: the one the page opened in, then whatever a link's `?lang=` or the language
+ * switch asks for. Each is kept in the cookie, so the runtime (a page the bank sends the payer back
+ * to, problem titles, PDFs) and the next visit answer in the same language.
+ */
+export function usePageLanguage(initial: Lang, url: URL): [Lang, (lang: Lang) => void] {
+  const [lang, setLang] = useState<Lang>(initial);
+  const asked = url.searchParams.get('lang');
+  useEffect(() => { if (isLang(asked)) setLang(asked); }, [asked]);
+  useEffect(() => { rememberLanguage(lang); }, [lang]);
+  return [lang, setLang];
+}

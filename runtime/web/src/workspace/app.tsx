@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError, setCsrfToken } from '../api.js';
-import { AppLink, AppShell, Button, LangContext, PageHeading, Paragraph, rememberLanguage, useLocation, type Lang, type NavItem } from '../ui/index.js';
+import { AppLink, AppShell, Button, LangContext, PageHeading, Paragraph, useLocation, usePageLanguage, type Lang, type NavItem } from '../ui/index.js';
 import { workspaceApi, type Me } from './api-types.js';
 import { useTexts } from './i18n.js';
 import { usePageTitle } from './page-title.js';
@@ -20,7 +20,7 @@ function toLogin(lang: Lang): void {
 /** The officials' workspace: who is logged in (an official, else the login or a polite refusal), the frame and the page. */
 export function WorkspaceApp({ lang: initialLang }: { lang: Lang }) {
   const location = useLocation();
-  const [lang, setLang] = useState<Lang>(initialLang);
+  const [lang, setLang] = usePageLanguage(initialLang, location);
   // undefined: not known yet; null: nobody is logged in (the login page is on its way).
   const [me, setMe] = useState<Me | null>();
   useEffect(() => {
@@ -34,10 +34,6 @@ export function WorkspaceApp({ lang: initialLang }: { lang: Lang }) {
       } else throw error;
     });
   }, [initialLang]);
-  const asked = location.searchParams.get('lang');
-  useEffect(() => { if (asked === 'lt' || asked === 'lv' || asked === 'en') setLang(asked); }, [asked]);
-  // The runtime answers in the cookie's language too (problem titles, the signature's messages).
-  useEffect(() => { rememberLanguage(lang); }, [lang]);
 
   return (
     <LangContext value={lang}>
