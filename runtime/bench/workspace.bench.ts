@@ -4,11 +4,16 @@
  * over HTTP as an official in three of the groups: the first page, a search, the overdue view
  * and the counts (BENCH_REQUESTS each, 200, one after another: p50 and p99; goal p99 < 100 ms),
  * and claim-to-visible: official A claims a task and official B's GET /api/events stream hears
- * of it (time from sending the claim to the event arriving; median of BENCH_CLAIMS, 20).
+ * of it (time from sending the claim to the event arriving; median of BENCH_CLAIMS, 20); and the
+ * inbox page in Chromium: from navigation to the first page of tasks on screen (BENCH_RENDERS, 7
+ * runs, a fresh browser context each; median, min and max).
  * PGlite, and PostgreSQL when BENCH_DATABASE_URL or DATABASE_URL names a server.
  */
 import os from 'node:os';
 import { EventSource } from 'eventsource';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../test/browser/support/chromium.js';
+import { ensureWebBuild } from '../src/web/web-build.js';
 import type { DataSource } from 'typeorm';
 import { prepareRuntime, type BenchRuntime, type Target } from './bench-runtime.js';
 import { login, publishBenchService, sessionHeaders, type Session } from './http-session.js';
@@ -22,6 +27,7 @@ const envInt = (names: string[], fallback: number) => {
 const TASKS = envInt(['BENCH_TASKS', 'TASKS'], 100_000);
 const REQUESTS = envInt(['BENCH_REQUESTS'], 200);
 const CLAIMS = envInt(['BENCH_CLAIMS'], 20);
+const RENDERS = envInt(['BENCH_RENDERS'], 7);
 const SERVICES = 20;
 const GROUPS = 50;
 /** Official A's and B's groups: a few of the fifty. */
@@ -103,6 +109,29 @@ async function claimToVisible(bench: BenchRuntime, a: Session, b: Session): Prom
   }
 }
 
+/** The inbox page in Chromium as official A: milliseconds from navigation to the first page of tasks on screen, a fresh context each run. */
+async function inboxRender(url: string, session: Session): Promise<number[]> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const times: number[] = [];
+    for (let run = 0; run <= RENDERS; run += 1) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const split = session.cookie.indexOf('=');
+      await context.addCookies([{ name: session.cookie.slice(0, split), value: session.cookie.slice(split + 1), url }]);
+      const page = await context.newPage();
+      const started = performance.now();
+      await page.goto(`${url}/workspace/?lang=en`);
+      await page.getByTestId('task-row').nth(19).waitFor();
+      // The first run warms the server's caches and the browser's compiled bundle: not counted.
+      if (run > 0) times.push(performance.now() - started);
+      await context.close();
+    }
+    return times.sort((a, b) => a - b);
+  } finally {
+    await browser.close();
+  }
+}
+
 async function measure(target: Target): Promise<string[]> {
   const seedStarted = performance.now();
   const bench = await prepareRuntime(target, { total: 1, forBenchCitizen: 1, syntheticCitizens: 1 });
@@ -131,6 +160,9 @@ async function measure(target: Target): Promise<string[]> {
       rows.push([target.database.padEnd(10), label.padEnd(22), String(times.length).padStart(8), `${percentile(times, 50).toFixed(1)} ms`.padStart(10),
         `${p99.toFixed(1)} ms`.padStart(10), p99 < GOAL_P99_MS ? 'met' : 'NOT met'].join('  '));
     }
+    const renders = await inboxRender(url, a);
+    rows.push([target.database.padEnd(10), 'inbox page on screen'.padEnd(22), String(renders.length).padStart(8), `${percentile(renders, 50).toFixed(1)} ms`.padStart(10),
+      `${renders.at(-1)!.toFixed(1)} ms`.padStart(10), `(Chromium, median; max in p99 column; min ${renders[0]!.toFixed(1)} ms)`].join('  '));
     const claims = await claimToVisible(bench, a, b);
     rows.push([target.database.padEnd(10), 'claim to visible (B)'.padEnd(22), String(claims.length).padStart(8), `${percentile(claims, 50).toFixed(1)} ms`.padStart(10),
       `${claims.at(-1)!.toFixed(1)} ms`.padStart(10), '(median; max in p99 column)'].join('  '));
@@ -144,6 +176,7 @@ const targets: Target[] = [{ database: 'PGlite' }];
 const serverUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
 if (serverUrl) targets.push({ database: 'PostgreSQL', serverUrl });
 console.log(`bench:workspace on ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; ${TASKS} open tasks, ${SERVICES} services, ${GROUPS} groups; goal p99 < ${GOAL_P99_MS} ms`);
+await ensureWebBuild();
 const results: string[] = [];
 for (const target of targets) {
   const [seeded, ...rows] = await measure(target);

@@ -67,7 +67,7 @@ async function signingEnvironment(need: 'signer' | 'trust', fallback: SigningFal
 
 function levelOf<Level extends string>(value: string | undefined, secrets: Record<string, string>, levels: readonly Level[]): Level {
   const level = value ?? (secrets[SIGNING_SECRETS.tsaUrl] ? 'B-T' : 'B-B');
-  if (!levels.includes(level as Level)) throw new Error(`--level: expected ${levels.join(', ')}, got ${level}`);
+  if (!levels.includes(level as Level)) throw new Error(`--level: expected ${levels.slice(0, -1).join(', ')} or ${levels.at(-1)}, got ${level}`);
   return level as Level;
 }
 
