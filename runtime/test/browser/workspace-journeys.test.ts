@@ -40,7 +40,7 @@ const WORDS = {
     next: 'Toliau', checkAnswers: 'Patikrinkite atsakymus', submit: 'Pateikti', pay: 'Sumokėti 15,00 €', paid: 'Sumokėta',
     informationGo: 'Atsakyti į prašymą', informationSend: 'Siųsti informaciją', approved: 'Patvirtintas',
     inbox: 'Užduotys', unassigned: 'Nepriskirtos', mine: 'Priskirtos man', overdue: 'Vėluojančios', claim: 'Imtis', complete: 'Užbaigti užduotį', completed: 'Atlikta',
-    sign: 'Pasirašyti mobiliuoju parašu', signed: 'Pasirašyta.', confirm: 'Patvirtinti',
+    sign: 'Pasirašyti mobiliuoju parašu', signed: 'Pasirašyta.', confirm: 'Patvirtinti', confirmed: 'Parašas patvirtintas.',
     delegate: 'Perduoti', colleague: 'Kolega', note: 'Pastaba kolegai', review: 'Išnagrinėti prašymą', signTask: 'Pasirašyti leidimą',
   },
   lv: {
@@ -48,7 +48,7 @@ const WORDS = {
     next: 'Tālāk', checkAnswers: 'Pārbaudiet atbildes', submit: 'Iesniegt', pay: 'Samaksāt 15,00 €', paid: 'Samaksāts',
     informationGo: 'Atbildēt uz pieprasījumu', informationSend: 'Nosūtīt informāciju', approved: 'Apstiprināts',
     inbox: 'Uzdevumi', unassigned: 'Nepiešķirti', mine: 'Piešķirti man', overdue: 'Nokavētie', claim: 'Uzņemties', complete: 'Pabeigt uzdevumu', completed: 'Izpildīts',
-    sign: 'Parakstīt ar mobilo parakstu', signed: 'Parakstīts.', confirm: 'Apstiprināt',
+    sign: 'Parakstīt ar mobilo parakstu', signed: 'Parakstīts.', confirm: 'Apstiprināt', confirmed: 'Paraksts apstiprināts.',
     delegate: 'Nodot', colleague: 'Kolēģis', note: 'Piezīme kolēģim', review: 'Izskatīt pieteikumu', signTask: 'Parakstīt atļauju',
   },
   en: {
@@ -56,7 +56,7 @@ const WORDS = {
     next: 'Next', checkAnswers: 'Check your answers', submit: 'Submit', pay: 'Pay €15.00', paid: 'Paid',
     informationGo: 'Answer the request', informationSend: 'Send the information', approved: 'Approved',
     inbox: 'Inbox', unassigned: 'Unassigned', mine: 'Assigned to me', overdue: 'Overdue', claim: 'Claim', complete: 'Complete the task', completed: 'Completed',
-    sign: 'Sign with mobile signature', signed: 'Signed.', confirm: 'Confirm',
+    sign: 'Sign with mobile signature', signed: 'Signed.', confirm: 'Confirm', confirmed: 'Signature confirmed.',
     delegate: 'Delegate', colleague: 'Colleague', note: 'Note for the colleague', review: 'Review the application', signTask: 'Sign the permit',
   },
 } as const;
@@ -241,15 +241,18 @@ describe.skipIf(skipWithoutChromium)('journeys across the portal and the workspa
       await checkPageAtBothWidths(officialPage, `journeys-${lang}-04-verification-code`);
 
       const phoneUrl = sandboxes.urls.find(([name]) => name === 'signature phone')![1];
-      const phone = await staffBrowser.context.newPage();
+      // His phone is a device of its own: a browser of its own.
+      const phoneBrowser = await launchChromium();
       try {
+        const phone = phoneBrowser.page;
         await phone.setViewportSize({ width: 360, height: 740 });
         await phone.goto(`${phoneUrl}?personalCode=${ONA_PHONE}&lang=${lang}`);
         await phone.getByText(code, { exact: true }).waitFor({ timeout: 20_000 });
         await screenshot(phone, `journeys-${lang}-05-phone`);
         await phone.getByRole('button', { name: w.confirm }).click();
+        await phone.getByText(w.confirmed).waitFor();
       } finally {
-        await phone.close();
+        await phoneBrowser.close();
       }
       await expect.poll(() => step.getByTestId('signature-status').textContent(), { timeout: 30_000 }).toContain(w.signed);
       await checkPageAtBothWidths(officialPage, `journeys-${lang}-06-signed`);
