@@ -11,7 +11,8 @@ import { appCsp, staticAppRouter } from './static-app.js';
  */
 export function workspaceRouter(config: Pick<RuntimeConfig, 'publicUrl'>, dist = path.join(WEB_DIST, 'workspace')): Router {
   return staticAppRouter({
-    dist, csp: appCsp(config),
+    // pdf.js previews documents in a worker of its own, served from our origin.
+    dist, csp: appCsp(config, { workerSrc: ["'self'"] }),
     notBuilt: 'The officials\' workspace is not built yet: run `npm run build:web` (npm start builds it).',
   });
 }

@@ -10,6 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
+import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { exampleServiceDir } from '@konstruktor/examples';
@@ -75,10 +76,10 @@ describe.skipIf(skipWithoutChromium)("the officials' workspace in Chromium", () 
 
   let orders = 0;
   /** Jonas orders the permit for his company with the stall plan and pays; the official's review task appears. */
-  async function order(): Promise<Order> {
+  async function order(planPdf = STALL_PLAN_PDF): Promise<Order> {
     orders += 1;
     const place = `Rotušės a. ${orders}`;
-    const plan = await jonas.request('POST', `/api/documents?filename=plan.pdf&service=${SERVICE}&field=plan`, undefined, { raw: STALL_PLAN_PDF, headers: { 'content-type': 'application/pdf' } });
+    const plan = await jonas.request('POST', `/api/documents?filename=plan.pdf&service=${SERVICE}&field=plan`, undefined, { raw: planPdf, headers: { 'content-type': 'application/pdf' } });
     expect(plan.status, JSON.stringify(plan.body)).toBe(201);
     const form = await jonas.get(`/api/services/${SERVICE}/form`);
     const ordered = await jonas.post('/api/applications', { service: SERVICE, data: { ...form.body.data, ...ORDER, place, plan: plan.body.id } });
@@ -339,4 +340,36 @@ describe.skipIf(skipWithoutChromium)("the officials' workspace in Chromium", () 
       await checkPageAtBothWidths(page, `workspace-${lang}-4-citizen`);
     });
   }
+
+  it('previews the stall plan PDF in the case view: its page drawn on a canvas, named, axe clean', async () => {
+    const { page } = browser;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const plan = await PDFDocument.create();
+    const sheet = plan.addPage([400, 300]);
+    sheet.drawRectangle({ x: 40, y: 40, width: 320, height: 180, color: rgb(0.1, 0.3, 0.6) });
+    sheet.drawText('Prekystalis', { x: 40, y: 250, size: 24, font: await plan.embedFont(StandardFonts.Helvetica) });
+    const mine = await order(Buffer.from(await plan.save()));
+    await logIn(page, 'official', 'en', `/workspace/tasks/${mine.taskId}?lang=en`);
+    await page.waitForURL(new RegExp(`/workspace/tasks/${mine.taskId}`));
+
+    const documents = page.getByTestId('case-documents');
+    await documents.getByRole('button', { name: /^Preview\W+plan\.pdf$/ }).click();
+    const canvas = documents.getByRole('img', { name: 'Page 1 of 1, plan.pdf' });
+    await canvas.waitFor({ timeout: 15_000 });
+    await documents.getByText('Page 1 of 1', { exact: true }).waitFor();
+    // Drawn, not just placed: the blue stall and the title leave pixels that are not white.
+    type Canvas = { width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } };
+    const inked = () => canvas.evaluate((element) => {
+      const c = element as unknown as Canvas;
+      const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+      let count = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i]! < 200 || data[i + 1]! < 200 || data[i + 2]! < 200) count += 1;
+      return count;
+    });
+    await expect.poll(inked, { timeout: 10_000 }).toBeGreaterThan(10_000);
+    // pdf.js parsed it in its worker, from our own origin under the workspace's CSP (not on the page's thread).
+    expect(page.workers().map((w) => new URL(w.url()))).toContainEqual(expect.objectContaining({ origin: new URL(t.url).origin, pathname: expect.stringMatching(/\/assets\/pdf\.worker/) }));
+    expect(await documents.getByRole('link', { name: 'Open the whole file plan.pdf' }).count()).toBe(1);
+    await checkPageAtBothWidths(page, 'workspace-en-document-preview');
+  });
 });

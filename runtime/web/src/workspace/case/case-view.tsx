@@ -8,6 +8,7 @@ import {
 } from '../../ui/index.js';
 import { workspaceApi, type CaseDocument, type CaseView as Case } from '../api-types.js';
 import { named, useTexts } from '../i18n.js';
+import { canPreview, DocumentPreview } from './document-preview.js';
 
 /** Everything of a case an official works from: the application, its answers and documents, what the process gathered and did. */
 export function CaseView({ view, supervisor, onChanged }: { view: Case; supervisor: boolean; onChanged: () => void }) {
@@ -160,6 +161,7 @@ function Documents({ documents }: { documents: CaseDocument[] }) {
               <a href={d.href} target="_blank" rel="noopener">{d.title}</a>{' · '}<a href={d.href} download={d.filename} aria-label={`${d.filename} ↓`}>↓</a>
               {d.decision && <> <Tag data-color="info" data-size="sm">{t.decisionDocument}</Tag></>}
               <div className="muted">{named(t.documentKinds, d.kind)} · {formatDateTime(d.createdAt, lang)}</div>
+              {canPreview(d) && <DocumentPreview document={d} />}
             </>,
             <SignatureVerdict document={d} />,
           ],
