@@ -9,7 +9,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { LocalizedText } from '../common/schemas.js';
 import type { BpmnElement } from '../designer/bpmn-element.js';
 import { readBpmn } from '../designer/bpmn-lint.js';
-import { ServiceVersionEntity } from '../catalogue/service-version.entity.js';
+import { ServiceVersionEntity, type ServiceVersion } from '../catalogue/service-version.entity.js';
 import type { PaymentKind } from '../payments/payment-order.entity.js';
 
 export interface OutlineElement {
@@ -117,6 +117,16 @@ export async function outlineOf(xml: string): Promise<ProcessOutline> {
   return { elements };
 }
 
+/**
+ * The outline of a version's process file; null without one, or for a BPMN the designer's check
+ * let through but moddle cannot read (the citizen's course then falls back to the statuses).
+ */
+export async function versionOutline(version: Pick<ServiceVersion, 'card' | 'files'>): Promise<ProcessOutline | null> {
+  const file = version.card.process ? version.files[version.card.process.file] : undefined;
+  if (!file) return null;
+  return outlineOf(file.encoding === 'base64' ? Buffer.from(file.content, 'base64').toString('utf8') : file.content).catch(() => null);
+}
+
 /** What a version promises its citizens: its process's outline (null without one) and the card's usual duration. */
 export interface VersionCourse {
   outline: ProcessOutline | null;
@@ -144,9 +154,6 @@ export class VersionCourses {
 
   private async read(serviceVersionId: string, manager: EntityManager): Promise<VersionCourse> {
     const version = await manager.getRepository(ServiceVersionEntity).findOne({ select: { id: true, card: true, files: true }, where: { id: serviceVersionId } });
-    const file = version?.card.process ? version.files[version.card.process.file] : undefined;
-    // A BPMN the designer's check let through but moddle cannot read: the course falls back to the statuses.
-    const outline = file ? await outlineOf(file.encoding === 'base64' ? Buffer.from(file.content, 'base64').toString('utf8') : file.content).catch(() => null) : null;
-    return { outline, duration: version?.card.duration };
+    return { outline: version ? await versionOutline(version) : null, duration: version?.card.duration };
   }
 }

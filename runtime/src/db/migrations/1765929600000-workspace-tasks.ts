@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { outlineOf } from '../../applications/process-outline.js';
-import type { PackageFile, ServiceVersion } from '../../catalogue/service-version.entity.js';
+import { versionOutline } from '../../applications/process-outline.js';
+import type { ServiceVersion } from '../../catalogue/service-version.entity.js';
 
 /**
  * The officials' workspace (issue 21):
@@ -146,9 +146,7 @@ export async function nameProcessTasks(db: { query(sql: string, parameters?: unk
   const versions = (await db.query(`SELECT v.id, v.card, v.files FROM service_version v
       WHERE v.id IN (SELECT a.service_version_id FROM task t JOIN application a ON a.id = t.application_id WHERE t.engine_key IS NOT NULL)`)) as Pick<ServiceVersion, 'id' | 'card' | 'files'>[];
   for (const version of versions) {
-    const file: PackageFile | undefined = version.card.process ? version.files[version.card.process.file] : undefined;
-    if (!file) continue;
-    const outline = await outlineOf(file.encoding === 'base64' ? Buffer.from(file.content, 'base64').toString('utf8') : file.content).catch(() => null);
+    const outline = await versionOutline(version);
     for (const element of outline?.elements ?? []) {
       if (!element.userTask) continue;
       await db.query(`UPDATE task t SET name = coalesce($3::jsonb, t.name), priority = $4, sign_variable = $5 FROM application a
