@@ -58,7 +58,8 @@ describe('the process bridge across kill -9', () => {
         clearTimeout(timer);
         if (signal === 'SIGKILL') resolve({ output, killed: true });
         else if (code === 0) resolve({ output, killed: false });
-        else reject(new Error(`the runtime exited with ${code}: ${output.slice(-3000)}\n${errors.slice(-3000)}`));
+        // The error's first line is what a CI summary shows: the child's last words on stderr.
+        else reject(new Error(`the runtime exited with ${code}: ${errors.trim().split('\n').at(-1) ?? ''}\n${output.slice(-3000)}\n${errors.slice(-3000)}`));
       });
     });
   }
