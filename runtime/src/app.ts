@@ -122,10 +122,12 @@ export function createServices(db: DataSource, config: RuntimeConfig, { bridge, 
   // Officials' personal signatures on tasks marked konstruktor:sign (MOBILE_SIGNATURE_URL, and the seal's TSA and trusted CAs).
   const personalSignatures = new PersonalSignatures(db, { documents, audit, logger, settings: personalSigningFromEnv(env ?? process.env), ...(engine ? { engine } : {}) });
   const tasks = new Tasks(db, audit);
+  // The forms of process user tasks: what a completion may carry, and how the case view words its outcome.
+  const taskForms = new TaskForms();
   tasks.register(reviewTaskKind());
   let processing: ApplicationProcessing = reviewTaskProcessing(tasks);
   if (bridge) {
-    tasks.register(withPersonalSignature(userTaskKind(bridge.outbox, new TaskForms(), { db, engine: bridge.engine }), personalSignatures));
+    tasks.register(withPersonalSignature(userTaskKind(bridge.outbox, taskForms, { db, engine: bridge.engine }), personalSignatures));
     processing = processApplications(bridge.outbox, processing);
   }
   const forms = new ServiceForms(db, catalogue);
@@ -149,7 +151,7 @@ export function createServices(db: DataSource, config: RuntimeConfig, { bridge, 
     withdrawals: new Withdrawals(db, { applications, audit, ...(bridge ? { outbox: bridge.outbox } : {}) }),
     informationRequests, applicationDocuments,
     notificationPreferences: new NotificationPreferences(db, audit),
-    cases: new CaseViews(db, { scope: new CaseScope(db), audit, forms, applicationDocuments, payments, informationRequests, ...(engine ? { engine } : {}) }) };
+    cases: new CaseViews(db, { scope: new CaseScope(db), audit, forms, applicationDocuments, payments, informationRequests, taskForms, ...(engine ? { engine } : {}) }) };
   return services;
 }
 

@@ -116,8 +116,9 @@ describe('case view', () => {
     expect(view.timeline.find((e: { kind: string }) => e.kind === 'information-provided').actorName).toBe('Jonas Jonaitis');
 
     expect(view.tasks).toEqual([
-      expect.objectContaining({ id: firstTaskId, name: expect.objectContaining({ en: 'Review the application' }), state: 'completed', completedByName: 'Ona Valdininkė', outcome: 'request-information' }),
-      expect.objectContaining({ state: 'open', assigneeName: null, completedByName: null, outcome: null }),
+      expect.objectContaining({ id: firstTaskId, name: expect.objectContaining({ en: 'Review the application' }), state: 'completed', completedByName: 'Ona Valdininkė', outcome: 'request-information',
+        outcomeLabel: { lt: 'Paprašyti pareiškėjo papildomos informacijos', lv: 'Lūgt iesniedzējam papildu informāciju', en: 'Ask the applicant for more information' } }),
+      expect.objectContaining({ state: 'open', assigneeName: null, completedByName: null, outcome: null, outcomeLabel: null }),
     ]);
     const toCitizen = view.messages.filter((m: { direction: string }) => m.direction === 'to-citizen');
     expect(toCitizen).toContainEqual(expect.objectContaining({ subject: 'Please add to your application “Street trading permit”', body: expect.stringContaining('Please add the stall plan.') }));
@@ -163,6 +164,15 @@ describe('case view', () => {
     // The citizen's own download is not a data access.
     expect((await jonas.get(`/api/documents/${planId}`)).status).toBe(200);
     expect(await accesses('document.read', planId)).toHaveLength(1);
+  });
+
+  it("names an approved task's outcome as the task's form words it, in each language", async () => {
+    const open = (await official.get(`/api/cases/${applicationId}?lang=en`)).body.tasks.find((task: { state: string }) => task.state === 'open');
+    expect((await official.post(`/api/tasks/${open.id}/claim`)).status).toBe(200);
+    const approved = await official.post(`/api/tasks/${open.id}/complete`, { variables: { decision: 'approve' } });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    const task = (await official.get(`/api/cases/${applicationId}?lang=lv`)).body.tasks.find((t: { id: string }) => t.id === open.id);
+    expect(task).toMatchObject({ state: 'completed', outcome: 'approve', outcomeLabel: { lt: 'Išduoti leidimą', lv: 'Izsniegt atļauju', en: 'Issue the permit' } });
   });
 
   it('shows a stuck step as an incident; a supervisor retries it, a plain official may not', async () => {

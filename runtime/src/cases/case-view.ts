@@ -25,9 +25,11 @@ import { InboxMessageEntity } from '../inbox/inbox-message.entity.js';
 import type { Payments } from '../payments/payments.js';
 import type { PaymentStatus } from '../payments/payment-order.entity.js';
 import type { InformationRequest, InformationRequests } from '../process/information-requests.js';
-import { TaskEntity } from '../tasks/task.entity.js';
+import type { TaskForms } from '../process/task-forms.js';
+import { TaskEntity, type Task } from '../tasks/task.entity.js';
 import { caseElementsOf, type CaseElements } from './case-elements.js';
 import { isSupervisor, type CasePurpose, type CaseScope } from './case-scope.js';
+import { optionLabel } from './option-label.js';
 
 /** The engine calls the case view makes: history, incidents, and a supervisor's retry. */
 export type CaseEngine = Pick<EngineAdapter, 'elementInstances' | 'variables' | 'childInstances' | 'incidents' | 'resolveIncident' | 'updateJobRetries'>;
@@ -46,7 +48,10 @@ export interface CaseView {
   registerData: { source: string; elementId: string; elementName: string; at: string; data: Record<string, unknown> }[];
   payments: { id: string; amount: string; currency: string; status: PaymentStatus; reference: string; paidAt: string | null }[];
   timeline: { at: string; kind: string; actorName: string | null; details: Record<string, unknown> }[];
-  tasks: { id: string; name: LocalizedText; state: string; assigneeName: string | null; completedByName: string | null; completedAt: string | null; outcome: string | null }[];
+  tasks: { id: string; name: LocalizedText; state: string; assigneeName: string | null; completedByName: string | null; completedAt: string | null;
+    /** The decision made, and how the task's form words it (null when it does not). */
+    outcome: string | null; outcomeLabel: LocalizedText | null;
+  }[];
   messages: { at: string; direction: 'to-citizen' | 'from-citizen'; subject: string; body: string }[];
   informationRequest: InformationRequest | null;
   incidents: { key: string; elementId: string; elementName: string; errorType: string; message: string }[];
@@ -95,7 +100,7 @@ export class CaseViews {
 
   constructor(private readonly db: DataSource, private readonly deps: {
     scope: CaseScope; audit: AuditLog; forms: ServiceForms; applicationDocuments: ApplicationDocuments; payments: Payments;
-    informationRequests: InformationRequests; engine?: CaseEngine;
+    informationRequests: InformationRequests; taskForms: TaskForms; engine?: CaseEngine;
   }) {}
 
   /** The case, for an official in scope (404 otherwise), recorded as a data access with its purpose. */
@@ -120,8 +125,9 @@ export class CaseViews {
       this.deps.forms.forVersionId(application.serviceVersionId).then((f) => f.inLocale(locale).form),
       application.onBehalfOf ? this.entityName(application.onBehalfOf) : Promise.resolve(null),
     ]);
-    const names = await this.userNames([
-      ...timeline.map((e) => e.actorId), ...tasks.flatMap((t) => [t.assigneeId, t.completedBy]),
+    const [names, outcomes] = await Promise.all([
+      this.userNames([...timeline.map((e) => e.actorId), ...tasks.flatMap((t) => [t.assigneeId, t.completedBy])]),
+      Promise.all(tasks.map((t) => this.outcomeOf(t))),
     ]);
     const applicant = users.find((u) => u.id === application.applicantId);
     const submitter = application.submittedById ? users.find((u) => u.id === application.submittedById) : undefined;
@@ -168,12 +174,12 @@ export class CaseViews {
       registerData,
       payments: orders.map((o) => ({ id: o.id, amount: (o.amountCents / 100).toFixed(2), currency: o.currency, status: o.status, reference: o.reference, paidAt: iso(o.paidAt) })),
       timeline: timeline.map((e) => ({ at: iso(e.at)!, kind: e.kind, actorName: e.actorId ? names.get(e.actorId) ?? null : null, details: e.details })),
-      tasks: tasks.map((t) => ({
+      tasks: tasks.map((t, i) => ({
         id: t.id, name: t.name, state: t.state,
         assigneeName: t.assigneeId ? names.get(t.assigneeId) ?? null : null,
         completedByName: t.completedBy ? names.get(t.completedBy) ?? null : null,
         completedAt: iso(t.completedAt),
-        outcome: typeof t.result?.decision === 'string' ? t.result.decision : null,
+        ...outcomes[i]!,
       })),
       messages: [
         ...messages.map((m) => ({ at: iso(m.createdAt)!, direction: 'to-citizen' as const, subject: m.subject, body: m.body })),
@@ -223,6 +229,14 @@ export class CaseViews {
     const keys = [instanceKey];
     for (let i = 0; i < keys.length && keys.length < 100; i += 1) keys.push(...(await engine.childInstances(keys[i]!)).map((c) => c.instanceKey));
     return (await Promise.all(keys.map((key) => engine.incidents({ instanceKey: key, state: 'ACTIVE' })))).flat();
+  }
+
+  /** The task's decision, labelled as the option of its form's `decision` field. */
+  private async outcomeOf(task: Task): Promise<{ outcome: string | null; outcomeLabel: LocalizedText | null }> {
+    const outcome = typeof task.result?.decision === 'string' ? task.result.decision : null;
+    if (outcome === null) return { outcome, outcomeLabel: null };
+    const form = await this.deps.taskForms.formOf(this.db.manager, task);
+    return { outcome, outcomeLabel: optionLabel(form?.form, 'decision', outcome) ?? null };
   }
 
   private elementsOf(versionId: string): Promise<CaseElements> {

@@ -30,6 +30,7 @@ const CaseViewSchema = Type.Object({
   tasks: Type.Array(Type.Object({
     id: Uuid, name: LocalizedText, state: Type.String(), assigneeName: Nullable(Type.String()), completedByName: Nullable(Type.String()), completedAt: Nullable(DateTime),
     outcome: Nullable(Type.String({ description: "the completion's decision, if it made one" })),
+    outcomeLabel: Type.Union([LocalizedText, Type.Null()], { description: "the decision as the option of the task's form names it, in each language it has (null: show outcome)" }),
   })),
   messages: Type.Array(Type.Object({ at: DateTime, direction: Type.Union([Type.Literal('to-citizen'), Type.Literal('from-citizen')]), subject: Type.String(), body: Type.String() })),
   informationRequest: Nullable(Type.Object({ message: Type.String(), fields: Type.Array(Type.String()), requestedAt: DateTime, deadline: Nullable(DateTime) })),

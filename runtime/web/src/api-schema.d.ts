@@ -4101,6 +4101,12 @@ export interface operations {
                             completedByName: string | null;
                             completedAt: string | null;
                             outcome: string | null;
+                            /** @description the decision as the option of the task's form names it, in each language it has (null: show outcome) */
+                            outcomeLabel: {
+                                lt?: string;
+                                lv?: string;
+                                en?: string;
+                            } | null;
                         }[];
                         messages: {
                             /** Format: date-time */

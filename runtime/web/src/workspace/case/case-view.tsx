@@ -222,7 +222,8 @@ function CaseTasks({ view }: { view: Case }) {
         <ScrollTable labelledBy="case-tasks-heading" columns={[t.task, t.taskState, t.doneBy, t.completedAt, t.outcome]} rows={view.tasks.map((task) => ({
           key: task.id,
           cells: [localized(task.name, lang), named(t.taskStates, task.state), task.completedByName ?? task.assigneeName ?? '—',
-            task.completedAt ? formatDateTime(task.completedAt, lang) : '—', task.outcome ?? '—'],
+            task.completedAt ? formatDateTime(task.completedAt, lang) : '—',
+            localized(task.outcomeLabel, lang) || task.outcome || '—'],
         }))} />
       )}
     </Section>
