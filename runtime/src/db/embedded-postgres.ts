@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 /**
@@ -20,7 +21,8 @@ export async function startEmbeddedPostgres(dataDir: string | 'memory'): Promise
     dbPath = path.join(dataDir, 'pgdata');
     await fs.mkdir(dbPath, { recursive: true });
   }
-  const pglite = await PGlite.create(dbPath);
+  // unaccent: the inbox search folds accents (CREATE EXTENSION in a migration needs its files loaded).
+  const pglite = await PGlite.create({ dataDir: dbPath, extensions: { unaccent } });
   const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0 });
   await server.start();
   const url = `postgres://postgres@${server.getServerConn()}/postgres`;

@@ -35,6 +35,7 @@ import { ResultDocuments1765843200000 } from './migrations/1765843200000-result-
 import { MessageNotifications1765843200001 } from './migrations/1765843200001-message-notifications.js';
 import { WorkspaceTasks1765929600000 } from './migrations/1765929600000-workspace-tasks.js';
 import { PersonalSignatures1765929600002 } from './migrations/1765929600002-personal-signatures.js';
+import { InboxSearchFoldsAccents1765929600003 } from './migrations/1765929600003-inbox-search-folds-accents.js';
 import { PersonalSignatureEntity } from '../signing/personal-signature.entity.js';
 
 export const entities = [
@@ -67,4 +68,5 @@ export const migrations = [InitialSchema1763740800000, ProcessEngine176382720000
   MessageNotifications1765843200001,
   WorkspaceTasks1765929600000,
   PersonalSignatures1765929600002,
+  InboxSearchFoldsAccents1765929600003,
 ];

@@ -72,10 +72,9 @@ class Parameters {
   }
 }
 
-/** Prefix search: each word of the text as `word:*`, all of them required; null when it has no words. */
-export function prefixQuery(text: string): string | null {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.slice(0, 8);
-  return words?.length ? words.map((w) => `${w}:*`).join(' & ') : null;
+/** The words of a search (at most 8); the database folds their accents and finds them as prefixes (task_search_query). */
+function searchWords(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.slice(0, 8) ?? [];
 }
 
 /** The tasks `viewer` may see, as a condition on task `t`. */
@@ -89,8 +88,8 @@ function visible(p: Parameters): string {
 function conditions(p: Parameters, filter: Omit<InboxFilter, 'view' | 'state'>): string[] {
   const where = [visible(p)];
   if (filter.service) where.push(`t.service_code = ${p.add(filter.service)}`);
-  const words = filter.q ? prefixQuery(filter.q) : null;
-  if (words) where.push(`t.search @@ to_tsquery('simple', ${p.add(words)})`);
+  const words = filter.q ? searchWords(filter.q) : [];
+  if (words.length) where.push(`t.search @@ task_search_query(${p.add(words)}::text[])`);
   if (filter.assignee === 'me') where.push(`t.assignee_id = ${p.add(p.viewer.id)}`);
   else if (filter.assignee === 'unassigned') where.push('t.assignee_id IS NULL');
   else if (filter.assignee) where.push(`t.assignee_id = ${p.add(filter.assignee)}::uuid`);
