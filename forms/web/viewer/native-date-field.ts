@@ -8,6 +8,9 @@
  * the empty ones whenever the form changes (it deep-compares their Invalid Date, and NaN never
  * equals NaN). With this module a page's date fields cost no more than text fields.
  * The input's id is the field's DOM id, so an error summary's link lands on it.
+ * Read-only, the date is text written as the form's option `formatDate` says (the page's
+ * language): a date input always shows the browser's own format, say 05/01/2027 to an
+ * official reading a Lithuanian form in an American browser.
  * Time and date-time fields keep form-js's own picker.
  */
 import { h, type FunctionComponent } from 'preact';
@@ -37,46 +40,57 @@ interface FormFieldProps {
   onFocus?(): void;
 }
 
+/** `new Form({ formatDate })`: writes a date field's ISO date (`2027-05-01`) for a reader; read-only fields show it so. */
+export type FormatDate = (isoDate: string) => string;
+
 /** Today in the citizen's time zone, as an input's `min`. */
 function today(): string {
   const now = new Date();
   return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
 }
 
-function NativeDate(props: FormFieldProps) {
-  const { field, value, domId, errors = [], disabled = false, readonly = false, onChange, onBlur, onFocus } = props;
-  if (field.subtype !== 'date') return h(Datetime, props);
-  const required = field.validate?.required ?? false;
-  const descriptionId = `${domId}-description`;
-  const errorMessageId = `${domId}-error-message`;
-  const classes = ['fjs-form-field', 'fjs-form-field-datetime', errors.length > 0 && 'fjs-has-errors', disabled && 'fjs-disabled', readonly && 'fjs-readonly'];
-  return h('div', { class: classes.filter(Boolean).join(' ') },
-    h(Label, { htmlFor: domId, label: field.dateLabel, required }),
-    // In form-js's input frame, as its text fields are, so the two look alike.
-    h('div', { class: ['fjs-input-group', disabled && 'fjs-disabled', readonly && 'fjs-readonly'].filter(Boolean).join(' ') }, h('input', {
-      class: 'fjs-input', type: 'date', id: domId,
-      // A value that is no ISO date (say, a stale draft's) shows as empty, as the browser does.
-      value: typeof value === 'string' ? value : '',
-      min: field.disallowPassedDates ? today() : undefined,
-      required, disabled, readOnly: readonly,
-      'aria-describedby': `${descriptionId} ${errorMessageId}`,
-      'aria-invalid': errors.length > 0,
-      // The browser reports '' until the date is whole and valid; form-js's empty date is null.
-      onInput: (event: Event) => onChange({ field, value: (event.currentTarget as HTMLInputElement).value || null }),
-      onBlur, onFocus,
-    })),
-    h(Description, { id: descriptionId, description: field.description }),
-    h(Errors, { id: errorMessageId, errors }),
-  );
+/** The date field's renderer; a read-only field writes its date with `formatDate`. */
+function nativeDate(formatDate: FormatDate = (isoDate) => isoDate) {
+  function NativeDate(props: FormFieldProps) {
+    const { field, value, domId, errors = [], disabled = false, readonly = false, onChange, onBlur, onFocus } = props;
+    if (field.subtype !== 'date') return h(Datetime, props);
+    const required = field.validate?.required ?? false;
+    const descriptionId = `${domId}-description`;
+    const errorMessageId = `${domId}-error-message`;
+    const describedBy = `${descriptionId} ${errorMessageId}`;
+    const classes = ['fjs-form-field', 'fjs-form-field-datetime', errors.length > 0 && 'fjs-has-errors', disabled && 'fjs-disabled', readonly && 'fjs-readonly'];
+    const input = readonly
+      ? h('input', { class: 'fjs-input', type: 'text', id: domId, readOnly: true, disabled, value: typeof value === 'string' && value ? formatDate(value) : '', 'aria-describedby': describedBy })
+      : h('input', {
+        class: 'fjs-input', type: 'date', id: domId,
+        // A value that is no ISO date (say, a stale draft's) shows as empty, as the browser does.
+        value: typeof value === 'string' ? value : '',
+        min: field.disallowPassedDates ? today() : undefined,
+        required, disabled,
+        'aria-describedby': describedBy,
+        'aria-invalid': errors.length > 0,
+        // The browser reports '' until the date is whole and valid; form-js's empty date is null.
+        onInput: (event: Event) => onChange({ field, value: (event.currentTarget as HTMLInputElement).value || null }),
+        onBlur, onFocus,
+      });
+    return h('div', { class: classes.filter(Boolean).join(' ') },
+      h(Label, { htmlFor: domId, label: field.dateLabel, required }),
+      // In form-js's input frame, as its text fields are, so the two look alike.
+      h('div', { class: ['fjs-input-group', disabled && 'fjs-disabled', readonly && 'fjs-readonly'].filter(Boolean).join(' ') }, input),
+      h(Description, { id: descriptionId, description: field.description }),
+      h(Errors, { id: errorMessageId, errors }),
+    );
+  }
+  NativeDate.config = Datetime.config;
+  return NativeDate;
 }
-NativeDate.config = Datetime.config;
 
 class NativeDateFields {
-  static $inject = ['formFields'];
-  constructor(formFields: { register(type: string, component: unknown): void }) {
-    formFields.register('datetime', NativeDate);
+  static $inject = ['formFields', 'config'];
+  constructor(formFields: { register(type: string, component: unknown): void }, config: { formatDate?: FormatDate }) {
+    formFields.register('datetime', nativeDate(config.formatDate));
   }
 }
 
-/** `new Form({ additionalModules: [nativeDateModule] })`: replaces form-js's `datetime` renderer. */
+/** `new Form({ additionalModules: [nativeDateModule], formatDate })`: replaces form-js's `datetime` renderer. */
 export const nativeDateModule = { __init__: ['nativeDateFields'], nativeDateFields: ['type', NativeDateFields] };

@@ -31,14 +31,17 @@ const WORDS = {
   lt: {
     staff: 'Darbuotojų ir demonstracinės paskyros', username: 'Naudotojo vardas', password: 'Slaptažodis', login: 'Prisijungti',
     inbox: 'Užduotys', unassigned: 'Nepriskirtos', claim: 'Imtis', delegate: 'Perduoti', answers: 'Atsakymai', documents: 'Dokumentai', accept: 'Sutinku su taisyklėmis',
+    firstDay: 'Pirmoji diena', firstDayShown: '2026-05-01',
   },
   lv: {
     staff: 'Darbinieku un demonstrācijas konti', username: 'Lietotājvārds', password: 'Parole', login: 'Pieteikties',
     inbox: 'Uzdevumi', unassigned: 'Nepiešķirti', claim: 'Uzņemties', delegate: 'Nodot', answers: 'Atbildes', documents: 'Dokumenti', accept: 'Piekrītu noteikumiem',
+    firstDay: 'Pirmā diena', firstDayShown: '01.05.2026',
   },
   en: {
     staff: 'Staff and demo accounts', username: 'Username', password: 'Password', login: 'Log in',
     inbox: 'Inbox', unassigned: 'Unassigned', claim: 'Claim', delegate: 'Delegate', answers: 'Answers', documents: 'Documents', accept: 'I accept the terms',
+    firstDay: 'First day', firstDayShown: '01/05/2026',
   },
 } as const;
 type Lang = keyof typeof WORDS;
@@ -322,6 +325,8 @@ describe.skipIf(skipWithoutChromium)("the officials' workspace in Chromium", () 
       await page.getByRole('button', { name: w.claim, exact: true }).click();
       await page.getByTestId('work-panel').waitFor();
       await page.getByTestId('case-answers').locator('.fjs-form').waitFor();
+      // The answers' dates as the page's language writes them, not in the browser's (American) format.
+      expect(await page.getByTestId('case-answers').getByLabel(w.firstDay).inputValue()).toBe(w.firstDayShown);
       await checkPageAtBothWidths(page, `workspace-${lang}-2-task`);
       await fitsPhone(page);
 

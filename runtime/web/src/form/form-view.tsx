@@ -6,7 +6,7 @@ import type { FieldError } from '../api.js';
 import { fieldAt, fieldsOf, type FormSchema } from './components.js';
 import { translateViewer } from '@konstruktor/forms/dom';
 import { viewerModules } from '@konstruktor/forms/viewer';
-import type { Lang } from '../ui/index.js';
+import { formatDay, type Lang } from '../ui/index.js';
 
 type Data = Record<string, unknown>;
 /** form-js keeps per-field messages in its state; setting them shows them under the fields, linked by aria-describedby. */
@@ -40,7 +40,9 @@ export function FormView({ schema, lang, data, errors = NO_ERRORS, onChange = ig
     const stopTranslating = translateViewer(container.current!, lang);
     // Undebounced: a debounced number field in a repeating row otherwise writes a stale value
     // back after a new row was added, erasing what was typed there meanwhile.
-    const viewer = new Form({ container: container.current!, debounce: false, additionalModules: viewerModules, properties: { readOnly } } as ConstructorParameters<typeof Form>[0]);
+    const viewer = new Form({ container: container.current!, debounce: false, additionalModules: viewerModules, properties: { readOnly },
+      // Read-only dates in the page's language, not the browser's.
+      formatDate: (isoDate: string) => formatDay(isoDate, lang) } as ConstructorParameters<typeof Form>[0]);
     form.current = viewer;
     viewer.on('changed', (event: { data: Data }) => latest.current.onChange({ ...latest.current.data, ...event.data }));
     void viewer.importSchema(schema, latest.current.data);
