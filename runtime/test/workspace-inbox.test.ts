@@ -39,15 +39,35 @@ describe('workspace inbox', () => {
   }, 120_000);
   afterAll(() => t?.close());
 
-  /** An order of the review service; its task, with the candidate groups, due date and priority given. */
-  async function task(by: ApiClient, setup: { groups?: string[]; dueInHours?: number; priority?: number } = {}): Promise<{ id: string; applicationId: string }> {
+  /** An order of the review service; its task, with the candidate groups and users, due date and priority given. */
+  async function task(by: ApiClient, setup: { groups?: string[]; users?: string[]; dueInHours?: number; priority?: number } = {}): Promise<{ id: string; applicationId: string }> {
     const order = await by.post('/api/applications', { service, data: { place: 'Laisvės al. 1' } });
     expect(order.status).toBe(201);
     const db = t.runtime.database.dataSource;
     const [row] = (await db.query('SELECT id FROM task WHERE application_id = $1', [order.body.id])) as { id: string }[];
-    await db.query(`UPDATE task SET candidate_groups = $2, due_at = CASE WHEN $3::int IS NULL THEN NULL ELSE now() + make_interval(hours => $3::int) END, priority = $4 WHERE id = $1`,
-      [row!.id, setup.groups ?? [], setup.dueInHours ?? null, setup.priority ?? 50]);
+    await db.query(`UPDATE task SET candidate_groups = $2, candidate_users = $5, due_at = CASE WHEN $3::int IS NULL THEN NULL ELSE now() + make_interval(hours => $3::int) END, priority = $4 WHERE id = $1`,
+      [row!.id, setup.groups ?? [], setup.dueInHours ?? null, setup.priority ?? 50, setup.users ?? []]);
     return { id: row!.id, applicationId: order.body.id as string };
+  }
+
+  /** The `task` events an official's open inbox is told; `next` waits for one that matches. */
+  async function taskEvents(who: ApiClient) {
+    const source = who.eventSource('/api/events');
+    const events: Record<string, unknown>[] = [];
+    const waiting: { match: (e: Record<string, unknown>) => boolean; resolve: (e: Record<string, unknown>) => void }[] = [];
+    source.addEventListener('task', (message: MessageEvent) => {
+      const data = JSON.parse(message.data as string) as Record<string, unknown>;
+      events.push(data);
+      for (const w of [...waiting]) if (w.match(data)) { waiting.splice(waiting.indexOf(w), 1); w.resolve(data); }
+    });
+    await new Promise<void>((resolve, reject) => { source.onopen = () => resolve(); source.onerror = () => reject(new Error('stream failed')); });
+    const next = (match: (e: Record<string, unknown>) => boolean) => new Promise<Record<string, unknown>>((resolve, reject) => {
+      const found = events.find(match);
+      if (found) { resolve(found); return; }
+      const timer = setTimeout(() => reject(new Error(`no such task event; got ${JSON.stringify(events)}`)), 10_000);
+      waiting.push({ match, resolve: (e) => { clearTimeout(timer); resolve(e); } });
+    });
+    return { events, next, close: () => source.close() };
   }
 
   const list = async (who: ApiClient, query = '') => {
@@ -235,22 +255,8 @@ describe('workspace inbox', () => {
 
   it("tells a colleague's inbox at once when a task is claimed, and when it is handed away from his group", async () => {
     const shared = await task(jonas, { groups: ['permits'] });
-    const source = petras.eventSource('/api/events');
-    const events: Record<string, unknown>[] = [];
-    const waiting: { match: (e: Record<string, unknown>) => boolean; resolve: (e: Record<string, unknown>) => void }[] = [];
-    const next = (match: (e: Record<string, unknown>) => boolean) => new Promise<Record<string, unknown>>((resolve, reject) => {
-      const found = events.find(match);
-      if (found) { resolve(found); return; }
-      const timer = setTimeout(() => reject(new Error(`no such task event; got ${JSON.stringify(events)}`)), 10_000);
-      waiting.push({ match, resolve: (e) => { clearTimeout(timer); resolve(e); } });
-    });
-    source.addEventListener('task', (message: MessageEvent) => {
-      const data = JSON.parse(message.data as string) as Record<string, unknown>;
-      events.push(data);
-      for (const w of [...waiting]) if (w.match(data)) { waiting.splice(waiting.indexOf(w), 1); w.resolve(data); }
-    });
+    const { next, close } = await taskEvents(petras);
     try {
-      await new Promise<void>((resolve, reject) => { source.onopen = () => resolve(); source.onerror = () => reject(new Error('stream failed')); });
       expect((await ona.post(`/api/tasks/${shared.id}/claim`)).status).toBe(200);
       expect(await next((e) => e.taskId === shared.id && e.revision === 1)).toMatchObject({ taskId: shared.id, applicationId: shared.applicationId, state: 'open', assigneeId: ids.official });
       // Handed to the declarations group, which Petras is not in: he is told it left his inbox.
@@ -258,7 +264,28 @@ describe('workspace inbox', () => {
       expect(await next((e) => e.taskId === shared.id && e.revision === 2)).toMatchObject({ assigneeId: null });
       expect(await listed(petras)).not.toContain(shared.id);
     } finally {
-      source.close();
+      close();
+    }
+  });
+
+  it('tells an official named a candidate user of a task outside his groups, whose inbox shows it, and not one who is not', async () => {
+    const notHis = await task(jonas, { groups: ['declarations'] });
+    const named = await task(jonas, { groups: ['declarations'], users: ['official2'] });
+    expect(await listed(petras)).toContain(named.id);
+    expect(await listed(petras)).not.toContain(notHis.id);
+    const { events, next, close } = await taskEvents(petras);
+    try {
+      expect((await ona.post(`/api/tasks/${notHis.id}/claim`)).status).toBe(200);
+      expect((await ona.post(`/api/tasks/${named.id}/claim`)).status).toBe(200);
+      expect(await next((e) => e.taskId === named.id && e.revision === 1)).toMatchObject({ applicationId: named.applicationId, state: 'open', assigneeId: ids.official });
+      // Events come in commit order: the claim of the task not his came first, and did not reach him.
+      expect(events.filter((e) => e.taskId === notHis.id)).toEqual([]);
+      // Ona hands it to him by name: he is told, and it is his.
+      expect((await ona.post(`/api/tasks/${named.id}/delegate`, { userId: ids.official2, note: 'Jums, Petrai' })).status).toBe(200);
+      expect(await next((e) => e.taskId === named.id && e.revision === 2)).toMatchObject({ assigneeId: ids.official2 });
+      expect(await listed(petras, '&view=mine')).toContain(named.id);
+    } finally {
+      close();
     }
   });
 });

@@ -36,6 +36,7 @@ import { MessageNotifications1765843200001 } from './migrations/1765843200001-me
 import { WorkspaceTasks1765929600000 } from './migrations/1765929600000-workspace-tasks.js';
 import { PersonalSignatures1765929600002 } from './migrations/1765929600002-personal-signatures.js';
 import { InboxSearchFoldsAccents1765929600003 } from './migrations/1765929600003-inbox-search-folds-accents.js';
+import { LiveTaskEventsReachTheirInbox1765929600004 } from './migrations/1765929600004-live-task-events-reach-their-inbox.js';
 import { PersonalSignatureEntity } from '../signing/personal-signature.entity.js';
 
 export const entities = [
@@ -69,4 +70,5 @@ export const migrations = [InitialSchema1763740800000, ProcessEngine176382720000
   WorkspaceTasks1765929600000,
   PersonalSignatures1765929600002,
   InboxSearchFoldsAccents1765929600003,
+  LiveTaskEventsReachTheirInbox1765929600004,
 ];

@@ -5,6 +5,7 @@ import { problems } from '../http/problem.js';
 import { Uuid } from '../common/schemas.js';
 import type { Applications } from '../applications/applications.js';
 import type { RepresentedEntities } from '../acting-for/represented-entities.js';
+import { liveTaskKeys } from '../tasks/inbox-query.js';
 import type { LiveEvent, LiveEvents } from './live-events.js';
 
 /** A comment line this often keeps proxies from closing a quiet stream. */
@@ -27,7 +28,7 @@ export function eventsRouter({ api, liveEvents, applications, representedEntitie
     method: 'get', path: '/api/events', tag: 'events', access: ['citizen', 'official'],
     summary: 'Changes as they happen (text/event-stream): `application` events (a new step or status of an application: applicationId, number, status, step, at) '
       + "for a citizen's own applications and those of entities he represents, and for an official's agency; `task` events (taskId, applicationId, state, assigneeId, revision) "
-      + "for an official's agency and candidate groups (a supervisor: all the agency's); `message` events (messageId, applicationId, subject, createdAt, read, unread: the count not read) "
+      + "for the officials whose inbox the task is or was in (its candidate groups and users, its assignee; a supervisor: all the agency's); `message` events (messageId, applicationId, subject, createdAt, read, unread: the count not read) "
       + "for a citizen when a message to him arrives or is marked read. `application` narrows the stream to one application (404 when it is not yours to see). "
       + 'Each event has an id: reconnecting with Last-Event-ID gives what was missed in the last 24 hours. A comment line every 15 s keeps the stream open through proxies.',
     query: Type.Object({ application: Type.Optional(Uuid) }, { additionalProperties: false }),
@@ -43,7 +44,7 @@ export function eventsRouter({ api, liveEvents, applications, representedEntitie
     const official = user.roles.includes('official') && user.agencyId !== null;
     const viewer = {
       userId: user.id, citizen, entities: citizen ? await representedEntities.visibleCodes(user) : [],
-      agencyId: official ? user.agencyId : null, groups: official ? user.groups : [], supervisor: official && user.roles.includes('supervisor'), applicationId: query.application ?? null,
+      agencyId: official ? user.agencyId : null, audience: official ? liveTaskKeys(user) : [], supervisor: official && user.roles.includes('supervisor'), applicationId: query.application ?? null,
     };
 
     res.status(200).set({

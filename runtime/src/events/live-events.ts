@@ -16,13 +16,14 @@ export interface LiveEvent {
   applicantId: string | null;
   onBehalfOf: string | null;
   agencyId: string | null;
-  candidateGroups: string[] | null;
+  /** A task's: the keys of those whose inbox it is or was in (see `Viewer.audience`). */
+  audience: string[] | null;
   data: Record<string, unknown>;
 }
 
 /**
  * Who is watching, and what of theirs: a citizen sees his own applications and those of the
- * entities he represents, and his messages; an official his agency's applications and the tasks of his groups.
+ * entities he represents, and his messages; an official his agency's applications and the tasks his inbox shows.
  * `applicationId` narrows the stream to one application.
  */
 export interface Viewer {
@@ -31,7 +32,8 @@ export interface Viewer {
   entities: string[];
   /** Set for officials. */
   agencyId: string | null;
-  groups: string[];
+  /** An official's task keys: a task's event reaches him when its audience names one (as the inbox's does, and his hands'). */
+  audience: string[];
   /** A supervisor: every task of his agency. */
   supervisor: boolean;
   applicationId: string | null;
@@ -45,21 +47,21 @@ export function visibleTo(event: LiveEvent, viewer: Viewer): boolean {
     if (event.onBehalfOf === null ? event.applicantId === viewer.userId : viewer.entities.includes(event.onBehalfOf)) return true;
   }
   if (viewer.agencyId && event.agencyId === viewer.agencyId) {
-    return event.kind === 'application' || viewer.supervisor || !event.candidateGroups?.length || event.candidateGroups.some((g) => viewer.groups.includes(g));
+    return event.kind === 'application' || viewer.supervisor || !!event.audience?.some((key) => viewer.audience.includes(key));
   }
   return false;
 }
 
-/** The same rule as `visibleTo`, as SQL on live_event `e` ($1 user, $2 citizen?, $3 entities, $4 agency, $5 groups, $6 application, $8 supervisor?). */
+/** The same rule as `visibleTo`, as SQL on live_event `e` ($1 user, $2 citizen?, $3 entities, $4 agency, $5 task keys, $6 application, $8 supervisor?). */
 const VISIBLE = `
   ($6::uuid IS NULL OR e.application_id = $6::uuid) AND (
     ($2 AND e.kind = 'application' AND ((e.on_behalf_of IS NULL AND e.applicant_id = $1) OR e.on_behalf_of = ANY($3::text[])))
     OR ($2 AND e.kind = 'message' AND e.applicant_id = $1)
     OR ($4::uuid IS NOT NULL AND e.kind <> 'message' AND e.agency_id = $4::uuid
-        AND (e.kind = 'application' OR $8::boolean OR cardinality(e.candidate_groups) = 0 OR e.candidate_groups && $5::text[])))`;
+        AND (e.kind = 'application' OR $8::boolean OR e.audience && $5::text[])))`;
 
 const COLUMNS = `e.id::text AS id, e.kind, e.application_id AS "applicationId", e.applicant_id AS "applicantId", e.on_behalf_of AS "onBehalfOf",
-  e.agency_id AS "agencyId", e.candidate_groups AS "candidateGroups", e.data`;
+  e.agency_id AS "agencyId", e.audience, e.data`;
 
 export type LiveEventSink = (event: LiveEvent) => void;
 
@@ -116,7 +118,7 @@ export class LiveEvents {
       if (lastEventId !== null) {
         replayed = (await this.db.query(`SELECT ${COLUMNS} FROM live_event e
             WHERE e.id > $7 AND e.at > now() - make_interval(hours => ${REPLAY_HOURS}) AND ${VISIBLE} ORDER BY e.id LIMIT ${REPLAY_MOST}`,
-          [viewer.userId, viewer.citizen, viewer.entities, viewer.agencyId, viewer.groups, viewer.applicationId, lastEventId, viewer.supervisor])) as LiveEvent[];
+          [viewer.userId, viewer.citizen, viewer.entities, viewer.agencyId, viewer.audience, viewer.applicationId, lastEventId, viewer.supervisor])) as LiveEvent[];
       }
     } finally {
       this.streams.delete(holding);

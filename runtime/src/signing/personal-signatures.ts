@@ -183,8 +183,8 @@ export class PersonalSignatures {
   /** A `task` live event, so the workspace shows the signature's progress without polling. */
   private async publish(task: Task, signature: PersonalSignatureStatus): Promise<void> {
     await this.db.query(`WITH e AS (
-        INSERT INTO live_event (kind, application_id, agency_id, candidate_groups, data)
-        SELECT 'task', t.application_id, t.agency_id, t.candidate_groups,
+        INSERT INTO live_event (kind, application_id, agency_id, audience, data)
+        SELECT 'task', t.application_id, t.agency_id, task_live_audience(t.audience, t.assignee_id),
                jsonb_build_object('taskId', t.id, 'applicationId', t.application_id, 'state', t.state, 'assigneeId', t.assignee_id, 'revision', t.revision, 'signature', $2::text)
           FROM task t WHERE t.id = $1
         RETURNING id)

@@ -30,9 +30,18 @@ export interface InboxViewer {
 export function inboxViewer(user: User): InboxViewer {
   return {
     id: user.id, agencyId: user.agencyId ?? '00000000-0000-0000-0000-000000000000', groups: user.groups,
-    supervisor: user.roles.includes('supervisor'),
-    audience: ['*', ...user.groups.map((g) => `g:${g}`), `u:${user.username}`],
+    supervisor: user.roles.includes('supervisor'), audience: audienceKeys(user),
   };
+}
+
+/** The `audience` keys that let `user` see a task: for anyone, for his groups, for him by name. */
+function audienceKeys(user: Pick<User, 'username' | 'groups'>): string[] {
+  return ['*', ...user.groups.map((g) => `g:${g}`), `u:${user.username}`];
+}
+
+/** The keys a task's live event reaches `user` by: those of his inbox, and his hands' (the key task_live_audience() gives its assignee). */
+export function liveTaskKeys(user: Pick<User, 'id' | 'username' | 'groups'>): string[] {
+  return [...audienceKeys(user), `a:${user.id}`];
 }
 
 /** Whether `user` may see a task with these candidates (before anyone is assigned it). */
