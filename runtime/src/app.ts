@@ -134,7 +134,9 @@ export function createServices(db: DataSource, config: RuntimeConfig, { bridge, 
   const drafts = new Drafts(db, { forms, documents });
   const idempotencyKeys = new IdempotencyKeys(db);
   const receipts = new Receipts(db, { terms });
-  const applications = new Applications(db, { audit, representedEntities, authorisations, processing, forms, documents, drafts, idempotencyKeys, receipts, ...(engine ? { engine } : {}) });
+  // An official reaches the applications of his cases (a task of them he may see), a supervisor his agency's.
+  const caseScope = new CaseScope(db, audit);
+  const applications = new Applications(db, { audit, representedEntities, authorisations, processing, forms, documents, drafts, idempotencyKeys, receipts, officialReach: caseScope, ...(engine ? { engine } : {}) });
   const sessions = new SessionStore(db, config.sessionTtlSeconds, config.publicUrl.startsWith('https:'));
   const payments = new Payments(db, audit, { publicUrl: config.publicUrl, providers: paymentProviders ?? [], ...(bridge ? { outbox: bridge.outbox } : {}) });
   // Sandbox test runs host the connectors in-process on the run's own engine, as the runtime does on its engine.
@@ -151,7 +153,7 @@ export function createServices(db: DataSource, config: RuntimeConfig, { bridge, 
     withdrawals: new Withdrawals(db, { applications, audit, ...(bridge ? { outbox: bridge.outbox } : {}) }),
     informationRequests, applicationDocuments,
     notificationPreferences: new NotificationPreferences(db, audit),
-    cases: new CaseViews(db, { scope: new CaseScope(db), audit, forms, applicationDocuments, payments, informationRequests, taskForms, ...(engine ? { engine } : {}) }) };
+    cases: new CaseViews(db, { scope: caseScope, audit, forms, applicationDocuments, payments, informationRequests, taskForms, ...(engine ? { engine } : {}) }) };
   return services;
 }
 

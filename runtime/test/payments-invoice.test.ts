@@ -134,8 +134,9 @@ describe('paying from the order page', () => {
     expect((await ieva.get(`/api/applications/${ievas.body.id}/payments/${payment.id}/invoice.pdf`)).status).toBe(404);
     expect((await jonas.get(`/api/applications/${id}/payments/00000000-0000-4000-8000-000000000000/invoice.pdf`)).status).toBe(404);
     expect((await t.anonymous().get(payment.invoiceUrl)).status).toBe(401);
-    // The agency's official sees it.
-    expect((await (await t.as('official')).get(payment.invoiceUrl)).status).toBe(200);
+    // The agency's supervisor sees it; an official with no task of the case does not (the fee comes before any review).
+    expect((await (await t.as('supervisor')).get(payment.invoiceUrl)).status).toBe(200);
+    expect((await (await t.as('official')).get(payment.invoiceUrl)).status).toBe(404);
   });
 
   /** Opens Jonas's event stream (`path` may narrow it to one application); `steps` tells the steps of an application received so far. */
@@ -234,7 +235,7 @@ describe('paying from the order page', () => {
     expect(lt).toContain('prašymas atsiimtas, sumokėti pinigai bus grąžinti');
 
     const cancelled = await order();
-    expect((await (await t.as('official')).post(`/api/payments/${cancelled.payment.id}/cancel`)).status).toBe(200);
+    expect((await (await t.as('supervisor')).post(`/api/payments/${cancelled.payment.id}/cancel`)).status).toBe(200);
     await payerPresses(cancelled.payment.redirectUrl, 'pay');
     await bank.settled();
     expect(await stored(cancelled.payment.id)).toMatchObject({ status: 'cancelled', refund_due: 'order-cancelled', message_published_at: null });

@@ -94,7 +94,7 @@ export function applicationsRouter({ api, db, applications, forms, documents, pa
 
   api.route(router, {
     method: 'get', path: '/api/applications', tag: 'applications', access: ['citizen', 'official'],
-    summary: "Applications I may see: a citizen's own and his represented entities'; an official's agency's",
+    summary: "Applications I may see: a citizen's own and his represented entities'; an official's cases (a task of them he may see, or did); a supervisor's agency's",
     query: Page,
     response: Type.Object({ items: Type.Array(ApplicationSummary), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() }),
   }, async ({ query, auth }) => {
@@ -106,7 +106,7 @@ export function applicationsRouter({ api, db, applications, forms, documents, pa
 
   api.route(router, {
     method: 'get', path: '/api/applications/:id', tag: 'applications', access: ['citizen', 'official'],
-    summary: 'One application with its data, status timeline, the citizen\'s progress (steps with state, time and deadline), the fee of the service ordered and the payment asked for (with the bank page while it is payable)',
+    summary: 'One application with its data, status timeline, the citizen\'s progress (steps with state, time and deadline), the fee of the service ordered and the payment asked for (with the bank page while it is payable). Readings by officials are recorded as data accesses with their purpose',
     params: Type.Object({ id: Uuid }), errors: [404],
     response: Type.Composite([ApplicationSummary, Type.Object({
       data: Type.Unknown(), timeline: Type.Array(TimelineEntry), steps: Type.Array(Step),
@@ -130,7 +130,7 @@ export function applicationsRouter({ api, db, applications, forms, documents, pa
       + 'repeating groups as entries, files by name and SHA-256. For whoever may see the application',
     params: Type.Object({ id: Uuid }), query: Type.Object({ lang: Type.Optional(Language) }, { additionalProperties: false }), errors: [404],
   }, async ({ params, query, auth, req, res }) => {
-    const { application, serviceCode } = await applications.get(auth.user, params.id);
+    const { application, serviceCode } = await applications.get(auth.user, params.id, 'answers.pdf');
     const locale = query.lang ?? requestLocale(req);
     const [form, attached, service] = await Promise.all([
       forms.forVersionId(application.serviceVersionId), documents.ofApplication(application.id), forms.serviceTitle(application.serviceId),

@@ -62,6 +62,17 @@ export interface SubmittedUnderAuthorisation {
   applicantName: string | null;
 }
 
+/**
+ * An official's reach into applications (the cases module answers it): the applications he may
+ * read, and the record of each reading of their personal data.
+ */
+export interface OfficialReach {
+  /** The applications `official` may read, as a condition on `a` (application). */
+  condition(official: User): { condition: string; parameters: Record<string, unknown> };
+  /** Records that `official` read the application's personal data (`what`: the page or file), with its purpose. */
+  recordRead(official: User, applicationId: string, what: string): Promise<void>;
+}
+
 export interface ApplicationPage {
   items: ApplicationSummary[];
   total: number;
@@ -83,6 +94,8 @@ export class Applications {
       idempotencyKeys: IdempotencyKeys;
       /** Where each order's receipt (what the submitter confirmed) is written. */
       receipts: Receipts;
+      /** Which applications officials may read, and the record of their readings. */
+      officialReach: OfficialReach;
     },
   ) {}
 
@@ -175,6 +188,17 @@ export class Applications {
     return { items, total: counted?.n ?? 0 };
   }
 
+  /**
+   * The application for a viewer about to see its personal data (`what`: the page or file): 404
+   * when it is not his to see; an official's reading of someone else's order is recorded, with its purpose.
+   */
+  async read(viewer: User, id: string, what: string): Promise<Application> {
+    const application = await this.visible(viewer, id);
+    const ownOrder = application.applicantId === viewer.id || application.submittedById === viewer.id;
+    if (viewer.roles.includes('official') && !ownOrder) await this.deps.officialReach.recordRead(viewer, id, what);
+    return application;
+  }
+
   /** The application, or 404 when it is not the viewer's to see. */
   async visible(viewer: User, id: string): Promise<Application> {
     const { condition, parameters } = await this.visibleTo(viewer);
@@ -185,8 +209,8 @@ export class Applications {
   }
 
   /** One application with its timeline, or 404 when it is not the viewer's to see. */
-  async get(viewer: User, id: string): Promise<{ application: Application; serviceCode: string; serviceNumber: number; serviceTitle: Service['title']; timeline: ApplicationEvent[]; steps: ElementInstance[]; names: SubmittedUnderAuthorisation }> {
-    const application = await this.visible(viewer, id);
+  async get(viewer: User, id: string, what = 'application'): Promise<{ application: Application; serviceCode: string; serviceNumber: number; serviceTitle: Service['title']; timeline: ApplicationEvent[]; steps: ElementInstance[]; names: SubmittedUnderAuthorisation }> {
+    const application = await this.read(viewer, id, what);
     const [service, timeline, names] = await Promise.all([
       this.db.getRepository(ServiceEntity).findOneByOrFail({ id: application.serviceId }),
       this.db.getRepository(ApplicationEventEntity).find({ where: { applicationId: id }, order: { at: 'ASC' } }),
@@ -210,7 +234,7 @@ export class Applications {
    * Who sees which applications, as a condition on `a` (application). Citizens: their own
    * applications (also those an e-assistant made for them), those of entities they represent
    * right now, and those they made as e-assistant under an authorisation not revoked. Officials:
-   * applications for their agency's services. Nobody else sees applications.
+   * their cases (the official reach). Nobody else sees applications.
    */
   private async visibleTo(viewer: User): Promise<{ condition: string; parameters: Record<string, unknown> }> {
     const clauses: string[] = [];
@@ -226,9 +250,10 @@ export class Applications {
       if (authorisations.length) clauses.push('a.authorisation_id = ANY(:authorisations)');
       Object.assign(parameters, { viewerId: viewer.id, entities, authorisations });
     }
-    if (viewer.roles.includes('official') && viewer.agencyId) {
-      clauses.push('a.service_id IN (SELECT id FROM service WHERE provider_agency_id = :agencyId)');
-      parameters.agencyId = viewer.agencyId;
+    if (viewer.roles.includes('official')) {
+      const reach = this.deps.officialReach.condition(viewer);
+      clauses.push(reach.condition);
+      Object.assign(parameters, reach.parameters);
     }
     return { condition: clauses.length ? `(${clauses.join(' OR ')})` : 'FALSE', parameters };
   }

@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { User } from '../accounts/user.entity.js';
 import { ApplicationEntity, type Application } from '../applications/application.entity.js';
+import type { OfficialReach } from '../applications/applications.js';
+import type { AuditLog } from '../audit/audit-log.js';
 import { problems } from '../http/problem.js';
 import { inboxViewer } from '../tasks/inbox-query.js';
 import { TaskEntity, type Task } from '../tasks/task.entity.js';
@@ -12,14 +14,34 @@ export function isSupervisor(user: User): boolean {
   return user.roles.includes('supervisor');
 }
 
+/** The inbox's rule on a task `t` (its audience: '*', his groups, his name), and what his own hands did. */
+const TASK_IN_HIS_REACH = '("t"."audience" && :audience::text[] OR t.assignee_id = :me OR t.completed_by = :me)';
+
 /**
  * Who may open a case (an application with its personal data): an official who may see a task
  * of it, open or done (his agency, and one of his candidate groups, a group-less task, one naming
  * him as candidate, or one assigned to or completed by him), and a supervisor of the provider
  * agency. Everyone else gets a 404, as for an application that is not his.
  */
-export class CaseScope {
-  constructor(private readonly db: DataSource) {}
+export class CaseScope implements OfficialReach {
+  constructor(private readonly db: DataSource, private readonly audit: AuditLog) {}
+
+  /** The applications an official may read, as a condition on `a` (application): his cases, or his agency's for a supervisor. */
+  condition(official: User): { condition: string; parameters: Record<string, unknown> } {
+    const agencyId = official.agencyId;
+    if (!agencyId || !official.roles.includes('official')) return { condition: 'FALSE', parameters: {} };
+    if (isSupervisor(official)) return { condition: 'a.service_id IN (SELECT id FROM service WHERE provider_agency_id = :agencyId)', parameters: { agencyId } };
+    return {
+      condition: `a.id IN (SELECT t.application_id FROM task t WHERE t.agency_id = :agencyId AND ${TASK_IN_HIS_REACH})`,
+      parameters: { agencyId, audience: inboxViewer(official).audience, me: official.id },
+    };
+  }
+
+  /** Records an official's reading of the application's personal data (`what`: the page or file), with the purpose his reach gives it. */
+  async recordRead(official: User, applicationId: string, what: string): Promise<void> {
+    const { purpose } = await this.open(official, applicationId);
+    await this.audit.recordAlone({ actorId: official.id, action: 'application.read', objectType: 'application', objectId: applicationId, details: { purpose, what } });
+  }
 
   /** A task of the application the official may see: `taskId` if it is one, else the one he most likely works on (his open one first). */
   async visibleTaskOf(official: User, applicationId: string, taskId?: string): Promise<Task | null> {
@@ -27,10 +49,7 @@ export class CaseScope {
     const query = this.db.getRepository(TaskEntity).createQueryBuilder('t')
       .where('t.applicationId = :applicationId', { applicationId })
       .andWhere('t.agencyId = :agencyId', { agencyId: official.agencyId });
-    if (!isSupervisor(official)) {
-      // The inbox's rule (the task's audience: '*', his groups, his name), and what his own hands did.
-      query.andWhere('("t"."audience" && :audience::text[] OR t.assigneeId = :me OR t.completedBy = :me)', { audience: inboxViewer(official).audience, me: official.id });
-    }
+    if (!isSupervisor(official)) query.andWhere(TASK_IN_HIS_REACH, { audience: inboxViewer(official).audience });
     if (taskId) query.andWhere('t.id = :taskId', { taskId });
     return query
       .orderBy(`CASE WHEN t.state = 'open' AND t.assigneeId = :me THEN 0 WHEN t.state = 'open' THEN 1 ELSE 2 END`)

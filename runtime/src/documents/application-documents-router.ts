@@ -58,7 +58,7 @@ export function applicationDocumentsRouter({ api, applicationDocuments }: { api:
     response: Type.Object({ items: Type.Array(DocumentView) }),
   }, async ({ params, query, auth, req }) => {
     const locale = query.lang ?? requestLocale(req);
-    const documents = await applicationDocuments.list(auth.user, params.id, locale);
+    const documents = await applicationDocuments.list(auth.user, params.id, locale, 'documents');
     return { items: documents.map((d) => documentView(d, locale)) };
   });
   return router;

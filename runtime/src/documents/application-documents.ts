@@ -62,9 +62,12 @@ export class ApplicationDocuments {
     },
   ) {}
 
-  /** The documents of an application the viewer may see (404 otherwise), oldest first. */
-  async list(viewer: User, applicationId: string, locale: Locale): Promise<OrderDocument[]> {
-    const application = await this.deps.applications.visible(viewer, applicationId);
+  /**
+   * The documents of an application the viewer may see (404 otherwise), oldest first. With `readAs`
+   * (the page asking), an official's reading is recorded as a data access; a caller that records its own passes none.
+   */
+  async list(viewer: User, applicationId: string, locale: Locale, readAs?: string): Promise<OrderDocument[]> {
+    const application = readAs ? await this.deps.applications.read(viewer, applicationId, readAs) : await this.deps.applications.visible(viewer, applicationId);
     const [rows, [receipt], orders, decisionId] = await Promise.all([
       // A draft that was signed is left out: its signed copy stands for it.
       this.db.query(`SELECT d.id, d.filename, d.media_type AS "mediaType", d.size, d.created_at AS "createdAt", d.source, d.sha256, d.signature, d.signed_copy_of AS "signedCopyOf"

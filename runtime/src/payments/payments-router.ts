@@ -42,14 +42,14 @@ export function paymentsRouter({ api, db, payments, applications }: { api: Api; 
     params: Type.Object({ id: Uuid }),
     response: Type.Object({ items: Type.Array(PaymentOrderView) }),
   }, async ({ params, auth }) => {
-    const application = await applications.visible(auth.user, params.id);
+    const application = await applications.read(auth.user, params.id, 'payments');
     const orders = await payments.forApplication(params.id);
     return { items: orders.map((o) => paymentOrderView(o, application.status)) };
   });
 
-  /** The order, when it is one of the application's and the application is the viewer's to see; else 404. */
-  async function orderOf(user: Parameters<Applications['visible']>[0], { id, paymentId }: { id: string; paymentId: string }) {
-    const application = await applications.visible(user, id);
+  /** The order, when it is one of the application's and the application is the viewer's to see (`read` for `what`, when he sees its data); else 404. */
+  async function orderOf(user: Parameters<Applications['visible']>[0], { id, paymentId }: { id: string; paymentId: string }, what?: string) {
+    const application = what ? await applications.read(user, id, what) : await applications.visible(user, id);
     const order = await payments.get(paymentId);
     if (order?.applicationId !== application.id) throw problems.notFound('payment order', paymentId);
     return { application, order };
@@ -61,7 +61,7 @@ export function paymentsRouter({ api, db, payments, applications }: { api: Api; 
       + 'payer, service, case code, amount, due date, the ISO 11649 payment reference in groups of four, purpose and status. For whoever may see the application',
     params: OrderOfApplication, query: Type.Object({ lang: Type.Optional(Language) }, { additionalProperties: false }),
   }, async ({ params, query, auth, req, res }) => {
-    const { application, order } = await orderOf(auth.user, params);
+    const { application, order } = await orderOf(auth.user, params, 'invoice.pdf');
     const pdf = await invoicePdf(await invoiceSheet(db, application, order, query.lang ?? requestLocale(req)));
     res.status(200).type('application/pdf').setHeader('Content-Disposition', `inline; filename="invoice-${order.reference}.pdf"`);
     res.setHeader('Cache-Control', 'private, no-store');
@@ -81,13 +81,13 @@ export function paymentsRouter({ api, db, payments, applications }: { api: Api; 
 
   api.route(router, {
     method: 'post', path: '/api/payments/:id/cancel', tag: 'payments', access: ['official'], errors: [404, 409],
-    summary: "Call off a payment order not paid yet (an official of the application's agency); a paid, expired or cancelled order stays as it is",
+    summary: "Call off a payment order not paid yet (an official of the case, or a supervisor of the application's agency); a paid, expired or cancelled order stays as it is",
     params: Type.Object({ id: Uuid }),
     response: Type.Object({ orderId: Type.String(), status: Type.String() }),
   }, async ({ params, auth }) => {
     const order = await payments.get(params.id);
     if (!order?.applicationId) throw problems.notFound('payment order', params.id);
-    await applications.get(auth.user, order.applicationId);
+    await applications.visible(auth.user, order.applicationId);
     const status = await payments.cancel(order.id, auth.user.id);
     if (status !== 'cancelled') throw problems.conflict(`The payment order is ${status} and can no longer be cancelled`);
     return { orderId: order.id, status };

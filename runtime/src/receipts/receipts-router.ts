@@ -49,8 +49,8 @@ const view = (r: ApplicationReceipt) => ({
 export function receiptsRouter({ api, applications, receipts, documents }: { api: Api; applications: Applications; receipts: Receipts; documents: Documents }): Router {
   const router = Router();
 
-  const receiptOf = async (viewer: Parameters<Applications['visible']>[0], id: string): Promise<ApplicationReceipt> => {
-    const application = await applications.visible(viewer, id);
+  const receiptOf = async (viewer: Parameters<Applications['visible']>[0], id: string, what: string): Promise<ApplicationReceipt> => {
+    const application = await applications.read(viewer, id, what);
     const receipt = await receipts.of(application.id);
     if (!receipt) throw problems.notFound('receipt of application', id);
     return receipt;
@@ -62,7 +62,7 @@ export function receiptsRouter({ api, applications, receipts, documents }: { api
       + "the terms version, time, the declaration confirmed in the submitter's language, and the platform's seal: pending, or sealed with the PDF's link. "
       + 'For whoever may see the application',
     params: Type.Object({ id: Uuid }), errors: [404], response: ReceiptView,
-  }, async ({ params, auth }) => view(await receiptOf(auth.user, params.id)));
+  }, async ({ params, auth }) => view(await receiptOf(auth.user, params.id, 'receipt')));
 
   api.route(router, {
     method: 'get', path: '/api/applications/:id/receipt.pdf', tag: 'applications', access: ['citizen', 'official'],
@@ -70,7 +70,7 @@ export function receiptsRouter({ api, applications, receipts, documents }: { api
       + 'For whoever may see the application',
     params: Type.Object({ id: Uuid }), errors: [404, 409], responseType: 'application/pdf',
   }, async ({ params, auth, res }) => {
-    const receipt = await receiptOf(auth.user, params.id);
+    const receipt = await receiptOf(auth.user, params.id, 'receipt.pdf');
     const document = receipt.documentId ? await documents.read(receipt.documentId) : null;
     if (!document) {
       res.setHeader('Retry-After', '5');

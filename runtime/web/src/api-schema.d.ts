@@ -372,7 +372,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Applications I may see: a citizen's own and his represented entities'; an official's agency's */
+        /** Applications I may see: a citizen's own and his represented entities'; an official's cases (a task of them he may see, or did); a supervisor's agency's */
         get: operations["getApiApplications"];
         put?: never;
         /** Order a service: submit its start form data (pressing Submit counts as signing: the order's receipt records the declaration of GET /api/terms/declaration and the digest of the answers, and the platform seals it). The data are checked against the service's start form and data structure (422 with errors [{path, message}] in lang, else the Accept-Language: lt, lv, en); values of hidden fields are dropped; file fields hold ids of your uploads (POST /api/documents), which become part of the application; your draft of the service ends. With an Idempotency-Key header (1-255 printable characters), the same key and body within 24 hours answer the first result and create nothing; the same key with another body is 422 */
@@ -390,7 +390,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One application with its data, status timeline, the citizen's progress (steps with state, time and deadline), the fee of the service ordered and the payment asked for (with the bank page while it is payable) */
+        /** One application with its data, status timeline, the citizen's progress (steps with state, time and deadline), the fee of the service ordered and the payment asked for (with the bank page while it is payable). Readings by officials are recorded as data accesses with their purpose */
         get: operations["getApiApplicationsId"];
         put?: never;
         post?: never;
@@ -921,7 +921,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Call off a payment order not paid yet (an official of the application's agency); a paid, expired or cancelled order stays as it is */
+        /** Call off a payment order not paid yet (an official of the case, or a supervisor of the application's agency); a paid, expired or cancelled order stays as it is */
         post: operations["postApiPaymentsIdCancel"];
         delete?: never;
         options?: never;
