@@ -35,21 +35,21 @@ const WORDS = {
   lt: {
     search: 'Ieškoti paslaugų', found1: 'Rasta paslaugų: 1', orderOnline: 'Užsakyti internetu', loginToOrder: 'Prisijunkite, kad užsakytumėte šią paslaugą.',
     eid: 'Prisijungti per elektroninius valdžios vartus', accept: 'Sutinku su taisyklėmis', actingTitle: 'Kieno vardu veikiate?', continue: 'Tęsti',
-    next: 'Toliau', company: 'Įmonė', checkAnswers: 'Patikrinkite atsakymus', submit: 'Pateikti', 
+    next: 'Toliau', addRow: 'Pridėti', company: 'Įmonė', checkAnswers: 'Patikrinkite atsakymus', submit: 'Pateikti', 
     pay: 'Sumokėti 15,00 €', paid: 'Sumokėta', informationGo: 'Atsakyti į prašymą', informationSend: 'Siųsti informaciją',
     approved: 'Patvirtintas', signatureValid: 'Parašas galioja', messages: 'Pranešimai', orderingFor: 'Užsakote vardu',
   },
   lv: {
     search: 'Meklēt pakalpojumus', found1: 'Atrasti pakalpojumi: 1', orderOnline: 'Pieteikt tiešsaistē', loginToOrder: 'Piesakieties, lai pieteiktu šo pakalpojumu.',
     eid: 'Pieteikties ar eID', accept: 'Piekrītu noteikumiem', actingTitle: 'Kā vārdā jūs darbojaties?', continue: 'Turpināt',
-    next: 'Tālāk', company: 'Uzņēmums', checkAnswers: 'Pārbaudiet atbildes', submit: 'Iesniegt', 
+    next: 'Tālāk', addRow: 'Pievienot', company: 'Uzņēmums', checkAnswers: 'Pārbaudiet atbildes', submit: 'Iesniegt', 
     pay: 'Samaksāt 15,00 €', paid: 'Samaksāts', informationGo: 'Atbildēt uz pieprasījumu', informationSend: 'Nosūtīt informāciju',
     approved: 'Apstiprināts', signatureValid: 'Paraksts derīgs', messages: 'Ziņojumi', orderingFor: 'Jūs piesakāt vārdā',
   },
   en: {
     search: 'Search services', found1: '1 service found', orderOnline: 'Order online', loginToOrder: 'Log in to order this service.',
     eid: 'Log in with eID', accept: 'I accept the terms', actingTitle: 'Whom are you acting for?', continue: 'Continue',
-    next: 'Next', company: 'Company', checkAnswers: 'Check your answers', submit: 'Submit', 
+    next: 'Next', addRow: 'Add new', company: 'Company', checkAnswers: 'Check your answers', submit: 'Submit', 
     pay: 'Pay €15.00', paid: 'Paid', informationGo: 'Answer the request', informationSend: 'Send the information',
     approved: 'Approved', signatureValid: 'Signature valid', messages: 'Messages', orderingFor: 'You are ordering for',
   },
@@ -79,7 +79,7 @@ describe.skipIf(skipWithoutChromium)('the citizen journey in Chromium', () => {
     const port = await freePort();
     gateway = await startEidGateway({ redirectUris: [oidcRedirectUri(`http://127.0.0.1:${port}`)] });
     t = await startTestRuntime({ oidc: eidGatewayOidc(gateway) }, { ...sandboxes.env, PORT: String(port) });
-    expect(await importExamplePackages(t.runtime.services, exampleServiceDir(SERVICE), t.runtime.logger)).toEqual([`${SERVICE}@1.3.0`]);
+    expect(await importExamplePackages(t.runtime.services, exampleServiceDir(SERVICE), t.runtime.logger)).toEqual([`${SERVICE}@1.3.1`]);
     official = await t.as('official');
     await createUser(t, { username: 'permit-signer', roles: ['official'], agency: 'kaunas-city', groups: ['permits'], personalCode: '39001010000' });
     signer = await t.as('permit-signer');
@@ -175,6 +175,11 @@ describe.skipIf(skipWithoutChromium)('the citizen journey in Chromium', () => {
       await page.getByLabel(label('Field_to.dateLabel', 'Last day')).fill('2027-05-31');
       await field(page, label('Field_goods.label', 'Goods or services')).fill('Gėlės ir medus');
       await page.getByRole('button', { name: w.next }).click();
+      // The helpers list starts empty (he need not have any); he adds one.
+      const addHelper = page.getByRole('button', { name: w.addRow });
+      await addHelper.waitFor();
+      expect(await field(page, label('Field_helpers___name.label', 'Full name')).count()).toBe(0);
+      await addHelper.click();
       await field(page, label('Field_helpers___name.label', 'Full name')).fill('Ona Onaitė');
       await page.getByRole('button', { name: w.next }).click();
       await page.getByLabel(label('Field_plan.label', 'Plan of the stall')).waitFor();

@@ -179,7 +179,7 @@ describe.skipIf(skipWithoutChromium)('journeys across the portal and the workspa
       await citizenPage.getByLabel(application(lang, 'Field_to.dateLabel', 'Last day')).fill('2027-05-31');
       await field(citizenPage, application(lang, 'Field_goods.label', 'Goods or services')).fill('Medus');
       await citizenPage.getByRole('button', { name: w.next }).click();
-      await field(citizenPage, application(lang, 'Field_helpers___name.label', 'Full name')).fill('Ona Onaitė');
+      // No helpers: the list starts empty, nothing to fill in.
       await citizenPage.getByRole('button', { name: w.next }).click();
       await citizenPage.getByLabel(application(lang, 'Field_plan.label', 'Plan of the stall')).waitFor();
       await citizenPage.getByRole('button', { name: w.next }).click();
