@@ -378,6 +378,8 @@ describe('workspace inbox: a process user task', () => {
     expect((await petras.post(`/api/tasks/${listed.id}/unclaim`)).status).toBe(200);
     await engineAssignee(null);
     const claimed = (await petras.post(`/api/tasks/${listed.id}/claim`)).body;
+    // The claim reaches the engine through the outbox: let it land, or the engine's log grows under the snapshot.
+    await engineAssignee('official2');
 
     const before = await t.snapshot();
     const forged = await petras.post(`/api/tasks/${listed.id}/complete`, { variables: { decision: 'grant-everything' }, revision: claimed.revision });
