@@ -223,6 +223,9 @@ describe.skipIf(skipWithoutChromium)("the officials' workspace in Chromium", () 
     await page.getByRole('button', { name: 'Complete the task' }).click();
     await expect.poll(() => page.getByTestId('task-state').textContent(), { timeout: 10_000 }).toBe('Completed');
     await expect.poll(async () => (await official.get(`/api/tasks/${mine.taskId}`)).body.state).toBe('completed');
+    // The case's tasks name the outcome as the review form words it, not by its value (approve).
+    await page.reload();
+    await expect.poll(() => page.getByTestId('case-tasks').textContent()).toContain('Issue the permit');
   });
 
   it('signs the approved permit with the mobile signature: the code shown, confirmed on the sandbox phone, then completed', async () => {
