@@ -35,21 +35,21 @@ const WORDS = {
   lt: {
     search: 'Ieškoti paslaugų', found1: 'Rasta paslaugų: 1', orderOnline: 'Užsakyti internetu', loginToOrder: 'Prisijunkite, kad užsakytumėte šią paslaugą.',
     eid: 'Prisijungti per elektroninius valdžios vartus', accept: 'Sutinku su taisyklėmis', actingTitle: 'Kieno vardu veikiate?', continue: 'Tęsti',
-    next: 'Toliau', addRow: 'Pridėti', company: 'Įmonė', checkAnswers: 'Patikrinkite atsakymus', submit: 'Pateikti', 
+    next: 'Toliau', addRow: 'Pridėti', firstDayShown: '2027-05-01', company: 'Įmonė', checkAnswers: 'Patikrinkite atsakymus', submit: 'Pateikti', 
     pay: 'Sumokėti 15,00 €', paid: 'Sumokėta', informationGo: 'Atsakyti į prašymą', informationSend: 'Siųsti informaciją',
     approved: 'Patvirtintas', signatureValid: 'Parašas galioja', messages: 'Pranešimai', orderingFor: 'Užsakote vardu',
   },
   lv: {
     search: 'Meklēt pakalpojumus', found1: 'Atrasti pakalpojumi: 1', orderOnline: 'Pieteikt tiešsaistē', loginToOrder: 'Piesakieties, lai pieteiktu šo pakalpojumu.',
     eid: 'Pieteikties ar eID', accept: 'Piekrītu noteikumiem', actingTitle: 'Kā vārdā jūs darbojaties?', continue: 'Turpināt',
-    next: 'Tālāk', addRow: 'Pievienot', company: 'Uzņēmums', checkAnswers: 'Pārbaudiet atbildes', submit: 'Iesniegt', 
+    next: 'Tālāk', addRow: 'Pievienot', firstDayShown: '01.05.2027', company: 'Uzņēmums', checkAnswers: 'Pārbaudiet atbildes', submit: 'Iesniegt', 
     pay: 'Samaksāt 15,00 €', paid: 'Samaksāts', informationGo: 'Atbildēt uz pieprasījumu', informationSend: 'Nosūtīt informāciju',
     approved: 'Apstiprināts', signatureValid: 'Paraksts derīgs', messages: 'Ziņojumi', orderingFor: 'Jūs piesakāt vārdā',
   },
   en: {
     search: 'Search services', found1: '1 service found', orderOnline: 'Order online', loginToOrder: 'Log in to order this service.',
     eid: 'Log in with eID', accept: 'I accept the terms', actingTitle: 'Whom are you acting for?', continue: 'Continue',
-    next: 'Next', addRow: 'Add new', company: 'Company', checkAnswers: 'Check your answers', submit: 'Submit', 
+    next: 'Next', addRow: 'Add new', firstDayShown: '01/05/2027', company: 'Company', checkAnswers: 'Check your answers', submit: 'Submit', 
     pay: 'Pay €15.00', paid: 'Paid', informationGo: 'Answer the request', informationSend: 'Send the information',
     approved: 'Approved', signatureValid: 'Signature valid', messages: 'Messages', orderingFor: 'You are ordering for',
   },
@@ -186,6 +186,8 @@ describe.skipIf(skipWithoutChromium)('the citizen journey in Chromium', () => {
       await page.getByRole('button', { name: w.next }).click();
       await page.getByRole('heading', { level: 1, name: w.checkAnswers }).waitFor();
       await page.getByTestId('declaration').waitFor();
+      // His dates as his language writes them.
+      expect((await page.locator('.answers').allTextContents()).join(' ')).toContain(w.firstDayShown);
       expect(await page.getByTestId('ordering-for').textContent()).toContain(COMPANY.name);
       await checkPageAtBothWidths(page, `journey-${lang}-07-check-answers`);
       const before = (await t.runtime.database.dataSource.query('SELECT count(*)::int AS n FROM application')) as { n: number }[];

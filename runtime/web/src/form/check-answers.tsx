@@ -1,14 +1,17 @@
 import { labelOf } from '@konstruktor/forms/browser';
 import type { DocumentRef } from '../api.js';
 import { useLang } from '../i18n.js';
+import { formatDay, type Lang } from '../ui/index.js';
 import { formatSize } from './file-field.js';
 import { getIn, type Component } from './components.js';
 import type { FormPage } from './order-form.js';
 
 type Data = Record<string, unknown>;
 
-function display(component: Component, value: unknown, documents: Record<string, DocumentRef>): string {
+function display(component: Component, value: unknown, documents: Record<string, DocumentRef>, lang: Lang): string {
   if (value === undefined || value === null || value === '') return '';
+  // A date as his language writes it, as the form showed it to him.
+  if (component.type === 'datetime' && component.subtype === 'date' && typeof value === 'string') return formatDay(value, lang);
   if (component.type === 'filepicker') {
     const name = (id: unknown) => {
       const document = typeof id === 'string' ? documents[id] : undefined;
@@ -24,7 +27,7 @@ function display(component: Component, value: unknown, documents: Record<string,
 
 /** Every answer a list of components holds, repeating groups item by item. */
 function Answers({ components, data, documents }: { components: Component[]; data: Data; documents: Record<string, DocumentRef> }) {
-  const { t } = useLang();
+  const { lang, t } = useLang();
   return components.map((c, i) => {
     if (c.type === 'dynamiclist' && c.path) {
       const value = getIn(data, c.path.split('.'));
@@ -48,7 +51,7 @@ function Answers({ components, data, documents }: { components: Component[]; dat
     return (
       <div key={c.id ?? c.key} className="answer">
         <dt>{labelOf(c) ?? c.key}</dt>
-        <dd>{display(c, getIn(data, c.key.split('.')), documents) || t.noAnswer}</dd>
+        <dd>{display(c, getIn(data, c.key.split('.')), documents, lang) || t.noAnswer}</dd>
       </div>
     );
   });
