@@ -113,11 +113,11 @@ describe.skipIf(skipWithoutChromium)('citizen portal in Chromium', () => {
     await page.getByText('Step 4 of 5').waitFor();
     await page.getByRole('button', { name: 'Next' }).click();
 
-    // Check your answers: every answer, each page with a Change link.
+    // Check your answers: every answer (the date as English writes it), each page with a Change link.
     await page.getByRole('heading', { name: 'Check your answers', level: 1 }).waitFor();
     const summary = await page.locator('main').innerText();
     expect(summary).toContain('First trading day');
-    for (const answer of ['Jonas Jonaitis', 'jonas@example.lt', '+37060012345', 'Crafts', '2026-12-01', 'Laisvės al. 1', 'Kaunas', 'Petras Petraitis', '20', 'Ona Onaitė', 'plan.pdf']) {
+    for (const answer of ['Jonas Jonaitis', 'jonas@example.lt', '+37060012345', 'Crafts', '01/12/2026', 'Laisvės al. 1', 'Kaunas', 'Petras Petraitis', '20', 'Ona Onaitė', 'plan.pdf']) {
       expect(summary).toContain(answer);
     }
     await checkPage(page, '08-check-answers');
