@@ -82,6 +82,12 @@ describe('generateForm', () => {
     expect(pages[1]!.schema.components[0]!.components!.map((c) => c.key)).toEqual(['payout', 'iban', 'hasPartner', 'partnerCode', 'email']);
   });
 
+  it('starts a list with as many rows as the data must have: none for an optional one', () => {
+    const row = { type: 'object', properties: { name: { type: 'string' } } } as const;
+    const form = generateForm({ type: 'object', required: ['owners'], properties: { helpers: { type: 'array', items: row }, owners: { type: 'array', items: row }, heirs: { type: 'array', items: row, minItems: 2 } } });
+    expect([byKey(form, 'helpers'), byKey(form, 'owners'), byKey(form, 'heirs')].map((list) => list.defaultRepetitions)).toEqual([0, 1, 2]);
+  });
+
   it('splits many plain fields into pages', () => {
     const properties: Record<string, StructureSchema> = Object.fromEntries(Array.from({ length: 20 }, (_v, i) => [`f${i}`, { type: 'string' }]));
     const pages = formPages(generateForm({ type: 'object', properties }, { fieldsPerPage: 8 }));

@@ -107,7 +107,8 @@ function fieldFor(ctx: Context, key: string, path: string[], raw: StructureSchem
         path: key,
         isRepeating: true,
         allowAddRemove: true,
-        defaultRepetitions: Math.max(schema.minItems ?? 0, required ? 1 : 0, 1),
+        // As many rows as the data must have: an optional list starts empty, or a citizen with nothing to list must fill in a row.
+        defaultRepetitions: Math.max(schema.minItems ?? 0, required ? 1 : 0),
         showOutline: true,
         components: objectFields(ctx, items.schema, items.base, [...path, '*']),
       };
