@@ -268,6 +268,22 @@ describe('workspace inbox', () => {
     }
   });
 
+  it("gives the built-in review its own form in the official's language: a refusal without a reason is a 422 in his language, and the case names the outcome by the form", async () => {
+    const review = await task(jonas, { groups: ['permits'] });
+    const detail = (await ona.get(`/api/tasks/${review.id}`)).body;
+    expect(detail.form.components.map((c: { key: string }) => c.key)).toEqual(['decision', 'reason']);
+    expect(detail.form['x-translations'].lv['Field_decision.values.reject']).toBe('Noraidīt pieteikumu');
+    expect((await ona.post(`/api/tasks/${review.id}/claim`)).status).toBe(200);
+    const before = await t.snapshot();
+    const unexplained = await ona.request('POST', `/api/tasks/${review.id}/complete`, { variables: { decision: 'reject' } }, { headers: { 'accept-language': 'lt' } });
+    expect(unexplained.status).toBe(422);
+    expect(unexplained.body.errors).toEqual([expect.objectContaining({ path: '/variables/reason', message: expect.stringContaining('privaloma atmetant') })]);
+    expect(await t.snapshot()).toEqual(before);
+    expect((await ona.post(`/api/tasks/${review.id}/complete`, { variables: { decision: 'reject', reason: 'Vieta užimta' } })).status).toBe(200);
+    const caseView = (await ona.get(`/api/cases/${review.applicationId}?task=${review.id}`)).body;
+    expect(caseView.tasks).toEqual([expect.objectContaining({ outcome: 'reject', outcomeLabel: { lt: 'Atmesti prašymą', lv: 'Noraidīt pieteikumu', en: 'Reject the application' } })]);
+  });
+
   it('tells an official named a candidate user of a task outside his groups, whose inbox shows it, and not one who is not', async () => {
     const notHis = await task(jonas, { groups: ['declarations'] });
     const named = await task(jonas, { groups: ['declarations'], users: ['official2'] });

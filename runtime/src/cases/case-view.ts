@@ -29,6 +29,7 @@ import type { TaskForms } from '../process/task-forms.js';
 import { TaskEntity, type Task } from '../tasks/task.entity.js';
 import { caseElementsOf, type CaseElements } from './case-elements.js';
 import { isSupervisor, type CasePurpose, type CaseScope } from './case-scope.js';
+import { REVIEW_FORM } from '../tasks/review-form.js';
 import { optionLabel } from './option-label.js';
 
 /** The engine calls the case view makes: history, incidents, and a supervisor's retry. */
@@ -235,8 +236,8 @@ export class CaseViews {
   private async outcomeOf(task: Task): Promise<{ outcome: string | null; outcomeLabel: LocalizedText | null }> {
     const outcome = typeof task.result?.decision === 'string' ? task.result.decision : null;
     if (outcome === null) return { outcome, outcomeLabel: null };
-    const form = await this.deps.taskForms.formOf(this.db.manager, task);
-    return { outcome, outcomeLabel: optionLabel(form?.form, 'decision', outcome) ?? null };
+    const form = task.kind === 'review' ? REVIEW_FORM : (await this.deps.taskForms.formOf(this.db.manager, task))?.form;
+    return { outcome, outcomeLabel: optionLabel(form, 'decision', outcome) ?? null };
   }
 
   private elementsOf(versionId: string): Promise<CaseElements> {

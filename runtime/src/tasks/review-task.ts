@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { ApplicationEntity, type Application } from '../applications/application.entity.js';
 import type { ApplicationProcessing } from '../applications/applications.js';
 import { addTimelineEvent } from '../applications/timeline.js';
+import { REVIEW_FORM } from './review-form.js';
 import type { TaskKind } from './task-kind.js';
 import type { Tasks } from './tasks.js';
 
@@ -11,6 +12,12 @@ const ReviewResult = Type.Object({
   reason: Type.Optional(Type.String({ minLength: 1, maxLength: 4000 })),
 }, { additionalProperties: false });
 type ReviewResult = Static<typeof ReviewResult>;
+
+const REASON_REQUIRED = {
+  lt: 'privaloma atmetant: pareiškėjui turi būti pasakyta, kodėl',
+  lv: 'obligāts, noraidot: iesniedzējam jāpasaka, kāpēc',
+  en: 'is required when rejecting: the applicant must be told why',
+};
 
 /**
  * The built-in processing for services without a process engine: the provider agency's
@@ -26,7 +33,8 @@ export function reviewTaskKind(): TaskKind<ReviewResult> {
   return {
     name: 'review',
     resultSchema: ReviewResult,
-    check: (result) => (result.decision === 'reject' && !result.reason ? [{ path: '/reason', message: 'is required when rejecting: the applicant must be told why' }] : []),
+    check: (result, _task, { locale }) => (result.decision === 'reject' && !result.reason ? [{ path: '/reason', message: REASON_REQUIRED[locale] }] : []),
+    workForm: () => Promise.resolve({ form: REVIEW_FORM, data: {} }),
     async claimed(task, official, manager) {
       if (task.applicationId) await setStatus(manager, task.applicationId, 'in-review', official.id, 'task-claimed', { taskId: task.id });
     },
