@@ -1,7 +1,7 @@
 /**
  * The process bridge survives kill -9 at any moment: a runtime takes orders, task completions
  * and payment webhooks while it is killed again and again (BRIDGE_CRASH_KILLS times: 200 on
- * PostgreSQL and 40 on PGlite in CI, 5 in a plain `npm test`), on PGlite or on the DATABASE_URL server. After the last restart every
+ * PostgreSQL and 20 on PGlite in CI, 5 in a plain `npm test`), on PGlite or on the DATABASE_URL server. After the last restart every
  * stored order has exactly one engine instance, every task completed here was completed once in
  * the engine, and every paid order's message was taken exactly once.
  */
