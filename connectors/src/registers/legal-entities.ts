@@ -1,6 +1,7 @@
 /** Legal entities register connectors: a company by code, and "may person P represent company C". */
 import { defineConnector } from '../sdk/index.js';
 import { COMPANY_CODE_PATTERN, PERSONAL_CODE_PATTERN, QUERY_INPUTS, queryRegister } from './query.js';
+import { ADDRESS_PROPERTIES, COMPANY_CODE_OUTPUT, PERSONAL_CODE_OUTPUT, titled } from './output-titles.js';
 import { registerSecretNames } from './settings.js';
 
 const COMPANY_CODE = { type: 'string', pattern: COMPANY_CODE_PATTERN, title: 'Company code', description: 'Legal entity code: 9 digits (LT) or 11 digits (LV)' };
@@ -23,12 +24,22 @@ export const companyLookup = defineConnector<{ companyCode: string; purpose: str
   outputSchema: {
     type: 'object',
     properties: {
-      code: { type: 'string' }, name: { type: 'string' },
-      legalForm: { type: 'object', properties: { code: { type: 'string' }, title: { type: 'string' } } },
-      status: { type: 'string', enum: ['registered', 'in liquidation', 'deregistered'] },
-      registeredOn: { type: 'string', format: 'date' }, deregisteredOn: NULLABLE_DATE,
-      address: { type: 'object', properties: { street: { type: 'string' }, city: { type: 'string' }, postalCode: { type: 'string' }, country: { type: 'string' } } },
-      managers: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, role: { type: 'string' }, since: { type: 'string', format: 'date' } } } },
+      code: COMPANY_CODE_OUTPUT,
+      name: titled({ type: 'string' }, { en: 'Name', lt: 'Pavadinimas', lv: 'Nosaukums' }),
+      legalForm: titled({
+        type: 'object',
+        properties: {
+          code: titled({ type: 'string' }, { en: 'Code', lt: 'Kodas', lv: 'Kods' }),
+          title: titled({ type: 'string' }, { en: 'Name', lt: 'Pavadinimas', lv: 'Nosaukums' }),
+        },
+      }, { en: 'Legal form', lt: 'Teisinė forma', lv: 'Juridiskā forma' }),
+      status: titled({ type: 'string', enum: ['registered', 'in liquidation', 'deregistered'] }, { en: 'Status', lt: 'Statusas', lv: 'Statuss' }),
+      registeredOn: titled({ type: 'string', format: 'date' }, { en: 'Registered on', lt: 'Įregistruotas', lv: 'Reģistrēts' }),
+      deregisteredOn: titled(NULLABLE_DATE, { en: 'Deregistered on', lt: 'Išregistruotas', lv: 'Izslēgts no reģistra' }),
+      address: titled({ type: 'object', properties: ADDRESS_PROPERTIES }, { en: 'Registered office', lt: 'Buveinė', lv: 'Juridiskā adrese' }),
+      managers: titled({
+        type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, role: { type: 'string' }, since: { type: 'string', format: 'date' } } },
+      }, { en: 'Managers', lt: 'Vadovai', lv: 'Amatpersonas' }),
     },
   },
   secrets: registerSecretNames('legalEntitiesRegister'),
@@ -60,12 +71,18 @@ export const representationCheck = defineConnector<{ companyCode: string; person
   outputSchema: {
     type: 'object',
     properties: {
-      companyCode: { type: 'string' }, companyName: { type: 'string' }, personalCode: { type: 'string' },
-      mayRepresent: { type: 'boolean', description: 'The person holds a current right to represent the company' },
-      alone: { type: 'boolean', description: 'He may act alone; false with mayRepresent means only jointly' },
-      jointlyWith: { type: 'array', items: { type: 'string' }, description: 'Names of those he must act together with' },
-      basis: { type: 'string', description: 'Office or power of attorney the answer rests on, or why he may not' },
-      validUntil: NULLABLE_DATE,
+      companyCode: COMPANY_CODE_OUTPUT,
+      companyName: titled({ type: 'string' }, { en: 'Company name', lt: 'Juridinio asmens pavadinimas', lv: 'Uzņēmuma nosaukums' }),
+      personalCode: PERSONAL_CODE_OUTPUT,
+      mayRepresent: titled({ type: 'boolean', description: 'The person holds a current right to represent the company' },
+        { en: 'May represent the company', lt: 'Gali atstovauti juridiniam asmeniui', lv: 'Drīkst pārstāvēt uzņēmumu' }),
+      alone: titled({ type: 'boolean', description: 'He may act alone; false with mayRepresent means only jointly' },
+        { en: 'May act alone', lt: 'Gali veikti vienas', lv: 'Drīkst rīkoties viens' }),
+      jointlyWith: titled({ type: 'array', items: { type: 'string' }, description: 'Names of those he must act together with' },
+        { en: 'Acts jointly with', lt: 'Veikia kartu su', lv: 'Rīkojas kopā ar' }),
+      basis: titled({ type: 'string', description: 'Office or power of attorney the answer rests on, or why he may not' },
+        { en: 'Basis', lt: 'Pagrindas', lv: 'Pamats' }),
+      validUntil: titled(NULLABLE_DATE, { en: 'Valid until', lt: 'Galioja iki', lv: 'Derīgs līdz' }),
     },
   },
   secrets: registerSecretNames('legalEntitiesRegister'),

@@ -1,6 +1,7 @@
 /** Population register connectors: a person by personal code, and his family relations. */
 import { defineConnector } from '../sdk/index.js';
 import { PERSONAL_CODE_PATTERN, QUERY_INPUTS, queryRegister } from './query.js';
+import { ADDRESS_PROPERTIES, PERSONAL_CODE_OUTPUT, titled } from './output-titles.js';
 import { registerSecretNames } from './settings.js';
 
 export interface PersonQueryInput {
@@ -23,9 +24,12 @@ const NULLABLE_DATE = { type: ['string', 'null'], format: 'date' };
 const relative = {
   type: 'object',
   properties: {
-    relation: { type: 'string', enum: ['mother', 'father', 'child', 'spouse'] },
-    personalCode: { type: 'string' }, givenName: { type: 'string' }, familyName: { type: 'string' },
-    birthDate: { type: 'string', format: 'date' }, deceasedOn: NULLABLE_DATE,
+    relation: titled({ type: 'string', enum: ['mother', 'father', 'child', 'spouse'] }, { en: 'Relation', lt: 'Ryšys', lv: 'Radniecība' }),
+    personalCode: PERSONAL_CODE_OUTPUT,
+    givenName: titled({ type: 'string' }, { en: 'Given name', lt: 'Vardas', lv: 'Vārds' }),
+    familyName: titled({ type: 'string' }, { en: 'Family name', lt: 'Pavardė', lv: 'Uzvārds' }),
+    birthDate: titled({ type: 'string', format: 'date' }, { en: 'Date of birth', lt: 'Gimimo data', lv: 'Dzimšanas datums' }),
+    deceasedOn: titled(NULLABLE_DATE, { en: 'Date of death', lt: 'Mirties data', lv: 'Miršanas datums' }),
   },
 };
 
@@ -46,13 +50,12 @@ export const personLookup = defineConnector<PersonQueryInput, Record<string, unk
   outputSchema: {
     type: 'object',
     properties: {
-      personalCode: { type: 'string' }, givenName: { type: 'string' }, familyName: { type: 'string' },
-      birthDate: { type: 'string', format: 'date' }, sex: { type: 'string', enum: ['M', 'F'] }, citizenship: { type: 'string' },
-      address: {
-        type: ['object', 'null'],
-        properties: { street: { type: 'string' }, city: { type: 'string' }, postalCode: { type: 'string' }, country: { type: 'string' } },
-      },
-      deceasedOn: NULLABLE_DATE,
+      personalCode: PERSONAL_CODE_OUTPUT, givenName: relative.properties.givenName, familyName: relative.properties.familyName, birthDate: relative.properties.birthDate,
+      sex: titled({ type: 'string', enum: ['M', 'F'] }, { en: 'Sex', lt: 'Lytis', lv: 'Dzimums' }),
+      citizenship: titled({ type: 'string' }, { en: 'Citizenship', lt: 'Pilietybė', lv: 'Pilsonība' }),
+      address: titled({ type: ['object', 'null'], properties: ADDRESS_PROPERTIES },
+        { en: 'Declared place of residence', lt: 'Deklaruota gyvenamoji vieta', lv: 'Deklarētā dzīvesvieta' }),
+      deceasedOn: relative.properties.deceasedOn,
     },
   },
   secrets: registerSecretNames('populationRegister'),
@@ -74,10 +77,10 @@ export const familyRelations = defineConnector<PersonQueryInput, Record<string, 
   outputSchema: {
     type: 'object',
     properties: {
-      personalCode: { type: 'string' },
-      parents: { type: 'array', items: relative },
-      children: { type: 'array', items: relative },
-      spouse: { anyOf: [relative, { type: 'null' }] },
+      personalCode: PERSONAL_CODE_OUTPUT,
+      parents: titled({ type: 'array', items: relative }, { en: 'Parents', lt: 'Tėvai', lv: 'Vecāki' }),
+      children: titled({ type: 'array', items: relative }, { en: 'Children', lt: 'Vaikai', lv: 'Bērni' }),
+      spouse: titled({ anyOf: [relative, { type: 'null' }] }, { en: 'Spouse', lt: 'Sutuoktinis', lv: 'Laulātais' }),
     },
   },
   secrets: registerSecretNames('populationRegister'),

@@ -5,11 +5,12 @@
  * values), result variable / result expression / error expression as task headers (read by
  * the worker, see result.ts), retries on the task definition.
  */
-import type { ConnectorDefinition, JsonSchema, LocalizedText } from './contract.js';
+import type { ConnectorDefinition, JsonSchema } from './contract.js';
+import { localized, schemaText, type Locale } from './schema-text.js';
+
+export type { Locale };
 
 export const ELEMENT_TEMPLATE_SCHEMA = 'https://unpkg.com/@camunda/zeebe-element-templates-json-schema/resources/schema.json';
-
-export type Locale = 'en' | 'lt' | 'lv';
 
 type Binding =
   | { type: 'zeebe:taskDefinition'; property: 'type' | 'retries' }
@@ -53,20 +54,10 @@ const LABELS: Record<Locale, Record<'input' | 'output' | 'errors' | 'retries' | 
   lv: { input: 'Ievade', output: 'Rezultāta kartēšana', errors: 'Kļūdu apstrāde', retries: 'Atkārtojumi', resultVariable: 'Rezultāta mainīgais', resultExpression: 'Rezultāta izteiksme', errorExpression: 'Kļūdas izteiksme', retriesLabel: 'Atkārtojumu skaits', retryBackoff: 'Pauze starp mēģinājumiem' },
 };
 
-export function localized(text: LocalizedText | undefined, locale: Locale): string | undefined {
-  if (text === undefined || typeof text === 'string') return text;
-  return text[locale] ?? text.en;
-}
-
 const slug = (text: string) => text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 /** A FEEL literal for a JSON default (JSON objects and arrays are FEEL contexts and lists). */
 const feelLiteral = (value: unknown) => `=${JSON.stringify(value)}`;
-
-function schemaText(schema: JsonSchema, key: 'title' | 'description', locale: Locale): string | undefined {
-  const localizedKey = schema[`x-${key}`] as LocalizedText | undefined;
-  return localized(localizedKey, locale) ?? (typeof schema[key] === 'string' ? (schema[key] as string) : undefined);
-}
 
 /** Template properties for one input field; an object with properties is flattened into `a.b` inputs, as Camunda's templates do. */
 function inputProperties(name: string, schema: JsonSchema, required: boolean, group: string, locale: Locale): TemplateProperty[] {

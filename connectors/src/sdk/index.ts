@@ -6,5 +6,6 @@ export { redactingLogger, defaultLogger } from './logger.js';
 export { createRedactor, isSecretFieldName, REDACTED } from './redact.js';
 export { secretsFromEnv, lookupSecret, type SecretSource } from './secrets.js';
 export { validateInput } from './validate.js';
-export { elementTemplate, localized, ELEMENT_TEMPLATE_SCHEMA, type ElementTemplate, type TemplateProperty, type Locale } from './element-template.js';
+export { elementTemplate, ELEMENT_TEMPLATE_SCHEMA, type ElementTemplate, type TemplateProperty } from './element-template.js';
+export { localized, propertySchema, propertyTitle, schemaText, type Locale } from './schema-text.js';
 export { serviceTaskBpmn, memoryPlatformServices, waitFor, type ServiceTaskProcessOptions } from './testing.js';
