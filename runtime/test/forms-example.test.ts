@@ -30,7 +30,7 @@ describe('the street trading permit example is a form-based service', () => {
     t = await startTestRuntime();
     const analyst = await t.as('analyst');
     expect((await analyst.post('/api/service-packages', { files })).status).toBe(201);
-    expect((await analyst.post('/api/services/street-trading-permit/versions/1.3.1/publish')).status).toBe(200);
+    expect((await analyst.post('/api/services/street-trading-permit/versions/1.3.2/publish')).status).toBe(200);
   });
   afterAll(() => t?.close());
 

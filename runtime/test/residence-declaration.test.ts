@@ -31,7 +31,7 @@ describe('residence declaration, the demo service, end to end on the sandboxes',
     dir = await mkdtemp(path.join(os.tmpdir(), 'residence-'));
     sandboxes = await startDemoSandboxes({ dataDir: 'memory', logger: pino({ level: 'silent' }) });
     t = await startTestRuntime({}, sandboxes.env);
-    expect(await importExamplePackages(t.runtime.services, PACKAGE, t.runtime.logger)).toEqual(['residence-declaration@1.3.0']);
+    expect(await importExamplePackages(t.runtime.services, PACKAGE, t.runtime.logger)).toEqual(['residence-declaration@1.3.1']);
   }, 120_000);
   afterAll(async () => {
     await t?.close();

@@ -47,7 +47,7 @@ describe('street trading permit, the example service, on the sandboxes', () => {
     sandboxes = await startDemoSandboxes({ dataDir: dir, logger: pino({ level: 'silent' }) });
     if (haveTools) nssDir = await nssDatabaseTrusting(await readFile(path.join(dir, 'sandboxes', 'pki', 'root-ca.pem'), 'utf8'));
     t = await startTestRuntime({}, sandboxes.env);
-    expect(await importExamplePackages(t.runtime.services, exampleServiceDir('street-trading-permit'), t.runtime.logger)).toEqual(['street-trading-permit@1.3.1']);
+    expect(await importExamplePackages(t.runtime.services, exampleServiceDir('street-trading-permit'), t.runtime.logger)).toEqual(['street-trading-permit@1.3.2']);
     jonas = await citizen(t);
     official = await t.as('official');
     await createUser(t, { username: 'permit-signer', roles: ['official'], agency: 'kaunas-city', groups: ['permits'], personalCode: CONFIRMING_PERSONAL_CODE });

@@ -32,7 +32,7 @@ describe.skipIf(skipWithoutChromium)('e-assistant and withdrawal journeys in Chr
     dir = await mkdtemp(path.join(os.tmpdir(), 'journeys-'));
     sandboxes = await startDemoSandboxes({ dataDir: dir, logger: pino({ level: 'silent' }) });
     t = await startTestRuntime({}, sandboxes.env);
-    expect(await importExamplePackages(t.runtime.services, exampleServiceDir(SERVICE), t.runtime.logger)).toEqual([`${SERVICE}@1.3.1`]);
+    expect(await importExamplePackages(t.runtime.services, exampleServiceDir(SERVICE), t.runtime.logger)).toEqual([`${SERVICE}@1.3.2`]);
     browser = await launchChromium();
   }, 180_000);
   beforeEach(({ task, onTestFailed }) => {

@@ -79,7 +79,7 @@ describe.skipIf(skipWithoutChromium)('the citizen journey in Chromium', () => {
     const port = await freePort();
     gateway = await startEidGateway({ redirectUris: [oidcRedirectUri(`http://127.0.0.1:${port}`)] });
     t = await startTestRuntime({ oidc: eidGatewayOidc(gateway) }, { ...sandboxes.env, PORT: String(port) });
-    expect(await importExamplePackages(t.runtime.services, exampleServiceDir(SERVICE), t.runtime.logger)).toEqual([`${SERVICE}@1.3.1`]);
+    expect(await importExamplePackages(t.runtime.services, exampleServiceDir(SERVICE), t.runtime.logger)).toEqual([`${SERVICE}@1.3.2`]);
     official = await t.as('official');
     await createUser(t, { username: 'permit-signer', roles: ['official'], agency: 'kaunas-city', groups: ['permits'], personalCode: '39001010000' });
     signer = await t.as('permit-signer');
