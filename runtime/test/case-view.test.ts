@@ -3,8 +3,9 @@
  * task of it, a supervisor of the agency; 404 for everyone else), every opening and document
  * download recorded as a data access with its purpose, what the view holds for the street
  * trading permit ordered for a company against the sandboxes (answers and their form, documents,
- * the legal entities register's answer, payment, timeline, tasks and who did them, the messages
- * both ways), and a supervisor's retry of a step stuck in an incident.
+ * the legal entities register's answer with its fields and its step named in the official's
+ * language, payment, timeline, tasks and who did them, the messages both ways), and a
+ * supervisor's retry of a step stuck in an incident.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -109,6 +110,11 @@ describe('case view', () => {
       elementName: 'Check the company in the legal entities register', data: { representation: expect.objectContaining({ companyCode: '305888127', mayRepresent: true }) },
     })]);
     expect(Date.parse(view.registerData[0].at)).not.toBeNaN();
+    // Each value under the name the connector gives that field of its answer.
+    expect(view.registerData[0].labels).toMatchObject({
+      'representation.companyCode': 'Company code', 'representation.mayRepresent': 'May represent the company', 'representation.alone': 'May act alone',
+      'representation.jointlyWith': 'Acts jointly with', 'representation.validUntil': 'Valid until',
+    });
 
     expect(view.payments).toEqual([expect.objectContaining({ amount: '15.00', currency: 'EUR', status: 'paid', reference: expect.stringMatching(/^RF/) })]);
     expect(view.timeline.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['submitted', 'payment-paid', 'task-completed', 'information-requested', 'information-provided']));
@@ -132,6 +138,15 @@ describe('case view', () => {
     // In Lithuanian, the register's name and the words of the view are Lithuanian.
     const lt = (await official.get(`/api/cases/${applicationId}?lang=lt`)).body;
     expect(lt.registerData[0].source).toMatch(/^Juridinių asmenų registras/);
+    expect(lt.registerData[0]).toMatchObject({
+      elementName: 'Patikrinti įmonę Juridinių asmenų registre',
+      labels: { 'representation.companyCode': 'Juridinio asmens kodas', 'representation.mayRepresent': 'Gali atstovauti juridiniam asmeniui' },
+    });
+    const lv = (await official.get(`/api/cases/${applicationId}?lang=lv`)).body;
+    expect(lv.registerData[0]).toMatchObject({
+      source: 'Uzņēmumu reģistrs: vai persona drīkst pārstāvēt uzņēmumu', elementName: 'Pārbaudīt uzņēmumu Uzņēmumu reģistrā',
+      labels: { 'representation.companyCode': 'Reģistrācijas numurs', 'representation.mayRepresent': 'Drīkst pārstāvēt uzņēmumu', 'representation.validUntil': 'Derīgs līdz' },
+    });
     expect(lt.messages.find((m: { direction: string }) => m.direction === 'from-citizen').subject).toBe('Pareiškėjo atsakymas į prašymą pateikti informacijos');
   });
 

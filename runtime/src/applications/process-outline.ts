@@ -9,6 +9,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { LocalizedText } from '../common/schemas.js';
 import type { BpmnElement } from '../designer/bpmn-element.js';
 import { readBpmn } from '../designer/bpmn-lint.js';
+import { localizedName, zeebeProperties } from '../designer/bpmn-names.js';
 import { ServiceVersionEntity, type ServiceVersion } from '../catalogue/service-version.entity.js';
 import type { PaymentKind } from '../payments/payment-order.entity.js';
 
@@ -69,17 +70,11 @@ function paymentKindOf(element: BpmnElement): PaymentKind {
 }
 
 const DEFAULT_PRIORITY = 50;
-const LOCALES = ['lt', 'lv', 'en'] as const;
 
 function userTaskOutline(element: BpmnElement): UserTaskOutline {
   const values = extensionValues(element);
-  const properties = new Map(((values.find((v) => v.$type === 'zeebe:Properties')?.get('properties') as BpmnElement[] | undefined) ?? [])
-    .map((p) => [p.get('name') as unknown, p.get('value') as unknown] as const)
-    .filter((p): p is readonly [string, string] => typeof p[0] === 'string' && typeof p[1] === 'string' && p[1].trim() !== ''));
-  const named = element.name?.trim() || undefined;
-  const name = (named || LOCALES.some((l) => properties.has(`name:${l}`)))
-    ? Object.fromEntries(LOCALES.map((l) => [l, properties.get(`name:${l}`)?.trim() ?? named ?? element.id!])) as LocalizedText
-    : null;
+  const properties = zeebeProperties(element);
+  const name = localizedName(element, properties);
   const literal = String(values.find((v) => v.$type === 'zeebe:PriorityDefinition')?.get('priority') ?? '').trim();
   const priority = /^\d{1,3}$/.test(literal) ? Math.min(100, Number(literal)) : DEFAULT_PRIORITY;
   return { name, priority, sign: properties.get('konstruktor:sign')?.trim() ?? null };

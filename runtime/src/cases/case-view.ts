@@ -6,7 +6,7 @@
  * incidents. Every opening is a data access recorded in the audit trail with its purpose.
  */
 import { In, type DataSource } from 'typeorm';
-import { registerConnectors } from '@konstruktor/connectors';
+import { localized, registerConnectors } from '@konstruktor/connectors';
 import { EngineError, type EngineAdapter, type Incident, type VariableRecord } from '@konstruktor/engine-adapter';
 import { UserEntity, type User } from '../accounts/user.entity.js';
 import { RepresentationEntity } from '../accounts/representation.entity.js';
@@ -31,6 +31,7 @@ import { caseElementsOf, type CaseElements } from './case-elements.js';
 import { isSupervisor, type CasePurpose, type CaseScope } from './case-scope.js';
 import { REVIEW_FORM } from '../tasks/review-form.js';
 import { optionLabel } from './option-label.js';
+import { registerLabels } from './register-labels.js';
 
 /** The engine calls the case view makes: history, incidents, and a supervisor's retry. */
 export type CaseEngine = Pick<EngineAdapter, 'elementInstances' | 'variables' | 'childInstances' | 'incidents' | 'resolveIncident' | 'updateJobRetries'>;
@@ -46,7 +47,11 @@ export interface CaseView {
   answers: Record<string, unknown>;
   form: Record<string, unknown> | null;
   documents: OrderDocument[];
-  registerData: { source: string; elementId: string; elementName: string; at: string; data: Record<string, unknown> }[];
+  registerData: {
+    source: string; elementId: string; elementName: string; at: string; data: Record<string, unknown>;
+    /** Names of the data's values in the language asked for, by path (`representation.mayRepresent`); a value without one is shown by its key. */
+    labels: Record<string, string>;
+  }[];
   payments: { id: string; amount: string; currency: string; status: PaymentStatus; reference: string; paidAt: string | null }[];
   timeline: { at: string; kind: string; actorName: string | null; details: Record<string, unknown> }[];
   tasks: { id: string; name: LocalizedText; state: string; assigneeName: string | null; completedByName: string | null; completedAt: string | null;
@@ -78,8 +83,12 @@ const NOT_RETRIED: Record<Locale, string> = {
   en: 'This incident can no longer be retried: it has been resolved or the process step has ended.',
 };
 
-const REGISTER_TITLES = new Map(registerConnectors.map((c) => [c.id, c.title as LocalizedText]));
-const isRegister = (jobType: string) => REGISTER_TITLES.has(jobType);
+const REGISTERS = new Map(registerConnectors.map((c) => [c.id, c]));
+/** A register connector's answer fields; undefined for a job type that is no register. */
+const answerFields = (jobType: string) => {
+  const connector = REGISTERS.get(jobType);
+  return connector && Object.keys((connector.outputSchema.properties ?? {}) as Record<string, unknown>);
+};
 
 const iso = (date: Date | string | null) => (date === null ? null : new Date(date).toISOString());
 
@@ -133,15 +142,19 @@ export class CaseViews {
     const applicant = users.find((u) => u.id === application.applicantId);
     const submitter = application.submittedById ? users.find((u) => u.id === application.submittedById) : undefined;
     const valueOf = (name: string) => (variables.find((v) => v.name === name && v.scopeKey === instanceKey) ?? variables.find((v) => v.name === name))?.value;
-    const elementName = (id: string) => elements.names.get(id) ?? id;
+    const elementName = (id: string) => elements.names.get(id)?.[locale] ?? id;
 
     const registerData = elements.registerSteps.flatMap((step) => steps
       .filter((s) => s.elementId === step.elementId && s.state === 'COMPLETED' && s.endDate)
-      .map((s) => ({
-        source: REGISTER_TITLES.get(step.jobType)?.[locale] ?? step.jobType,
-        elementId: step.elementId, elementName: elementName(step.elementId), at: iso(s.endDate)!,
-        data: Object.fromEntries(step.variables.filter((v) => valueOf(v) !== undefined).map((v) => [v, valueOf(v)])),
-      })))
+      .map((s) => {
+        const connector = REGISTERS.get(step.jobType)!;
+        const data = Object.fromEntries(step.variables.filter((v) => valueOf(v.name) !== undefined).map((v) => [v.name, valueOf(v.name)]));
+        return {
+          source: localized(connector.title, locale) ?? step.jobType,
+          elementId: step.elementId, elementName: elementName(step.elementId), at: iso(s.endDate)!,
+          data, labels: registerLabels(step.variables, data, connector.outputSchema, locale),
+        };
+      }))
       .sort((a, b) => a.at.localeCompare(b.at));
 
     const answered = timeline.filter((e) => e.kind === 'information-provided');
@@ -243,7 +256,7 @@ export class CaseViews {
   private elementsOf(versionId: string): Promise<CaseElements> {
     let found = this.elements.get(versionId);
     if (!found) {
-      found = this.db.getRepository(ServiceVersionEntity).findOneByOrFail({ id: versionId }).then((v) => caseElementsOf(v.files, isRegister));
+      found = this.db.getRepository(ServiceVersionEntity).findOneByOrFail({ id: versionId }).then((v) => caseElementsOf(v.files, answerFields));
       found.catch(() => this.elements.delete(versionId));
       this.elements.set(versionId, found);
     }

@@ -22,8 +22,9 @@ const CaseViewSchema = Type.Object({
   documents: Type.Array(DocumentView),
   registerData: Type.Array(Type.Object({
     source: Type.String({ description: "the register connector's title in the language asked for" }),
-    elementId: Type.String(), elementName: Type.String(), at: Type.String({ description: 'when the process step ended (the engine\'s clock)' }),
+    elementId: Type.String(), elementName: Type.String({ description: 'the step\'s name in the language asked for' }), at: Type.String({ description: 'when the process step ended (the engine\'s clock)' }),
     data: AnyObject,
+    labels: Dictionary(Type.String(), { description: "the data's values named as the register connector names its answer's fields, in the language asked for, by path (`representation.mayRepresent`); a value without one is shown by its key" }),
   }), { description: 'what the process fetched from state registers: the answers of its completed register steps' }),
   payments: Type.Array(Type.Object({ id: Type.String(), amount: Type.String(), currency: Type.String(), status: Type.String(), reference: Type.String(), paidAt: Nullable(DateTime) })),
   timeline: Type.Array(Type.Object({ at: DateTime, kind: Type.String(), actorName: Nullable(Type.String()), details: AnyObject })),

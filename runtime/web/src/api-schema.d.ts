@@ -4064,11 +4064,16 @@ export interface operations {
                             /** @description the register connector's title in the language asked for */
                             source: string;
                             elementId: string;
+                            /** @description the step's name in the language asked for */
                             elementName: string;
                             /** @description when the process step ended (the engine's clock) */
                             at: string;
                             data: {
                                 [key: string]: unknown;
+                            };
+                            /** @description the data's values named as the register connector names its answer's fields, in the language asked for, by path (`representation.mayRepresent`); a value without one is shown by its key */
+                            labels: {
+                                [key: string]: string;
                             };
                         }[];
                         payments: {
