@@ -100,7 +100,7 @@ describe('workspace inbox', () => {
     const detail = (await ona.get(`/api/tasks/${open.id}`)).body;
     expect(detail).toMatchObject({
       id: open.id, kind: 'review', applicantName: 'Jonas Jonaitis', serviceCode: service, serviceTitle: { en: 'Building permit' },
-      caseCode: expect.stringMatching(/^\d+ \d+$/), revision: 0, priority: 50, assignee: null, form: null, data: {}, history: [], signature: null,
+      caseCode: expect.stringMatching(/^\d+ \d+$/), revision: 0, priority: 50, assignee: null, form: expect.objectContaining({ id: 'konstruktor-review' }), data: {}, history: [], signature: null,
     });
   });
 
