@@ -32,16 +32,19 @@ const WORDS = {
     staff: 'Darbuotojų ir demonstracinės paskyros', username: 'Naudotojo vardas', password: 'Slaptažodis', login: 'Prisijungti',
     inbox: 'Užduotys', unassigned: 'Nepriskirtos', claim: 'Imtis', delegate: 'Perduoti', answers: 'Atsakymai', documents: 'Dokumentai', accept: 'Sutinku su taisyklėmis',
     firstDay: 'Pirmoji diena', firstDayShown: '2026-05-01',
+    registerStep: 'Patikrinti įmonę Juridinių asmenų registre', mayRepresent: 'Gali atstovauti juridiniam asmeniui', jointlyWith: 'Veikia kartu su', yes: 'Taip',
   },
   lv: {
     staff: 'Darbinieku un demonstrācijas konti', username: 'Lietotājvārds', password: 'Parole', login: 'Pieteikties',
     inbox: 'Uzdevumi', unassigned: 'Nepiešķirti', claim: 'Uzņemties', delegate: 'Nodot', answers: 'Atbildes', documents: 'Dokumenti', accept: 'Piekrītu noteikumiem',
     firstDay: 'Pirmā diena', firstDayShown: '01.05.2026',
+    registerStep: 'Pārbaudīt uzņēmumu Uzņēmumu reģistrā', mayRepresent: 'Drīkst pārstāvēt uzņēmumu', jointlyWith: 'Rīkojas kopā ar', yes: 'Jā',
   },
   en: {
     staff: 'Staff and demo accounts', username: 'Username', password: 'Password', login: 'Log in',
     inbox: 'Inbox', unassigned: 'Unassigned', claim: 'Claim', delegate: 'Delegate', answers: 'Answers', documents: 'Documents', accept: 'I accept the terms',
     firstDay: 'First day', firstDayShown: '01/05/2026',
+    registerStep: 'Check the company in the legal entities register', mayRepresent: 'May represent the company', jointlyWith: 'Acts jointly with', yes: 'Yes',
   },
 } as const;
 type Lang = keyof typeof WORDS;
@@ -330,6 +333,12 @@ describe.skipIf(skipWithoutChromium)("the officials' workspace in Chromium", () 
       await page.getByTestId('case-answers').locator('.fjs-form').waitFor();
       // The answers' dates as the page's language writes them, not in the browser's (American) format.
       expect(await page.getByTestId('case-answers').getByLabel(w.firstDay).inputValue()).toBe(w.firstDayShown);
+      // The register's answer reads in the page's language: the step's name, the connector's names for the fields, yes for true, — for nobody.
+      const register = page.getByTestId('case-registers');
+      expect(await register.textContent()).toContain(w.registerStep);
+      expect(await register.locator('.key-values__row', { hasText: w.mayRepresent }).locator('dd').textContent()).toBe(w.yes);
+      expect(await register.locator('.key-values__row', { hasText: w.jointlyWith }).locator('dd').textContent()).toBe('—');
+      expect(await register.textContent()).not.toMatch(/mayRepresent|\[\]/);
       await checkPageAtBothWidths(page, `workspace-${lang}-2-task`);
       await fitsPhone(page);
 

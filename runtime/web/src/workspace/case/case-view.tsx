@@ -9,6 +9,7 @@ import {
 import { workspaceApi, type CaseDocument, type CaseView as Case } from '../api-types.js';
 import { named, useTexts } from '../i18n.js';
 import { canPreview, DocumentPreview } from './document-preview.js';
+import { registerValue } from './register-value.js';
 
 /** Everything of a case an official works from: the application, its answers and documents, what the process gathered and did. */
 export function CaseView({ view, supervisor, onChanged }: { view: Case; supervisor: boolean; onChanged: () => void }) {
@@ -171,31 +172,36 @@ function Documents({ documents }: { documents: CaseDocument[] }) {
   );
 }
 
-/** Nested register answers as lines: `address.city: Kaunas`. */
-function flatten(data: Record<string, unknown>, prefix = ''): [string, string][] {
-  return Object.entries(data).flatMap(([key, value]): [string, string][] => (value && typeof value === 'object' && !Array.isArray(value)
+/** Nested register answers as lines by path: `address.city` → Kaunas. */
+function flatten(data: Record<string, unknown>, prefix = ''): [string, unknown][] {
+  return Object.entries(data).flatMap(([key, value]): [string, unknown][] => (value && typeof value === 'object' && !Array.isArray(value)
     ? flatten(value as Record<string, unknown>, `${prefix}${key}.`)
-    : [[`${prefix}${key}`, display(value)]]));
+    : [[`${prefix}${key}`, value]]));
 }
 
 /** A register's answer under one name (`{ representation: {...} }`) reads as that answer's fields. */
-function unwrapped(data: Record<string, unknown>): Record<string, unknown> {
+function unwrapped(data: Record<string, unknown>): { fields: Record<string, unknown>; prefix: string } {
   const entries = Object.entries(data);
-  const only = entries.length === 1 ? entries[0]![1] : undefined;
-  return only && typeof only === 'object' && !Array.isArray(only) ? only as Record<string, unknown> : data;
+  const [name, only] = entries.length === 1 ? entries[0]! : [];
+  return name && only && typeof only === 'object' && !Array.isArray(only) ? { fields: only as Record<string, unknown>, prefix: `${name}.` } : { fields: data, prefix: '' };
 }
 
 function RegisterData({ view }: { view: Case }) {
   const { lang, t } = useTexts();
   return (
     <Section id="case-registers" title={t.registerData}>
-      {view.registerData.length === 0 ? <Paragraph>{t.noRegisterData}</Paragraph> : view.registerData.map((entry, i) => (
-        <div key={i} className="register-entry" data-testid="register-entry">
-          <Heading level={3} data-size="2xs">{entry.source}</Heading>
-          <Paragraph className="muted" data-size="sm">{[entry.elementName, t.fetchedAt(formatDateTime(entry.at, lang))].filter(Boolean).join(' · ')}</Paragraph>
-          <KeyValues className="register-data" items={flatten(unwrapped(entry.data)).map(([key, value]) => ({ key, term: key, value }))} />
-        </div>
-      ))}
+      {view.registerData.length === 0 ? <Paragraph>{t.noRegisterData}</Paragraph> : view.registerData.map((entry, i) => {
+        const { fields, prefix } = unwrapped(entry.data);
+        return (
+          <div key={i} className="register-entry" data-testid="register-entry">
+            <Heading level={3} data-size="2xs">{entry.source}</Heading>
+            <Paragraph className="muted" data-size="sm">{[entry.elementName, t.fetchedAt(formatDateTime(entry.at, lang))].filter(Boolean).join(' · ')}</Paragraph>
+            <KeyValues className="register-data" items={flatten(fields).map(([key, value]) => ({
+              key, term: entry.labels[`${prefix}${key}`] ?? <code>{key}</code>, value: registerValue(value, lang, t),
+            }))} />
+          </div>
+        );
+      })}
     </Section>
   );
 }
