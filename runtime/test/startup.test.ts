@@ -73,7 +73,7 @@ describe('npm start', () => {
     const port = Number(/Konstruktor runtime http:\/\/127\.0\.0\.1:(\d+)/.exec(output)![1]);
     expect(output).toMatch(/demo logins\s+analyst, developer, official, official2, supervisor, administrator, citizen, citizen2/);
     expect(output).toMatch(/demo password\s+demo-pass-123/);
-    expect(output).toMatch(/example services .*residence-declaration@1\.3\.0/);
+    expect(output).toMatch(/example services residence-declaration@\d+\.\d+\.\d+, street-trading-permit@\d+\.\d+\.\d+/);
     expect(output).toMatch(/workspace\s+http:\/\/127\.0\.0\.1:\d+\/workspace\//);
     for (const sandbox of ['population register  https://127.0.0.1:', 'legal entities       https://127.0.0.1:', 'bank                 http://127.0.0.1:', 'OCSP responder       http://127.0.0.1:', 'timestamping         http://127.0.0.1:', 'mobile signature     http://127.0.0.1:', 'signature phone      http://127.0.0.1:', 'eID gateway          http://127.0.0.1:', 'mailbox              http://127.0.0.1:']) {
       expect(output).toContain(sandbox);
