@@ -70,7 +70,8 @@ describe.skipIf(skipWithoutChromium)('e-assistant and withdrawal journeys in Chr
     await page.getByLabel('Last day').fill('2027-06-30');
     await page.getByRole('textbox', { name: 'Goods or services' }).fill('Honey');
     await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByRole('textbox', { name: 'Full name' }).fill('Ona Onaitė');
+    // No helpers: the list starts empty.
+    await page.getByRole('button', { name: 'Add new' }).waitFor();
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('heading', { level: 1, name: 'Check your answers' }).waitFor();
