@@ -50,6 +50,8 @@ describe.skipIf(skipWithoutChromium)('e-assistant and withdrawal journeys in Chr
     await browser.context.clearCookies();
     await page.goto(`${t.url}/login?lang=en&returnTo=${encodeURIComponent(returnTo)}`);
     const name = page.getByLabel('Username');
+    // The page first: before it renders, the fields look hidden, and a click would close an open disclosure.
+    await page.getByText('Staff and demo accounts').waitFor();
     if (!(await name.isVisible())) await page.getByText('Staff and demo accounts').click();
     await name.fill(username);
     await page.getByLabel('Password').fill(TEST_PASSWORD);

@@ -43,6 +43,8 @@ describe.skipIf(skipWithoutChromium)('live order status in Chromium', () => {
     await browser.context.clearCookies();
     await page.goto(`${t.url}/login?lang=${lang}&returnTo=/orders`);
     const name = page.getByLabel(TEXTS[lang].username);
+    // The page first: before it renders, the fields look hidden, and a click would close an open disclosure.
+    await page.getByText(TEXTS[lang].staff).waitFor();
     if (!(await name.isVisible())) await page.getByText(TEXTS[lang].staff).click();
     await name.fill('citizen');
     await page.getByLabel(TEXTS[lang].password).fill(TEST_PASSWORD);

@@ -13,6 +13,8 @@ async function logIn(page: Page, url: string, username = 'citizen', returnTo = '
 
 async function fillStaffLogin(page: Page, username: string): Promise<void> {
   const name = page.getByLabel('Username');
+  // The page first: before it renders, the fields look hidden, and a click would close an open disclosure.
+  await page.getByText('Staff and demo accounts').waitFor();
   if (!(await name.isVisible())) await page.getByText('Staff and demo accounts').click();
   await name.fill(username);
   await page.getByLabel('Password').fill(TEST_PASSWORD);

@@ -118,6 +118,8 @@ describe.skipIf(skipWithoutChromium)('journeys across the portal and the workspa
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${t.url}/login?lang=${lang}${returnTo ? `&returnTo=${encodeURIComponent(returnTo)}` : ''}`);
     const name = page.getByLabel(w.username);
+    // The page first: before it renders, the fields look hidden, and a click would close an open disclosure.
+    await page.getByText(w.staff).waitFor();
     if (!(await name.isVisible())) await page.getByText(w.staff).click();
     await name.fill(username);
     await page.getByLabel(w.password).fill(TEST_PASSWORD);

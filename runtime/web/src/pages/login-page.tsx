@@ -48,7 +48,9 @@ export function LoginPage({ returnTo, onLogin, reason, eidError }: { returnTo: s
           <Paragraph data-size="sm" className="muted">{t.eidHint}</Paragraph>
         </section>
       )}
-      <Details key={String(methods?.eid)} defaultOpen={methods !== undefined && !methods.eid} data-testid="staff-login">
+      {/* Shown once the methods are known, open when a password is the only way in: drawn before, it
+          was drawn again when they came, and a click made on it in between was lost. */}
+      {methods && <Details defaultOpen={!methods.eid} data-testid="staff-login">
         <DetailsSummary>{t.staffLogin}</DetailsSummary>
         <DetailsContent>
           {error && <Alert data-color="danger" role="alert">{error}</Alert>}
@@ -58,7 +60,7 @@ export function LoginPage({ returnTo, onLogin, reason, eidError }: { returnTo: s
             <Button type="submit">{t.signIn}</Button>
           </form>
         </DetailsContent>
-      </Details>
+      </Details>}
     </div>
   );
 }
